@@ -1,0 +1,60 @@
+import path from "node:path";
+import pino, { type Logger } from "pino";
+import { systemClock, type Clock } from "./clock.ts";
+import { paths, type Config } from "./config.ts";
+import type { AppServices } from "./context.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import { migrate, readMigrations } from "./db/migrate.ts";
+import { createMailer } from "./integrations/mail.ts";
+import { seedDemo } from "../../prisma/seed/demo.ts";
+import { createMunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
+import { createPortalYoga } from "./yoga.ts";
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  /** Apply migrations (and seed an empty database when SEED_DEMO) before serving. */
+  prepareDatabase?: boolean;
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;
+
+export async function createApp(options: AppOptions) {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const database =
+    options.database ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: path.join(config.DATA_DIR, "pglite"),
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
+  if (options.prepareDatabase) {
+    const report = await migrate(database, readMigrations(paths.migrations));
+    if (report.applied.length > 0) logger.info({ applied: report.applied }, "migrations applied");
+    if (config.SEED_DEMO && (await database.prisma.municipality.count()) === 0) {
+      await seedDemo(database.prisma);
+      logger.info("demo data seeded");
+    }
+  }
+  const services: AppServices = {
+    config,
+    database,
+    clock: options.clock ?? systemClock,
+    logger,
+    mailer: createMailer({ prisma: database.prisma, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }),
+  };
+  const municipalities = createMunicipalityResolver(database.prisma, { defaultSlug: config.DEFAULT_MUNICIPALITY });
+  const yoga = createPortalYoga({ services, municipalities });
+  return {
+    services,
+    yoga,
+    municipalities,
+    async close() {
+      await database.close();
+    },
+  };
+}

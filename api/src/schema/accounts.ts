@@ -1,0 +1,2 @@
+// Accounts: registration, sessions, clerks, API tokens, outbox (being built).
+export {};

@@ -1,0 +1,12 @@
+// Assembles the schema: each domain module registers its types on the shared builder.
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "../builder.ts";
+import "./scalars.ts";
+import "./errors.ts";
+import "./municipality.ts";
+import "./accounts.ts";
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCompress from "@fastify/compress";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { App } from "./app.ts";
+import type { RequestMeta } from "./context.ts";
+
+/** Hashed build output never changes under its name; everything else must be revalidated. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
+const SHORT = "public, max-age=86400";
+
+const API_PREFIXES = ["/graphql", "/healthz", "/readyz", "/branding/"];
+
+function cacheControlFor(filePath: string): string {
+  const relative = filePath.replaceAll("\\", "/");
+  if (/\/assets\//.test(relative)) return IMMUTABLE;
+  if (/(index\.html|sw\.js|registerSW\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(relative)) return REVALIDATE;
+  return SHORT;
+}
+
+/** HTTP only: the PWA's files, /graphql, health checks. Business logic lives behind yoga. */
+export async function buildServer(app: App): Promise<FastifyInstance> {
+  const { config, logger, database } = app.services;
+  const server = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    disableRequestLogging: config.NODE_ENV === "test",
+  });
+
+  server.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+  });
+
+  await server.register(fastifyHelmet, {
+    // HSTS only makes sense over TLS, so it is added above per request.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React sets style attributes (brand colours); no inline scripts are allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: config.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
+      },
+    },
+  });
+  await server.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  // Unparsed bodies (multipart uploads) go to yoga as a stream.
+  server.addContentTypeParser("multipart/form-data", {}, (_request, _payload, done) => done(null));
+
+  server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 400 ? "BAD_REQUEST" : status >= 500 ? "INTERNAL_SERVER_ERROR" : (error.code ?? "ERROR");
+    const message =
+      status === 413
+        ? `Požadavek je příliš velký (nejvýše ${config.BODY_LIMIT} bajtů). / The request is too large (at most ${config.BODY_LIMIT} bytes).`
+        : status >= 500
+          ? "Nastala neočekávaná chyba. / An unexpected error occurred."
+          : error.message;
+    void reply.status(status).send({ errors: [{ message, extensions: { code } }] });
+  });
+
+  server.route({
+    url: "/graphql",
+    method: ["GET", "POST", "OPTIONS"],
+    handler: async (request, reply) => {
+      const meta: RequestMeta = {
+        requestId: request.id,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+        secure: request.protocol === "https",
+      };
+      const response = await app.yoga.handleNodeRequestAndResponse(request, reply, { meta });
+      for (const [name, value] of response.headers) reply.header(name, value);
+      reply.header("cache-control", "no-store");
+      reply.status(response.status);
+      return reply.send(response.body);
+    },
+  });
+
+  server.get("/healthz", async () => ({ status: "ok" }));
+  server.get("/readyz", async (_request, reply) => {
+    try {
+      await database.sql.query("SELECT 1");
+      return { status: "ok", database: database.kind };
+    } catch (error) {
+      server.log.warn({ err: error }, "readiness check failed");
+      return reply.status(503).send({ status: "unavailable", database: database.kind });
+    }
+  });
+
+  server.get("/branding/logo", async (request, reply) => {
+    const municipality = await app.municipalities.resolve(request.headers.host);
+    const row = await database.prisma.municipality.findUnique({ where: { id: municipality.id }, select: { logo: true, logoMimeType: true } });
+    if (!row?.logo || !row.logoMimeType) return reply.status(404).send({ status: "not found" });
+    return reply
+      .header("content-type", row.logoMimeType)
+      .header("cache-control", SHORT)
+      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+      .send(Buffer.from(row.logo));
+  });
+
+  const pwaIndex = path.join(config.PWA_DIST, "index.html");
+  if (fs.existsSync(pwaIndex)) {
+    await server.register(fastifyStatic, {
+      root: config.PWA_DIST,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => void reply.header("cache-control", cacheControlFor(filePath)),
+    });
+    const indexHtml = fs.readFileSync(pwaIndex);
+    // Client-side routes (e.g. /uredni-deska) get the app shell; the PWA shows its own 404 page.
+    server.setNotFoundHandler((request, reply) => {
+      const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+      const wantsHtml = (request.headers.accept ?? "").includes("text/html");
+      if (request.method !== "GET" || isApi || !wantsHtml || path.extname(request.url.split("?")[0] ?? "") !== "") {
+        return reply.status(404).send({ status: "not found" });
+      }
+      return reply.header("content-type", "text/html; charset=utf-8").header("cache-control", REVALIDATE).send(indexHtml);
+    });
+  } else {
+    server.log.warn({ pwaDist: config.PWA_DIST }, "PWA build not found; serving the API only (run `npm run build`)");
+  }
+
+  return server;
+}

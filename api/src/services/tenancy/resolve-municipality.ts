@@ -1,0 +1,46 @@
+import type { Municipality, PrismaClient } from "../../generated/prisma/client.ts";
+
+/**
+ * Finds the municipality a request belongs to from its host name. Unmapped hosts (and a
+ * single-town deployment with no mapping at all) fall back to the default municipality.
+ * Results are cached briefly: this runs on every request.
+ */
+export function createMunicipalityResolver(prisma: PrismaClient, options: { defaultSlug?: string | undefined; ttlMs?: number } = {}) {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const cache = new Map<string, { municipality: Municipality; expires: number }>();
+
+  async function lookup(hostname: string): Promise<Municipality> {
+    const host = await prisma.municipalityHost.findUnique({ where: { hostname }, include: { municipality: true } });
+    if (host) return host.municipality;
+    const fallback = options.defaultSlug
+      ? await prisma.municipality.findUnique({ where: { slug: options.defaultSlug } })
+      : ((await prisma.municipality.findFirst({ where: { isDefault: true } })) ??
+        (await prisma.municipality.findFirst({ orderBy: { createdAt: "asc" } })));
+    if (!fallback) throw new Error("No municipality is configured: run `npm run db:seed` or create one.");
+    return fallback;
+  }
+
+  return {
+    async resolve(hostHeader: string | null | undefined): Promise<Municipality> {
+      const hostname = normalizeHost(hostHeader);
+      const hit = cache.get(hostname);
+      const now = Date.now();
+      if (hit && hit.expires > now) return hit.municipality;
+      const municipality = await lookup(hostname);
+      cache.set(hostname, { municipality, expires: now + ttlMs });
+      return municipality;
+    },
+    /** Call after a municipality or its hosts change. */
+    invalidate(): void {
+      cache.clear();
+    },
+  };
+}
+
+export type MunicipalityResolver = ReturnType<typeof createMunicipalityResolver>;
+
+export function normalizeHost(hostHeader: string | null | undefined): string {
+  const host = (hostHeader ?? "").trim().toLowerCase();
+  if (host.startsWith("[")) return host.slice(0, host.indexOf("]") + 1);
+  return host.split(":")[0] ?? "";
+}

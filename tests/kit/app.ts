@@ -1,0 +1,30 @@
+import pino from "pino";
+import { createApp, type App } from "../../api/src/app.ts";
+import { ManualClock } from "../../api/src/clock.ts";
+import { loadConfig, type Config } from "../../api/src/config.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+export interface TestApp extends App {
+  clock: ManualClock;
+  database: TestDatabase;
+  /** SQL statements run so far (reset with `resetQueryCount`). */
+  queries: string[];
+}
+
+/** A full portal on its own fresh database, with a clock the test controls. No port is opened. */
+export async function createTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
+  const queries: string[] = [];
+  const database = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
+  const clock = new ManualClock("2026-11-26T10:00:00Z");
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", ...overrides });
+  const app = await createApp({ config, clock, database, logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }) });
+  return {
+    ...app,
+    clock,
+    database,
+    queries,
+    async close() {
+      await database.destroy();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { TestApp } from "./app.ts";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; extensions?: Record<string, unknown> }[] | undefined;
+  headers: Headers;
+}
+
+/**
+ * A browser-like GraphQL client for one person: keeps the cookies the portal sets and echoes the
+ * CSRF cookie in the x-csrf-token header, as the PWA does.
+ */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  host: string;
+  locale: string;
+  bearer: string | null = null;
+  constructor(
+    private readonly app: TestApp,
+    options: { host?: string; locale?: string } = {},
+  ) {
+    this.host = options.host ?? "localhost";
+    this.locale = options.locale ?? "cs";
+  }
+
+  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { "content-type": "application/json", host: this.host, "accept-language": this.locale };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
+    const csrf = this.cookies.get("portal_csrf");
+    if (csrf) headers["x-csrf-token"] = csrf;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const response = await this.app.yoga.fetch(`http://${this.host}/graphql`, {
+      method: "POST",
+      headers: { ...headers, ...extraHeaders },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = cookie.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      const value = decodeURIComponent(pair.slice(index + 1));
+      if (attributes.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const body = (await response.json()) as { data?: T; errors?: GraphQLResponse<T>["errors"] };
+    return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+  }
+}
