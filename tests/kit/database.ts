@@ -59,6 +59,8 @@ export async function prepareTemplate(): Promise<void> {
 }
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL only: the per-file database's URL, for tests that need a second connection. */
+  url?: string;
   /** Drops the per-file database (PostgreSQL) or frees memory (PGlite). */
   destroy(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function createTestDatabase(options: Pick<DatabaseOptions, "onQuery
     const database = await openDatabase({ url: withDatabase(url, name), poolSize: 4, ...options });
     return {
       ...database,
+      url: withDatabase(url, name),
       async destroy() {
         await database.close();
         await admin(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

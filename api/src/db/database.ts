@@ -70,12 +70,18 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     },
   };
   const prisma = prismaClient(new PrismaPGlite(pglite), options.onQuery);
+  // PGlite is one connection shared by everyone, so session-level locks cannot exclude callers in
+  // this process; a queue gives `withConnection` the same exclusivity a pooled connection has.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     kind: "pglite",
     prisma,
     sql: connection,
-    // PGlite is a single connection: every caller already has it to itself.
-    withConnection: (fn) => fn(connection),
+    withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T> {
+      const run = queue.then(() => fn(connection));
+      queue = run.catch(() => undefined);
+      return run;
+    },
     dumpDataDir: async () => (await pglite.dumpDataDir("gzip")) as Blob,
     async close() {
       await prisma.$disconnect();
