@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { EmptyState } from '../../components/states.tsx';
+import { AGENDAS } from '../auth/roles.ts';
+import { useSession } from '../auth/session.tsx';
+
+/**
+ * The clerk's desk. Agenda pages arrive with their features; until an agenda has pages, it is listed here as a
+ * permission the clerk holds rather than linked to a page that does not exist.
+ */
+export function ClerkPage() {
+  const { t } = useTranslation();
+  const { viewer } = useSession();
+  if (!viewer) return null;
+  const agendas = AGENDAS.filter((agenda) => viewer.agendas.includes(agenda));
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeading>{t('clerk.title')}</PageHeading>
+      <p>{t('clerk.welcome', { name: viewer.fullName })}</p>
+      <section aria-labelledby="agendas-heading" className="flex flex-col gap-3">
+        <h2 id="agendas-heading" className="text-xl font-semibold">
+          {t('clerk.agendas')}
+        </h2>
+        {agendas.length === 0 ? (
+          <EmptyState title={t('clerk.noAgendas')}>{t('clerk.noAgendasHint')}</EmptyState>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {agendas.map((agenda) => (
+              <li key={agenda} className="rounded-lg border border-line bg-surface p-4">
+                <p className="font-semibold">{t(`agenda.${agenda}.name`)}</p>
+                <p className="text-ink-muted">{t(`agenda.${agenda}.description`)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {viewer.role === 'ADMIN' && (
+        <p>
+          <Link to="/sprava">{t('clerk.toAdmin')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}

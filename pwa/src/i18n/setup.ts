@@ -1,0 +1,34 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import cs from './cs.json';
+import en from './en.json';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './languages.ts';
+
+const STORAGE_KEY = 'portal.language';
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+}
+
+// The chosen language survives reloads and is announced to assistive technology through <html lang>.
+i18n.on('languageChanged', (language) => {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { cs: { translation: cs }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false }, // React escapes already
+  initAsync: false,
+});
+document.documentElement.lang = currentLanguage();
+
+export { i18n };
