@@ -1,66 +1,66 @@
 /// <reference types="vitest/config" />
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 // The API server (api/) serves dist/ in production; in dev its routes are proxied so the app stays same-origin.
-const apiOrigin = process.env.API_ORIGIN ?? 'http://localhost:3000';
+const apiOrigin = process.env.API_ORIGIN ?? "http://localhost:3000";
 
 // Static fallback colours for the manifest and <meta name="theme-color">; the town's branding replaces them at runtime.
-const themeColor = '#1f4e8c';
-const backgroundColor = '#ffffff';
+const themeColor = "#1f4e8c";
+const backgroundColor = "#ffffff";
 
 export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
     VitePWA({
-      strategies: 'injectManifest',
-      srcDir: 'src',
-      filename: 'sw.ts',
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
       // The page asks before activating a new version (update prompt), and registers the worker itself.
-      registerType: 'prompt',
+      registerType: "prompt",
       injectRegister: false,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        globPatterns: ["**/*.{js,css,html,svg,png,ico,woff2}"],
         // Screenshots only serve the install dialog; keeping them out of the precache saves phones' storage.
-        globIgnores: ['screenshots/**'],
+        globIgnores: ["screenshots/**"],
       },
       manifest: {
-        name: 'Portál občana',
-        short_name: 'Portál',
-        description: 'Úřad obce v mobilu: přihlášení, účet občana a služby obce online.',
-        lang: 'cs',
-        dir: 'ltr',
-        id: '/',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        orientation: 'any',
+        name: "Portál občana",
+        short_name: "Portál",
+        description: "Úřad obce v mobilu: přihlášení, účet občana a služby obce online.",
+        lang: "cs",
+        dir: "ltr",
+        id: "/",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        orientation: "any",
         theme_color: themeColor,
         background_color: backgroundColor,
-        categories: ['government', 'utilities'],
+        categories: ["government", "utilities"],
         icons: [
-          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
-          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/icons/maskable-192.png", sizes: "192x192", type: "image/png", purpose: "maskable" },
+          { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
         ],
         screenshots: [
           {
-            src: '/screenshots/narrow.png',
-            sizes: '1080x1920',
-            type: 'image/png',
-            form_factor: 'narrow',
-            label: 'Úvodní stránka obce na telefonu',
+            src: "/screenshots/narrow.png",
+            sizes: "1080x1920",
+            type: "image/png",
+            form_factor: "narrow",
+            label: "Úvodní stránka obce na telefonu",
           },
           {
-            src: '/screenshots/wide.png',
-            sizes: '1920x1080',
-            type: 'image/png',
-            form_factor: 'wide',
-            label: 'Úvodní stránka obce na počítači',
+            src: "/screenshots/wide.png",
+            sizes: "1920x1080",
+            type: "image/png",
+            form_factor: "wide",
+            label: "Úvodní stránka obce na počítači",
           },
         ],
       },
@@ -68,12 +68,12 @@ export default defineConfig({
   ],
   server: {
     proxy: {
-      '/graphql': apiOrigin,
-      '/healthz': apiOrigin,
-      '/branding': apiOrigin,
+      "/graphql": apiOrigin,
+      "/healthz": apiOrigin,
+      "/branding": apiOrigin,
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ["src/**/*.test.ts"],
   },
 });

@@ -1,9 +1,9 @@
 // Draws the PWA icons and install screenshots as plain shapes, so the PNGs are reproducible byte for byte
 // (no fonts, no browser) and can be regenerated whenever the brand shapes change.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PNG } from 'pngjs';
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PNG } from "pngjs";
 
 type Rgba = readonly [number, number, number, number];
 /** Returns the colour at a point given in the image's own pixel coordinates, or null for "paint nothing". */
@@ -17,7 +17,7 @@ const LINE: Rgba = [214, 219, 226, 255];
 const TEXT: Rgba = [120, 128, 140, 255];
 const TRANSPARENT: Rgba = [0, 0, 0, 0];
 
-const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'public');
+const publicDir = join(dirname(fileURLToPath(import.meta.url)), "..", "public");
 
 const roundedRect =
   (left: number, top: number, width: number, height: number, radius: number, color: Rgba): Layer =>
@@ -123,5 +123,5 @@ function screenshot(width: number, height: number, columns: number): Buffer {
   return render(width, height, PAGE, layers);
 }
 
-write('screenshots/narrow.png', screenshot(1080, 1920, 1));
-write('screenshots/wide.png', screenshot(1920, 1080, 3));
+write("screenshots/narrow.png", screenshot(1080, 1920, 1));
+write("screenshots/wide.png", screenshot(1920, 1080, 3));

@@ -1,12 +1,17 @@
-import './styles.css';
-import './i18n/setup.ts';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
-import { createRouter } from './routes.tsx';
+import "./styles.css";
+import "./i18n/setup.ts";
+import { StrictMode, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router";
+import { AppRoutes } from "./routes.tsx";
 
-createRoot(document.getElementById('root')!).render(
+createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <RouterProvider router={createRouter()} />
+    {/* Suspends only while a non-default language's texts load (see i18n/setup.ts). */}
+    <Suspense fallback={null}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </Suspense>
   </StrictMode>,
 );

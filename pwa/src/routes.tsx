@@ -1,55 +1,59 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { ADMIN_ROLES, STAFF_ROLES } from './features/auth/roles.ts';
-import { RequireViewer } from './features/auth/RequireViewer.tsx';
-import { HomePage } from './features/home/HomePage.tsx';
-import { AppLayout } from './features/shell/AppLayout.tsx';
-import { NotFoundPage } from './features/static/NotFoundPage.tsx';
-import { RouteError } from './features/static/RouteError.tsx';
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { ADMIN_ROLES, STAFF_ROLES } from "./features/auth/roles.ts";
+import { RequireViewer } from "./features/auth/RequireViewer.tsx";
+import { HomePage } from "./features/home/HomePage.tsx";
+import { AppLayout } from "./features/shell/AppLayout.tsx";
+import { NotFoundPage } from "./features/static/NotFoundPage.tsx";
 
-/**
- * Readable Czech URLs. Everything but the home page is a separate chunk; the clerk and admin areas in
- * particular never reach a citizen's phone unless someone opens them.
- */
-export const routes: RouteObject[] = [
-  {
-    element: <AppLayout />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <HomePage /> },
-      { path: 'prihlaseni', lazy: () => import('./features/auth/LoginPage.tsx').then((m) => ({ Component: m.LoginPage })) },
-      { path: 'registrace', lazy: () => import('./features/auth/RegisterPage.tsx').then((m) => ({ Component: m.RegisterPage })) },
-      { path: 'overeni-emailu', lazy: () => import('./features/auth/VerifyEmailPage.tsx').then((m) => ({ Component: m.VerifyEmailPage })) },
-      { path: 'zapomenute-heslo', lazy: () => import('./features/auth/RequestResetPage.tsx').then((m) => ({ Component: m.RequestResetPage })) },
-      { path: 'obnova-hesla', lazy: () => import('./features/auth/ResetPasswordPage.tsx').then((m) => ({ Component: m.ResetPasswordPage })) },
-      { path: 'pristupnost', lazy: () => import('./features/static/AccessibilityPage.tsx').then((m) => ({ Component: m.AccessibilityPage })) },
-      {
-        element: <RequireViewer />,
-        children: [{ path: 'muj-ucet', lazy: () => import('./features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) }],
-      },
-      {
-        element: <RequireViewer roles={STAFF_ROLES} />,
-        children: [{ path: 'urad', lazy: () => import('./features/clerk/ClerkPage.tsx').then((m) => ({ Component: m.ClerkPage })) }],
-      },
-      {
-        path: 'sprava',
-        element: <RequireViewer roles={ADMIN_ROLES} />,
-        children: [
-          {
-            lazy: () => import('./features/admin/AdminLayout.tsx').then((m) => ({ Component: m.AdminLayout })),
-            children: [
-              { index: true, lazy: () => import('./features/admin/AdminHomePage.tsx').then((m) => ({ Component: m.AdminHomePage })) },
-              { path: 'urednici', lazy: () => import('./features/admin/ClerksPage.tsx').then((m) => ({ Component: m.ClerksPage })) },
-              { path: 'api-tokeny', lazy: () => import('./features/admin/ApiTokensPage.tsx').then((m) => ({ Component: m.ApiTokensPage })) },
-              { path: 'odchozi-posta', lazy: () => import('./features/admin/OutboxPage.tsx').then((m) => ({ Component: m.OutboxPage })) },
-            ],
-          },
-        ],
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+// Every page but the home page is its own chunk; the clerk and admin areas in particular never reach a
+// citizen's phone unless someone opens them. (Declarative routes rather than a data router: the data router
+// alone would cost ~20 KB gzipped of the home page's 150 KB budget, for loaders this app does not use.)
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
 
-export function createRouter() {
-  return createBrowserRouter(routes);
+const LoginPage = page(() => import("./features/auth/LoginPage.tsx"), "LoginPage");
+const RegisterPage = page(() => import("./features/auth/RegisterPage.tsx"), "RegisterPage");
+const VerifyEmailPage = page(() => import("./features/auth/VerifyEmailPage.tsx"), "VerifyEmailPage");
+const RequestResetPage = page(() => import("./features/auth/RequestResetPage.tsx"), "RequestResetPage");
+const ResetPasswordPage = page(() => import("./features/auth/ResetPasswordPage.tsx"), "ResetPasswordPage");
+const AccessibilityPage = page(() => import("./features/static/AccessibilityPage.tsx"), "AccessibilityPage");
+const AccountPage = page(() => import("./features/account/AccountPage.tsx"), "AccountPage");
+const ClerkPage = page(() => import("./features/clerk/ClerkPage.tsx"), "ClerkPage");
+const AdminLayout = page(() => import("./features/admin/AdminLayout.tsx"), "AdminLayout");
+const AdminHomePage = page(() => import("./features/admin/AdminHomePage.tsx"), "AdminHomePage");
+const ClerksPage = page(() => import("./features/admin/ClerksPage.tsx"), "ClerksPage");
+const ApiTokensPage = page(() => import("./features/admin/ApiTokensPage.tsx"), "ApiTokensPage");
+const OutboxPage = page(() => import("./features/admin/OutboxPage.tsx"), "OutboxPage");
+
+/** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="prihlaseni" element={<LoginPage />} />
+        <Route path="registrace" element={<RegisterPage />} />
+        <Route path="overeni-emailu" element={<VerifyEmailPage />} />
+        <Route path="zapomenute-heslo" element={<RequestResetPage />} />
+        <Route path="obnova-hesla" element={<ResetPasswordPage />} />
+        <Route path="pristupnost" element={<AccessibilityPage />} />
+        <Route element={<RequireViewer />}>
+          <Route path="muj-ucet" element={<AccountPage />} />
+        </Route>
+        <Route element={<RequireViewer roles={STAFF_ROLES} />}>
+          <Route path="urad" element={<ClerkPage />} />
+        </Route>
+        <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
+          <Route element={<AdminLayout />}>
+            <Route index element={<AdminHomePage />} />
+            <Route path="urednici" element={<ClerksPage />} />
+            <Route path="api-tokeny" element={<ApiTokensPage />} />
+            <Route path="odchozi-posta" element={<OutboxPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
 }

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
-import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CLEAR_USER_CACHES_MESSAGE, SKIP_WAITING_MESSAGE } from './sw/cache-names.ts';
-import { clearUserCaches, registerRuntimeCaching } from './sw/runtime-caching.ts';
+import { clientsClaim } from "workbox-core";
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+import { CLEAR_USER_CACHES_MESSAGE, SKIP_WAITING_MESSAGE } from "./sw/cache-names.ts";
+import { clearUserCaches, registerRuntimeCaching } from "./sw/runtime-caching.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -13,14 +13,14 @@ cleanupOutdatedCaches();
 
 // Any in-app URL opens the shell offline; server endpoints must reach the network (or fail honestly).
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  new NavigationRoute(createHandlerBoundToURL("/index.html"), {
     denylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/, /^\/api\//, /^\/branding\//, /^\/feeds\//, /^\/opendata\//],
   }),
 );
 
 registerRuntimeCaching();
 
-self.addEventListener('message', (event: ExtendableMessageEvent) => {
+self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const type = (event.data as { type?: string } | null)?.type;
   // A new version waits until the user accepts the update prompt, so a page never runs with mixed code.
   if (type === SKIP_WAITING_MESSAGE) void self.skipWaiting();

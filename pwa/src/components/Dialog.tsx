@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 interface DialogProps {
   open: boolean;
@@ -34,7 +34,12 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
             <h2 id={titleId} className="text-xl font-semibold">
               {title}
             </h2>
-            <button type="button" className="min-h-11 min-w-11 rounded-md text-2xl leading-none" onClick={onClose} aria-label={t('common.close')}>
+            <button
+              type="button"
+              className="min-h-11 min-w-11 rounded-md text-2xl leading-none"
+              onClick={onClose}
+              aria-label={t("common.close")}
+            >
               <span aria-hidden="true">×</span>
             </button>
           </div>

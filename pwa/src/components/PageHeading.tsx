@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 
 /** The history entry whose heading took focus last; the first page load ('default') keeps the browser's focus. */
-let focusedLocationKey = 'default';
+let focusedLocationKey = "default";
 
 /**
  * The page's one <h1>. It names the document and, after client-side navigation, receives focus so screen reader
@@ -13,7 +13,7 @@ export function PageHeading({ children }: { children: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
   const { key } = useLocation();
-  const appName = t('app.name');
+  const appName = t("app.name");
 
   useEffect(() => {
     document.title = `${children} – ${appName}`;

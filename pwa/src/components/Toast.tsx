@@ -1,6 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 
-type ToastKind = 'success' | 'error' | 'info';
+type ToastKind = "success" | "error" | "info";
 interface ToastMessage {
   id: number;
   kind: ToastKind;
@@ -13,13 +13,13 @@ const ToastContext = createContext<(text: string, kind?: ToastKind) => void>(() 
 /** Short confirmations ("Saved") announced by screen readers through a polite live region. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
-  const show = useCallback((text: string, kind: ToastKind = 'success') => {
+  const show = useCallback((text: string, kind: ToastKind = "success") => {
     const id = Date.now() + Math.random();
     setToasts((current) => [...current, { id, kind, text }]);
     setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), TOAST_DURATION_MS);
   }, []);
   const colors: Record<ToastKind, string> = useMemo(
-    () => ({ success: 'bg-success text-white', error: 'bg-danger text-white', info: 'bg-ink text-white' }),
+    () => ({ success: "bg-success text-white", error: "bg-danger text-white", info: "bg-ink text-white" }),
     [],
   );
   return (

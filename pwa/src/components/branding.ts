@@ -7,12 +7,12 @@ type Rgb = [number, number, number];
 export function parseHexColor(hex: string): Rgb | null {
   const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (!match) return null;
-  const digits = match[1]!.length === 3 ? [...match[1]!].map((d) => d + d).join('') : match[1]!;
+  const digits = match[1]!.length === 3 ? [...match[1]!].map((d) => d + d).join("") : match[1]!;
   return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)) as Rgb;
 }
 
 function toHex(rgb: Rgb): string {
-  return `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** Relative luminance as defined by WCAG 2.1. */
@@ -34,7 +34,7 @@ const BLACK: Rgb = [0, 0, 0];
 
 /** Black or white, whichever reads better; one of them always reaches at least 4.58:1. */
 export function readableForeground(background: Rgb): string {
-  return contrastRatio(background, WHITE) >= contrastRatio(background, BLACK) ? '#ffffff' : '#000000';
+  return contrastRatio(background, WHITE) >= contrastRatio(background, BLACK) ? "#ffffff" : "#000000";
 }
 
 /** The colour itself if it is readable as text on white, otherwise the nearest darker shade that is. */
@@ -55,14 +55,14 @@ export function brandCssVariables({ primaryColor, accentColor }: BrandColors): R
   const variables: Record<string, string> = {};
   const primary = parseHexColor(primaryColor);
   if (primary) {
-    variables['--brand'] = toHex(primary);
-    variables['--on-brand'] = readableForeground(primary);
-    variables['--brand-text'] = textColorOnWhite(primary);
+    variables["--brand"] = toHex(primary);
+    variables["--on-brand"] = readableForeground(primary);
+    variables["--brand-text"] = textColorOnWhite(primary);
   }
   const accent = parseHexColor(accentColor);
   if (accent) {
-    variables['--accent'] = toHex(accent);
-    variables['--on-accent'] = readableForeground(accent);
+    variables["--accent"] = toHex(accent);
+    variables["--on-accent"] = readableForeground(accent);
   }
   return variables;
 }
@@ -70,5 +70,5 @@ export function brandCssVariables({ primaryColor, accentColor }: BrandColors): R
 export function applyBranding(colors: BrandColors) {
   const variables = brandCssVariables(colors);
   for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
-  if (variables['--brand']) document.querySelector('meta[name="theme-color"]')?.setAttribute('content', variables['--brand']);
+  if (variables["--brand"]) document.querySelector('meta[name="theme-color"]')?.setAttribute("content", variables["--brand"]);
 }

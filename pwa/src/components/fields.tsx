@@ -1,5 +1,5 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
 
 interface FieldChrome {
   label: string;
@@ -19,8 +19,8 @@ function useDescribedBy(hint?: string, error?: string) {
     errorId,
     controlProps: {
       id,
-      'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
-      'aria-invalid': error ? true : undefined,
+      "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      "aria-invalid": error ? true : undefined,
     },
   };
 }
@@ -43,11 +43,11 @@ function Messages({ hint, hintId, error, errorId }: { hint?: string; hintId?: st
 }
 
 const controlClass =
-  'block w-full min-h-11 rounded-md border border-line bg-surface px-3 py-2 text-ink aria-invalid:border-danger aria-invalid:border-2';
+  "block w-full min-h-11 rounded-md border border-line bg-surface px-3 py-2 text-ink aria-invalid:border-danger aria-invalid:border-2";
 
-type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { trailing?: ReactNode };
+type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { trailing?: ReactNode };
 
-export function TextField({ label, hint, error, trailing, className = '', ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, trailing, className = "", ...input }: TextFieldProps) {
   const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
@@ -64,22 +64,22 @@ export function TextField({ label, hint, error, trailing, className = '', ...inp
   );
 }
 
-export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) {
+export function PasswordField(props: Omit<TextFieldProps, "type" | "trailing">) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
     <TextField
       {...props}
-      type={visible ? 'text' : 'password'}
+      type={visible ? "text" : "password"}
       trailing={
         <button
           type="button"
           className="min-h-11 shrink-0 rounded-md border border-line px-3 text-sm"
           aria-pressed={visible}
-          aria-label={t('form.showPassword', { field: props.label })}
+          aria-label={t("form.showPassword", { field: props.label })}
           onClick={() => setVisible((v) => !v)}
         >
-          {t('form.show')}
+          {t("form.show")}
         </button>
       }
     />
@@ -87,9 +87,9 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) 
 }
 
 type SelectProps = FieldChrome &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { options: ReadonlyArray<{ value: string; label: string }> };
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & { options: ReadonlyArray<{ value: string; label: string }> };
 
-export function Select({ label, hint, error, options, className = '', ...select }: SelectProps) {
+export function Select({ label, hint, error, options, className = "", ...select }: SelectProps) {
   const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
@@ -108,9 +108,9 @@ export function Select({ label, hint, error, options, className = '', ...select 
   );
 }
 
-type CheckboxProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>;
+type CheckboxProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">;
 
-export function Checkbox({ label, hint, error, className = '', ...input }: CheckboxProps) {
+export function Checkbox({ label, hint, error, className = "", ...input }: CheckboxProps) {
   const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
@@ -133,7 +133,7 @@ interface CheckboxGroupProps extends FieldChrome {
 export function CheckboxGroup({ label, hint, error, options, value, onChange }: CheckboxGroupProps) {
   const { hintId, errorId, controlProps } = useDescribedBy(hint, error);
   return (
-    <fieldset className="flex flex-col gap-1" aria-describedby={controlProps['aria-describedby']}>
+    <fieldset className="flex flex-col gap-1" aria-describedby={controlProps["aria-describedby"]}>
       <legend className="font-medium">{label}</legend>
       <Messages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="grid gap-x-4 sm:grid-cols-2">
@@ -142,9 +142,7 @@ export function CheckboxGroup({ label, hint, error, options, value, onChange }: 
             key={option.value}
             label={option.label}
             checked={value.includes(option.value)}
-            onChange={(event) =>
-              onChange(event.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))
-            }
+            onChange={(event) => onChange(event.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))}
           />
         ))}
       </div>

@@ -1,8 +1,8 @@
-import type { ParseKeys } from 'i18next';
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { CombinedError } from 'urql';
-import type { z } from 'zod';
+import type { ParseKeys } from "i18next";
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { CombinedError } from "urql";
+import type { z } from "zod";
 
 /** A failed result as the API returns it: one member of an `Error` union, maybe a `ValidationError`. */
 export interface ErrorResult {
@@ -24,7 +24,7 @@ interface FormOptions<T> {
 function readDraft<T extends Values>(key: string | undefined, initial: T): T {
   if (!key) return initial;
   try {
-    return { ...initial, ...(JSON.parse(sessionStorage.getItem(key) ?? '{}') as Partial<T>) };
+    return { ...initial, ...(JSON.parse(sessionStorage.getItem(key) ?? "{}") as Partial<T>) };
   } catch {
     return initial;
   }
@@ -47,7 +47,7 @@ export function useZodForm<T extends Values>(schema: z.ZodType<T>, initial: NoIn
   const clientErrors = useMemo(() => {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error?.issues ?? []) {
-      const name = String(issue.path[0] ?? '');
+      const name = String(issue.path[0] ?? "");
       errors[name] ??= t(issue.message as ParseKeys);
     }
     return errors;
@@ -71,7 +71,7 @@ export function useZodForm<T extends Values>(schema: z.ZodType<T>, initial: NoIn
 
   /** Shows why a request failed; what the user typed stays in place. */
   function fail(failure: ErrorResult | CombinedError | undefined) {
-    if (failure && '__typename' in failure) {
+    if (failure && "__typename" in failure) {
       const fieldMessages: Record<string, string> = {};
       for (const fieldError of failure.fieldErrors ?? []) {
         // The API reports paths like ["input", "email"]; the last segment is the field.
@@ -81,9 +81,9 @@ export function useZodForm<T extends Values>(schema: z.ZodType<T>, initial: NoIn
       setServerErrors(fieldMessages);
       setFormError(failure.message);
     } else if (failure?.networkError) {
-      setFormError(t('errors.network'));
+      setFormError(t("errors.network"));
     } else {
-      setFormError(t('errors.unexpected'));
+      setFormError(t("errors.unexpected"));
     }
   }
 
@@ -98,7 +98,7 @@ export function useZodForm<T extends Values>(schema: z.ZodType<T>, initial: NoIn
     bind(name: FieldName<T>) {
       return {
         name,
-        value: String(values[name] ?? ''),
+        value: String(values[name] ?? ""),
         error: error(name),
         onChange: (event: { target: { value: string } }) => setValue(name, event.target.value as T[typeof name]),
         onBlur: () => setTouched((current) => new Set(current).add(name)),
@@ -129,7 +129,7 @@ export function useZodForm<T extends Values>(schema: z.ZodType<T>, initial: NoIn
         try {
           await action(parsed.data);
         } catch {
-          setFormError(t('errors.unexpected'));
+          setFormError(t("errors.unexpected"));
         } finally {
           setSubmitting(false);
         }

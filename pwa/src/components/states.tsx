@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -15,7 +15,7 @@ export function Loading({ lines = 3 }: { lines?: number }) {
   const { t } = useTranslation();
   return (
     <div role="status" aria-busy="true" className="flex flex-col gap-3">
-      <span className="sr-only">{t('common.loading')}</span>
+      <span className="sr-only">{t("common.loading")}</span>
       {Array.from({ length: lines }, (_, index) => (
         <div key={index} className="h-5 animate-pulse rounded bg-line/60" style={{ width: `${90 - index * 15}%` }} />
       ))}
@@ -28,9 +28,9 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
   return (
     <div role="alert" className="flex flex-col items-start gap-2 rounded-lg border-2 border-danger bg-surface p-4">
-      <p>{t('errors.loadFailed')}</p>
+      <p>{t("errors.loadFailed")}</p>
       <button type="button" className="underline" onClick={onRetry}>
-        {t('common.retry')}
+        {t("common.retry")}
       </button>
     </div>
   );

@@ -1,6 +1,6 @@
-import type { CacheExchangeOpts, KeyingConfig } from '@urql/exchange-graphcache';
-import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { introspection } from './introspection.ts';
+import type { CacheExchangeOpts, KeyingConfig } from "@urql/exchange-graphcache";
+import { relayPagination } from "@urql/exchange-graphcache/extras";
+import { introspection } from "./introspection.ts";
 
 /**
  * Types without an `id` (results, errors, edges, branding) have no identity of their own: graphcache embeds them
@@ -8,8 +8,8 @@ import { introspection } from './introspection.ts';
  */
 const keys: KeyingConfig = Object.fromEntries(
   introspection.__schema.types
-    .filter((type) => type.kind === 'OBJECT' && !type.name.startsWith('__'))
-    .filter((type) => !('fields' in type && type.fields.some((field) => field.name === 'id')))
+    .filter((type) => type.kind === "OBJECT" && !type.name.startsWith("__"))
+    .filter((type) => !("fields" in type && type.fields.some((field) => field.name === "id")))
     .map((type) => [type.name, () => null]),
 );
 
@@ -30,14 +30,14 @@ export const cacheConfig = {
     Mutation: {
       login(result, _args, cache) {
         const login = result.login as { __typename: string; user?: { __typename: string; id: string } };
-        if (login.__typename === 'LoginSuccess' && login.user) cache.link('Query', 'viewer', login.user);
+        if (login.__typename === "LoginSuccess" && login.user) cache.link("Query", "viewer", login.user);
       },
       createClerk(_result, _args, cache) {
-        cache.invalidate('Query', 'clerks');
+        cache.invalidate("Query", "clerks");
       },
       createApiToken(_result, _args, cache) {
-        cache.invalidate('Query', 'apiTokens');
+        cache.invalidate("Query", "apiTokens");
       },
     },
   },
-} satisfies Omit<CacheExchangeOpts, 'storage'>;
+} satisfies Omit<CacheExchangeOpts, "storage">;

@@ -1,11 +1,11 @@
-import { offlineExchange } from '@urql/exchange-graphcache';
-import { makeDefaultStorage, type DefaultStorage } from '@urql/exchange-graphcache/default-storage';
-import { Client, fetchExchange, mapExchange, type CombinedError } from 'urql';
-import { cacheConfig } from './cache.ts';
-import { reportNetworkFailure, reportSuccessfulResponse } from './network-status.ts';
+import { offlineExchange } from "@urql/exchange-graphcache";
+import { makeDefaultStorage, type DefaultStorage } from "@urql/exchange-graphcache/default-storage";
+import { Client, fetchExchange, mapExchange, type CombinedError } from "urql";
+import { cacheConfig } from "./cache.ts";
+import { reportNetworkFailure, reportSuccessfulResponse } from "./network-status.ts";
 
-export const CSRF_COOKIE = 'portal_csrf';
-const CACHE_DB_NAME = 'portal-graphcache';
+export const CSRF_COOKIE = "portal_csrf";
+const CACHE_DB_NAME = "portal-graphcache";
 
 export interface PortalClientOptions {
   /** The UI language sent as Accept-Language, so the API localizes its error messages. */
@@ -18,12 +18,12 @@ export interface PortalClientOptions {
 
 export function readCookie(name: string): string | undefined {
   const prefix = `${name}=`;
-  const entry = document.cookie.split('; ').find((part) => part.startsWith(prefix));
+  const entry = document.cookie.split("; ").find((part) => part.startsWith(prefix));
   return entry ? decodeURIComponent(entry.slice(prefix.length)) : undefined;
 }
 
 export function isUnauthenticated(error: CombinedError): boolean {
-  return error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'UNAUTHENTICATED');
+  return error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "UNAUTHENTICATED");
 }
 
 /** The IndexedDB store behind the offline cache; it holds the signed-in user's data, so logout clears it. */
@@ -34,13 +34,13 @@ export function createCacheStorage(): DefaultStorage {
 /** The one urql client factory: same-origin cookies, CSRF header, language header, offline cache. */
 export function createPortalClient({ getLanguage, onUnauthenticated, storage }: PortalClientOptions): Client {
   return new Client({
-    url: '/graphql',
-    requestPolicy: 'cache-and-network',
+    url: "/graphql",
+    requestPolicy: "cache-and-network",
     fetchOptions: () => {
-      const headers: Record<string, string> = { 'Accept-Language': getLanguage() };
+      const headers: Record<string, string> = { "Accept-Language": getLanguage() };
       const csrf = readCookie(CSRF_COOKIE);
-      if (csrf) headers['x-csrf-token'] = csrf;
-      return { credentials: 'same-origin', headers };
+      if (csrf) headers["x-csrf-token"] = csrf;
+      return { credentials: "same-origin", headers };
     },
     exchanges: [
       offlineExchange({ ...cacheConfig, storage }),

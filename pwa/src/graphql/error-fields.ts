@@ -1,4 +1,4 @@
-import { graphql } from './graphql.ts';
+import { graphql } from "./graphql.ts";
 
 /** What every mutation selects from its error members; `useZodForm().fail` understands exactly this shape. */
 export const ErrorFields = graphql(`

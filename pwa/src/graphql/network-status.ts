@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from "react";
 
 /**
  * Whether the API is reachable, and when data last arrived from it. The browser's `navigator.onLine` is only a
@@ -9,7 +9,7 @@ export interface NetworkStatus {
   lastUpdatedAt: number | null;
 }
 
-const LAST_UPDATED_KEY = 'portal.lastUpdatedAt';
+const LAST_UPDATED_KEY = "portal.lastUpdatedAt";
 const PROBE_INTERVAL_MS = 10_000;
 
 function readLastUpdated(): number | null {
@@ -31,7 +31,7 @@ function startProbing() {
   if (probeTimer) return;
   probeTimer = setInterval(() => {
     if (!navigator.onLine) return;
-    fetch('/healthz', { cache: 'no-store' }).then(
+    fetch("/healthz", { cache: "no-store" }).then(
       (response) => response.ok && reportOnline(),
       () => undefined,
     );
@@ -57,8 +57,8 @@ export function reportNetworkFailure() {
   startProbing();
 }
 
-window.addEventListener('online', reportOnline);
-window.addEventListener('offline', () => {
+window.addEventListener("online", reportOnline);
+window.addEventListener("offline", () => {
   setStatus({ online: false });
   startProbing();
 });

@@ -1,6 +1,6 @@
-export const LANGUAGES = ['cs', 'en'] as const;
+export const LANGUAGES = ["cs", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'cs';
+export const DEFAULT_LANGUAGE: Language = "cs";
 
 export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.includes(value as Language);

@@ -2,7 +2,7 @@
  * Names shared by the page and the service worker. Runtime caches holding a signed-in user's responses start
  * with USER_CACHE_PREFIX so logout can drop all of them without knowing each feature's cache.
  */
-export const USER_CACHE_PREFIX = 'portal-user-';
-export const PUBLIC_CACHE_PREFIX = 'portal-public-';
-export const CLEAR_USER_CACHES_MESSAGE = 'CLEAR_USER_CACHES';
-export const SKIP_WAITING_MESSAGE = 'SKIP_WAITING';
+export const USER_CACHE_PREFIX = "portal-user-";
+export const PUBLIC_CACHE_PREFIX = "portal-public-";
+export const CLEAR_USER_CACHES_MESSAGE = "CLEAR_USER_CACHES";
+export const SKIP_WAITING_MESSAGE = "SKIP_WAITING";

@@ -1,6 +1,6 @@
-import { ErrorFields } from '../../graphql/error-fields.ts';
-import { graphql } from '../../graphql/graphql.ts';
-import { ViewerFields } from '../auth/operations.ts';
+import { ErrorFields } from "../../graphql/error-fields.ts";
+import { graphql } from "../../graphql/graphql.ts";
+import { ViewerFields } from "../auth/operations.ts";
 
 export const UpdateProfileMutation = graphql(
   `
@@ -19,11 +19,14 @@ export const UpdateProfileMutation = graphql(
   [ViewerFields, ErrorFields],
 );
 
-export const ChangePasswordMutation = graphql(`
-  mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      __typename
-      ...ErrorFields
+export const ChangePasswordMutation = graphql(
+  `
+    mutation ChangePassword($input: ChangePasswordInput!) {
+      changePassword(input: $input) {
+        __typename
+        ...ErrorFields
+      }
     }
-  }
-`, [ErrorFields]);
+  `,
+  [ErrorFields],
+);

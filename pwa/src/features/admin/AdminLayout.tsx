@@ -1,24 +1,24 @@
-import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet } from "react-router";
 
 export const ADMIN_SECTIONS = [
-  { path: '/sprava/urednici', key: 'clerks' },
-  { path: '/sprava/api-tokeny', key: 'apiTokens' },
-  { path: '/sprava/odchozi-posta', key: 'outbox' },
+  { path: "/sprava/urednici", key: "clerks" },
+  { path: "/sprava/api-tokeny", key: "apiTokens" },
+  { path: "/sprava/odchozi-posta", key: "outbox" },
 ] as const;
 
 export function AdminLayout() {
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t('admin.menu')}>
+      <nav aria-label={t("admin.menu")}>
         <ul className="flex flex-wrap gap-2">
           {ADMIN_SECTIONS.map((section) => (
             <li key={section.path}>
               <NavLink
                 to={section.path}
                 className={({ isActive }) =>
-                  `inline-block rounded-md border border-line px-3 py-2 no-underline ${isActive ? 'bg-brand text-on-brand' : 'bg-surface'}`
+                  `inline-block rounded-md border border-line px-3 py-2 no-underline ${isActive ? "bg-brand text-on-brand" : "bg-surface"}`
                 }
               >
                 {t(`admin.${section.key}.title`)}

@@ -1,5 +1,5 @@
-import { ErrorFields } from '../../graphql/error-fields.ts';
-import { graphql } from '../../graphql/graphql.ts';
+import { ErrorFields } from "../../graphql/error-fields.ts";
+import { graphql } from "../../graphql/graphql.ts";
 
 export const ClerkFields = graphql(`
   fragment ClerkFields on User @_unmask {

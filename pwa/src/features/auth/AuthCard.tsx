@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import type { ReactNode } from "react";
+import { PageHeading } from "../../components/PageHeading.tsx";
 
 /** The narrow single-column frame shared by the sign-in, registration and password pages. */
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {

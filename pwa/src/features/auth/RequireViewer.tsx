@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
-import { PageHeading } from '../../components/PageHeading.tsx';
-import { Loading } from '../../components/states.tsx';
-import type { Role } from './roles.ts';
-import { loginPathFor, useSession } from './session.tsx';
+import { useTranslation } from "react-i18next";
+import { Navigate, Outlet, useLocation } from "react-router";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { Loading } from "../../components/states.tsx";
+import type { Role } from "./roles.ts";
+import { loginPathFor, useSession } from "./session.tsx";
 
 /**
  * Guards an area of the app. Anonymous visitors (including a session that just expired) go to the login page
@@ -20,8 +20,8 @@ export function RequireViewer({ roles }: { roles?: readonly Role[] }) {
   if (roles && !roles.includes(viewer.role)) {
     return (
       <>
-        <PageHeading>{t('forbidden.title')}</PageHeading>
-        <p className="mt-4">{t('forbidden.text')}</p>
+        <PageHeading>{t("forbidden.title")}</PageHeading>
+        <p className="mt-4">{t("forbidden.text")}</p>
       </>
     );
   }

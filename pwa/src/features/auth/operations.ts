@@ -1,5 +1,5 @@
-import { ErrorFields } from '../../graphql/error-fields.ts';
-import { graphql } from '../../graphql/graphql.ts';
+import { ErrorFields } from "../../graphql/error-fields.ts";
+import { graphql } from "../../graphql/graphql.ts";
 
 export const ViewerFields = graphql(`
   fragment ViewerFields on User @_unmask {
@@ -50,14 +50,17 @@ export const LogoutMutation = graphql(`
   }
 `);
 
-export const RegisterMutation = graphql(`
-  mutation Register($input: RegisterInput!) {
-    register(input: $input) {
-      __typename
-      ...ErrorFields
+export const RegisterMutation = graphql(
+  `
+    mutation Register($input: RegisterInput!) {
+      register(input: $input) {
+        __typename
+        ...ErrorFields
+      }
     }
-  }
-`, [ErrorFields]);
+  `,
+  [ErrorFields],
+);
 
 export const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($input: VerifyEmailInput!) {
@@ -76,20 +79,26 @@ export const VerifyEmailMutation = graphql(`
   }
 `);
 
-export const RequestPasswordResetMutation = graphql(`
-  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
-    requestPasswordReset(input: $input) {
-      __typename
-      ...ErrorFields
+export const RequestPasswordResetMutation = graphql(
+  `
+    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+      requestPasswordReset(input: $input) {
+        __typename
+        ...ErrorFields
+      }
     }
-  }
-`, [ErrorFields]);
+  `,
+  [ErrorFields],
+);
 
-export const ResetPasswordMutation = graphql(`
-  mutation ResetPassword($input: ResetPasswordInput!) {
-    resetPassword(input: $input) {
-      __typename
-      ...ErrorFields
+export const ResetPasswordMutation = graphql(
+  `
+    mutation ResetPassword($input: ResetPasswordInput!) {
+      resetPassword(input: $input) {
+        __typename
+        ...ErrorFields
+      }
     }
-  }
-`, [ErrorFields]);
+  `,
+  [ErrorFields],
+);

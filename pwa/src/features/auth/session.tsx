@@ -1,14 +1,14 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { Provider, useMutation, useQuery, type Client } from 'urql';
-import type { DefaultStorage } from '@urql/exchange-graphcache/default-storage';
-import { createCacheStorage, createPortalClient } from '../../graphql/client.ts';
-import type { ResultOf } from '../../graphql/graphql.ts';
-import { currentLanguage } from '../../i18n/setup.ts';
-import { CLEAR_USER_CACHES_MESSAGE, USER_CACHE_PREFIX } from '../../sw/cache-names.ts';
-import { LogoutMutation, ViewerQuery } from './operations.ts';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { Provider, useMutation, useQuery, type Client } from "urql";
+import type { DefaultStorage } from "@urql/exchange-graphcache/default-storage";
+import { createCacheStorage, createPortalClient } from "../../graphql/client.ts";
+import type { ResultOf } from "../../graphql/graphql.ts";
+import { currentLanguage } from "../../i18n/setup.ts";
+import { CLEAR_USER_CACHES_MESSAGE, USER_CACHE_PREFIX } from "../../sw/cache-names.ts";
+import { LogoutMutation, ViewerQuery } from "./operations.ts";
 
-export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>;
+export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>["viewer"]>;
 
 interface Session {
   viewer: Viewer | null;
@@ -18,13 +18,13 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-const ResetContext = createContext<(reason: 'logout' | 'expired') => Promise<void>>(async () => undefined);
+const ResetContext = createContext<(reason: "logout" | "expired") => Promise<void>>(async () => undefined);
 
-export const LOGIN_PATH = '/prihlaseni';
+export const LOGIN_PATH = "/prihlaseni";
 
 /** Where the login page sends the user afterwards; only same-app paths, never another origin. */
 export function safeNextPath(next: string | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith(LOGIN_PATH) ? next : null;
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith(LOGIN_PATH) ? next : null;
 }
 
 export function loginPathFor(path: string): string {
@@ -34,7 +34,7 @@ export function loginPathFor(path: string): string {
 /** Drops everything the previous user could have left behind on this device. */
 async function clearUserData(storage: DefaultStorage) {
   navigator.serviceWorker?.controller?.postMessage({ type: CLEAR_USER_CACHES_MESSAGE });
-  const cacheNames = 'caches' in window ? await caches.keys() : [];
+  const cacheNames = "caches" in window ? await caches.keys() : [];
   await Promise.all([
     storage.clear(),
     ...cacheNames.filter((name) => name.startsWith(USER_CACHE_PREFIX)).map((name) => caches.delete(name)),
@@ -53,13 +53,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const storage = useMemo(createCacheStorage, []);
   const resettingRef = useRef(false);
 
-  const resetRef = useRef<(reason: 'logout' | 'expired') => Promise<void>>(async () => undefined);
+  const resetRef = useRef<(reason: "logout" | "expired") => Promise<void>>(async () => undefined);
   const makeClient = useCallback(
     (): Client =>
       createPortalClient({
         getLanguage: currentLanguage,
         storage,
-        onUnauthenticated: () => void resetRef.current('expired'),
+        onUnauthenticated: () => void resetRef.current("expired"),
       }),
     [storage],
   );
@@ -71,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await clearUserData(storage);
       setClient(makeClient());
-      if (reason === 'expired' && !pathRef.current.startsWith(LOGIN_PATH)) {
+      if (reason === "expired" && !pathRef.current.startsWith(LOGIN_PATH)) {
         navigate(loginPathFor(pathRef.current), { replace: true, state: { expired: true } });
       }
     } finally {
@@ -96,7 +96,7 @@ function SessionState({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     // Even if the API cannot be reached, this device forgets the user.
     await logoutMutation({});
-    await reset('logout');
+    await reset("logout");
   }, [logoutMutation, reset]);
 
   const session = useMemo<Session>(
@@ -108,6 +108,6 @@ function SessionState({ children }: { children: ReactNode }) {
 
 export function useSession(): Session {
   const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  if (!session) throw new Error("useSession must be used inside <SessionProvider>");
   return session;
 }

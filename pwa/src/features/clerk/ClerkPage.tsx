@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { PageHeading } from '../../components/PageHeading.tsx';
-import { EmptyState } from '../../components/states.tsx';
-import { AGENDAS } from '../auth/roles.ts';
-import { useSession } from '../auth/session.tsx';
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { EmptyState } from "../../components/states.tsx";
+import { AGENDAS } from "../auth/roles.ts";
+import { useSession } from "../auth/session.tsx";
 
 /**
  * The clerk's desk. Agenda pages arrive with their features; until an agenda has pages, it is listed here as a
@@ -16,14 +16,14 @@ export function ClerkPage() {
   const agendas = AGENDAS.filter((agenda) => viewer.agendas.includes(agenda));
   return (
     <div className="flex flex-col gap-6">
-      <PageHeading>{t('clerk.title')}</PageHeading>
-      <p>{t('clerk.welcome', { name: viewer.fullName })}</p>
+      <PageHeading>{t("clerk.title")}</PageHeading>
+      <p>{t("clerk.welcome", { name: viewer.fullName })}</p>
       <section aria-labelledby="agendas-heading" className="flex flex-col gap-3">
         <h2 id="agendas-heading" className="text-xl font-semibold">
-          {t('clerk.agendas')}
+          {t("clerk.agendas")}
         </h2>
         {agendas.length === 0 ? (
-          <EmptyState title={t('clerk.noAgendas')}>{t('clerk.noAgendasHint')}</EmptyState>
+          <EmptyState title={t("clerk.noAgendas")}>{t("clerk.noAgendasHint")}</EmptyState>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {agendas.map((agenda) => (
@@ -35,9 +35,9 @@ export function ClerkPage() {
           </ul>
         )}
       </section>
-      {viewer.role === 'ADMIN' && (
+      {viewer.role === "ADMIN" && (
         <p>
-          <Link to="/sprava">{t('clerk.toAdmin')}</Link>
+          <Link to="/sprava">{t("clerk.toAdmin")}</Link>
         </p>
       )}
     </div>

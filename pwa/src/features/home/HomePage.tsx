@@ -1,12 +1,12 @@
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { buttonClass } from '../../components/Button.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
-import { LoadError, Loading } from '../../components/states.tsx';
-import { homePathFor } from '../auth/roles.ts';
-import { useSession } from '../auth/session.tsx';
-import { MunicipalityQuery } from '../shell/operations.ts';
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useQuery } from "urql";
+import { buttonClass } from "../../components/Button.tsx";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { LoadError, Loading } from "../../components/states.tsx";
+import { homePathFor } from "../auth/roles.ts";
+import { useSession } from "../auth/session.tsx";
+import { MunicipalityQuery } from "../shell/operations.ts";
 
 /**
  * The town's front page. Public sections appear here as they are built; until then only what exists is linked
@@ -23,35 +23,39 @@ export function HomePage() {
       <div className="flex flex-col gap-4">
         <div className="flex items-center gap-4">
           {municipality?.branding.logoUrl && (
-            <img src={municipality.branding.logoUrl} alt={t('home.logoAlt', { name: municipality.name })} className="size-16 object-contain" />
+            <img
+              src={municipality.branding.logoUrl}
+              alt={t("home.logoAlt", { name: municipality.name })}
+              className="size-16 object-contain"
+            />
           )}
-          <PageHeading>{municipality?.name ?? t('app.name')}</PageHeading>
+          <PageHeading>{municipality?.name ?? t("app.name")}</PageHeading>
         </div>
-        <p className="text-lg">{t('home.intro')}</p>
+        <p className="text-lg">{t("home.intro")}</p>
         <div className="flex flex-wrap gap-3">
           {viewer ? (
-            <Link to={homePathFor(viewer.role)} className={buttonClass('primary', 'no-underline')}>
-              {t('home.toAccount')}
+            <Link to={homePathFor(viewer.role)} className={buttonClass("primary", "no-underline")}>
+              {t("home.toAccount")}
             </Link>
           ) : (
             <>
-              <Link to="/prihlaseni" className={buttonClass('primary', 'no-underline')}>
-                {t('nav.login')}
+              <Link to="/prihlaseni" className={buttonClass("primary", "no-underline")}>
+                {t("nav.login")}
               </Link>
-              <Link to="/registrace" className={buttonClass('secondary', 'no-underline')}>
-                {t('nav.register')}
+              <Link to="/registrace" className={buttonClass("secondary", "no-underline")}>
+                {t("nav.register")}
               </Link>
             </>
           )}
         </div>
       </div>
 
-      {!municipality && (error ? <LoadError onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : <Loading />)}
+      {!municipality && (error ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />)}
       {municipality && (
         <div className="grid gap-4 md:grid-cols-2">
           <section aria-labelledby="contact-heading" className="rounded-lg border border-line bg-surface p-5">
             <h2 id="contact-heading" className="mb-3 text-xl font-semibold">
-              {t('home.contact')}
+              {t("home.contact")}
             </h2>
             <address className="flex flex-col gap-1 not-italic">
               <span>{municipality.name}</span>
@@ -60,17 +64,17 @@ export function HomePage() {
                 {municipality.postalCode} {municipality.city}
               </span>
               <span>
-                {t('home.ico')}: {municipality.ico}
+                {t("home.ico")}: {municipality.ico}
               </span>
               <a href={`mailto:${municipality.email}`}>{municipality.email}</a>
-              {municipality.phone && <a href={`tel:${municipality.phone.replace(/\s/g, '')}`}>{municipality.phone}</a>}
+              {municipality.phone && <a href={`tel:${municipality.phone.replace(/\s/g, "")}`}>{municipality.phone}</a>}
               {municipality.website && <a href={municipality.website}>{municipality.website}</a>}
             </address>
           </section>
           {municipality.bankAccounts.length > 0 && (
             <section aria-labelledby="bank-heading" className="rounded-lg border border-line bg-surface p-5">
               <h2 id="bank-heading" className="mb-3 text-xl font-semibold">
-                {t('home.bankAccounts')}
+                {t("home.bankAccounts")}
               </h2>
               <ul className="flex flex-col gap-3">
                 {[...municipality.bankAccounts]
@@ -79,7 +83,7 @@ export function HomePage() {
                     <li key={account.id}>
                       <p className="font-medium">{account.label}</p>
                       <p>
-                        {t('home.accountNumber')}: <span className="font-mono">{account.accountNumber}</span>
+                        {t("home.accountNumber")}: <span className="font-mono">{account.accountNumber}</span>
                       </p>
                       <p>
                         IBAN: <span className="font-mono">{account.iban}</span>

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql/graphql.ts';
+import { graphql } from "../../graphql/graphql.ts";
 
 /** The town's public identity: the shell uses it for branding, the home page for contacts and accounts. */
 export const MunicipalityQuery = graphql(`
