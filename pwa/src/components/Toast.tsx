@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 
 type ToastKind = "success" | "error" | "info";
 interface ToastMessage {
@@ -8,6 +8,11 @@ interface ToastMessage {
 }
 
 const TOAST_DURATION_MS = 6000;
+const colors: Record<ToastKind, string> = {
+  success: "bg-success text-white",
+  error: "bg-danger text-white",
+  info: "bg-ink text-white",
+};
 const ToastContext = createContext<(text: string, kind?: ToastKind) => void>(() => undefined);
 
 /** Short confirmations ("Saved") announced by screen readers through a polite live region. */
@@ -18,10 +23,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((current) => [...current, { id, kind, text }]);
     setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), TOAST_DURATION_MS);
   }, []);
-  const colors: Record<ToastKind, string> = useMemo(
-    () => ({ success: "bg-success text-white", error: "bg-danger text-white", info: "bg-ink text-white" }),
-    [],
-  );
   return (
     <ToastContext.Provider value={show}>
       {children}
