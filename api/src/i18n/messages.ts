@@ -29,6 +29,7 @@ const cs = {
   "field.scope": "Neznámé oprávnění.",
   "field.dateInPast": "Datum musí být v budoucnosti.",
   "field.selfDemotion": "Nemůžete odebrat oprávnění sami sobě.",
+  "field.emailUnverified": "E-mail ještě není potvrzený. Poslali jsme vám nový potvrzovací odkaz, otevřete ho a přihlaste se znovu.",
   "mail.verify.subject": "Potvrďte svůj e-mail – {town}",
   "mail.verify.body":
     "Dobrý den,\n\nděkujeme za registraci na Portálu občana – {town}. Registraci dokončíte otevřením odkazu:\n{link}\n\nOdkaz platí 48 hodin. Pokud jste se neregistrovali, zprávu ignorujte.",
@@ -70,6 +71,7 @@ const en: Record<MessageKey, string> = {
   "field.scope": "Unknown permission.",
   "field.dateInPast": "The date must be in the future.",
   "field.selfDemotion": "You cannot remove your own permissions.",
+  "field.emailUnverified": "Your e-mail is not confirmed yet. We have sent you a new confirmation link; open it and log in again.",
   "mail.verify.subject": "Confirm your e-mail – {town}",
   "mail.verify.body":
     "Hello,\n\nthank you for registering at the citizen portal of {town}. Finish your registration by opening this link:\n{link}\n\nThe link is valid for 48 hours. If you did not register, ignore this message.",

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { Context } from "../../context.ts";
+import { parseInput, ValidationError } from "../../errors.ts";
+import { Agenda, type User } from "../../generated/prisma/client.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { emailSchema, fullNameSchema, STAFF_ROLES } from "./account-rules.ts";
+import { EMAIL_TOKEN_VALIDITY_HOURS, issueEmailToken } from "./issue-email-token.ts";
+import { isUniqueViolation } from "./is-unique-violation.ts";
+import { portalLink } from "./portal-link.ts";
+import { requireViewer } from "./require-viewer.ts";
+import { sendAccountEmail } from "./send-account-email.ts";
+
+const createClerkSchema = z.object({
+  email: emailSchema,
+  fullName: fullNameSchema,
+  role: z.enum(STAFF_ROLES, { message: "field.invalid" }),
+  agendas: z.array(z.enum(Object.values(Agenda) as [Agenda, ...Agenda[]], { message: "field.invalid" })).max(20),
+});
+
+/**
+ * An admin creates a clerk (or another admin). The account has no password: the invitation e-mail
+ * carries a link to set one (a reset token valid 48 hours), which also confirms the address.
+ */
+export async function createClerk(
+  ctx: Context,
+  input: { email: string; fullName: string; role: string; agendas: readonly string[] },
+): Promise<User> {
+  requireViewer(ctx, ["ADMIN"]);
+  const data = parseInput(createClerkSchema, input);
+  let user: User;
+  try {
+    user = await ctx.db.user.create({
+      data: {
+        municipalityId: ctx.municipality.id,
+        email: data.email,
+        passwordHash: null,
+        fullName: data.fullName,
+        role: data.role,
+        agendas: [...new Set(data.agendas)],
+        locale: "cs",
+        createdAt: ctx.clock.now(),
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw ValidationError.field("email", "field.emailTaken", "EMAIL_TAKEN");
+    throw error;
+  }
+  const token = await issueEmailToken(ctx, { userId: user.id, purpose: "RESET_PASSWORD", validHours: EMAIL_TOKEN_VALIDITY_HOURS.CLERK_INVITE });
+  await sendAccountEmail(ctx, { to: user.email, locale: user.locale, template: "clerkInvite", params: { link: portalLink(ctx, "/obnova-hesla", { token }) } });
+  await recordAudit(ctx, { action: "user.created", subjectType: "User", subjectId: user.id, details: { role: user.role, agendas: user.agendas } });
+  return user;
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import type { Context } from "../../context.ts";
+import { InvalidCredentialsError, parseInput, TooManyAttemptsError, ValidationError } from "../../errors.ts";
+import type { User } from "../../generated/prisma/client.ts";
+import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "../../lib/cookies.ts";
+import { randomToken, sha256 } from "../../lib/tokens.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { emailSchema, presentedPasswordSchema } from "./account-rules.ts";
+import { EMAIL_TOKEN_VALIDITY_HOURS, issueEmailToken } from "./issue-email-token.ts";
+import { dummyPasswordHash, verifyPassword } from "./password.ts";
+import { portalLink } from "./portal-link.ts";
+import { sendAccountEmail } from "./send-account-email.ts";
+
+/** Failed logins tolerated per (municipality, e-mail) and per client address within the window. */
+export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 10, perIp: 50 } as const;
+
+const loginSchema = z.object({ email: emailSchema, password: presentedPasswordSchema });
+
+/**
+ * Checks the credentials and starts a new session (rotation: the session the browser presented,
+ * if any, is ended). Unknown e-mails cost a password verification too, and answer exactly as a
+ * wrong password does. Too many failures lock the e-mail (and a noisy address) for a while; a
+ * correct password does not get through a lock.
+ */
+export async function logIn(ctx: Context, input: { email: string; password: string }): Promise<User> {
+  const { email, password } = parseInput(loginSchema, input);
+  const now = ctx.clock.now();
+
+  const retryAfterSeconds = await lockedForSeconds(ctx, email, now);
+  if (retryAfterSeconds > 0) {
+    await recordAudit(ctx, { action: "auth.login_failed", subjectType: "User", details: { email, reason: "rate_limited" }, actorUserId: null });
+    throw new TooManyAttemptsError(retryAfterSeconds);
+  }
+
+  const user = await ctx.db.user.findUnique({ where: { municipalityId_email: { municipalityId: ctx.municipality.id, email } } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
+    await ctx.db.loginAttempt.create({ data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: false, createdAt: now } });
+    const reason = !user ? "unknown_email" : user.disabledAt && passwordOk ? "disabled" : "wrong_password";
+    await recordAudit(ctx, { action: "auth.login_failed", subjectType: "User", subjectId: user?.id, details: { email, reason }, actorUserId: null });
+    throw new InvalidCredentialsError();
+  }
+
+  if (!user.emailVerifiedAt) {
+    // Only someone who knows the password learns that the address is unconfirmed.
+    const token = await issueEmailToken(ctx, { userId: user.id, purpose: "VERIFY_EMAIL", validHours: EMAIL_TOKEN_VALIDITY_HOURS.VERIFY_EMAIL });
+    await sendAccountEmail(ctx, { to: user.email, locale: user.locale, template: "verify", params: { link: portalLink(ctx, "/overeni-emailu", { token }) } });
+    throw ValidationError.field("email", "field.emailUnverified", "EMAIL_UNVERIFIED");
+  }
+
+  const presented = parseCookies(ctx.request.headers.get("cookie")).get(SESSION_COOKIE);
+  if (presented) await ctx.db.session.deleteMany({ where: { id: sha256(presented) } });
+
+  const sessionToken = randomToken(32);
+  const csrfToken = randomToken(32);
+  const ttlHours = ctx.services.config.SESSION_TTL_HOURS;
+  const session = await ctx.db.session.create({
+    data: {
+      id: sha256(sessionToken),
+      municipalityId: ctx.municipality.id,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ttlHours * 3_600_000),
+      ip: ctx.meta.ip,
+      userAgent: ctx.meta.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  await ctx.db.loginAttempt.create({ data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: true, createdAt: now } });
+  const maxAgeSeconds = ttlHours * 3600;
+  ctx.responseCookies.push(
+    serializeCookie(SESSION_COOKIE, sessionToken, { httpOnly: true, secure: ctx.meta.secure, maxAgeSeconds }),
+    serializeCookie(CSRF_COOKIE, csrfToken, { httpOnly: false, secure: ctx.meta.secure, maxAgeSeconds }),
+  );
+  await recordAudit(ctx, { action: "auth.login", subjectType: "Session", subjectId: session.id.slice(0, 12), actorUserId: user.id });
+  return user;
+}
+
+/**
+ * Seconds until the next attempt may be made, 0 when not locked. The e-mail's counter restarts
+ * after a successful login; the address counter does not (it catches spraying across e-mails).
+ */
+async function lockedForSeconds(ctx: Context, email: string, now: Date): Promise<number> {
+  const windowMs = LOGIN_LIMITS.windowMinutes * 60_000;
+  const windowStart = new Date(now.getTime() - windowMs);
+  const lastSuccess = await ctx.db.loginAttempt.findFirst({
+    where: { email, success: true, createdAt: { gt: windowStart } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const emailFailures = await ctx.db.loginAttempt.findMany({
+    where: { email, success: false, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } },
+    orderBy: { createdAt: "desc" },
+    take: LOGIN_LIMITS.perEmail,
+    select: { createdAt: true },
+  });
+  let unlockAt = 0;
+  if (emailFailures.length >= LOGIN_LIMITS.perEmail) unlockAt = emailFailures[LOGIN_LIMITS.perEmail - 1]!.createdAt.getTime() + windowMs;
+  if (ctx.meta.ip) {
+    const ipFailures = await ctx.db.loginAttempt.findMany({
+      where: { ip: ctx.meta.ip, success: false, createdAt: { gt: windowStart } },
+      orderBy: { createdAt: "desc" },
+      skip: LOGIN_LIMITS.perIp - 1,
+      take: 1,
+      select: { createdAt: true },
+    });
+    if (ipFailures[0]) unlockAt = Math.max(unlockAt, ipFailures[0].createdAt.getTime() + windowMs);
+  }
+  return Math.max(0, Math.ceil((unlockAt - now.getTime()) / 1000));
+}
