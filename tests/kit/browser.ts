@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+/**
+ * Flags for every Chromium the tests and benches start. No --disable-web-security and friends (the defaults of
+ * @sparticuz/chromium): the tests must see the same security model as a real phone.
+ */
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** CHROME_PATH, else Debian's chromium, else the binary shipped in the npm package @sparticuz/chromium. */
+export async function chromiumExecutablePath(): Promise<string> {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  const { default: sparticuz } = await import("@sparticuz/chromium");
+  return sparticuz.executablePath();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumExecutablePath(), args: CHROMIUM_ARGS });
+}
+
+export const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
+  desktop: { viewport: { width: 1366, height: 900 } },
+} satisfies Record<string, BrowserContextOptions>;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** A fresh profile (no cookies, storage or service worker) in the given viewport, with the portal's base URL. */
+export async function newContext(browser: Browser, baseURL: string, viewport: ViewportName = "phone", options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL, locale: "cs-CZ", timezoneId: "Europe/Prague", ...VIEWPORTS[viewport], ...options });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** Collects uncaught page errors so a test can assert the app did not crash. */
+export function trackPageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on("pageerror", (error) => errors.push(error));
+  return errors;
+}
+
+/**
+ * Runs axe (WCAG 2.0/2.1 A and AA rules plus best practices) on the page as it is now and fails on any violation
+ * of impact serious or critical, listing each rule and the offending elements.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  // Let the route settle (lazy chunk, data) so axe does not judge a loading skeleton.
+  await page.waitForLoadState("load");
+  await page.locator('main[aria-busy="true"]').waitFor({ state: "detached", timeout: 5_000 }).catch(() => undefined);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = serious.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n")}`,
+  );
+  expect(report, `axe on ${label}`).toEqual([]);
+}
+
+/** Navigates within the app and checks the page with axe. */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator("main h1").first().waitFor();
+  await expectAccessible(page, `${path} (${page.viewportSize()?.width}px)`);
+}
+
+/** Signs in through the login form (the main menu link works in both viewports via the page's own link). */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith("/prihlaseni")) await page.goto("/prihlaseni");
+  await field(page, "E-mail").fill(email);
+  await field(page, "Heslo").fill(password);
+  await page.getByRole("main").getByRole("button", { name: "Přihlásit se" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/prihlaseni"));
+}
+
+/** A form control by its visible label; required fields carry a decorative " *" that is not part of the name. */
+export function field(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
