@@ -81,7 +81,8 @@ export const newPasswordSchema = z.string().superRefine((password, ctx) => {
 
 /** Adds a field issue when a new password contains the e-mail (object-level zod superRefine helper). */
 export function checkNewPassword(ctx: z.RefinementCtx, path: string, password: unknown, email: string | null): void {
-  if (typeof password !== "string") return;
+  // The other rules are the field's own (newPasswordSchema): report each problem once.
+  if (typeof password !== "string" || passwordProblem(password, null)) return;
   const problem = passwordProblem(password, email);
   if (problem) ctx.addIssue({ code: "custom", path: [path], message: problem });
 }
