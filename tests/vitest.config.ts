@@ -5,6 +5,11 @@ import { defineConfig } from "vitest/config";
 const jsonDir = process.env.VITEST_JSON_DIR;
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS ("main") and ESM ("module"). Node loads the CJS build for Pothos and yoga
+    // (no "exports" map), Vite would pick the ESM one for our sources: two realms. Use one.
+    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+  },
   test: {
     reporters: jsonDir ? ["default", "json"] : ["default"],
     outputFile: jsonDir ? { json: path.join(jsonDir, "tests.json") } : undefined,

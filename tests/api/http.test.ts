@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../api/src/server.ts";
+import { createTestApp, type TestApp } from "../kit/app.ts";
+import { createMunicipality } from "../kit/factories.ts";
+
+let app: TestApp;
+let server: FastifyInstance;
+
+beforeAll(async () => {
+  // A stand-in PWA build: what matters here is how the server serves it, not what it contains.
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "pwa-dist-"));
+  fs.mkdirSync(path.join(dist, "assets"));
+  fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Portál</title>");
+  fs.writeFileSync(path.join(dist, "sw.js"), "self.addEventListener('fetch', () => {});");
+  fs.writeFileSync(path.join(dist, "manifest.webmanifest"), "{}");
+  fs.writeFileSync(path.join(dist, "assets", "index-AbC123.js"), "console.log(1);".repeat(200));
+  fs.writeFileSync(path.join(dist, "icon-192.png"), "png");
+  app = await createTestApp({ PWA_DIST: dist, BODY_LIMIT: "4096" });
+  await createMunicipality(app, { hostname: "localhost", isDefault: true });
+  server = await buildServer(app);
+});
+afterAll(async () => {
+  await server.close();
+  await app.close();
+});
+
+describe("HTTP", () => {
+  it("serves hashed assets as immutable and the shell, service worker and manifest as no-cache", async () => {
+    const asset = await server.inject({ url: "/assets/index-AbC123.js" });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    for (const url of ["/sw.js", "/manifest.webmanifest"]) {
+      expect((await server.inject({ url })).headers["cache-control"]).toBe("no-cache");
+    }
+    const shell = await server.inject({ url: "/uredni-deska", headers: { accept: "text/html" } });
+    expect(shell.statusCode).toBe(200);
+    expect(shell.headers["content-type"]).toMatch(/text\/html/);
+    expect(shell.headers["cache-control"]).toBe("no-cache");
+    expect((await server.inject({ url: "/assets/missing.js" })).statusCode).toBe(404);
+  });
+
+  it("sends security headers", async () => {
+    const response = await server.inject({ url: "/", headers: { accept: "text/html" } });
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["strict-transport-security"]).toBeUndefined();
+    expect(response.headers["x-request-id"]).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it("keeps a caller's request id", async () => {
+    const response = await server.inject({ url: "/healthz", headers: { "x-request-id": "abc-123" } });
+    expect(response.headers["x-request-id"]).toBe("abc-123");
+  });
+
+  it("answers health and readiness (database checked)", async () => {
+    expect((await server.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    const ready = await server.inject({ url: "/readyz" });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().status).toBe("ok");
+  });
+
+  it("refuses an oversized GraphQL request with a clear error", async () => {
+    const response = await server.inject({
+      method: "POST",
+      url: "/graphql",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ query: `{ municipality { name } } # ${"x".repeat(8000)}` }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("serves GraphQL through the server with no caching and compression", async () => {
+    const response = await server.inject({
+      method: "POST",
+      url: "/graphql",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ query: "{ municipality { name ico } }" }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.json().data.municipality.ico).toMatch(/^\d{8}$/);
+  });
+
+  it("compresses large responses when asked", async () => {
+    const response = await server.inject({ url: "/assets/index-AbC123.js", headers: { "accept-encoding": "gzip" } });
+    expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("sends HSTS only when the request came over TLS through a trusted proxy", async () => {
+    const proxied = await createTestApp({ TRUST_PROXY: "true" });
+    await createMunicipality(proxied, { hostname: "localhost", isDefault: true });
+    const behindProxy = await buildServer(proxied);
+    const response = await behindProxy.inject({ url: "/healthz", headers: { "x-forwarded-proto": "https" } });
+    expect(response.headers["strict-transport-security"]).toContain("max-age=");
+    await behindProxy.close();
+    await proxied.close();
+  });
+});
