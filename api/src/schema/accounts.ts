@@ -79,7 +79,7 @@ builder.prismaObject("AuditLogEntry", {
   description: "One security-relevant or clerk action: who, what, when, from where.",
   authScopes: { admin: true },
   fields: (t) => ({
-    id: t.exposeID("id"),
+    id: t.id({ resolve: (entry) => entry.id.toString() }),
     action: t.exposeString("action"),
     actor: t.loadable({
       type: "String",
