@@ -4,9 +4,10 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import type { TenantDb } from "./db/tenant.ts";
-import type { Agenda, ApiToken, Municipality, Role } from "./generated/prisma/client.ts";
+import type { Agenda, ApiToken, Role } from "./generated/prisma/client.ts";
 import type { Locale } from "./i18n/messages.ts";
 import type { Mailer } from "./integrations/mail.ts";
+import type { Municipality } from "./services/tenancy/resolve-municipality.ts";
 
 /** The person (or integrator token) a request acts for. */
 export interface Viewer {

@@ -94,7 +94,10 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       for (const [name, value] of response.headers) reply.header(name, value);
       reply.header("cache-control", "no-store");
       reply.status(response.status);
-      return reply.send(response.body);
+      // Single results are small: sending one buffer is markedly cheaper than piping the web stream.
+      // Incremental delivery (event streams, multipart) stays streamed.
+      const streamed = /text\/event-stream|multipart\/mixed/.test(response.headers.get("content-type") ?? "");
+      return reply.send(streamed ? response.body : Buffer.from(await response.arrayBuffer()));
     },
   });
 

@@ -26,7 +26,7 @@ builder.prismaObject("BankAccount", {
   }),
 });
 
-builder.prismaNode("Municipality", {
+const MunicipalityRef = builder.prismaNode("Municipality", {
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -51,9 +51,11 @@ builder.prismaNode("Municipality", {
 });
 
 builder.queryField("municipality", (t) =>
-  t.prismaField({
-    type: "Municipality",
+  t.field({
+    type: MunicipalityRef,
     description: "The municipality this portal (host name) belongs to.",
-    resolve: (query, _root, _args, ctx) => ctx.services.database.prisma.municipality.findUniqueOrThrow({ ...query, where: { id: ctx.municipality.id } }),
+    // The context already holds the request's municipality (without the logo bytes, which no
+    // field here reads); relations load on demand.
+    resolve: (_root, _args, ctx) => ({ ...ctx.municipality, logo: null }),
   }),
 );

@@ -1,4 +1,8 @@
-import type { Municipality, PrismaClient } from "../../generated/prisma/client.ts";
+import type { Municipality as MunicipalityRow, PrismaClient } from "../../generated/prisma/client.ts";
+
+/** The request's municipality, without the logo bytes (only /branding/logo reads those). */
+export type Municipality = Omit<MunicipalityRow, "logo">;
+const withoutLogo = { logo: true } as const;
 
 /**
  * Finds the municipality a request belongs to from its host name. Unmapped hosts (and a
@@ -10,12 +14,12 @@ export function createMunicipalityResolver(prisma: PrismaClient, options: { defa
   const cache = new Map<string, { municipality: Municipality; expires: number }>();
 
   async function lookup(hostname: string): Promise<Municipality> {
-    const host = await prisma.municipalityHost.findUnique({ where: { hostname }, include: { municipality: true } });
+    const host = await prisma.municipalityHost.findUnique({ where: { hostname }, include: { municipality: { omit: withoutLogo } } });
     if (host) return host.municipality;
     const fallback = options.defaultSlug
-      ? await prisma.municipality.findUnique({ where: { slug: options.defaultSlug } })
-      : ((await prisma.municipality.findFirst({ where: { isDefault: true } })) ??
-        (await prisma.municipality.findFirst({ orderBy: { createdAt: "asc" } })));
+      ? await prisma.municipality.findUnique({ where: { slug: options.defaultSlug }, omit: withoutLogo })
+      : ((await prisma.municipality.findFirst({ where: { isDefault: true }, omit: withoutLogo })) ??
+        (await prisma.municipality.findFirst({ orderBy: { createdAt: "asc" }, omit: withoutLogo })));
     if (!fallback) throw new Error("No municipality is configured: run `npm run db:seed` or create one.");
     return fallback;
   }
