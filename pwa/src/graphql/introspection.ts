@@ -37,22 +37,6 @@ const introspection = {
         "name": "Agenda",
         "enumValues": [
           {
-            "name": "NOTICES",
-            "isDeprecated": false
-          },
-          {
-            "name": "REGISTERS",
-            "isDeprecated": false
-          },
-          {
-            "name": "FINANCE",
-            "isDeprecated": false
-          },
-          {
-            "name": "SUBMISSIONS",
-            "isDeprecated": false
-          },
-          {
             "name": "ALERTS",
             "isDeprecated": false
           },
@@ -61,7 +45,23 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "FINANCE",
+            "isDeprecated": false
+          },
+          {
             "name": "GRANTS",
+            "isDeprecated": false
+          },
+          {
+            "name": "NOTICES",
+            "isDeprecated": false
+          },
+          {
+            "name": "REGISTERS",
+            "isDeprecated": false
+          },
+          {
+            "name": "SUBMISSIONS",
             "isDeprecated": false
           }
         ]
@@ -170,6 +170,171 @@ const introspection = {
             "name": "Node"
           }
         ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "AuditLogEntry",
+        "fields": [
+          {
+            "name": "action",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "actor",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "DateTime"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "ID"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "ip",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "subjectId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "subjectType",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "AuditLogEntryConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "AuditLogEntryEdge"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "nodes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "AuditLogEntry"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "OBJECT",
+                "name": "PageInfo"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "AuditLogEntryEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "OBJECT",
+                "name": "AuditLogEntry"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
       },
       {
         "kind": "OBJECT",
@@ -347,6 +512,13 @@ const introspection = {
         "name": "CreateApiTokenInput",
         "inputFields": [
           {
+            "name": "expiresAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "DateTime"
+            }
+          },
+          {
             "name": "name",
             "type": {
               "kind": "NON_NULL",
@@ -370,13 +542,6 @@ const introspection = {
                   }
                 }
               }
-            }
-          },
-          {
-            "name": "expiresAt",
-            "type": {
-              "kind": "SCALAR",
-              "name": "DateTime"
             }
           }
         ],
@@ -432,6 +597,22 @@ const introspection = {
         "name": "CreateClerkInput",
         "inputFields": [
           {
+            "name": "agendas",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "ENUM",
+                    "name": "Agenda"
+                  }
+                }
+              }
+            }
+          },
+          {
             "name": "email",
             "type": {
               "kind": "NON_NULL",
@@ -458,22 +639,6 @@ const introspection = {
               "ofType": {
                 "kind": "ENUM",
                 "name": "Role"
-              }
-            }
-          },
-          {
-            "name": "agendas",
-            "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "kind": "LIST",
-                "ofType": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "ENUM",
-                    "name": "Agenda"
-                  }
-                }
               }
             }
           }
@@ -516,6 +681,10 @@ const introspection = {
           }
         ],
         "interfaces": []
+      },
+      {
+        "kind": "SCALAR",
+        "name": "Date"
       },
       {
         "kind": "SCALAR",
@@ -799,6 +968,10 @@ const introspection = {
           }
         ],
         "interfaces": []
+      },
+      {
+        "kind": "SCALAR",
+        "name": "Money"
       },
       {
         "kind": "OBJECT",
@@ -1405,6 +1578,24 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "nodes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "OutboxMessage"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "pageInfo",
             "type": {
               "kind": "NON_NULL",
@@ -1540,6 +1731,47 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "auditLog",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "OBJECT",
+                "name": "AuditLogEntryConnection"
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                }
+              }
+            ],
+            "isDeprecated": false
+          },
+          {
             "name": "clerks",
             "type": {
               "kind": "NON_NULL",
@@ -1557,7 +1789,21 @@ const introspection = {
                 }
               },
               {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
+              },
+              {
                 "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                }
+              },
+              {
+                "name": "last",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Int"
@@ -1579,6 +1825,58 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "node",
+            "type": {
+              "kind": "INTERFACE",
+              "name": "Node"
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "ID"
+                  }
+                }
+              }
+            ],
+            "isDeprecated": false
+          },
+          {
+            "name": "nodes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "INTERFACE",
+                  "name": "Node"
+                }
+              }
+            },
+            "args": [
+              {
+                "name": "ids",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "LIST",
+                    "ofType": {
+                      "kind": "NON_NULL",
+                      "ofType": {
+                        "kind": "SCALAR",
+                        "name": "ID"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "isDeprecated": false
+          },
+          {
             "name": "outbox",
             "type": {
               "kind": "NON_NULL",
@@ -1596,7 +1894,21 @@ const introspection = {
                 }
               },
               {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
+              },
+              {
                 "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                }
+              },
+              {
+                "name": "last",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Int"
@@ -1639,7 +1951,7 @@ const introspection = {
             }
           },
           {
-            "name": "password",
+            "name": "fullName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1649,7 +1961,14 @@ const introspection = {
             }
           },
           {
-            "name": "fullName",
+            "name": "locale",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            }
+          },
+          {
+            "name": "password",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1663,16 +1982,6 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "String"
-            }
-          },
-          {
-            "name": "locale",
-            "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "kind": "SCALAR",
-                "name": "String"
-              }
             }
           }
         ],
@@ -1697,12 +2006,24 @@ const introspection = {
         "name": "RegisterSuccess",
         "fields": [
           {
-            "name": "user",
+            "name": "email",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "OBJECT",
-                "name": "User"
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "ok",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
               }
             },
             "args": [],
@@ -1766,7 +2087,7 @@ const introspection = {
         "name": "ResetPasswordInput",
         "inputFields": [
           {
-            "name": "token",
+            "name": "newPassword",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1776,7 +2097,7 @@ const introspection = {
             }
           },
           {
-            "name": "newPassword",
+            "name": "token",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1876,15 +2197,15 @@ const introspection = {
         "name": "Role",
         "enumValues": [
           {
+            "name": "ADMIN",
+            "isDeprecated": false
+          },
+          {
             "name": "CITIZEN",
             "isDeprecated": false
           },
           {
             "name": "CLERK",
-            "isDeprecated": false
-          },
-          {
-            "name": "ADMIN",
             "isDeprecated": false
           }
         ]
@@ -1946,23 +2267,6 @@ const introspection = {
         "name": "UpdateClerkInput",
         "inputFields": [
           {
-            "name": "id",
-            "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "kind": "SCALAR",
-                "name": "ID"
-              }
-            }
-          },
-          {
-            "name": "role",
-            "type": {
-              "kind": "ENUM",
-              "name": "Role"
-            }
-          },
-          {
             "name": "agendas",
             "type": {
               "kind": "LIST",
@@ -1980,6 +2284,23 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "Boolean"
+            }
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "ID"
+              }
+            }
+          },
+          {
+            "name": "role",
+            "type": {
+              "kind": "ENUM",
+              "name": "Role"
             }
           }
         ],
@@ -2041,13 +2362,6 @@ const introspection = {
             }
           },
           {
-            "name": "phone",
-            "type": {
-              "kind": "SCALAR",
-              "name": "String"
-            }
-          },
-          {
             "name": "locale",
             "type": {
               "kind": "NON_NULL",
@@ -2055,6 +2369,13 @@ const introspection = {
                 "kind": "SCALAR",
                 "name": "String"
               }
+            }
+          },
+          {
+            "name": "phone",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
             }
           }
         ],
@@ -2243,6 +2564,24 @@ const introspection = {
                   "ofType": {
                     "kind": "OBJECT",
                     "name": "UserEdge"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "nodes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "User"
                   }
                 }
               }
