@@ -3,6 +3,7 @@
 import { builder } from "../builder.ts";
 import { ForbiddenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from "../errors.ts";
 import { Agenda, Role } from "../generated/prisma/enums.ts";
+import { isUuid } from "../services/accounts/account-rules.ts";
 import { API_TOKEN_SCOPES } from "../services/accounts/api-token-scopes.ts";
 import { changePassword } from "../services/accounts/change-password.ts";
 import { createApiToken } from "../services/accounts/create-api-token.ts";
@@ -29,8 +30,18 @@ const OWN_ACCOUNT = "ownAccount";
 // ---------------------------------------------------------------------------------------------
 // Object types
 
-export const UserRef = builder.prismaNode("User", {
+/**
+ * How `node(id:)` finds these records: through the tenant-scoped client (so another town's id is
+ * null), answering null rather than an error for unknown and malformed ids.
+ */
+const nodeLookup = {
   id: { field: "id" },
+  nullable: true,
+  findUnique: (id: string) => ({ id: isUuid(id) ? id : "00000000-0000-0000-0000-000000000000" }),
+} as const;
+
+export const UserRef = builder.prismaNode("User", {
+  ...nodeLookup,
   // A person's account is visible to that person and to admins of the municipality, no one else.
   authScopes: (user, ctx) => (ctx.viewer !== null && user.id === ctx.viewer.userId ? true : { admin: true, $granted: OWN_ACCOUNT }),
   fields: (t) => ({
@@ -47,7 +58,7 @@ export const UserRef = builder.prismaNode("User", {
 });
 
 export const ApiTokenRef = builder.prismaNode("ApiToken", {
-  id: { field: "id" },
+  ...nodeLookup,
   description: "An integrator's token. The secret itself is shown once, when it is created.",
   authScopes: { admin: true },
   fields: (t) => ({
@@ -62,7 +73,7 @@ export const ApiTokenRef = builder.prismaNode("ApiToken", {
 });
 
 builder.prismaNode("OutboxMessage", {
-  id: { field: "id" },
+  ...nodeLookup,
   description: "An e-mail the portal sent (or, with no SMTP configured, keeps here).",
   authScopes: { admin: true },
   fields: (t) => ({
