@@ -40,14 +40,15 @@ export async function createApp(options: AppOptions) {
       logger.info("demo data seeded");
     }
   }
+  const municipalities = createMunicipalityResolver(database.prisma, { defaultSlug: config.DEFAULT_MUNICIPALITY });
   const services: AppServices = {
     config,
     database,
     clock: options.clock ?? systemClock,
     logger,
     mailer: createMailer({ prisma: database.prisma, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }),
+    municipalities,
   };
-  const municipalities = createMunicipalityResolver(database.prisma, { defaultSlug: config.DEFAULT_MUNICIPALITY });
   const yoga = createPortalYoga({ services, municipalities });
   return {
     services,

@@ -7,7 +7,7 @@ import type { TenantDb } from "./db/tenant.ts";
 import type { Agenda, ApiToken, Role } from "./generated/prisma/client.ts";
 import type { Locale } from "./i18n/messages.ts";
 import type { Mailer } from "./integrations/mail.ts";
-import type { Municipality } from "./services/tenancy/resolve-municipality.ts";
+import type { Municipality, MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
 
 /** The person (or integrator token) a request acts for. */
 export interface Viewer {
@@ -24,6 +24,7 @@ export interface AppServices {
   clock: Clock;
   mailer: Mailer;
   logger: Logger;
+  municipalities: MunicipalityResolver;
 }
 
 export interface RequestMeta {

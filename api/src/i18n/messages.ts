@@ -29,6 +29,11 @@ const cs = {
   "field.scope": "Neznámé oprávnění.",
   "field.dateInPast": "Datum musí být v budoucnosti.",
   "field.selfDemotion": "Nemůžete odebrat oprávnění sami sobě.",
+  "field.colour": "Zadejte barvu ve tvaru #rrggbb.",
+  "field.postalCode": "Zadejte PSČ, např. 582 32.",
+  "field.url": "Zadejte adresu začínající https://.",
+  "field.bankAccountRequired": "Uveďte alespoň jeden bankovní účet.",
+  "field.onePrimaryAccount": "Právě jeden účet musí být hlavní.",
   "field.emailUnverified": "E-mail ještě není potvrzený. Poslali jsme vám nový potvrzovací odkaz, otevřete ho a přihlaste se znovu.",
   "mail.verify.subject": "Potvrďte svůj e-mail – {town}",
   "mail.verify.body":
@@ -71,6 +76,11 @@ const en: Record<MessageKey, string> = {
   "field.scope": "Unknown permission.",
   "field.dateInPast": "The date must be in the future.",
   "field.selfDemotion": "You cannot remove your own permissions.",
+  "field.colour": "Enter a colour as #rrggbb.",
+  "field.postalCode": "Enter a postal code, e.g. 582 32.",
+  "field.url": "Enter an address starting with https://.",
+  "field.bankAccountRequired": "Give at least one bank account.",
+  "field.onePrimaryAccount": "Exactly one account must be the main one.",
   "field.emailUnverified": "Your e-mail is not confirmed yet. We have sent you a new confirmation link; open it and log in again.",
   "mail.verify.subject": "Confirm your e-mail – {town}",
   "mail.verify.body":

@@ -1,5 +1,7 @@
 import { builder } from "../builder.ts";
 import { formatCzechAccount } from "../domain/czech-identifiers.ts";
+import { ValidationError } from "../errors.ts";
+import { updateMunicipality } from "../services/tenancy/update-municipality.ts";
 
 
 const BrandingRef = builder
@@ -57,5 +59,40 @@ builder.queryField("municipality", (t) =>
     // The context already holds the request's municipality (without the logo bytes, which no
     // field here reads); relations load on demand.
     resolve: (_root, _args, ctx) => ({ ...ctx.municipality, logo: null }),
+  }),
+);
+
+const BankAccountInput = builder.inputType("BankAccountInput", {
+  fields: (t) => ({
+    label: t.string(),
+    accountNumber: t.string({ description: "Czech notation prefix-number/bank code; the IBAN is derived." }),
+    isPrimary: t.boolean(),
+  }),
+});
+
+const UpdateMunicipalityInput = builder.inputType("UpdateMunicipalityInput", {
+  fields: (t) => ({
+    name: t.string(),
+    ico: t.string(),
+    street: t.string(),
+    city: t.string(),
+    postalCode: t.string(),
+    email: t.string(),
+    phone: t.string({ required: false }),
+    website: t.string({ required: false }),
+    primaryColor: t.string({ description: "#rrggbb" }),
+    accentColor: t.string({ description: "#rrggbb" }),
+    bankAccounts: t.field({ type: [BankAccountInput] }),
+  }),
+});
+
+builder.mutationField("updateMunicipality", (t) =>
+  t.field({
+    type: MunicipalityRef,
+    description: "Admins: the municipality's identity, contacts, branding and bank accounts (replaced as a whole).",
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateMunicipalityInput, required: true }) },
+    errors: { types: [ValidationError], dataField: { name: "municipality" } },
+    resolve: async (_root, { input }, ctx) => ({ ...(await updateMunicipality(ctx, input)), logo: null }),
   }),
 );

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { Context } from "../../context.ts";
+import { czechAccountToIban, isValidIco, parseCzechAccount } from "../../domain/czech-identifiers.ts";
+import { parseInput } from "../../errors.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+
+const text = (max: number) => z.string().trim().min(1, { message: "field.required" }).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => value || null);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "field.colour" });
+
+const bankAccountSchema = z.object({
+  label: text(100),
+  accountNumber: z
+    .string()
+    .trim()
+    .refine((value) => parseCzechAccount(value) !== null, { message: "field.bankAccount" }),
+  isPrimary: z.boolean(),
+});
+
+const settingsSchema = z.object({
+  name: text(200),
+  ico: z.string().trim().refine(isValidIco, { message: "field.ico" }),
+  street: text(200),
+  city: text(100),
+  postalCode: z.string().trim().regex(/^\d{3} ?\d{2}$/, { message: "field.postalCode" }),
+  email: z.string().trim().toLowerCase().max(254).email({ message: "field.email" }),
+  phone: optionalText(40),
+  // Only web addresses: a javascript: or data: URL would end up in a link on the portal.
+  website: z
+    .url({ protocol: /^https?$/, message: "field.url" })
+    .max(300)
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  primaryColor: colour,
+  accentColor: colour,
+  bankAccounts: z
+    .array(bankAccountSchema)
+    .min(1, { message: "field.bankAccountRequired" })
+    .max(10)
+    .refine((accounts) => accounts.filter((a) => a.isPrimary).length === 1, { message: "field.onePrimaryAccount" }),
+});
+
+export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
+
+/**
+ * An admin updates the municipality's identity, contacts, branding and bank accounts. The IČO and
+ * every account number must pass their check digits; IBANs are derived, never typed.
+ */
+export async function updateMunicipality(ctx: Context, input: MunicipalitySettingsInput) {
+  const data = parseInput(settingsSchema, input);
+  const municipality = await ctx.db.$transaction(async (tx) => {
+    await tx.bankAccount.deleteMany({ where: { municipalityId: ctx.municipality.id } });
+    await tx.bankAccount.createMany({
+      data: data.bankAccounts.map((account) => {
+        const parsed = parseCzechAccount(account.accountNumber)!;
+        return {
+          municipalityId: ctx.municipality.id,
+          label: account.label,
+          isPrimary: account.isPrimary,
+          prefix: parsed.prefix,
+          number: parsed.number,
+          bankCode: parsed.bankCode,
+          iban: czechAccountToIban(parsed),
+        };
+      }),
+    });
+    const { bankAccounts: _accounts, ...fields } = data;
+    return tx.municipality.update({ where: { id: ctx.municipality.id }, data: fields, omit: { logo: true } });
+  });
+  ctx.services.municipalities.invalidate();
+  await recordAudit(ctx, { action: "municipality.updated", subjectType: "Municipality", subjectId: municipality.id });
+  return municipality;
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../kit/app.ts";
+import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
+import type { Client } from "../kit/graphql.ts";
+
+let app: TestApp;
+let admin: Client;
+let town: Awaited<ReturnType<typeof createMunicipality>>;
+
+const UPDATE = /* GraphQL */ `
+  mutation ($input: UpdateMunicipalityInput!) {
+    updateMunicipality(input: $input) {
+      __typename
+      ... on UpdateMunicipalitySuccess { municipality { name ico branding { primaryColor } bankAccounts { accountNumber iban isPrimary } } }
+      ... on ValidationError { message fieldErrors { path message } }
+    }
+  }`;
+
+const valid = {
+  name: "Město Nové Lipí",
+  ico: "00064581",
+  street: "Mariánské náměstí 2",
+  city: "Nové Lipí",
+  postalCode: "110 00",
+  email: "Podatelna@Lipi.example",
+  phone: "+420 236 001 111",
+  website: "https://www.lipi.example",
+  primaryColor: "#0f766e",
+  accentColor: "#9a3412",
+  bankAccounts: [
+    { label: "Poplatky", accountNumber: "19-2000145399/0800", isPrimary: true },
+    { label: "Dotace", accountNumber: "123456788/0100", isPrimary: false },
+  ],
+};
+
+beforeAll(async () => {
+  app = await createTestApp();
+  town = await createMunicipality(app, { hostname: "lipi.test", isDefault: true });
+  admin = await signedInClient(app, await createUser(app, town.id, { role: "ADMIN" }), "lipi.test");
+});
+afterAll(() => app.close());
+
+describe("municipality settings", () => {
+  it("lets an admin update identity, branding and bank accounts, deriving IBANs", async () => {
+    const response = await admin.request(UPDATE, { input: valid });
+    expect(response.data?.updateMunicipality).toEqual({
+      __typename: "UpdateMunicipalitySuccess",
+      municipality: {
+        name: "Město Nové Lipí",
+        ico: "00064581",
+        branding: { primaryColor: "#0f766e" },
+        bankAccounts: [
+          { accountNumber: "19-2000145399/0800", iban: "CZ6508000000192000145399", isPrimary: true },
+          { accountNumber: "123456788/0100", iban: "CZ4501000000000123456788", isPrimary: false },
+        ],
+      },
+    });
+    // The next request sees the change at once (the host cache was invalidated).
+    const after = await admin.request("{ municipality { name } }");
+    expect(after.data?.municipality.name).toBe("Město Nové Lipí");
+    const audit = await app.database.prisma.auditLogEntry.findFirst({ where: { action: "municipality.updated" } });
+    expect(audit?.subjectId).toBe(town.id);
+  });
+
+  it("names every bad field, in the user's language, and changes nothing", async () => {
+    const before = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id }, include: { bankAccounts: true } });
+    admin.locale = "en";
+    const response = await admin.request(UPDATE, {
+      input: {
+        ...valid,
+        name: "",
+        ico: "00064582",
+        postalCode: "1100",
+        email: "not-an-email",
+        primaryColor: "blue",
+        website: "javascript:alert(1)",
+        bankAccounts: [
+          { label: "A", accountNumber: "19-2000145398/0800", isPrimary: true },
+          { label: "B", accountNumber: "123456788/0100", isPrimary: true },
+        ],
+      },
+    });
+    const result = response.data?.updateMunicipality;
+    expect(result.__typename).toBe("ValidationError");
+    const byField = Object.fromEntries(result.fieldErrors.map((e: { path: string[]; message: string }) => [e.path.join("."), e.message]));
+    expect(byField).toMatchObject({
+      name: "This field is required.",
+      ico: "IČO must have 8 digits and a valid check digit.",
+      postalCode: "Enter a postal code, e.g. 582 32.",
+      email: "Enter a valid e-mail address.",
+      primaryColor: "Enter a colour as #rrggbb.",
+      "bankAccounts.0.accountNumber": "Enter the account as prefix-number/bank code with valid checksums.",
+      bankAccounts: "Exactly one account must be the main one.",
+    });
+    expect(byField.website).toBeDefined();
+    admin.locale = "cs";
+    const czech = await admin.request(UPDATE, { input: { ...valid, ico: "123" } });
+    expect(czech.data?.updateMunicipality.fieldErrors[0].message).toBe("IČO musí mít 8 číslic a platnou kontrolní číslici.");
+    const after = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id }, include: { bankAccounts: true } });
+    expect(after).toEqual(before);
+  });
+
+  it("keeps another municipality's settings out of reach", async () => {
+    const other = await createMunicipality(app, { hostname: "other.test" });
+    await admin.request(UPDATE, { input: { ...valid, name: "Převzato" } });
+    const untouched = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: other.id } });
+    expect(untouched.name).not.toBe("Převzato");
+  });
+});
