@@ -55,13 +55,6 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       query: `mutation { updateMunicipality(input: { name: "", ico: "1", street: "", city: "", postalCode: "", email: "", primaryColor: "", accentColor: "", bankAccounts: [] }) { __typename } }`,
     }),
   },
-  "Mutation.updateMunicipality": {
-    // Invalid input: the answer is a ValidationError once authorization passed; nothing changes.
-    access: adminOnly,
-    operation: () => ({
-      query: `mutation { updateMunicipality(input: { name: "", ico: "1", street: "", city: "", postalCode: "", email: "x", primaryColor: "red", accentColor: "blue", bankAccounts: [] }) { __typename } }`,
-    }),
-  },
   "Query.node": {
     // A person's account: visible to that person and to admins of the same municipality.
     access: { anonymous: "UNAUTHENTICATED", citizen: "allowed", otherCitizen: "FORBIDDEN", clerkWithoutAgenda: "FORBIDDEN", clerk: "FORBIDDEN", admin: "allowed", otherTownAdmin: "null" },
