@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 /**
@@ -28,6 +30,25 @@ export async function chromiumExecutablePath(): Promise<string> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromiumExecutablePath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser with a real on-disk profile, for what Chromium refuses in incognito contexts (installability).
+ * The profile directory is removed when the context closes.
+ */
+export async function launchPersistentContext(baseURL: string, viewport: ViewportName = "phone"): Promise<BrowserContext> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: await chromiumExecutablePath(),
+    args: CHROMIUM_ARGS,
+    baseURL,
+    locale: "cs-CZ",
+    timezoneId: "Europe/Prague",
+    ...VIEWPORTS[viewport],
+  });
+  context.setDefaultTimeout(10_000);
+  context.on("close", () => fs.rmSync(userDataDir, { recursive: true, force: true }));
+  return context;
 }
 
 export const VIEWPORTS = {
