@@ -4,7 +4,18 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/.turbo/**", "api/src/generated/**", "pwa/src/graphql/graphql-env.d.ts", "tests/.artifacts/**", "data/**", "bench/results/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.turbo/**",
+      "api/src/generated/**",
+      "pwa/src/graphql/graphql-env.d.ts",
+      "pwa/src/graphql/introspection.ts",
+      "pwa/dev-dist/**",
+      "tests/.artifacts/**",
+      "data/**",
+      "bench/results/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -7,7 +7,8 @@ const [dir, checksPassed, checksFailed] = process.argv.slice(2);
 let passed = Number(checksPassed);
 let failed = Number(checksFailed);
 let skipped = 0;
-const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+const walk = (d) =>
+  fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
 for (const file of walk(dir).filter((f) => f.endsWith(".json"))) {
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
   passed += report.numPassedTests;

@@ -22,7 +22,12 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   /** Slug of the municipality used when the host name is not mapped (defaults to the one marked default). */
   DEFAULT_MUNICIPALITY: z.string().optional(),
   /** Where the built PWA lives. */
@@ -39,7 +44,11 @@ const envSchema = z.object({
   /** CSP frame-ancestors: who may embed the portal (e.g. "'self' https://www.town.example"). */
   FRAME_ANCESTORS: z.string().default("'none'"),
   /** Largest request body accepted, in bytes. */
-  BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -70,7 +70,14 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, "request failed");
-    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 400 ? "BAD_REQUEST" : status >= 500 ? "INTERNAL_SERVER_ERROR" : (error.code ?? "ERROR");
+    const code =
+      status === 413
+        ? "PAYLOAD_TOO_LARGE"
+        : status === 400
+          ? "BAD_REQUEST"
+          : status >= 500
+            ? "INTERNAL_SERVER_ERROR"
+            : (error.code ?? "ERROR");
     const message =
       status === 413
         ? `Požadavek je příliš velký (nejvýše ${config.BODY_LIMIT} bajtů). / The request is too large (at most ${config.BODY_LIMIT} bytes).`
@@ -114,7 +121,10 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
 
   server.get("/branding/logo", async (request, reply) => {
     const municipality = await app.municipalities.resolve(request.headers.host);
-    const row = await database.prisma.municipality.findUnique({ where: { id: municipality.id }, select: { logo: true, logoMimeType: true } });
+    const row = await database.prisma.municipality.findUnique({
+      where: { id: municipality.id },
+      select: { logo: true, logoMimeType: true },
+    });
     if (!row?.logo || !row.logoMimeType) return reply.status(404).send({ status: "not found" });
     return reply
       .header("content-type", row.logoMimeType)

@@ -110,4 +110,3 @@ export function createPortalYoga({ services, municipalities }: YogaOptions): Yog
     },
   });
 }
-

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser } from "../kit/factories.ts";
 import { Client } from "../kit/graphql.ts";
-import { LOGIN, LOGOUT, REGISTER, STRONG_PASSWORD, VERIFY_EMAIL, VIEWER, latestMail, linkIn, mailCount, tokenIn } from "./accounts-support.ts";
+import {
+  LOGIN,
+  LOGOUT,
+  REGISTER,
+  STRONG_PASSWORD,
+  VERIFY_EMAIL,
+  VIEWER,
+  latestMail,
+  linkIn,
+  mailCount,
+  tokenIn,
+} from "./accounts-support.ts";
 
 let app: TestApp;
 let town: Awaited<ReturnType<typeof createMunicipality>>;
@@ -45,12 +56,17 @@ describe("registration", () => {
     // Not verified yet: login refuses with a clear message on "email".
     const early = await browser.request(LOGIN, { input: { email: "jana.novakova@example.cz", password: STRONG_PASSWORD } });
     expect(early.data?.login.__typename).toBe("ValidationError");
-    expect(early.data?.login.fieldErrors).toEqual([{ path: ["email"], code: "EMAIL_UNVERIFIED", message: expect.stringContaining("není potvrzený") }]);
+    expect(early.data?.login.fieldErrors).toEqual([
+      { path: ["email"], code: "EMAIL_UNVERIFIED", message: expect.stringContaining("není potvrzený") },
+    ]);
     expect(browser.cookies.has("portal_session")).toBe(false);
 
     const verified = await browser.request(VERIFY_EMAIL, { input: { token } });
     expect(verified.errors).toBeUndefined();
-    expect(verified.data?.verifyEmail).toMatchObject({ __typename: "VerifyEmailSuccess", user: { email: "jana.novakova@example.cz", emailVerified: true } });
+    expect(verified.data?.verifyEmail).toMatchObject({
+      __typename: "VerifyEmailSuccess",
+      user: { email: "jana.novakova@example.cz", emailVerified: true },
+    });
 
     const login = await browser.request(LOGIN, { input: { email: "JANA.novakova@example.cz", password: STRONG_PASSWORD } });
     expect(login.errors).toBeUndefined();
@@ -61,7 +77,12 @@ describe("registration", () => {
     expect(setCookies.find((c) => c.startsWith("portal_csrf="))).not.toMatch(/HttpOnly/);
 
     const viewer = await browser.request(VIEWER);
-    expect(viewer.data?.viewer).toMatchObject({ email: "jana.novakova@example.cz", fullName: "Jana Nováková", emailVerified: true, disabled: false });
+    expect(viewer.data?.viewer).toMatchObject({
+      email: "jana.novakova@example.cz",
+      fullName: "Jana Nováková",
+      emailVerified: true,
+      disabled: false,
+    });
 
     const logout = await browser.request(LOGOUT);
     expect(logout.data?.logout).toEqual({ __typename: "LogoutSuccess", ok: true });
@@ -69,7 +90,12 @@ describe("registration", () => {
     expect(await app.database.prisma.session.count({ where: { userId: user!.id } })).toBe(0);
     expect((await browser.request(VIEWER)).data?.viewer).toBeNull();
 
-    const actions = (await app.database.prisma.auditLogEntry.findMany({ where: { municipalityId: town.id, actorUserId: user!.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await app.database.prisma.auditLogEntry.findMany({
+        where: { municipalityId: town.id, actorUserId: user!.id },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["user.created", "auth.email_verified", "auth.login", "auth.logout"]);
   });
 
@@ -100,7 +126,9 @@ describe("registration", () => {
       expect(await mailCount(app, "late@example.cz")).toBe(before + 1);
       const fresh = tokenIn((await latestMail(app, "late@example.cz")).textBody, "/overeni-emailu");
       expect((await browser.request(VERIFY_EMAIL, { input: { token: fresh } })).data?.verifyEmail.__typename).toBe("VerifyEmailSuccess");
-      expect((await browser.request(LOGIN, { input: { email: "late@example.cz", password: STRONG_PASSWORD } })).data?.login.__typename).toBe("LoginSuccess");
+      expect(
+        (await browser.request(LOGIN, { input: { email: "late@example.cz", password: STRONG_PASSWORD } })).data?.login.__typename,
+      ).toBe("LoginSuccess");
     } finally {
       app.clock.advance({ hours: -49 });
     }
@@ -123,7 +151,9 @@ describe("registration", () => {
   it("the same e-mail may register in another municipality", async () => {
     const other = await createMunicipality(app, { hostname: "jina-obec.test" });
     await createUser(app, other.id, { email: "both@example.cz" });
-    const answer = await newClient().request(REGISTER, { input: { email: "both@example.cz", password: STRONG_PASSWORD, fullName: "Both" } });
+    const answer = await newClient().request(REGISTER, {
+      input: { email: "both@example.cz", password: STRONG_PASSWORD, fullName: "Both" },
+    });
     expect(answer.data?.register.__typename).toBe("RegisterSuccess");
     expect(await users("both@example.cz")).toHaveLength(1);
     expect(await app.database.prisma.user.count({ where: { email: "both@example.cz" } })).toBe(2);
@@ -131,7 +161,10 @@ describe("registration", () => {
 
   it("two simultaneous registrations of one e-mail leave exactly one account", async () => {
     const input = { email: "race@example.cz", password: STRONG_PASSWORD, fullName: "Race" };
-    const answers = await Promise.all([newClient().request(REGISTER, { input }), newClient().request(REGISTER, { input: { ...input, fullName: "Race 2" } })]);
+    const answers = await Promise.all([
+      newClient().request(REGISTER, { input }),
+      newClient().request(REGISTER, { input: { ...input, fullName: "Race 2" } }),
+    ]);
     for (const answer of answers) {
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.register.__typename).toBe("RegisterSuccess");
@@ -140,7 +173,7 @@ describe("registration", () => {
   });
 
   it("SQL-looking input is stored literally", async () => {
-    const fullName = "Robert'); DROP TABLE \"User\";--";
+    const fullName = 'Robert\'); DROP TABLE "User";--';
     const email = "o'brien+test@example.cz";
     const answer = await newClient().request(REGISTER, { input: { email, password: STRONG_PASSWORD, fullName } });
     expect(answer.data?.register.__typename).toBe("RegisterSuccess");
@@ -162,10 +195,28 @@ describe("registration input errors", () => {
   };
 
   it.each([
-    ["weak (short)", { password: "kratke1" }, "password", "Heslo musí mít alespoň 10 znaků a nesmí být běžně používané ani obsahovat váš e-mail.", "The password must have at least 10 characters and must be neither common nor contain your e-mail."],
+    [
+      "weak (short)",
+      { password: "kratke1" },
+      "password",
+      "Heslo musí mít alespoň 10 znaků a nesmí být běžně používané ani obsahovat váš e-mail.",
+      "The password must have at least 10 characters and must be neither common nor contain your e-mail.",
+    ],
     ["common", { password: "Password123" }, "password", "Heslo musí mít alespoň 10 znaků", "at least 10 characters"],
-    ["containing the e-mail", { email: "karel.vomacka@example.cz", password: "karel.vomacka-2026" }, "password", "obsahovat váš e-mail", "contain your e-mail"],
-    ["too long password", { password: "a1B-".repeat(33) }, "password", "Heslo může mít nejvýše 128 znaků.", "The password may have at most 128 characters."],
+    [
+      "containing the e-mail",
+      { email: "karel.vomacka@example.cz", password: "karel.vomacka-2026" },
+      "password",
+      "obsahovat váš e-mail",
+      "contain your e-mail",
+    ],
+    [
+      "too long password",
+      { password: "a1B-".repeat(33) },
+      "password",
+      "Heslo může mít nejvýše 128 znaků.",
+      "The password may have at most 128 characters.",
+    ],
     ["invalid e-mail", { email: "not-an-email" }, "email", "Zadejte platnou e-mailovou adresu.", "Enter a valid e-mail address."],
     ["too long e-mail", { email: `${"a".repeat(250)}@example.cz` }, "email", "Nejvýše 254 znaků.", "At most 254 characters."],
     ["empty e-mail", { email: "   " }, "email", "Vyplňte toto pole.", "This field is required."],
@@ -181,7 +232,9 @@ describe("registration input errors", () => {
     expect(csErrors[0]!.message).toContain(cs);
     const enErrors = await fieldErrors(input, "en-GB,en;q=0.8");
     expect(enErrors[0]!.message).toContain(en);
-    expect(await app.database.prisma.user.count({ where: { municipalityId: town.id, email: String(input.email).trim().toLowerCase() } })).toBe(0);
+    expect(
+      await app.database.prisma.user.count({ where: { municipalityId: town.id, email: String(input.email).trim().toLowerCase() } }),
+    ).toBe(0);
   });
 
   it("reports every bad field at once", async () => {

@@ -23,7 +23,11 @@ const login = (client: Client, email: string, password: string) => client.reques
 async function loginFrom(ip: string, email: string, password: string) {
   const response = await app.yoga.fetch(
     `http://${host}/graphql`,
-    { method: "POST", headers: { "content-type": "application/json", host, "accept-language": "en" }, body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }) },
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", host, "accept-language": "en" },
+      body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+    },
     { meta: { requestId: `req-${ip}`, ip, userAgent: "test", secure: false } },
   );
   return ((await response.json()) as { data: { login: Record<string, any> } }).data.login;
@@ -34,7 +38,11 @@ describe("login", () => {
     const user = await createUser(app, town.id, { email: "wrong@example.cz" });
     const wrong = await login(newClient("en"), "wrong@example.cz", "Not-the-password-1");
     const unknown = await login(newClient("en"), "nobody@example.cz", "Not-the-password-1");
-    expect(wrong.data?.login).toEqual({ __typename: "InvalidCredentialsError", message: "Wrong e-mail or password.", code: "INVALID_CREDENTIALS" });
+    expect(wrong.data?.login).toEqual({
+      __typename: "InvalidCredentialsError",
+      message: "Wrong e-mail or password.",
+      code: "INVALID_CREDENTIALS",
+    });
     expect(unknown.data?.login).toEqual(wrong.data?.login);
     expect(wrong.headers.getSetCookie()).toEqual([]);
     expect(await app.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
@@ -65,12 +73,17 @@ describe("login", () => {
   it("the 20th wrong password is refused as too many attempts; the right one too, until the lock passes", async () => {
     const user = await createUser(app, town.id, { email: "locked@example.cz" });
     const answers: string[] = [];
-    for (let attempt = 1; attempt <= 20; attempt++) answers.push((await login(newClient(), "locked@example.cz", `Wrong-password-${attempt}`)).data?.login.__typename);
+    for (let attempt = 1; attempt <= 20; attempt++)
+      answers.push((await login(newClient(), "locked@example.cz", `Wrong-password-${attempt}`)).data?.login.__typename);
     expect(answers.slice(0, 10)).toEqual(Array(10).fill("InvalidCredentialsError"));
     expect(answers.slice(10)).toEqual(Array(10).fill("TooManyAttemptsError"));
 
     const twentieth = await login(newClient("en"), "locked@example.cz", "Wrong-password-20");
-    expect(twentieth.data?.login).toMatchObject({ __typename: "TooManyAttemptsError", code: "TOO_MANY_ATTEMPTS", message: "Too many failed attempts. Try again in 15 min." });
+    expect(twentieth.data?.login).toMatchObject({
+      __typename: "TooManyAttemptsError",
+      code: "TOO_MANY_ATTEMPTS",
+      message: "Too many failed attempts. Try again in 15 min.",
+    });
     expect(twentieth.data?.login.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(twentieth.data?.login.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
 
@@ -89,7 +102,8 @@ describe("login", () => {
   });
 
   it("one address spraying many e-mails is locked after 50 failures", async () => {
-    for (let i = 0; i < 50; i++) expect((await loginFrom("203.0.113.9", `spray${i}@example.cz`, "Wrong-password-1")).__typename).toBe("InvalidCredentialsError");
+    for (let i = 0; i < 50; i++)
+      expect((await loginFrom("203.0.113.9", `spray${i}@example.cz`, "Wrong-password-1")).__typename).toBe("InvalidCredentialsError");
     const blocked = await loginFrom("203.0.113.9", "spray-last@example.cz", "Wrong-password-1");
     expect(blocked).toMatchObject({ __typename: "TooManyAttemptsError", retryAfterSeconds: expect.any(Number) });
     await createUser(app, town.id, { email: "elsewhere@example.cz" });
@@ -121,10 +135,11 @@ describe("login", () => {
 
   it("marks the cookies Secure when the request came over TLS", async () => {
     await createUser(app, town.id, { email: "tls@example.cz" });
-    const response = await app.yoga.fetch(
-      `https://${host}/graphql`,
-      { method: "POST", headers: { "content-type": "application/json", host }, body: JSON.stringify({ query: LOGIN, variables: { input: { email: "tls@example.cz", password: DEFAULT_PASSWORD } } }) },
-    );
+    const response = await app.yoga.fetch(`https://${host}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", host },
+      body: JSON.stringify({ query: LOGIN, variables: { input: { email: "tls@example.cz", password: DEFAULT_PASSWORD } } }),
+    });
     const cookies = response.headers.getSetCookie();
     expect(cookies).toHaveLength(2);
     for (const cookie of cookies) expect(cookie).toMatch(/; Secure/);
@@ -139,7 +154,12 @@ describe("sessions", () => {
     app.clock.advance({ hours: app.services.config.SESSION_TTL_HOURS + 1 });
     const answer = await browser.request(VIEWER);
     expect(answer.data?.viewer).toBeNull();
-    expect(answer.headers.getSetCookie().filter((c) => /Max-Age=0/.test(c)).map((c) => c.split("=")[0])).toEqual(["portal_session", "portal_csrf"]);
+    expect(
+      answer.headers
+        .getSetCookie()
+        .filter((c) => /Max-Age=0/.test(c))
+        .map((c) => c.split("=")[0]),
+    ).toEqual(["portal_session", "portal_csrf"]);
     expect(browser.cookies.size).toBe(0);
   });
 

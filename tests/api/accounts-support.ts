@@ -6,9 +6,21 @@ export const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
       __typename
-      ... on RegisterSuccess { ok email }
-      ... on Error { message code }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on RegisterSuccess {
+        ok
+        email
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -17,9 +29,24 @@ export const VERIFY_EMAIL = /* GraphQL */ `
   mutation VerifyEmail($input: VerifyEmailInput!) {
     verifyEmail(input: $input) {
       __typename
-      ... on VerifyEmailSuccess { user { id email emailVerified } }
-      ... on Error { message code }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on VerifyEmailSuccess {
+        user {
+          id
+          email
+          emailVerified
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -28,23 +55,59 @@ export const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       __typename
-      ... on LoginSuccess { user { id email fullName role agendas emailVerified } }
-      ... on Error { message code }
-      ... on TooManyAttemptsError { retryAfterSeconds }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on LoginSuccess {
+        user {
+          id
+          email
+          fullName
+          role
+          agendas
+          emailVerified
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on TooManyAttemptsError {
+        retryAfterSeconds
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
 
 export const LOGOUT = /* GraphQL */ `
   mutation Logout {
-    logout { __typename ... on LogoutSuccess { ok } }
+    logout {
+      __typename
+      ... on LogoutSuccess {
+        ok
+      }
+    }
   }
 `;
 
 export const VIEWER = /* GraphQL */ `
   query Viewer {
-    viewer { id email fullName phone locale role agendas emailVerified disabled createdAt }
+    viewer {
+      id
+      email
+      fullName
+      phone
+      locale
+      role
+      agendas
+      emailVerified
+      disabled
+      createdAt
+    }
   }
 `;
 
@@ -52,8 +115,16 @@ export const REQUEST_RESET = /* GraphQL */ `
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
     requestPasswordReset(input: $input) {
       __typename
-      ... on RequestPasswordResetSuccess { ok }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on RequestPasswordResetSuccess {
+        ok
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -62,9 +133,20 @@ export const RESET_PASSWORD = /* GraphQL */ `
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
       __typename
-      ... on ResetPasswordSuccess { ok }
-      ... on Error { message code }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on ResetPasswordSuccess {
+        ok
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -73,8 +155,16 @@ export const CHANGE_PASSWORD = /* GraphQL */ `
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       __typename
-      ... on ChangePasswordSuccess { ok }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on ChangePasswordSuccess {
+        ok
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -83,8 +173,21 @@ export const UPDATE_PROFILE = /* GraphQL */ `
   mutation UpdateProfile($input: UpdateProfileInput!) {
     updateProfile(input: $input) {
       __typename
-      ... on UpdateProfileSuccess { user { id fullName phone locale } }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on UpdateProfileSuccess {
+        user {
+          id
+          fullName
+          phone
+          locale
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -93,9 +196,28 @@ export const CREATE_CLERK = /* GraphQL */ `
   mutation CreateClerk($input: CreateClerkInput!) {
     createClerk(input: $input) {
       __typename
-      ... on CreateClerkSuccess { user { id email fullName role agendas emailVerified disabled } }
-      ... on Error { message code }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on CreateClerkSuccess {
+        user {
+          id
+          email
+          fullName
+          role
+          agendas
+          emailVerified
+          disabled
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -104,9 +226,25 @@ export const UPDATE_CLERK = /* GraphQL */ `
   mutation UpdateClerk($input: UpdateClerkInput!) {
     updateClerk(input: $input) {
       __typename
-      ... on UpdateClerkSuccess { user { id role agendas disabled } }
-      ... on Error { message code }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on UpdateClerkSuccess {
+        user {
+          id
+          role
+          agendas
+          disabled
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -115,8 +253,26 @@ export const CREATE_API_TOKEN = /* GraphQL */ `
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       __typename
-      ... on CreateApiTokenSuccess { token apiToken { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt } }
-      ... on ValidationError { fieldErrors { path code message } }
+      ... on CreateApiTokenSuccess {
+        token
+        apiToken {
+          id
+          name
+          prefix
+          scopes
+          createdAt
+          lastUsedAt
+          expiresAt
+          revokedAt
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
     }
   }
 `;
@@ -125,15 +281,26 @@ export const REVOKE_API_TOKEN = /* GraphQL */ `
   mutation RevokeApiToken($input: RevokeApiTokenInput!) {
     revokeApiToken(input: $input) {
       __typename
-      ... on RevokeApiTokenSuccess { apiToken { id revokedAt } }
-      ... on Error { message code }
+      ... on RevokeApiTokenSuccess {
+        apiToken {
+          id
+          revokedAt
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
     }
   }
 `;
 
 /** The newest e-mail to an address, straight from the outbox table (as an inbox would show it). */
 export async function latestMail(app: TestApp, to: string) {
-  const message = await app.database.prisma.outboxMessage.findFirst({ where: { toAddress: to }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const message = await app.database.prisma.outboxMessage.findFirst({
+    where: { toAddress: to },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   if (!message) throw new Error(`no e-mail to ${to}`);
   return message;
 }
@@ -144,7 +311,10 @@ export async function mailCount(app: TestApp, to: string): Promise<number> {
 
 /** The link in an e-mail's text (the first one pointing at `pathname`), parsed. */
 export function linkIn(text: string, pathname: string): URL {
-  const match = text.match(/https?:\/\/\S+/g)?.map((raw) => new URL(raw)).find((url) => url.pathname === pathname);
+  const match = text
+    .match(/https?:\/\/\S+/g)
+    ?.map((raw) => new URL(raw))
+    .find((url) => url.pathname === pathname);
   if (!match) throw new Error(`no ${pathname} link in:\n${text}`);
   return match;
 }

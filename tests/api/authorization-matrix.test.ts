@@ -35,10 +35,26 @@ interface FieldCase {
 }
 
 // ----- shorthands --------------------------------------------------------------------------------
-const everyone: Access = { anonymous: "allowed", citizen: "allowed", otherCitizen: "allowed", clerkWithoutAgenda: "allowed", clerk: "allowed", admin: "allowed", otherTownAdmin: "allowed" };
+const everyone: Access = {
+  anonymous: "allowed",
+  citizen: "allowed",
+  otherCitizen: "allowed",
+  clerkWithoutAgenda: "allowed",
+  clerk: "allowed",
+  admin: "allowed",
+  otherTownAdmin: "allowed",
+};
 const signedIn: Access = { ...everyone, anonymous: "UNAUTHENTICATED" };
 /** Admins only; an admin of another town gets its own town's data (checked: nothing of ours leaks). */
-const adminOnly: Access = { anonymous: "UNAUTHENTICATED", citizen: "FORBIDDEN", otherCitizen: "FORBIDDEN", clerkWithoutAgenda: "FORBIDDEN", clerk: "FORBIDDEN", admin: "allowed", otherTownAdmin: "allowed" };
+const adminOnly: Access = {
+  anonymous: "UNAUTHENTICATED",
+  citizen: "FORBIDDEN",
+  otherCitizen: "FORBIDDEN",
+  clerkWithoutAgenda: "FORBIDDEN",
+  clerk: "FORBIDDEN",
+  admin: "allowed",
+  otherTownAdmin: "allowed",
+};
 /** Admins only, aimed at one of our records: another town's admin must not find it. */
 const adminOnlyById: Access = { ...adminOnly, otherTownAdmin: "NOT_FOUND" };
 
@@ -57,12 +73,34 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   },
   "Query.node": {
     // A person's account: visible to that person and to admins of the same municipality.
-    access: { anonymous: "UNAUTHENTICATED", citizen: "allowed", otherCitizen: "FORBIDDEN", clerkWithoutAgenda: "FORBIDDEN", clerk: "FORBIDDEN", admin: "allowed", otherTownAdmin: "null" },
-    operation: (f) => ({ query: `query($id: ID!) { node(id: $id) { id ... on User { email } } }`, variables: { id: gid("User", f.citizenId) } }),
+    access: {
+      anonymous: "UNAUTHENTICATED",
+      citizen: "allowed",
+      otherCitizen: "FORBIDDEN",
+      clerkWithoutAgenda: "FORBIDDEN",
+      clerk: "FORBIDDEN",
+      admin: "allowed",
+      otherTownAdmin: "null",
+    },
+    operation: (f) => ({
+      query: `query($id: ID!) { node(id: $id) { id ... on User { email } } }`,
+      variables: { id: gid("User", f.citizenId) },
+    }),
   },
   "Query.nodes": {
-    access: { anonymous: "UNAUTHENTICATED", citizen: "allowed", otherCitizen: "FORBIDDEN", clerkWithoutAgenda: "FORBIDDEN", clerk: "FORBIDDEN", admin: "allowed", otherTownAdmin: "null" },
-    operation: (f) => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on User { email } } }`, variables: { ids: [gid("User", f.citizenId)] } }),
+    access: {
+      anonymous: "UNAUTHENTICATED",
+      citizen: "allowed",
+      otherCitizen: "FORBIDDEN",
+      clerkWithoutAgenda: "FORBIDDEN",
+      clerk: "FORBIDDEN",
+      admin: "allowed",
+      otherTownAdmin: "null",
+    },
+    operation: (f) => ({
+      query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on User { email } } }`,
+      variables: { ids: [gid("User", f.citizenId)] },
+    }),
   },
 
   // --- accounts ---
@@ -76,10 +114,15 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
     access: everyone,
     operation: () => ({ query: `mutation { register(input: { email: "not-an-email", password: "x", fullName: "x" }) { __typename } }` }),
   },
-  "Mutation.verifyEmail": { access: everyone, operation: () => ({ query: `mutation { verifyEmail(input: { token: "bogus" }) { __typename } }` }) },
+  "Mutation.verifyEmail": {
+    access: everyone,
+    operation: () => ({ query: `mutation { verifyEmail(input: { token: "bogus" }) { __typename } }` }),
+  },
   "Mutation.login": {
     access: everyone,
-    operation: () => ({ query: `mutation { login(input: { email: "matrix-nobody@example.cz", password: "Wrong-password-1" }) { __typename } }` }),
+    operation: () => ({
+      query: `mutation { login(input: { email: "matrix-nobody@example.cz", password: "Wrong-password-1" }) { __typename } }`,
+    }),
   },
   "Mutation.logout": { access: everyone, operation: () => ({ query: `mutation { logout { __typename } }` }) },
   "Mutation.requestPasswordReset": {
@@ -88,11 +131,15 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   },
   "Mutation.resetPassword": {
     access: everyone,
-    operation: () => ({ query: `mutation { resetPassword(input: { token: "bogus", newPassword: "Zeleny-kopec-u-reky-42" }) { __typename } }` }),
+    operation: () => ({
+      query: `mutation { resetPassword(input: { token: "bogus", newPassword: "Zeleny-kopec-u-reky-42" }) { __typename } }`,
+    }),
   },
   "Mutation.changePassword": {
     access: signedIn,
-    operation: () => ({ query: `mutation { changePassword(input: { currentPassword: "Not-my-password-1", newPassword: "Zeleny-kopec-u-reky-42" }) { __typename } }` }),
+    operation: () => ({
+      query: `mutation { changePassword(input: { currentPassword: "Not-my-password-1", newPassword: "Zeleny-kopec-u-reky-42" }) { __typename } }`,
+    }),
   },
   "Mutation.updateProfile": {
     access: signedIn,
@@ -100,11 +147,16 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   },
   "Mutation.createClerk": {
     access: adminOnly,
-    operation: () => ({ query: `mutation { createClerk(input: { email: "bad", fullName: "x", role: CLERK, agendas: [] }) { __typename } }` }),
+    operation: () => ({
+      query: `mutation { createClerk(input: { email: "bad", fullName: "x", role: CLERK, agendas: [] }) { __typename } }`,
+    }),
   },
   "Mutation.updateClerk": {
     access: adminOnlyById,
-    operation: (f) => ({ query: `mutation($id: ID!) { updateClerk(input: { id: $id, role: CLERK }) { __typename } }`, variables: { id: gid("User", f.clerkId) } }),
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updateClerk(input: { id: $id, role: CLERK }) { __typename } }`,
+      variables: { id: gid("User", f.clerkId) },
+    }),
   },
   "Mutation.createApiToken": {
     access: adminOnly,
@@ -112,7 +164,10 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   },
   "Mutation.revokeApiToken": {
     access: adminOnlyById,
-    operation: (f) => ({ query: `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { __typename } }`, variables: { id: gid("ApiToken", f.revokedTokenId) } }),
+    operation: (f) => ({
+      query: `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { __typename } }`,
+      variables: { id: gid("ApiToken", f.revokedTokenId) },
+    }),
   },
 };
 // ================================================================================================
@@ -142,12 +197,34 @@ beforeAll(async () => {
     otherTownAdmin: await createUser(app, otherTown.id, { role: "ADMIN", email: "matrix-foreign-admin@example.cz" }),
   };
   const revoked = await app.database.prisma.apiToken.create({
-    data: { municipalityId: town.id, name: "matrix-secret-token", prefix: "po_matrix", tokenHash: "a".repeat(64), scopes: ["notices:write"], revokedAt: app.clock.now() },
+    data: {
+      municipalityId: town.id,
+      name: "matrix-secret-token",
+      prefix: "po_matrix",
+      tokenHash: "a".repeat(64),
+      scopes: ["notices:write"],
+      revokedAt: app.clock.now(),
+    },
   });
-  await app.services.mailer.send({ municipalityId: town.id, to: "matrix-citizen@example.cz", subject: "matrix", text: "matrix-secret-mail" });
-  await app.database.prisma.auditLogEntry.create({ data: { municipalityId: town.id, action: "matrix.secret", actorUserId: users.admin.id } });
+  await app.services.mailer.send({
+    municipalityId: town.id,
+    to: "matrix-citizen@example.cz",
+    subject: "matrix",
+    text: "matrix-secret-mail",
+  });
+  await app.database.prisma.auditLogEntry.create({
+    data: { municipalityId: town.id, action: "matrix.secret", actorUserId: users.admin.id },
+  });
   fixture = { citizenId: users.citizen.id, clerkId: users.clerk.id, revokedTokenId: revoked.id };
-  ourSecrets = ["matrix-citizen@", "matrix-other-citizen@", "matrix-clerk", "matrix-admin@", "matrix-secret-token", "matrix-secret-mail", "matrix.secret"];
+  ourSecrets = [
+    "matrix-citizen@",
+    "matrix-other-citizen@",
+    "matrix-clerk",
+    "matrix-admin@",
+    "matrix-secret-token",
+    "matrix-secret-mail",
+    "matrix.secret",
+  ];
 });
 afterAll(async () => {
   await app.close();
@@ -159,7 +236,10 @@ async function clientFor(actor: Actor): Promise<Client> {
   return signedInClient(app, user, actor === "otherTownAdmin" ? otherHost : host);
 }
 
-function outcomeOf(field: string, answer: { data: Record<string, unknown> | null | undefined; errors: { extensions?: Record<string, unknown> }[] | undefined }): Outcome | string {
+function outcomeOf(
+  field: string,
+  answer: { data: Record<string, unknown> | null | undefined; errors: { extensions?: Record<string, unknown> }[] | undefined },
+): Outcome | string {
   const code = answer.errors?.[0]?.extensions?.code;
   if (code === "UNAUTHENTICATED" || code === "FORBIDDEN") return code;
   if (answer.errors) return `unexpected error ${JSON.stringify(answer.errors)}`;
@@ -176,8 +256,14 @@ describe("authorization matrix", () => {
   ];
 
   it("has an entry for every Query and Mutation field, and none for fields that are gone", () => {
-    expect(rootFields.filter((field) => !(field in FIELD_ACCESS)), "fields missing from FIELD_ACCESS").toEqual([]);
-    expect(Object.keys(FIELD_ACCESS).filter((field) => !rootFields.includes(field)), "stale FIELD_ACCESS entries").toEqual([]);
+    expect(
+      rootFields.filter((field) => !(field in FIELD_ACCESS)),
+      "fields missing from FIELD_ACCESS",
+    ).toEqual([]);
+    expect(
+      Object.keys(FIELD_ACCESS).filter((field) => !rootFields.includes(field)),
+      "stale FIELD_ACCESS entries",
+    ).toEqual([]);
   });
 
   it.each(Object.keys(FIELD_ACCESS))("%s", async (key) => {
@@ -200,7 +286,11 @@ describe("authorization matrix", () => {
 
   it("unknown and malformed ids are null, not errors", async () => {
     const admin = await clientFor("admin");
-    for (const id of [gid("User", "00000000-0000-0000-0000-000000000000"), gid("User", "not-a-uuid"), gid("ApiToken", "x'; DROP TABLE \"User\";--")]) {
+    for (const id of [
+      gid("User", "00000000-0000-0000-0000-000000000000"),
+      gid("User", "not-a-uuid"),
+      gid("ApiToken", 'x\'; DROP TABLE "User";--'),
+    ]) {
       const answer = await admin.request(`query($id: ID!) { node(id: $id) { id } }`, { id });
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.node).toBeNull();

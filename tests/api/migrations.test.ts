@@ -32,7 +32,7 @@ async function emptyDatabase(): Promise<Database & { url?: string }> {
   }
   const db = await createTestDatabase();
   opened.push(db);
-  await db.sql.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await db.sql.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   return db;
 }
 
@@ -42,7 +42,9 @@ describe("migration runner", () => {
     const migrations = readMigrations(paths.migrations);
     const report = await migrate(db, migrations);
     expect(report.applied).toEqual(migrations.map((m) => m.name));
-    const rows = await db.sql.query<{ migration_name: string; checksum: string }>('SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name');
+    const rows = await db.sql.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(rows).toEqual(migrations.map((m) => ({ migration_name: m.name, checksum: m.checksum })));
     // A second run finds nothing to do.
     expect((await migrate(db, migrations)).applied).toEqual([]);
@@ -100,7 +102,9 @@ describe("schema drift", () => {
   }, 60_000);
 
   it("notices when schema.prisma and the migrations differ", async () => {
-    const schema = fs.readFileSync(paths.schemaPrisma, "utf8").replace("model LoginAttempt {", "model LoginAttempt {\n  extraColumn String?");
+    const schema = fs
+      .readFileSync(paths.schemaPrisma, "utf8")
+      .replace("model LoginAttempt {", "model LoginAttempt {\n  extraColumn String?");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
     fs.writeFileSync(file, schema);
     const diff = await diffMigrationsAgainstSchema(paths.migrations, file);

@@ -11,10 +11,30 @@ const UPDATE = /* GraphQL */ `
   mutation ($input: UpdateMunicipalityInput!) {
     updateMunicipality(input: $input) {
       __typename
-      ... on UpdateMunicipalitySuccess { municipality { name ico branding { primaryColor } bankAccounts { accountNumber iban isPrimary } } }
-      ... on ValidationError { message fieldErrors { path message } }
+      ... on UpdateMunicipalitySuccess {
+        municipality {
+          name
+          ico
+          branding {
+            primaryColor
+          }
+          bankAccounts {
+            accountNumber
+            iban
+            isPrimary
+          }
+        }
+      }
+      ... on ValidationError {
+        message
+        fieldErrors {
+          path
+          message
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const valid = {
   name: "Město Nové Lipí",

@@ -14,7 +14,25 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const MUNICIPALITY = /* GraphQL */ `{ municipality { id name ico branding { primaryColor accentColor logoUrl } bankAccounts { accountNumber iban isPrimary } } }`;
+const MUNICIPALITY = /* GraphQL */ `
+  {
+    municipality {
+      id
+      name
+      ico
+      branding {
+        primaryColor
+        accentColor
+        logoUrl
+      }
+      bankAccounts {
+        accountNumber
+        iban
+        isPrimary
+      }
+    }
+  }
+`;
 
 describe("tenancy", () => {
   it("resolves the municipality from the host name", async () => {
@@ -22,7 +40,11 @@ describe("tenancy", () => {
     const b = await new Client(app, { host: "b.test:3000" }).request(MUNICIPALITY);
     expect(a.data?.municipality.name).toBe("Město A");
     expect(b.data?.municipality.name).toBe("Obec B");
-    expect(a.data?.municipality.bankAccounts[0]).toEqual({ accountNumber: "123456788/0100", iban: "CZ4501000000000123456788", isPrimary: true });
+    expect(a.data?.municipality.bankAccounts[0]).toEqual({
+      accountNumber: "123456788/0100",
+      iban: "CZ4501000000000123456788",
+      isPrimary: true,
+    });
   });
 
   it("falls back to the default municipality for an unmapped host", async () => {
@@ -78,7 +100,10 @@ describe("GraphQL limits and errors", () => {
   it("rejects too costly queries", async () => {
     const strict = await createTestApp({ GRAPHQL_MAX_COST: "100" });
     await createMunicipality(strict, { hostname: "a.test", isDefault: true });
-    const fields = Array.from({ length: 10 }, (_, i) => `m${i}: municipality { bankAccounts { id label iban accountNumber isPrimary } }`).join(" ");
+    const fields = Array.from(
+      { length: 10 },
+      (_, i) => `m${i}: municipality { bankAccounts { id label iban accountNumber isPrimary } }`,
+    ).join(" ");
     const costly = await new Client(strict, { host: "a.test", locale: "en" }).request(`{ ${fields} }`);
     expect(costly.errors?.[0]?.message).toMatch(/cost/i);
     expect(costly.data ?? null).toBeNull();

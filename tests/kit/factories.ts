@@ -23,14 +23,25 @@ export async function createMunicipality(app: TestApp, overrides: { hostname?: s
     data: {
       slug: `town-${n}-${randomUUID().slice(0, 8)}`,
       name: overrides.name ?? `Obec Zkušební ${n}`,
-      ico: validIco(n * 7919 + Date.now() % 1000),
+      ico: validIco(n * 7919 + (Date.now() % 1000)),
       street: `Náves ${n}`,
       city: "Zkušebnice",
       postalCode: "123 45",
       email: `obec${n}@test.example`,
       isDefault: overrides.isDefault ?? false,
       hosts: { create: [{ hostname: overrides.hostname ?? `town-${n}.test` }] },
-      bankAccounts: { create: [{ label: "Hlavní účet", isPrimary: true, prefix: null, number: account.number, bankCode: account.bankCode, iban: czechAccountToIban(account) }] },
+      bankAccounts: {
+        create: [
+          {
+            label: "Hlavní účet",
+            isPrimary: true,
+            prefix: null,
+            number: account.number,
+            bankCode: account.bankCode,
+            iban: czechAccountToIban(account),
+          },
+        ],
+      },
     },
     include: { hosts: true },
   });
@@ -41,7 +52,15 @@ export const DEFAULT_PASSWORD = "Spravne-heslo-2026";
 export async function createUser(
   app: TestApp,
   municipalityId: string,
-  overrides: { role?: Role; agendas?: Agenda[]; email?: string; password?: string; verified?: boolean; disabled?: boolean; fullName?: string } = {},
+  overrides: {
+    role?: Role;
+    agendas?: Agenda[];
+    email?: string;
+    password?: string;
+    verified?: boolean;
+    disabled?: boolean;
+    fullName?: string;
+  } = {},
 ) {
   const n = next();
   return app.database.prisma.user.create({

@@ -24,7 +24,11 @@ export class Client {
     this.locale = options.locale ?? "cs";
   }
 
-  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  async request<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    extraHeaders: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { "content-type": "application/json", host: this.host, "accept-language": this.locale };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
     const csrf = this.cookies.get("portal_csrf");

@@ -3,9 +3,7 @@ import { czechAccountToIban, formatCzechAccount, formatIban, isValidIban, isVali
 
 describe("IČO", () => {
   it.each(["00064581", "00231151", "25596641", "27074358"])("accepts %s", (ico) => expect(isValidIco(ico)).toBe(true));
-  it.each(["00064582", "1234567", "123456789", "0006458a", "", "25596640"])("rejects %s", (ico) =>
-    expect(isValidIco(ico)).toBe(false),
-  );
+  it.each(["00064582", "1234567", "123456789", "0006458a", "", "25596640"])("rejects %s", (ico) => expect(isValidIco(ico)).toBe(false));
 });
 
 describe("Czech bank account", () => {
@@ -21,9 +19,8 @@ describe("Czech bank account", () => {
     expect(account?.prefix).toBeNull();
     expect(isValidIban(czechAccountToIban(account!))).toBe(true);
   });
-  it.each(["19-2000145398/0800", "2000145399/080", "abc/0800", "18-2000145399/0800", "0000000000/0800", ""])(
-    "rejects %s",
-    (input) => expect(parseCzechAccount(input)).toBeNull(),
+  it.each(["19-2000145398/0800", "2000145399/080", "abc/0800", "18-2000145399/0800", "0000000000/0800", ""])("rejects %s", (input) =>
+    expect(parseCzechAccount(input)).toBeNull(),
   );
   it("validates IBAN check digits", () => {
     expect(isValidIban("CZ65 0800 0000 1920 0014 5399")).toBe(true);

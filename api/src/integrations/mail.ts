@@ -37,7 +37,13 @@ export function createMailer(options: { prisma: PrismaClient; smtpUrl?: string |
       });
       if (!transporter) return;
       try {
-        await transporter.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+        await transporter.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        });
         await options.prisma.outboxMessage.update({ where: { id: record.id }, data: { sentAt: new Date() } });
       } catch (error) {
         // The message stays in the outbox with its error; sending must not fail the user's action.

@@ -19,7 +19,10 @@ import { updateProfile } from "../services/accounts/update-profile.ts";
 import { verifyEmail } from "../services/accounts/verify-email.ts";
 
 export const RoleEnum = builder.enumType(Role, { name: "Role" });
-export const AgendaEnum = builder.enumType(Agenda, { name: "Agenda", description: "A clerk's area of work; permissions are granted per agenda." });
+export const AgendaEnum = builder.enumType(Agenda, {
+  name: "Agenda",
+  description: "A clerk's area of work; permissions are granted per agenda.",
+});
 
 /**
  * Granted by the fields that hand a user their own account before the request is signed in
@@ -229,7 +232,10 @@ builder.mutationField("login", (t) =>
     type: UserRef,
     description: "Starts a session: sets the HttpOnly session cookie and the CSRF cookie to echo in x-csrf-token.",
     args: { input: t.arg({ type: LoginInput, required: true }) },
-    errors: { types: [ValidationError, InvalidCredentialsError, TooManyAttemptsError], dataField: { name: "user", grantScopes: [OWN_ACCOUNT] } },
+    errors: {
+      types: [ValidationError, InvalidCredentialsError, TooManyAttemptsError],
+      dataField: { name: "user", grantScopes: [OWN_ACCOUNT] },
+    },
     resolve: (_root, { input }, ctx) => logIn(ctx, input),
   }),
 );
@@ -354,14 +360,12 @@ const CreateApiTokenInput = builder.inputType("CreateApiTokenInput", {
   }),
 });
 
-const CreateApiTokenSuccess = builder
-  .objectRef<Awaited<ReturnType<typeof createApiToken>>>("CreateApiTokenSuccess")
-  .implement({
-    fields: (t) => ({
-      token: t.exposeString("token", { description: "The secret, shown only this once. Send it as Authorization: Bearer <token>." }),
-      apiToken: t.field({ type: ApiTokenRef, resolve: (result) => result.apiToken }),
-    }),
-  });
+const CreateApiTokenSuccess = builder.objectRef<Awaited<ReturnType<typeof createApiToken>>>("CreateApiTokenSuccess").implement({
+  fields: (t) => ({
+    token: t.exposeString("token", { description: "The secret, shown only this once. Send it as Authorization: Bearer <token>." }),
+    apiToken: t.field({ type: ApiTokenRef, resolve: (result) => result.apiToken }),
+  }),
+});
 
 builder.mutationField("createApiToken", (t) =>
   t.field({

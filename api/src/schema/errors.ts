@@ -1,5 +1,13 @@
 import { builder } from "../builder.ts";
-import { AppError, ForbiddenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError, type FieldIssue } from "../errors.ts";
+import {
+  AppError,
+  ForbiddenError,
+  InvalidCredentialsError,
+  NotFoundError,
+  TooManyAttemptsError,
+  ValidationError,
+  type FieldIssue,
+} from "../errors.ts";
 import { translate } from "../i18n/messages.ts";
 
 // Expected failures as schema types: every one implements `Error`, so a client can always ask

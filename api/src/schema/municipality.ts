@@ -3,17 +3,14 @@ import { formatCzechAccount } from "../domain/czech-identifiers.ts";
 import { ValidationError } from "../errors.ts";
 import { updateMunicipality } from "../services/tenancy/update-municipality.ts";
 
-
-const BrandingRef = builder
-  .objectRef<{ primaryColor: string; accentColor: string; logoUrl: string | null }>("Branding")
-  .implement({
-    description: "The municipality's look, applied by the PWA (colours as #rrggbb).",
-    fields: (t) => ({
-      primaryColor: t.exposeString("primaryColor"),
-      accentColor: t.exposeString("accentColor"),
-      logoUrl: t.exposeString("logoUrl", { nullable: true }),
-    }),
-  });
+const BrandingRef = builder.objectRef<{ primaryColor: string; accentColor: string; logoUrl: string | null }>("Branding").implement({
+  description: "The municipality's look, applied by the PWA (colours as #rrggbb).",
+  fields: (t) => ({
+    primaryColor: t.exposeString("primaryColor"),
+    accentColor: t.exposeString("accentColor"),
+    logoUrl: t.exposeString("logoUrl", { nullable: true }),
+  }),
+});
 
 builder.prismaObject("BankAccount", {
   fields: (t) => ({

@@ -26,11 +26,7 @@ export const emailSchema = z
   .max(254, { message: "field.tooLong", abort: true })
   .pipe(z.email({ message: "field.email" }));
 
-export const fullNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: "field.required", abort: true })
-  .max(200, { message: "field.tooLong" });
+export const fullNameSchema = z.string().trim().min(1, { message: "field.required", abort: true }).max(200, { message: "field.tooLong" });
 
 /**
  * Optional phone number: "+420 601 123 456", "601123456" (Czech, +420 assumed) or any

@@ -46,6 +46,11 @@ export async function createApiToken(
       expiresAt: data.expiresAt ?? null,
     },
   });
-  await recordAudit(ctx, { action: "api_token.created", subjectType: "ApiToken", subjectId: apiToken.id, details: { name: apiToken.name, scopes: apiToken.scopes } });
+  await recordAudit(ctx, {
+    action: "api_token.created",
+    subjectType: "ApiToken",
+    subjectId: apiToken.id,
+    details: { name: apiToken.name, scopes: apiToken.scopes },
+  });
   return { token, apiToken };
 }

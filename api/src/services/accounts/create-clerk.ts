@@ -45,8 +45,22 @@ export async function createClerk(
     if (isUniqueViolation(error)) throw ValidationError.field("email", "field.emailTaken", "EMAIL_TAKEN");
     throw error;
   }
-  const token = await issueEmailToken(ctx, { userId: user.id, purpose: "RESET_PASSWORD", validHours: EMAIL_TOKEN_VALIDITY_HOURS.CLERK_INVITE });
-  await sendAccountEmail(ctx, { to: user.email, locale: user.locale, template: "clerkInvite", params: { link: portalLink(ctx, "/obnova-hesla", { token }) } });
-  await recordAudit(ctx, { action: "user.created", subjectType: "User", subjectId: user.id, details: { role: user.role, agendas: user.agendas } });
+  const token = await issueEmailToken(ctx, {
+    userId: user.id,
+    purpose: "RESET_PASSWORD",
+    validHours: EMAIL_TOKEN_VALIDITY_HOURS.CLERK_INVITE,
+  });
+  await sendAccountEmail(ctx, {
+    to: user.email,
+    locale: user.locale,
+    template: "clerkInvite",
+    params: { link: portalLink(ctx, "/obnova-hesla", { token }) },
+  });
+  await recordAudit(ctx, {
+    action: "user.created",
+    subjectType: "User",
+    subjectId: user.id,
+    details: { role: user.role, agendas: user.agendas },
+  });
   return user;
 }

@@ -28,23 +28,45 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
 
   const retryAfterSeconds = await lockedForSeconds(ctx, email, now);
   if (retryAfterSeconds > 0) {
-    await recordAudit(ctx, { action: "auth.login_failed", subjectType: "User", details: { email, reason: "rate_limited" }, actorUserId: null });
+    await recordAudit(ctx, {
+      action: "auth.login_failed",
+      subjectType: "User",
+      details: { email, reason: "rate_limited" },
+      actorUserId: null,
+    });
     throw new TooManyAttemptsError(retryAfterSeconds);
   }
 
   const user = await ctx.db.user.findUnique({ where: { municipalityId_email: { municipalityId: ctx.municipality.id, email } } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
-    await ctx.db.loginAttempt.create({ data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: false, createdAt: now } });
+    await ctx.db.loginAttempt.create({
+      data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: false, createdAt: now },
+    });
     const reason = !user ? "unknown_email" : user.disabledAt && passwordOk ? "disabled" : "wrong_password";
-    await recordAudit(ctx, { action: "auth.login_failed", subjectType: "User", subjectId: user?.id, details: { email, reason }, actorUserId: null });
+    await recordAudit(ctx, {
+      action: "auth.login_failed",
+      subjectType: "User",
+      subjectId: user?.id,
+      details: { email, reason },
+      actorUserId: null,
+    });
     throw new InvalidCredentialsError();
   }
 
   if (!user.emailVerifiedAt) {
     // Only someone who knows the password learns that the address is unconfirmed.
-    const token = await issueEmailToken(ctx, { userId: user.id, purpose: "VERIFY_EMAIL", validHours: EMAIL_TOKEN_VALIDITY_HOURS.VERIFY_EMAIL });
-    await sendAccountEmail(ctx, { to: user.email, locale: user.locale, template: "verify", params: { link: portalLink(ctx, "/overeni-emailu", { token }) } });
+    const token = await issueEmailToken(ctx, {
+      userId: user.id,
+      purpose: "VERIFY_EMAIL",
+      validHours: EMAIL_TOKEN_VALIDITY_HOURS.VERIFY_EMAIL,
+    });
+    await sendAccountEmail(ctx, {
+      to: user.email,
+      locale: user.locale,
+      template: "verify",
+      params: { link: portalLink(ctx, "/overeni-emailu", { token }) },
+    });
     throw ValidationError.field("email", "field.emailUnverified", "EMAIL_UNVERIFIED");
   }
 
@@ -67,7 +89,9 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
       userAgent: ctx.meta.userAgent?.slice(0, 500) ?? null,
     },
   });
-  await ctx.db.loginAttempt.create({ data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: true, createdAt: now } });
+  await ctx.db.loginAttempt.create({
+    data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: true, createdAt: now },
+  });
   const maxAgeSeconds = ttlHours * 3600;
   ctx.responseCookies.push(
     serializeCookie(SESSION_COOKIE, sessionToken, { httpOnly: true, secure: ctx.meta.secure, maxAgeSeconds }),

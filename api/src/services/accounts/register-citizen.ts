@@ -62,7 +62,13 @@ export async function registerCitizen(ctx: Context, input: RegisterCitizenInput)
         },
       },
     });
-    await recordAudit(ctx, { action: "user.created", subjectType: "User", subjectId: user.id, actorUserId: user.id, details: { role: "CITIZEN" } });
+    await recordAudit(ctx, {
+      action: "user.created",
+      subjectType: "User",
+      subjectId: user.id,
+      actorUserId: user.id,
+      details: { role: "CITIZEN" },
+    });
     await sendAccountEmail(ctx, {
       to: user.email,
       locale,

@@ -33,5 +33,10 @@ export async function requestPasswordReset(ctx: Context, input: { email: string 
       expiresAt: new Date(now.getTime() + EMAIL_TOKEN_VALIDITY_HOURS.RESET_PASSWORD * 3_600_000),
     },
   });
-  await sendAccountEmail(ctx, { to: user.email, locale: user.locale, template: "reset", params: { link: portalLink(ctx, "/obnova-hesla", { token }) } });
+  await sendAccountEmail(ctx, {
+    to: user.email,
+    locale: user.locale,
+    template: "reset",
+    params: { link: portalLink(ctx, "/obnova-hesla", { token }) },
+  });
 }

@@ -13,6 +13,11 @@ export async function revokeApiToken(ctx: Context, input: { id: string }): Promi
   if (!existing) throw new NotFoundError();
   if (existing.revokedAt) return existing;
   const apiToken = await ctx.db.apiToken.update({ where: { id: existing.id }, data: { revokedAt: ctx.clock.now() } });
-  await recordAudit(ctx, { action: "api_token.revoked", subjectType: "ApiToken", subjectId: apiToken.id, details: { name: apiToken.name } });
+  await recordAudit(ctx, {
+    action: "api_token.revoked",
+    subjectType: "ApiToken",
+    subjectId: apiToken.id,
+    details: { name: apiToken.name },
+  });
   return apiToken;
 }

@@ -8,7 +8,10 @@ import { requireViewer } from "./require-viewer.ts";
 
 const updateClerkSchema = z.object({
   role: z.enum(STAFF_ROLES, { message: "field.invalid" }).nullish(),
-  agendas: z.array(z.enum(Object.values(Agenda) as [Agenda, ...Agenda[]], { message: "field.invalid" })).max(20).nullish(),
+  agendas: z
+    .array(z.enum(Object.values(Agenda) as [Agenda, ...Agenda[]], { message: "field.invalid" }))
+    .max(20)
+    .nullish(),
   disabled: z.boolean().nullish(),
 });
 

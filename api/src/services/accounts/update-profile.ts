@@ -12,7 +12,10 @@ const profileSchema = z.object({ fullName: fullNameSchema, phone: phoneSchema, l
 export async function updateProfile(ctx: Context, input: { fullName: string; phone?: string | null; locale: string }): Promise<User> {
   const viewer = requireViewer(ctx);
   const data = parseInput(profileSchema, input);
-  const user = await ctx.db.user.update({ where: { id: viewer.userId }, data: { fullName: data.fullName, phone: data.phone, locale: data.locale } });
+  const user = await ctx.db.user.update({
+    where: { id: viewer.userId },
+    data: { fullName: data.fullName, phone: data.phone, locale: data.locale },
+  });
   await recordAudit(ctx, { action: "user.profile_updated", subjectType: "User", subjectId: user.id });
   return user;
 }

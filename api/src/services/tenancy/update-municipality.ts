@@ -28,7 +28,10 @@ const settingsSchema = z.object({
   ico: z.string().trim().refine(isValidIco, { message: "field.ico" }),
   street: text(200),
   city: text(100),
-  postalCode: z.string().trim().regex(/^\d{3} ?\d{2}$/, { message: "field.postalCode" }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{2}$/, { message: "field.postalCode" }),
   email: z.string().trim().toLowerCase().max(254).email({ message: "field.email" }),
   phone: optionalText(40),
   // Only web addresses: a javascript: or data: URL would end up in a link on the portal.
