@@ -43,10 +43,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       isDefault: true,
       hosts: { create: [{ hostname: "localhost" }, { hostname: "127.0.0.1" }, { hostname: "lipnice.localhost" }] },
       bankAccounts: {
-        create: [
-          bankAccount("123456788/0100", "Hlavní účet (poplatky)", true),
-          bankAccount("94-9876543/0710", "Účet u ČNB", false),
-        ],
+        create: [bankAccount("123456788/0100", "Hlavní účet (poplatky)", true), bankAccount("94-9876543/0710", "Účet u ČNB", false)],
       },
     },
   });
@@ -71,7 +68,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   const verifiedAt = new Date("2026-01-05T09:00:00Z");
   const users = [
     { municipalityId: lipnice.id, ...DEMO_ACCOUNTS.citizen, role: "CITIZEN" as const, agendas: [], phone: "+420 601 123 456" },
-    { municipalityId: lipnice.id, ...DEMO_ACCOUNTS.clerk, role: "CLERK" as const, agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const] },
+    {
+      municipalityId: lipnice.id,
+      ...DEMO_ACCOUNTS.clerk,
+      role: "CLERK" as const,
+      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const],
+    },
     { municipalityId: lipnice.id, ...DEMO_ACCOUNTS.admin, role: "ADMIN" as const, agendas: [] },
     { municipalityId: lhota.id, ...DEMO_ACCOUNTS.otherTownCitizen, role: "CITIZEN" as const, agendas: [] },
   ];

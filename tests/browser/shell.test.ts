@@ -68,7 +68,9 @@ describe("offline", () => {
       .getByRole("heading", { level: 1, name: "Město Lipnice" })
       .waitFor({ timeout: 15_000 })
       .catch(async (error: Error) => {
-        throw new Error(`The town's data did not show offline; the page shows:\n${await page.locator("body").innerText()}`, { cause: error });
+        throw new Error(`The town's data did not show offline; the page shows:\n${await page.locator("body").innerText()}`, {
+          cause: error,
+        });
       });
     await expectAccessible(page, "/ offline (phone)");
 
@@ -161,7 +163,8 @@ describe("installability", () => {
     expect(manifest.display).toBe("standalone");
     expect(manifest.start_url).toBe("/");
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
-    const icon = (size: string, purpose: string) => manifest.icons.find((i) => i.sizes === size && (i.purpose ?? "any").split(" ").includes(purpose));
+    const icon = (size: string, purpose: string) =>
+      manifest.icons.find((i) => i.sizes === size && (i.purpose ?? "any").split(" ").includes(purpose));
     for (const size of ["192x192", "512x512"]) {
       expect(icon(size, "any"), `icon ${size}`).toBeDefined();
       expect(icon(size, "maskable"), `maskable icon ${size}`).toBeDefined();

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
 
 /**
  * Flags for every Chromium the tests and benches start. No --disable-web-security and friends (the defaults of
@@ -78,13 +77,17 @@ export function trackPageErrors(page: Page): Error[] {
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
   // Let the route settle (lazy chunk, data) so axe does not judge a loading skeleton.
   await page.waitForLoadState("load");
-  await page.locator('main[aria-busy="true"]').waitFor({ state: "detached", timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('main[aria-busy="true"]')
+    .waitFor({ state: "detached", timeout: 5_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = serious.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n")}`,
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n")}`,
   );
-  expect(report, `axe on ${label}`).toEqual([]);
+  if (report.length > 0) throw new Error(`axe found ${report.length} serious or critical violation(s) on ${label}:\n${report.join("\n")}`);
 }
 
 /** Navigates within the app and checks the page with axe. */

@@ -16,10 +16,9 @@ export class Client {
   host: string;
   locale: string;
   bearer: string | null = null;
-  constructor(
-    private readonly app: TestApp,
-    options: { host?: string; locale?: string } = {},
-  ) {
+  private readonly app: TestApp;
+  constructor(app: TestApp, options: { host?: string; locale?: string } = {}) {
+    this.app = app;
     this.host = options.host ?? "localhost";
     this.locale = options.locale ?? "cs";
   }

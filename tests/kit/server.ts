@@ -36,7 +36,7 @@ export function ensurePwaBuild(): void {
       execFileSync("npm", ["run", "build", "-w", "pwa"], { cwd: paths.repoRoot, stdio: "pipe" });
     } catch (error) {
       const output = String((error as { stderr?: Buffer }).stderr ?? error);
-      throw new Error(`The PWA build (npm run build -w pwa) failed, so the browser tests cannot run:\n${output}`);
+      throw new Error(`The PWA build (npm run build -w pwa) failed, so the browser tests cannot run:\n${output}`, { cause: error });
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
     }
