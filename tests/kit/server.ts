@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
@@ -65,7 +66,11 @@ export async function startTestServer(options: { database?: Database } = {}): Pr
   ensurePwaBuild();
   const database = options.database ?? (await createTestDatabase());
   await seedDemo(database.prisma);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", PWA_DIST });
+  // Serve a snapshot of the build: a `vite build` elsewhere (another engineer, the budgets bench) empties
+  // pwa/dist and would break the pages of a running test.
+  const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), "portal-pwa-dist-"));
+  fs.cpSync(PWA_DIST, snapshot, { recursive: true, filter: (source) => !source.endsWith(".map") });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", PWA_DIST: snapshot });
   const app = await createApp({ config, database, prepareDatabase: false, logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }) });
   const server = await buildServer(app);
   await server.listen({ host: "127.0.0.1", port: 0 });
@@ -78,6 +83,7 @@ export async function startTestServer(options: { database?: Database } = {}): Pr
     server,
     async close() {
       await server.close();
+      fs.rmSync(snapshot, { recursive: true, force: true });
       if ("destroy" in database && typeof database.destroy === "function") await database.destroy();
       else await database.close();
     },
