@@ -5,7 +5,21 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
  * returned by `scopedToMunicipality` adds `municipalityId` to every filter and every created row,
  * so a resolver cannot read or write another municipality's data even when handed a forged id.
  */
-const TENANT_MODELS = new Set(["BankAccount", "User", "Session", "ApiToken", "AuditLogEntry", "OutboxMessage", "LoginAttempt"]);
+const TENANT_MODELS = new Set([
+  "BankAccount",
+  "User",
+  "Session",
+  "ApiToken",
+  "AuditLogEntry",
+  "OutboxMessage",
+  "LoginAttempt",
+  "StoredFile",
+  "Notice",
+  "Contract",
+  "Invoice",
+  "PurchaseOrder",
+  "RegisterImport",
+]);
 
 const FILTERED = new Set([
   "findUnique",

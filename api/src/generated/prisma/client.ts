@@ -91,3 +91,51 @@ export type OutboxMessage = Prisma.OutboxMessageModel
  * Login attempts, for rate limiting by e-mail and by address.
  */
 export type LoginAttempt = Prisma.LoginAttemptModel
+/**
+ * Model StoredFile
+ * An uploaded file. The bytes live outside the web root in the file store (DATA_DIR/files),
+ * addressed by `storageKey`; the type was checked from the content, not from the name.
+ */
+export type StoredFile = Prisma.StoredFileModel
+/**
+ * Model Notice
+ * A notice. The current content is kept here for fast lists; every approved content is also a
+ * NoticeRevision (append-only), so the history shows each correction.
+ */
+export type Notice = Prisma.NoticeModel
+/**
+ * Model NoticeAttachment
+ * 
+ */
+export type NoticeAttachment = Prisma.NoticeAttachmentModel
+/**
+ * Model NoticeRevision
+ * Each approved content of a notice; append-only (a trigger rejects UPDATE and DELETE).
+ */
+export type NoticeRevision = Prisma.NoticeRevisionModel
+/**
+ * Model NoticeEvent
+ * The legal record of a notice: who did what and when, with the posting window in force;
+ * append-only (a trigger rejects UPDATE and DELETE).
+ */
+export type NoticeEvent = Prisma.NoticeEventModel
+/**
+ * Model Contract
+ * 
+ */
+export type Contract = Prisma.ContractModel
+/**
+ * Model PurchaseOrder
+ * 
+ */
+export type PurchaseOrder = Prisma.PurchaseOrderModel
+/**
+ * Model Invoice
+ * 
+ */
+export type Invoice = Prisma.InvoiceModel
+/**
+ * Model RegisterImport
+ * A CSV/XLSX import: parsed rows and line-by-line errors, kept until the clerk decides.
+ */
+export type RegisterImport = Prisma.RegisterImportModel

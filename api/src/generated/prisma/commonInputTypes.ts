@@ -331,6 +331,213 @@ export type JsonNullableWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonNullableFilter<$PrismaModel>
 }
 
+export type IntFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntFilter<$PrismaModel> | number
+}
+
+export type IntWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntWithAggregatesFilter<$PrismaModel> | number
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatFilter<$PrismaModel>
+  _sum?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedIntFilter<$PrismaModel>
+  _max?: Prisma.NestedIntFilter<$PrismaModel>
+}
+
+export type EnumNoticeStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeStatus | Prisma.EnumNoticeStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeStatusFilter<$PrismaModel> | $Enums.NoticeStatus
+}
+
+export type EnumNoticeCategoryFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeCategoryFilter<$PrismaModel> | $Enums.NoticeCategory
+}
+
+export type EnumNoticeStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeStatus | Prisma.EnumNoticeStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeStatusWithAggregatesFilter<$PrismaModel> | $Enums.NoticeStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeStatusFilter<$PrismaModel>
+}
+
+export type EnumNoticeCategoryWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeCategoryWithAggregatesFilter<$PrismaModel> | $Enums.NoticeCategory
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeCategoryFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeCategoryFilter<$PrismaModel>
+}
+
+export type EnumNoticeEventTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeEventType | Prisma.EnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeEventTypeFilter<$PrismaModel> | $Enums.NoticeEventType
+}
+
+export type IntNullableFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntNullableFilter<$PrismaModel> | number | null
+}
+
+export type EnumNoticeEventTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeEventType | Prisma.EnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeEventTypeWithAggregatesFilter<$PrismaModel> | $Enums.NoticeEventType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeEventTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeEventTypeFilter<$PrismaModel>
+}
+
+export type IntNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntNullableWithAggregatesFilter<$PrismaModel> | number | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedIntNullableFilter<$PrismaModel>
+}
+
+export type EnumRegisterStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterStatus | Prisma.EnumRegisterStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterStatusFilter<$PrismaModel> | $Enums.RegisterStatus
+}
+
+export type EnumRegisterStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterStatus | Prisma.EnumRegisterStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterStatusWithAggregatesFilter<$PrismaModel> | $Enums.RegisterStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRegisterStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRegisterStatusFilter<$PrismaModel>
+}
+
+export type EnumRegisterKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterKind | Prisma.EnumRegisterKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterKindFilter<$PrismaModel> | $Enums.RegisterKind
+}
+
+export type EnumRegisterImportStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterImportStatus | Prisma.EnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterImportStatusFilter<$PrismaModel> | $Enums.RegisterImportStatus
+}
+
+export type JsonFilter<$PrismaModel = never> =
+| Prisma.PatchUndefined<
+    Prisma.Either<Required<JsonFilterBase<$PrismaModel>>, Exclude<keyof Required<JsonFilterBase<$PrismaModel>>, 'path'>>,
+    Required<JsonFilterBase<$PrismaModel>>
+  >
+| Prisma.OptionalFlat<Omit<Required<JsonFilterBase<$PrismaModel>>, 'path'>>
+
+export type JsonFilterBase<$PrismaModel = never> = {
+  equals?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+  path?: string[]
+  mode?: Prisma.QueryMode | Prisma.EnumQueryModeFieldRefInput<$PrismaModel>
+  string_contains?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  string_starts_with?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  string_ends_with?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  array_starts_with?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  array_ends_with?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  array_contains?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  lt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  lte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type EnumRegisterKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterKind | Prisma.EnumRegisterKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterKindWithAggregatesFilter<$PrismaModel> | $Enums.RegisterKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRegisterKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRegisterKindFilter<$PrismaModel>
+}
+
+export type EnumRegisterImportStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterImportStatus | Prisma.EnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterImportStatusWithAggregatesFilter<$PrismaModel> | $Enums.RegisterImportStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRegisterImportStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRegisterImportStatusFilter<$PrismaModel>
+}
+
+export type JsonWithAggregatesFilter<$PrismaModel = never> =
+| Prisma.PatchUndefined<
+    Prisma.Either<Required<JsonWithAggregatesFilterBase<$PrismaModel>>, Exclude<keyof Required<JsonWithAggregatesFilterBase<$PrismaModel>>, 'path'>>,
+    Required<JsonWithAggregatesFilterBase<$PrismaModel>>
+  >
+| Prisma.OptionalFlat<Omit<Required<JsonWithAggregatesFilterBase<$PrismaModel>>, 'path'>>
+
+export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
+  equals?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+  path?: string[]
+  mode?: Prisma.QueryMode | Prisma.EnumQueryModeFieldRefInput<$PrismaModel>
+  string_contains?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  string_starts_with?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  string_ends_with?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  array_starts_with?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  array_ends_with?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  array_contains?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  lt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  lte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedJsonFilter<$PrismaModel>
+  _max?: Prisma.NestedJsonFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -625,6 +832,175 @@ export type NestedJsonNullableFilter<$PrismaModel = never> =
 | Prisma.OptionalFlat<Omit<Required<NestedJsonNullableFilterBase<$PrismaModel>>, 'path'>>
 
 export type NestedJsonNullableFilterBase<$PrismaModel = never> = {
+  equals?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+  path?: string[]
+  mode?: Prisma.QueryMode | Prisma.EnumQueryModeFieldRefInput<$PrismaModel>
+  string_contains?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  string_starts_with?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  string_ends_with?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  array_starts_with?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  array_ends_with?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  array_contains?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | null
+  lt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  lte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
+  not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedIntWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntWithAggregatesFilter<$PrismaModel> | number
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatFilter<$PrismaModel>
+  _sum?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedIntFilter<$PrismaModel>
+  _max?: Prisma.NestedIntFilter<$PrismaModel>
+}
+
+export type NestedEnumNoticeStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeStatus | Prisma.EnumNoticeStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeStatusFilter<$PrismaModel> | $Enums.NoticeStatus
+}
+
+export type NestedEnumNoticeCategoryFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeCategoryFilter<$PrismaModel> | $Enums.NoticeCategory
+}
+
+export type NestedEnumNoticeStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeStatus | Prisma.EnumNoticeStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeStatus[] | Prisma.ListEnumNoticeStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeStatusWithAggregatesFilter<$PrismaModel> | $Enums.NoticeStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumNoticeCategoryWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeCategoryWithAggregatesFilter<$PrismaModel> | $Enums.NoticeCategory
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeCategoryFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeCategoryFilter<$PrismaModel>
+}
+
+export type NestedEnumNoticeEventTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeEventType | Prisma.EnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeEventTypeFilter<$PrismaModel> | $Enums.NoticeEventType
+}
+
+export type NestedEnumNoticeEventTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeEventType | Prisma.EnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NoticeEventType[] | Prisma.ListEnumNoticeEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNoticeEventTypeWithAggregatesFilter<$PrismaModel> | $Enums.NoticeEventType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeEventTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeEventTypeFilter<$PrismaModel>
+}
+
+export type NestedIntNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntNullableWithAggregatesFilter<$PrismaModel> | number | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedIntNullableFilter<$PrismaModel>
+}
+
+export type NestedFloatNullableFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.FloatFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedFloatNullableFilter<$PrismaModel> | number | null
+}
+
+export type NestedEnumRegisterStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterStatus | Prisma.EnumRegisterStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterStatusFilter<$PrismaModel> | $Enums.RegisterStatus
+}
+
+export type NestedEnumRegisterStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterStatus | Prisma.EnumRegisterStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterStatus[] | Prisma.ListEnumRegisterStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterStatusWithAggregatesFilter<$PrismaModel> | $Enums.RegisterStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRegisterStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRegisterStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumRegisterKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterKind | Prisma.EnumRegisterKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterKindFilter<$PrismaModel> | $Enums.RegisterKind
+}
+
+export type NestedEnumRegisterImportStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterImportStatus | Prisma.EnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterImportStatusFilter<$PrismaModel> | $Enums.RegisterImportStatus
+}
+
+export type NestedEnumRegisterKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterKind | Prisma.EnumRegisterKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterKind[] | Prisma.ListEnumRegisterKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterKindWithAggregatesFilter<$PrismaModel> | $Enums.RegisterKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRegisterKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRegisterKindFilter<$PrismaModel>
+}
+
+export type NestedEnumRegisterImportStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RegisterImportStatus | Prisma.EnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RegisterImportStatus[] | Prisma.ListEnumRegisterImportStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRegisterImportStatusWithAggregatesFilter<$PrismaModel> | $Enums.RegisterImportStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRegisterImportStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRegisterImportStatusFilter<$PrismaModel>
+}
+
+export type NestedJsonFilter<$PrismaModel = never> =
+| Prisma.PatchUndefined<
+    Prisma.Either<Required<NestedJsonFilterBase<$PrismaModel>>, Exclude<keyof Required<NestedJsonFilterBase<$PrismaModel>>, 'path'>>,
+    Required<NestedJsonFilterBase<$PrismaModel>>
+  >
+| Prisma.OptionalFlat<Omit<Required<NestedJsonFilterBase<$PrismaModel>>, 'path'>>
+
+export type NestedJsonFilterBase<$PrismaModel = never> = {
   equals?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
   path?: string[]
   mode?: Prisma.QueryMode | Prisma.EnumQueryModeFieldRefInput<$PrismaModel>

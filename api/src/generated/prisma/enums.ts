@@ -37,3 +37,67 @@ export const EmailTokenPurpose = {
 } as const
 
 export type EmailTokenPurpose = (typeof EmailTokenPurpose)[keyof typeof EmailTokenPurpose]
+
+
+export const NoticeCategory = {
+  DECREES: 'DECREES',
+  ANNOUNCEMENTS: 'ANNOUNCEMENTS',
+  BUILDING_PROCEEDINGS: 'BUILDING_PROCEEDINGS',
+  PROPERTY_INTENTS: 'PROPERTY_INTENTS',
+  TENDERS: 'TENDERS',
+  BUDGET: 'BUDGET',
+  COUNCIL_MEETINGS: 'COUNCIL_MEETINGS',
+  OTHER_AUTHORITIES: 'OTHER_AUTHORITIES',
+  OTHER: 'OTHER'
+} as const
+
+export type NoticeCategory = (typeof NoticeCategory)[keyof typeof NoticeCategory]
+
+
+export const NoticeStatus = {
+  DRAFT: 'DRAFT',
+  PENDING_APPROVAL: 'PENDING_APPROVAL',
+  APPROVED: 'APPROVED',
+  WITHDRAWN: 'WITHDRAWN'
+} as const
+
+export type NoticeStatus = (typeof NoticeStatus)[keyof typeof NoticeStatus]
+
+
+export const NoticeEventType = {
+  CREATED: 'CREATED',
+  EDITED: 'EDITED',
+  PROPOSED: 'PROPOSED',
+  APPROVED: 'APPROVED',
+  REVISED: 'REVISED',
+  WITHDRAWN: 'WITHDRAWN'
+} as const
+
+export type NoticeEventType = (typeof NoticeEventType)[keyof typeof NoticeEventType]
+
+
+export const RegisterStatus = {
+  DRAFT: 'DRAFT',
+  PUBLISHED: 'PUBLISHED',
+  UNPUBLISHED: 'UNPUBLISHED'
+} as const
+
+export type RegisterStatus = (typeof RegisterStatus)[keyof typeof RegisterStatus]
+
+
+export const RegisterKind = {
+  CONTRACT: 'CONTRACT',
+  INVOICE: 'INVOICE',
+  ORDER: 'ORDER'
+} as const
+
+export type RegisterKind = (typeof RegisterKind)[keyof typeof RegisterKind]
+
+
+export const RegisterImportStatus = {
+  PREVIEW: 'PREVIEW',
+  IMPORTED: 'IMPORTED',
+  DISCARDED: 'DISCARDED'
+} as const
+
+export type RegisterImportStatus = (typeof RegisterImportStatus)[keyof typeof RegisterImportStatus]

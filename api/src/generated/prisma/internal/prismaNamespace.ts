@@ -406,7 +406,16 @@ export const ModelName = {
   ApiToken: 'ApiToken',
   AuditLogEntry: 'AuditLogEntry',
   OutboxMessage: 'OutboxMessage',
-  LoginAttempt: 'LoginAttempt'
+  LoginAttempt: 'LoginAttempt',
+  StoredFile: 'StoredFile',
+  Notice: 'Notice',
+  NoticeAttachment: 'NoticeAttachment',
+  NoticeRevision: 'NoticeRevision',
+  NoticeEvent: 'NoticeEvent',
+  Contract: 'Contract',
+  PurchaseOrder: 'PurchaseOrder',
+  Invoice: 'Invoice',
+  RegisterImport: 'RegisterImport'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -422,7 +431,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "loginAttempt"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1166,6 +1175,672 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    StoredFile: {
+      payload: Prisma.$StoredFilePayload<ExtArgs>
+      fields: Prisma.StoredFileFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.StoredFileFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.StoredFileFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>
+        }
+        findFirst: {
+          args: Prisma.StoredFileFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.StoredFileFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>
+        }
+        findMany: {
+          args: Prisma.StoredFileFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>[]
+        }
+        create: {
+          args: Prisma.StoredFileCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>
+        }
+        createMany: {
+          args: Prisma.StoredFileCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.StoredFileCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>[]
+        }
+        delete: {
+          args: Prisma.StoredFileDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>
+        }
+        update: {
+          args: Prisma.StoredFileUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>
+        }
+        deleteMany: {
+          args: Prisma.StoredFileDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.StoredFileUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.StoredFileUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>[]
+        }
+        upsert: {
+          args: Prisma.StoredFileUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoredFilePayload>
+        }
+        aggregate: {
+          args: Prisma.StoredFileAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateStoredFile>
+        }
+        groupBy: {
+          args: Prisma.StoredFileGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.StoredFileGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.StoredFileCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.StoredFileCountAggregateOutputType> | number
+        }
+      }
+    }
+    Notice: {
+      payload: Prisma.$NoticePayload<ExtArgs>
+      fields: Prisma.NoticeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NoticeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NoticeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>
+        }
+        findFirst: {
+          args: Prisma.NoticeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NoticeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>
+        }
+        findMany: {
+          args: Prisma.NoticeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>[]
+        }
+        create: {
+          args: Prisma.NoticeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>
+        }
+        createMany: {
+          args: Prisma.NoticeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NoticeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>[]
+        }
+        delete: {
+          args: Prisma.NoticeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>
+        }
+        update: {
+          args: Prisma.NoticeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>
+        }
+        deleteMany: {
+          args: Prisma.NoticeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NoticeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NoticeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>[]
+        }
+        upsert: {
+          args: Prisma.NoticeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticePayload>
+        }
+        aggregate: {
+          args: Prisma.NoticeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotice>
+        }
+        groupBy: {
+          args: Prisma.NoticeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NoticeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeCountAggregateOutputType> | number
+        }
+      }
+    }
+    NoticeAttachment: {
+      payload: Prisma.$NoticeAttachmentPayload<ExtArgs>
+      fields: Prisma.NoticeAttachmentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NoticeAttachmentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NoticeAttachmentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>
+        }
+        findFirst: {
+          args: Prisma.NoticeAttachmentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NoticeAttachmentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>
+        }
+        findMany: {
+          args: Prisma.NoticeAttachmentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>[]
+        }
+        create: {
+          args: Prisma.NoticeAttachmentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>
+        }
+        createMany: {
+          args: Prisma.NoticeAttachmentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NoticeAttachmentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>[]
+        }
+        delete: {
+          args: Prisma.NoticeAttachmentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>
+        }
+        update: {
+          args: Prisma.NoticeAttachmentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>
+        }
+        deleteMany: {
+          args: Prisma.NoticeAttachmentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NoticeAttachmentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NoticeAttachmentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>[]
+        }
+        upsert: {
+          args: Prisma.NoticeAttachmentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeAttachmentPayload>
+        }
+        aggregate: {
+          args: Prisma.NoticeAttachmentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNoticeAttachment>
+        }
+        groupBy: {
+          args: Prisma.NoticeAttachmentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeAttachmentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NoticeAttachmentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeAttachmentCountAggregateOutputType> | number
+        }
+      }
+    }
+    NoticeRevision: {
+      payload: Prisma.$NoticeRevisionPayload<ExtArgs>
+      fields: Prisma.NoticeRevisionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NoticeRevisionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NoticeRevisionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>
+        }
+        findFirst: {
+          args: Prisma.NoticeRevisionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NoticeRevisionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>
+        }
+        findMany: {
+          args: Prisma.NoticeRevisionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>[]
+        }
+        create: {
+          args: Prisma.NoticeRevisionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>
+        }
+        createMany: {
+          args: Prisma.NoticeRevisionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NoticeRevisionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>[]
+        }
+        delete: {
+          args: Prisma.NoticeRevisionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>
+        }
+        update: {
+          args: Prisma.NoticeRevisionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>
+        }
+        deleteMany: {
+          args: Prisma.NoticeRevisionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NoticeRevisionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NoticeRevisionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>[]
+        }
+        upsert: {
+          args: Prisma.NoticeRevisionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeRevisionPayload>
+        }
+        aggregate: {
+          args: Prisma.NoticeRevisionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNoticeRevision>
+        }
+        groupBy: {
+          args: Prisma.NoticeRevisionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeRevisionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NoticeRevisionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeRevisionCountAggregateOutputType> | number
+        }
+      }
+    }
+    NoticeEvent: {
+      payload: Prisma.$NoticeEventPayload<ExtArgs>
+      fields: Prisma.NoticeEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NoticeEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NoticeEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>
+        }
+        findFirst: {
+          args: Prisma.NoticeEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NoticeEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>
+        }
+        findMany: {
+          args: Prisma.NoticeEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>[]
+        }
+        create: {
+          args: Prisma.NoticeEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>
+        }
+        createMany: {
+          args: Prisma.NoticeEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NoticeEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>[]
+        }
+        delete: {
+          args: Prisma.NoticeEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>
+        }
+        update: {
+          args: Prisma.NoticeEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.NoticeEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NoticeEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NoticeEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.NoticeEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NoticeEventPayload>
+        }
+        aggregate: {
+          args: Prisma.NoticeEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNoticeEvent>
+        }
+        groupBy: {
+          args: Prisma.NoticeEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NoticeEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NoticeEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    Contract: {
+      payload: Prisma.$ContractPayload<ExtArgs>
+      fields: Prisma.ContractFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ContractFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ContractFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>
+        }
+        findFirst: {
+          args: Prisma.ContractFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ContractFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>
+        }
+        findMany: {
+          args: Prisma.ContractFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>[]
+        }
+        create: {
+          args: Prisma.ContractCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>
+        }
+        createMany: {
+          args: Prisma.ContractCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ContractCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>[]
+        }
+        delete: {
+          args: Prisma.ContractDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>
+        }
+        update: {
+          args: Prisma.ContractUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>
+        }
+        deleteMany: {
+          args: Prisma.ContractDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ContractUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ContractUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>[]
+        }
+        upsert: {
+          args: Prisma.ContractUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContractPayload>
+        }
+        aggregate: {
+          args: Prisma.ContractAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateContract>
+        }
+        groupBy: {
+          args: Prisma.ContractGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ContractGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ContractCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ContractCountAggregateOutputType> | number
+        }
+      }
+    }
+    PurchaseOrder: {
+      payload: Prisma.$PurchaseOrderPayload<ExtArgs>
+      fields: Prisma.PurchaseOrderFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PurchaseOrderFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PurchaseOrderFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>
+        }
+        findFirst: {
+          args: Prisma.PurchaseOrderFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PurchaseOrderFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>
+        }
+        findMany: {
+          args: Prisma.PurchaseOrderFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>[]
+        }
+        create: {
+          args: Prisma.PurchaseOrderCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>
+        }
+        createMany: {
+          args: Prisma.PurchaseOrderCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PurchaseOrderCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>[]
+        }
+        delete: {
+          args: Prisma.PurchaseOrderDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>
+        }
+        update: {
+          args: Prisma.PurchaseOrderUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>
+        }
+        deleteMany: {
+          args: Prisma.PurchaseOrderDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PurchaseOrderUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PurchaseOrderUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>[]
+        }
+        upsert: {
+          args: Prisma.PurchaseOrderUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PurchaseOrderPayload>
+        }
+        aggregate: {
+          args: Prisma.PurchaseOrderAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePurchaseOrder>
+        }
+        groupBy: {
+          args: Prisma.PurchaseOrderGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PurchaseOrderGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PurchaseOrderCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PurchaseOrderCountAggregateOutputType> | number
+        }
+      }
+    }
+    Invoice: {
+      payload: Prisma.$InvoicePayload<ExtArgs>
+      fields: Prisma.InvoiceFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.InvoiceFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.InvoiceFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>
+        }
+        findFirst: {
+          args: Prisma.InvoiceFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.InvoiceFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>
+        }
+        findMany: {
+          args: Prisma.InvoiceFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>[]
+        }
+        create: {
+          args: Prisma.InvoiceCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>
+        }
+        createMany: {
+          args: Prisma.InvoiceCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.InvoiceCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>[]
+        }
+        delete: {
+          args: Prisma.InvoiceDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>
+        }
+        update: {
+          args: Prisma.InvoiceUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>
+        }
+        deleteMany: {
+          args: Prisma.InvoiceDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.InvoiceUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.InvoiceUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>[]
+        }
+        upsert: {
+          args: Prisma.InvoiceUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvoicePayload>
+        }
+        aggregate: {
+          args: Prisma.InvoiceAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateInvoice>
+        }
+        groupBy: {
+          args: Prisma.InvoiceGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InvoiceGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.InvoiceCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InvoiceCountAggregateOutputType> | number
+        }
+      }
+    }
+    RegisterImport: {
+      payload: Prisma.$RegisterImportPayload<ExtArgs>
+      fields: Prisma.RegisterImportFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RegisterImportFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RegisterImportFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>
+        }
+        findFirst: {
+          args: Prisma.RegisterImportFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RegisterImportFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>
+        }
+        findMany: {
+          args: Prisma.RegisterImportFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>[]
+        }
+        create: {
+          args: Prisma.RegisterImportCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>
+        }
+        createMany: {
+          args: Prisma.RegisterImportCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RegisterImportCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>[]
+        }
+        delete: {
+          args: Prisma.RegisterImportDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>
+        }
+        update: {
+          args: Prisma.RegisterImportUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>
+        }
+        deleteMany: {
+          args: Prisma.RegisterImportDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RegisterImportUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RegisterImportUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>[]
+        }
+        upsert: {
+          args: Prisma.RegisterImportUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegisterImportPayload>
+        }
+        aggregate: {
+          args: Prisma.RegisterImportAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRegisterImport>
+        }
+        groupBy: {
+          args: Prisma.RegisterImportGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RegisterImportGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RegisterImportCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RegisterImportCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1220,6 +1895,7 @@ export const MunicipalityScalarFieldEnum = {
   accentColor: 'accentColor',
   logo: 'logo',
   logoMimeType: 'logoMimeType',
+  noticeTwoPersonRule: 'noticeTwoPersonRule',
   isDefault: 'isDefault',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -1361,6 +2037,200 @@ export const LoginAttemptScalarFieldEnum = {
 export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
 
 
+export const StoredFileScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  fileName: 'fileName',
+  mimeType: 'mimeType',
+  size: 'size',
+  sha256: 'sha256',
+  storageKey: 'storageKey',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type StoredFileScalarFieldEnum = (typeof StoredFileScalarFieldEnum)[keyof typeof StoredFileScalarFieldEnum]
+
+
+export const NoticeScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  originator: 'originator',
+  originatorIco: 'originatorIco',
+  referenceNumber: 'referenceNumber',
+  fileMark: 'fileMark',
+  postedAt: 'postedAt',
+  relevantUntil: 'relevantUntil',
+  takeDownAt: 'takeDownAt',
+  revision: 'revision',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  proposedById: 'proposedById',
+  approvedById: 'approvedById',
+  approvedAt: 'approvedAt',
+  withdrawnById: 'withdrawnById',
+  withdrawnAt: 'withdrawnAt',
+  withdrawalReason: 'withdrawalReason',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NoticeScalarFieldEnum = (typeof NoticeScalarFieldEnum)[keyof typeof NoticeScalarFieldEnum]
+
+
+export const NoticeAttachmentScalarFieldEnum = {
+  id: 'id',
+  noticeId: 'noticeId',
+  fileId: 'fileId',
+  position: 'position'
+} as const
+
+export type NoticeAttachmentScalarFieldEnum = (typeof NoticeAttachmentScalarFieldEnum)[keyof typeof NoticeAttachmentScalarFieldEnum]
+
+
+export const NoticeRevisionScalarFieldEnum = {
+  id: 'id',
+  noticeId: 'noticeId',
+  revision: 'revision',
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  originator: 'originator',
+  referenceNumber: 'referenceNumber',
+  fileMark: 'fileMark',
+  attachmentIds: 'attachmentIds',
+  reason: 'reason',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type NoticeRevisionScalarFieldEnum = (typeof NoticeRevisionScalarFieldEnum)[keyof typeof NoticeRevisionScalarFieldEnum]
+
+
+export const NoticeEventScalarFieldEnum = {
+  id: 'id',
+  noticeId: 'noticeId',
+  type: 'type',
+  actorUserId: 'actorUserId',
+  actorTokenId: 'actorTokenId',
+  postedAt: 'postedAt',
+  takeDownAt: 'takeDownAt',
+  revision: 'revision',
+  reason: 'reason',
+  createdAt: 'createdAt'
+} as const
+
+export type NoticeEventScalarFieldEnum = (typeof NoticeEventScalarFieldEnum)[keyof typeof NoticeEventScalarFieldEnum]
+
+
+export const ContractScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  number: 'number',
+  subject: 'subject',
+  counterpartyName: 'counterpartyName',
+  counterpartyIco: 'counterpartyIco',
+  amountWithoutVat: 'amountWithoutVat',
+  amountWithVat: 'amountWithVat',
+  signedOn: 'signedOn',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  department: 'department',
+  registryId: 'registryId',
+  registryPublishedOn: 'registryPublishedOn',
+  attachmentId: 'attachmentId',
+  publishedAt: 'publishedAt',
+  unpublishedAt: 'unpublishedAt',
+  unpublishReason: 'unpublishReason',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ContractScalarFieldEnum = (typeof ContractScalarFieldEnum)[keyof typeof ContractScalarFieldEnum]
+
+
+export const PurchaseOrderScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  number: 'number',
+  subject: 'subject',
+  supplierName: 'supplierName',
+  supplierIco: 'supplierIco',
+  amountWithoutVat: 'amountWithoutVat',
+  amountWithVat: 'amountWithVat',
+  orderedOn: 'orderedOn',
+  department: 'department',
+  publishedAt: 'publishedAt',
+  unpublishedAt: 'unpublishedAt',
+  unpublishReason: 'unpublishReason',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PurchaseOrderScalarFieldEnum = (typeof PurchaseOrderScalarFieldEnum)[keyof typeof PurchaseOrderScalarFieldEnum]
+
+
+export const InvoiceScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  number: 'number',
+  subject: 'subject',
+  supplierName: 'supplierName',
+  supplierIco: 'supplierIco',
+  amountWithoutVat: 'amountWithoutVat',
+  amountWithVat: 'amountWithVat',
+  issuedOn: 'issuedOn',
+  dueOn: 'dueOn',
+  paidOn: 'paidOn',
+  contractId: 'contractId',
+  orderId: 'orderId',
+  budgetParagraph: 'budgetParagraph',
+  budgetItem: 'budgetItem',
+  department: 'department',
+  publishedAt: 'publishedAt',
+  unpublishedAt: 'unpublishedAt',
+  unpublishReason: 'unpublishReason',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type InvoiceScalarFieldEnum = (typeof InvoiceScalarFieldEnum)[keyof typeof InvoiceScalarFieldEnum]
+
+
+export const RegisterImportScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  fileName: 'fileName',
+  status: 'status',
+  rows: 'rows',
+  problems: 'problems',
+  rowCount: 'rowCount',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  decidedAt: 'decidedAt'
+} as const
+
+export type RegisterImportScalarFieldEnum = (typeof RegisterImportScalarFieldEnum)[keyof typeof RegisterImportScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -1375,6 +2245,13 @@ export const NullableJsonNullValueInput = {
 } as const
 
 export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -1538,6 +2415,90 @@ export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'In
  * Reference to a field of type 'Int[]'
  */
 export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
+    
+
+
+/**
+ * Reference to a field of type 'NoticeStatus'
+ */
+export type EnumNoticeStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NoticeStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'NoticeStatus[]'
+ */
+export type ListEnumNoticeStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NoticeStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'NoticeCategory'
+ */
+export type EnumNoticeCategoryFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NoticeCategory'>
+    
+
+
+/**
+ * Reference to a field of type 'NoticeCategory[]'
+ */
+export type ListEnumNoticeCategoryFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NoticeCategory[]'>
+    
+
+
+/**
+ * Reference to a field of type 'NoticeEventType'
+ */
+export type EnumNoticeEventTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NoticeEventType'>
+    
+
+
+/**
+ * Reference to a field of type 'NoticeEventType[]'
+ */
+export type ListEnumNoticeEventTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NoticeEventType[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RegisterStatus'
+ */
+export type EnumRegisterStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RegisterStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'RegisterStatus[]'
+ */
+export type ListEnumRegisterStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RegisterStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RegisterKind'
+ */
+export type EnumRegisterKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RegisterKind'>
+    
+
+
+/**
+ * Reference to a field of type 'RegisterKind[]'
+ */
+export type ListEnumRegisterKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RegisterKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RegisterImportStatus'
+ */
+export type EnumRegisterImportStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RegisterImportStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'RegisterImportStatus[]'
+ */
+export type ListEnumRegisterImportStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RegisterImportStatus[]'>
     
 
 
@@ -1715,6 +2676,15 @@ export type GlobalOmitConfig = {
   auditLogEntry?: Prisma.AuditLogEntryOmit
   outboxMessage?: Prisma.OutboxMessageOmit
   loginAttempt?: Prisma.LoginAttemptOmit
+  storedFile?: Prisma.StoredFileOmit
+  notice?: Prisma.NoticeOmit
+  noticeAttachment?: Prisma.NoticeAttachmentOmit
+  noticeRevision?: Prisma.NoticeRevisionOmit
+  noticeEvent?: Prisma.NoticeEventOmit
+  contract?: Prisma.ContractOmit
+  purchaseOrder?: Prisma.PurchaseOrderOmit
+  invoice?: Prisma.InvoiceOmit
+  registerImport?: Prisma.RegisterImportOmit
 }
 
 /* Types for Logging */

@@ -60,7 +60,16 @@ export const ModelName = {
   ApiToken: 'ApiToken',
   AuditLogEntry: 'AuditLogEntry',
   OutboxMessage: 'OutboxMessage',
-  LoginAttempt: 'LoginAttempt'
+  LoginAttempt: 'LoginAttempt',
+  StoredFile: 'StoredFile',
+  Notice: 'Notice',
+  NoticeAttachment: 'NoticeAttachment',
+  NoticeRevision: 'NoticeRevision',
+  NoticeEvent: 'NoticeEvent',
+  Contract: 'Contract',
+  PurchaseOrder: 'PurchaseOrder',
+  Invoice: 'Invoice',
+  RegisterImport: 'RegisterImport'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -94,6 +103,7 @@ export const MunicipalityScalarFieldEnum = {
   accentColor: 'accentColor',
   logo: 'logo',
   logoMimeType: 'logoMimeType',
+  noticeTwoPersonRule: 'noticeTwoPersonRule',
   isDefault: 'isDefault',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -235,6 +245,200 @@ export const LoginAttemptScalarFieldEnum = {
 export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
 
 
+export const StoredFileScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  fileName: 'fileName',
+  mimeType: 'mimeType',
+  size: 'size',
+  sha256: 'sha256',
+  storageKey: 'storageKey',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type StoredFileScalarFieldEnum = (typeof StoredFileScalarFieldEnum)[keyof typeof StoredFileScalarFieldEnum]
+
+
+export const NoticeScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  originator: 'originator',
+  originatorIco: 'originatorIco',
+  referenceNumber: 'referenceNumber',
+  fileMark: 'fileMark',
+  postedAt: 'postedAt',
+  relevantUntil: 'relevantUntil',
+  takeDownAt: 'takeDownAt',
+  revision: 'revision',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  proposedById: 'proposedById',
+  approvedById: 'approvedById',
+  approvedAt: 'approvedAt',
+  withdrawnById: 'withdrawnById',
+  withdrawnAt: 'withdrawnAt',
+  withdrawalReason: 'withdrawalReason',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NoticeScalarFieldEnum = (typeof NoticeScalarFieldEnum)[keyof typeof NoticeScalarFieldEnum]
+
+
+export const NoticeAttachmentScalarFieldEnum = {
+  id: 'id',
+  noticeId: 'noticeId',
+  fileId: 'fileId',
+  position: 'position'
+} as const
+
+export type NoticeAttachmentScalarFieldEnum = (typeof NoticeAttachmentScalarFieldEnum)[keyof typeof NoticeAttachmentScalarFieldEnum]
+
+
+export const NoticeRevisionScalarFieldEnum = {
+  id: 'id',
+  noticeId: 'noticeId',
+  revision: 'revision',
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  originator: 'originator',
+  referenceNumber: 'referenceNumber',
+  fileMark: 'fileMark',
+  attachmentIds: 'attachmentIds',
+  reason: 'reason',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type NoticeRevisionScalarFieldEnum = (typeof NoticeRevisionScalarFieldEnum)[keyof typeof NoticeRevisionScalarFieldEnum]
+
+
+export const NoticeEventScalarFieldEnum = {
+  id: 'id',
+  noticeId: 'noticeId',
+  type: 'type',
+  actorUserId: 'actorUserId',
+  actorTokenId: 'actorTokenId',
+  postedAt: 'postedAt',
+  takeDownAt: 'takeDownAt',
+  revision: 'revision',
+  reason: 'reason',
+  createdAt: 'createdAt'
+} as const
+
+export type NoticeEventScalarFieldEnum = (typeof NoticeEventScalarFieldEnum)[keyof typeof NoticeEventScalarFieldEnum]
+
+
+export const ContractScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  number: 'number',
+  subject: 'subject',
+  counterpartyName: 'counterpartyName',
+  counterpartyIco: 'counterpartyIco',
+  amountWithoutVat: 'amountWithoutVat',
+  amountWithVat: 'amountWithVat',
+  signedOn: 'signedOn',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  department: 'department',
+  registryId: 'registryId',
+  registryPublishedOn: 'registryPublishedOn',
+  attachmentId: 'attachmentId',
+  publishedAt: 'publishedAt',
+  unpublishedAt: 'unpublishedAt',
+  unpublishReason: 'unpublishReason',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ContractScalarFieldEnum = (typeof ContractScalarFieldEnum)[keyof typeof ContractScalarFieldEnum]
+
+
+export const PurchaseOrderScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  number: 'number',
+  subject: 'subject',
+  supplierName: 'supplierName',
+  supplierIco: 'supplierIco',
+  amountWithoutVat: 'amountWithoutVat',
+  amountWithVat: 'amountWithVat',
+  orderedOn: 'orderedOn',
+  department: 'department',
+  publishedAt: 'publishedAt',
+  unpublishedAt: 'unpublishedAt',
+  unpublishReason: 'unpublishReason',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PurchaseOrderScalarFieldEnum = (typeof PurchaseOrderScalarFieldEnum)[keyof typeof PurchaseOrderScalarFieldEnum]
+
+
+export const InvoiceScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  externalId: 'externalId',
+  status: 'status',
+  number: 'number',
+  subject: 'subject',
+  supplierName: 'supplierName',
+  supplierIco: 'supplierIco',
+  amountWithoutVat: 'amountWithoutVat',
+  amountWithVat: 'amountWithVat',
+  issuedOn: 'issuedOn',
+  dueOn: 'dueOn',
+  paidOn: 'paidOn',
+  contractId: 'contractId',
+  orderId: 'orderId',
+  budgetParagraph: 'budgetParagraph',
+  budgetItem: 'budgetItem',
+  department: 'department',
+  publishedAt: 'publishedAt',
+  unpublishedAt: 'unpublishedAt',
+  unpublishReason: 'unpublishReason',
+  searchText: 'searchText',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type InvoiceScalarFieldEnum = (typeof InvoiceScalarFieldEnum)[keyof typeof InvoiceScalarFieldEnum]
+
+
+export const RegisterImportScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  fileName: 'fileName',
+  status: 'status',
+  rows: 'rows',
+  problems: 'problems',
+  rowCount: 'rowCount',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  decidedAt: 'decidedAt'
+} as const
+
+export type RegisterImportScalarFieldEnum = (typeof RegisterImportScalarFieldEnum)[keyof typeof RegisterImportScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -249,6 +453,13 @@ export const NullableJsonNullValueInput = {
 } as const
 
 export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
