@@ -48,6 +48,8 @@ export async function createApp(options: AppOptions) {
     logger,
     mailer: createMailer({ prisma: database.prisma, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }),
     municipalities,
+    // Replaced by the response cache in yoga.ts when caching is on.
+    publicCache: { invalidate: async () => {} },
   };
   const yoga = createPortalYoga({ services, municipalities });
   return {

@@ -17,6 +17,14 @@ export interface Viewer {
   sessionId: string;
 }
 
+/**
+ * The cache of public GraphQL responses. Mutations that change what the public sees (publishing,
+ * editing, withdrawing a notice or a register entry) call `invalidate` for their municipality.
+ */
+export interface PublicCache {
+  invalidate(municipalityId: string): Promise<void>;
+}
+
 /** Process-wide services, built once at start-up and shared by every request. */
 export interface AppServices {
   config: Config;
@@ -25,6 +33,7 @@ export interface AppServices {
   mailer: Mailer;
   logger: Logger;
   municipalities: MunicipalityResolver;
+  publicCache: PublicCache;
 }
 
 export interface RequestMeta {

@@ -7,6 +7,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { App } from "./app.ts";
 import type { RequestMeta } from "./context.ts";
+import { registerRoutes } from "./http/routes.ts";
 
 /** Hashed build output never changes under its name; everything else must be revalidated. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -132,6 +133,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
       .send(Buffer.from(row.logo));
   });
+
+  await registerRoutes(server, app);
 
   const pwaIndex = path.join(config.PWA_DIST, "index.html");
   if (fs.existsSync(pwaIndex)) {

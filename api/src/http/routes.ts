@@ -1,0 +1,10 @@
+import type { FastifyInstance } from "fastify";
+import type { App } from "../app.ts";
+
+/**
+ * HTTP routes outside GraphQL: file downloads, feeds, open data, exports. Each feature keeps its
+ * routes in its own module here and registers them below; business logic stays in services.
+ * Every route's URL prefix must also be listed in `API_PREFIXES` (server.ts) so that unknown URLs
+ * under it get a 404 instead of the app shell.
+ */
+export async function registerRoutes(_server: FastifyInstance, _app: App): Promise<void> {}
