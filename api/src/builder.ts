@@ -24,6 +24,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: CalendarDate; Output: CalendarDate };
     /** Amounts travel as decimal strings ("1234.50"); inside they are integer haléře. */
     Money: { Input: bigint; Output: bigint | number };
+    /** A file sent with the GraphQL multipart request specification. */
+    File: { Input: File; Output: never };
   };
   AuthScopes: {
     authenticated: boolean;

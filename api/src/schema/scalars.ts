@@ -63,3 +63,15 @@ builder.scalarType("Money", {
     return parseMoney(ast.value);
   },
 });
+
+builder.scalarType("File", {
+  description: "A file uploaded with the GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec).",
+  serialize: () => {
+    throw new GraphQLError("File is an input-only scalar.");
+  },
+  parseValue: (value) => {
+    if (!(value instanceof File)) invalid("Expected a file sent as a multipart upload.");
+    return value;
+  },
+  parseLiteral: () => invalid("A file cannot be written inline; send it as a multipart upload."),
+});

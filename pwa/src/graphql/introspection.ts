@@ -830,6 +830,10 @@ const introspection = {
         "interfaces": []
       },
       {
+        "kind": "SCALAR",
+        "name": "File"
+      },
+      {
         "kind": "OBJECT",
         "name": "ForbiddenError",
         "fields": [
