@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
-import type { Client } from "../kit/graphql.ts";
+import { Client } from "../kit/graphql.ts";
 
 let app: TestApp;
 let admin: Client;
@@ -125,5 +125,19 @@ describe("municipality settings", () => {
     await admin.request(UPDATE, { input: { ...valid, name: "Převzato" } });
     const untouched = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: other.id } });
     expect(untouched.name).not.toBe("Převzato");
+  });
+
+  it("answers node(id) for the municipality, and null (not an error) for malformed or unknown ids", async () => {
+    const anonymous = new Client(app, { host: "lipi.test" });
+    const gid = (id: string) => Buffer.from(`Municipality:${id}`).toString("base64");
+    const query = `query($id: ID!) { node(id: $id) { __typename ... on Municipality { name } } }`;
+    const found = await anonymous.request(query, { id: gid(town.id) });
+    expect(found.errors).toBeUndefined();
+    expect(found.data).toMatchObject({ node: { __typename: "Municipality" } });
+    for (const id of ["not-a-uuid", '\'; DROP TABLE "Municipality"; --', "00000000-0000-4000-8000-000000000000"]) {
+      const answer = await anonymous.request(query, { id: gid(id) });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ node: null });
+    }
   });
 });

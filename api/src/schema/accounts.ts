@@ -3,7 +3,7 @@
 import { builder } from "../builder.ts";
 import { ForbiddenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from "../errors.ts";
 import { Agenda, Role } from "../generated/prisma/enums.ts";
-import { isUuid } from "../services/accounts/account-rules.ts";
+import { nodeLookup } from "./node-lookup.ts";
 import { API_TOKEN_SCOPES } from "../services/accounts/api-token-scopes.ts";
 import { changePassword } from "../services/accounts/change-password.ts";
 import { createApiToken } from "../services/accounts/create-api-token.ts";
@@ -32,16 +32,6 @@ const OWN_ACCOUNT = "ownAccount";
 
 // ---------------------------------------------------------------------------------------------
 // Object types
-
-/**
- * How `node(id:)` finds these records: through the tenant-scoped client (so another town's id is
- * null), answering null rather than an error for unknown and malformed ids.
- */
-const nodeLookup = {
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id: string) => ({ id: isUuid(id) ? id : "00000000-0000-0000-0000-000000000000" }),
-} as const;
 
 export const UserRef = builder.prismaNode("User", {
   ...nodeLookup,

@@ -1,3 +1,4 @@
+import { nodeLookup } from "./node-lookup.ts";
 import { builder } from "../builder.ts";
 import { formatCzechAccount } from "../domain/czech-identifiers.ts";
 import { ValidationError } from "../errors.ts";
@@ -26,7 +27,7 @@ builder.prismaObject("BankAccount", {
 });
 
 const MunicipalityRef = builder.prismaNode("Municipality", {
-  id: { field: "id" },
+  ...nodeLookup,
   fields: (t) => ({
     name: t.exposeString("name"),
     ico: t.exposeString("ico", { description: "IČO, the 8-digit identification number." }),
