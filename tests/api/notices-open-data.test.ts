@@ -259,6 +259,24 @@ describe("OFN Úřední desky open data", () => {
     expect(forged.body).not.toContain("<script>");
   });
 
+  it("reads the board in a fixed number of SQL statements, however many notices and attachments it has", async () => {
+    const { id: municipalityId, host } = await town();
+    app.clock.set("2026-12-05T10:00:00Z");
+    await createNotice(app, municipalityId, { postedAt: DEC_1_MIDNIGHT, attachments: [{ fileName: "a.pdf" }] });
+    await openData(host); // warms the municipality resolver
+    app.queries.length = 0;
+    await openData(host);
+    const forOne = app.queries.length;
+    for (let i = 0; i < 5; i++) {
+      await createNotice(app, municipalityId, { postedAt: DEC_1_MIDNIGHT, attachments: [{ fileName: "b.pdf" }, { fileName: "c.pdf" }] });
+    }
+    app.queries.length = 0;
+    const { body } = await openData(host);
+    expect(body!.informace).toHaveLength(6);
+    expect(app.queries.length).toBe(forOne);
+    expect(forOne).toBeLessThanOrEqual(5);
+  });
+
   it("lets a cache keep the board only until its next change, and revalidates with the ETag", async () => {
     const { id: municipalityId, host } = await town();
     app.clock.set("2026-12-05T10:00:00Z");
