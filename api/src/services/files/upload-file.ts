@@ -1,0 +1,56 @@
+import { fileTypeFromBuffer } from "file-type";
+import type { Context } from "../../context.ts";
+import { ForbiddenError, ValidationError } from "../../errors.ts";
+import type { StoredFile } from "../../generated/prisma/client.ts";
+import { createFileStore, fileStoreDirectory } from "../../integrations/file-store.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { canManageFiles } from "./can-manage-files.ts";
+import { ALLOWED_EXTENSIONS, ALLOWED_TYPES, safeFileName } from "./file-rules.ts";
+
+/** "20 MB" (binary megabytes, as file managers show them). */
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+}
+
+/**
+ * Stores an uploaded file for a notice or a register entry. The type is decided from the content
+ * (a renamed executable or HTML page is refused whatever its name says), the size is limited by
+ * FILE_MAX_BYTES, the name is made safe, and the bytes go to the content-addressed file store
+ * outside the web root. The row belongs to the request's municipality.
+ */
+export async function uploadFile(ctx: Context, file: File): Promise<StoredFile> {
+  if (!canManageFiles(ctx)) throw new ForbiddenError();
+  const maxBytes = ctx.services.config.FILE_MAX_BYTES;
+  if (file.size === 0) throw ValidationError.field("file", "field.fileEmpty", "FILE_EMPTY");
+  if (file.size > maxBytes) {
+    throw ValidationError.field("file", "field.fileTooLarge", "FILE_TOO_LARGE", { max: formatMegabytes(maxBytes) });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(bytes);
+  const type = detected ? ALLOWED_TYPES[detected.mime] : undefined;
+  if (!detected || !type) {
+    throw ValidationError.field("file", "field.fileType", "FILE_TYPE", { allowed: ALLOWED_EXTENSIONS });
+  }
+  const store = createFileStore(fileStoreDirectory(ctx.services.config.DATA_DIR));
+  const { storageKey, sha256 } = await store.put(bytes);
+  const stored = await ctx.db.storedFile.create({
+    data: {
+      municipalityId: ctx.municipality.id,
+      fileName: safeFileName(file.name, type),
+      mimeType: detected.mime,
+      size: bytes.byteLength,
+      sha256,
+      storageKey,
+      createdById: ctx.viewer?.userId ?? null,
+      createdAt: ctx.clock.now(),
+    },
+  });
+  await recordAudit(ctx, {
+    action: "file.uploaded",
+    subjectType: "StoredFile",
+    subjectId: stored.id,
+    details: { fileName: stored.fileName, mimeType: stored.mimeType, size: stored.size, sha256 },
+  });
+  return stored;
+}
