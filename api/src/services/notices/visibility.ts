@@ -9,7 +9,20 @@ export function postedAt(now: Date): Prisma.NoticeWhereInput {
   return { status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } };
 }
 
-/** Taken-down notices (at the end of their window or withdrawn early): the public archive. */
+/**
+ * Taken-down notices (at the end of their window or withdrawn early): the public archive. A notice
+ * withdrawn before its posting time was never on the board and never enters the archive; its
+ * WITHDRAWN event records no posting moment (see services/notices/withdraw-notice.ts).
+ */
 export function archivedAt(now: Date): Prisma.NoticeWhereInput {
-  return { status: { in: ["APPROVED", "WITHDRAWN"] }, postedAt: { lte: now }, takeDownAt: { lte: now } };
+  return {
+    postedAt: { lte: now },
+    takeDownAt: { lte: now },
+    OR: [{ status: "APPROVED" }, { status: "WITHDRAWN", events: { some: { type: "WITHDRAWN", postedAt: { not: null } } } }],
+  };
+}
+
+/** On the board or in the archive at `now`: what `notice(id)` and attachment downloads show to anyone. */
+export function publicAt(now: Date): Prisma.NoticeWhereInput {
+  return { OR: [postedAt(now), archivedAt(now)] };
 }

@@ -1,0 +1,94 @@
+import type { Context } from "../../context.ts";
+import type { Notice, NoticeCategory, NoticeEventType } from "../../generated/prisma/client.ts";
+import { findNotice } from "./find-notice.ts";
+import { requireNoticeActor } from "./notice-actor.ts";
+
+export interface HistoryRevision {
+  revision: number;
+  title: string;
+  description: string;
+  category: NoticeCategory;
+  originator: string;
+  referenceNumber: string | null;
+  fileMark: string | null;
+  reason: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+  attachments: { fileId: string; fileName: string }[];
+}
+
+export interface HistoryEvent {
+  id: string;
+  type: NoticeEventType;
+  actorName: string | null;
+  createdAt: Date;
+  postedAt: Date | null;
+  takeDownAt: Date | null;
+  revision: number | null;
+  reason: string | null;
+}
+
+export interface NoticeHistory {
+  notice: Notice;
+  revisions: HistoryRevision[];
+  events: HistoryEvent[];
+}
+
+/**
+ * A notice's complete record for clerks: every approved revision and every event (who, when, the
+ * window in force, the reason), with the names of the people and integrator tokens who acted.
+ */
+export async function getNoticeHistory(ctx: Context, id: string): Promise<NoticeHistory> {
+  requireNoticeActor(ctx);
+  const { attachmentIds: _current, ...notice } = await findNotice(ctx.db, id);
+  const [revisions, events] = await Promise.all([
+    ctx.db.noticeRevision.findMany({ where: { noticeId: notice.id }, orderBy: { revision: "asc" } }),
+    ctx.db.noticeEvent.findMany({ where: { noticeId: notice.id }, orderBy: { id: "asc" } }),
+  ]);
+  const userIds = new Set<string>();
+  const tokenIds = new Set<string>();
+  for (const revision of revisions) if (revision.createdById) userIds.add(revision.createdById);
+  for (const event of events) {
+    if (event.actorUserId) userIds.add(event.actorUserId);
+    if (event.actorTokenId) tokenIds.add(event.actorTokenId);
+  }
+  const fileIds = [...new Set(revisions.flatMap((revision) => revision.attachmentIds))];
+  const [users, tokens, files] = await Promise.all([
+    userIds.size ? ctx.db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, fullName: true } }) : [],
+    tokenIds.size ? ctx.db.apiToken.findMany({ where: { id: { in: [...tokenIds] } }, select: { id: true, name: true } }) : [],
+    fileIds.length ? ctx.db.storedFile.findMany({ where: { id: { in: fileIds } }, select: { id: true, fileName: true } }) : [],
+  ]);
+  const userName = new Map(users.map((user) => [user.id, user.fullName]));
+  const tokenName = new Map(tokens.map((token) => [token.id, `API: ${token.name}`]));
+  const fileName = new Map(files.map((file) => [file.id, file.fileName]));
+  return {
+    notice,
+    revisions: revisions.map((revision) => ({
+      revision: revision.revision,
+      title: revision.title,
+      description: revision.description,
+      category: revision.category,
+      originator: revision.originator,
+      referenceNumber: revision.referenceNumber,
+      fileMark: revision.fileMark,
+      reason: revision.reason,
+      createdAt: revision.createdAt,
+      createdBy: revision.createdById ? (userName.get(revision.createdById) ?? null) : null,
+      attachments: revision.attachmentIds.map((fileId) => ({ fileId, fileName: fileName.get(fileId) ?? "?" })),
+    })),
+    events: events.map((event) => ({
+      id: event.id.toString(),
+      type: event.type,
+      actorName: event.actorUserId
+        ? (userName.get(event.actorUserId) ?? null)
+        : event.actorTokenId
+          ? (tokenName.get(event.actorTokenId) ?? null)
+          : null,
+      createdAt: event.createdAt,
+      postedAt: event.postedAt,
+      takeDownAt: event.takeDownAt,
+      revision: event.revision,
+      reason: event.reason,
+    })),
+  };
+}
