@@ -429,6 +429,19 @@ describe("who may do what", () => {
     for (const id of ["Tm90aWNlOm5vdC1hLXV1aWQ=", Buffer.from("Notice:00000000-0000-0000-0000-000000000000").toString("base64")]) {
       expect((await town.clerk.request(APPROVE_NOTICE, { input: { id } })).data?.approveNotice.__typename).toBe("NotFoundError");
     }
+    // Malformed, unknown or other-type ids in the public lookups are simply null.
+    const userId = Buffer.from(`User:${town.clerkUser.id}`).toString("base64");
+    for (const id of [
+      "%%%",
+      "bm90LWEtZ2xvYmFsLWlk",
+      userId,
+      Buffer.from("Notice:00000000-0000-0000-0000-000000000000").toString("base64"),
+    ]) {
+      const answer = await town.anonymous.request(NOTICE_DETAIL, { id });
+      expect(answer.errors, id).toBeUndefined();
+      expect(answer.data?.notice, id).toBeNull();
+      expect((await town.clerk.request(HISTORY, { id })).data?.noticeHistory, id).toBeNull();
+    }
   });
 
   it("lists all notices of the municipality for clerks, filtered by status", async () => {

@@ -2,7 +2,7 @@
 // approve, revise, withdraw) and the integrators' idempotent mutations by their own ids.
 // Resolvers check scope and call one service each; the rules live in services/notices.
 import { dataloaderGetter } from "@pothos/plugin-dataloader";
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { fromDateColumn } from "../domain/notice-window.ts";
@@ -33,6 +33,16 @@ import { StoredFileRef } from "./files.ts";
 const NOTICE_STAFF = { agenda: "NOTICES", apiScope: "notices:write" } as const;
 const INTEGRATORS = { apiScope: "notices:write" } as const;
 const CLERKS = { agenda: "NOTICES" } as const;
+
+/** The notice's UUID from its global id, or null for anything malformed or of another type. */
+function noticeUuid(globalId: string): string | null {
+  try {
+    const { typename, id } = decodeGlobalID(globalId);
+    return typename === "Notice" && isUuid(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 function seesAllNotices(ctx: Context): boolean {
   const { viewer, apiToken } = ctx;
@@ -286,9 +296,12 @@ builder.queryFields((t) => ({
     type: "Notice",
     nullable: true,
     description: "A notice on the board or in the archive; null for anything else (drafts, scheduled, other towns'). Public.",
-    args: { id: t.arg.globalID({ required: true, for: NoticeRef }) },
-    resolve: (query, _root, { id }, ctx) =>
-      isUuid(id.id) ? ctx.db.notice.findFirst({ ...query, where: { AND: [{ id: id.id }, publicAt(ctx.clock.now())] } }) : null,
+    // A plain ID, decoded here: a mistyped or hand-edited link answers null, like an unknown notice.
+    args: { id: t.arg.id({ required: true, description: "The notice's global id." }) },
+    resolve: (query, _root, args, ctx) => {
+      const id = noticeUuid(String(args.id));
+      return id ? ctx.db.notice.findFirst({ ...query, where: { AND: [{ id }, publicAt(ctx.clock.now())] } }) : null;
+    },
   }),
   allNotices: t.prismaConnection(
     {
@@ -318,10 +331,12 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: NOTICE_STAFF,
     description: "A notice's complete record for clerks: revisions and events with who acted. Null for unknown ids.",
-    args: { id: t.arg.globalID({ required: true, for: NoticeRef }) },
-    resolve: async (_root, { id }, ctx) => {
+    args: { id: t.arg.id({ required: true, description: "The notice's global id." }) },
+    resolve: async (_root, args, ctx) => {
+      const id = noticeUuid(String(args.id));
+      if (!id) return null;
       try {
-        return await getNoticeHistory(ctx, id.id);
+        return await getNoticeHistory(ctx, id);
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
