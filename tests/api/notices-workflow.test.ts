@@ -79,6 +79,10 @@ describe("drafts", () => {
     expect((await town.anonymous.request(node, { id: draft.id })).data?.node).toBeNull();
     expect((await town.citizen.request(node, { id: draft.id })).data?.node).toBeNull();
     expect((await town.clerk.request(node, { id: draft.id })).data?.node).toEqual({ id: draft.id, status: "DRAFT" });
+    const posted = await postNotice(town.clerk);
+    const many = `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
+    expect((await town.anonymous.request(many, { ids: [draft.id, posted.id] })).data?.nodes).toEqual([null, { id: posted.id }]);
+    expect((await town.clerk.request(many, { ids: [draft.id, posted.id] })).data?.nodes).toEqual([{ id: draft.id }, { id: posted.id }]);
   });
 
   it("the municipality is the default originator", async () => {
