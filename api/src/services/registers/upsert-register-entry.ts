@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Context } from "../../context.ts";
-import { parseInput } from "../../errors.ts";
+import { parseInput, ValidationError, type FieldIssue } from "../../errors.ts";
 import type { RegisterKind } from "../../generated/prisma/client.ts";
 import { isUniqueViolation } from "../accounts/is-unique-violation.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { applyRegisterChanges } from "./apply-register-changes.ts";
 import { numberTakenError } from "./register-errors.ts";
 import { entryColumns, REGISTER_KINDS, registerDelegate, type RegisterRow } from "./register-kinds.ts";
-import { externalIdSchema, type EntryInputByKind } from "./register-rules.ts";
+import { externalIdSchema, type EntryDataByKind, type EntryInputByKind } from "./register-rules.ts";
 import { requireRegisterAccess } from "./require-register-access.ts";
 import { validateRegisterEntry } from "./validate-register-entry.ts";
 
@@ -34,8 +34,25 @@ export async function upsertRegisterEntry<K extends RegisterKind>(
   input: EntryInputByKind[K],
 ): Promise<UpsertResult> {
   requireRegisterAccess(ctx);
-  const { externalId } = parseInput(externalIdInput, { externalId: externalIdValue });
-  const data = await validateRegisterEntry(ctx, kind, input);
+  // The external id and the fields are both checked before answering, so every problem is reported at once.
+  const issues: FieldIssue[] = [];
+  const collect = (error: unknown) => {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
+  };
+  let externalId = "";
+  try {
+    externalId = parseInput(externalIdInput, { externalId: externalIdValue }).externalId;
+  } catch (error) {
+    collect(error);
+  }
+  let data: EntryDataByKind[K] | null = null;
+  try {
+    data = await validateRegisterEntry(ctx, kind, input);
+  } catch (error) {
+    collect(error);
+  }
+  if (issues.length > 0 || !data) throw new ValidationError(issues);
   const columns = entryColumns(kind, data);
   const entries = registerDelegate(ctx.db, kind);
   const info = REGISTER_KINDS[kind];
