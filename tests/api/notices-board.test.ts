@@ -224,6 +224,7 @@ describe("SQL statements per page", () => {
     });
     expect(answer?.data?.noticeBoard.edges).toHaveLength(5);
     expect(answer?.data?.noticeBoard.edges[0].node.attachments).toHaveLength(2);
+    expect(statements).toBeGreaterThanOrEqual(1);
     expect(statements).toBeLessThanOrEqual(2);
   });
 
@@ -239,12 +240,14 @@ describe("SQL statements per page", () => {
       expect.stringMatching(/^B\d\.pdf$/),
     ]);
     expect(answer?.data?.notice.revisions).toMatchObject([{ revision: 1 }]);
+    expect(statements).toBeGreaterThanOrEqual(1);
     expect(statements).toBeLessThanOrEqual(2);
   });
 
   it("the archive list takes at most 2 as well", async () => {
     app.clock.set("2027-06-01T10:00:00Z");
     const statements = await countStatements(() => town.anonymous.request(ARCHIVE, { first: 20 }));
+    expect(statements).toBeGreaterThanOrEqual(1);
     expect(statements).toBeLessThanOrEqual(2);
   });
 });
