@@ -42,7 +42,28 @@ const CREATING = new Set(["create", "createMany", "createManyAndReturn", "upsert
 
 type Args = { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown> };
 
-export function scopedToMunicipality(prisma: PrismaClient, municipalityId: string) {
+/**
+ * Building an extended client is costly (closures, proxies, fresh delegate caches), and every
+ * request needs one, so each municipality's client is built once per base client and kept. The
+ * client is stateless (transactions get their own), hence safe to share between requests. The
+ * bound only matters for a deployment with very many towns: the least recently built goes first.
+ */
+const MAX_CACHED_CLIENTS = 1000;
+const clientsByBase = new WeakMap<PrismaClient, Map<string, TenantDb>>();
+
+export function scopedToMunicipality(prisma: PrismaClient, municipalityId: string): TenantDb {
+  let clients = clientsByBase.get(prisma);
+  if (!clients) clientsByBase.set(prisma, (clients = new Map()));
+  let client = clients.get(municipalityId);
+  if (!client) {
+    if (clients.size >= MAX_CACHED_CLIENTS) clients.delete(clients.keys().next().value!);
+    client = buildScopedClient(prisma, municipalityId);
+    clients.set(municipalityId, client);
+  }
+  return client;
+}
+
+function buildScopedClient(prisma: PrismaClient, municipalityId: string) {
   return prisma.$extends({
     name: "tenant-scope",
     query: {
@@ -64,4 +85,4 @@ export function scopedToMunicipality(prisma: PrismaClient, municipalityId: strin
   });
 }
 
-export type TenantDb = ReturnType<typeof scopedToMunicipality>;
+export type TenantDb = ReturnType<typeof buildScopedClient>;
