@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { Readable } from "node:stream";
 import fastifyCompress from "@fastify/compress";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import helmet from "helmet";
 import type { App } from "./app.ts";
 import type { RequestMeta } from "./context.ts";
 import { registerRoutes } from "./http/routes.ts";
@@ -23,25 +25,18 @@ function cacheControlFor(filePath: string): string {
   return SHORT;
 }
 
-/** HTTP only: the PWA's files, /graphql, health checks. Business logic lives behind yoga. */
-export async function buildServer(app: App): Promise<FastifyInstance> {
-  const { config, logger, database } = app.services;
-  const server = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    trustProxy: config.TRUST_PROXY,
-    bodyLimit: config.BODY_LIMIT,
-    requestIdHeader: "x-request-id",
-    genReqId: () => randomUUID(),
-    disableRequestLogging: config.NODE_ENV === "test",
-  });
-
-  server.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
-  });
-
-  await server.register(fastifyHelmet, {
-    // HSTS only makes sense over TLS, so it is added above per request.
+/**
+ * The security headers helmet sets (CSP, no-sniff, frame options, COOP/CORP, referrer policy...),
+ * computed once: none of them depends on the request. (@fastify/helmet rebuilt helmet's whole
+ * configuration, directives included, on every request.) HSTS is added per request over TLS only.
+ */
+function securityHeaders(frameAncestors: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet({
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     contentSecurityPolicy: {
@@ -59,9 +54,53 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: config.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
+        frameAncestors,
       },
     },
+  })({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
+/**
+ * The fetch Request yoga handles, built from what Fastify already has: the URL, the headers object
+ * as is, and a body no JSON parser has read (text as text, a stream as a stream, or the raw request
+ * when no parser consumed it). A parsed JSON body is handed to yoga beside the request (see
+ * `parsedBody` in yoga.ts) instead of being wrapped in a proxy or serialised again.
+ */
+function fetchRequest(request: FastifyRequest, RequestClass: typeof Request): Request {
+  const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers as Record<string, string> };
+  const { body } = request;
+  if (typeof body === "string") init.body = body;
+  else if (body instanceof Readable || (body === undefined && request.method === "POST")) {
+    init.body = (body ?? request.raw) as unknown as BodyInit;
+    init.duplex = "half";
+  }
+  return new RequestClass(`${request.protocol}://${request.host}${request.url}`, init);
+}
+
+/** HTTP only: the PWA's files, /graphql, health checks. Business logic lives behind yoga. */
+export async function buildServer(app: App): Promise<FastifyInstance> {
+  const { config, logger, database } = app.services;
+  const server = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    disableRequestLogging: config.NODE_ENV === "test",
+  });
+
+  // Every response carries the same security headers (routes may override one, e.g. a stricter CSP),
+  // its request id, and HSTS when it came over TLS. One synchronous hook, no work per request
+  // beyond copying the precomputed headers.
+  const headers = securityHeaders(config.FRAME_ANCESTORS.split(/\s+/).filter(Boolean));
+  server.addHook("onRequest", (request, reply, done) => {
+    reply.headers(headers);
+    reply.header("x-request-id", request.id);
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    done();
   });
   await server.register(fastifyCompress, { global: true, threshold: 1024 });
 
@@ -98,14 +137,17 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
         userAgent: request.headers["user-agent"] ?? null,
         secure: request.protocol === "https",
       };
-      const response = await app.yoga.handleNodeRequestAndResponse(request, reply, { meta });
+      const { body } = request;
+      // A JSON body Fastify has parsed (within BODY_LIMIT) goes to yoga as is, not parsed twice.
+      const parsedBody = body === undefined || typeof body === "string" || body instanceof Readable ? undefined : { value: body };
+      const response = await app.yoga.handleRequest(fetchRequest(request, app.yoga.fetchAPI.Request), { meta, parsedBody });
       for (const [name, value] of response.headers) reply.header(name, value);
       reply.header("cache-control", "no-store");
       reply.status(response.status);
-      // Single results are small: sending one buffer is markedly cheaper than piping the web stream.
+      // Single results are sent as one string, not piped as a web stream (markedly cheaper).
       // Incremental delivery (event streams, multipart) stays streamed.
       const streamed = /text\/event-stream|multipart\/mixed/.test(response.headers.get("content-type") ?? "");
-      return reply.send(streamed ? response.body : Buffer.from(await response.arrayBuffer()));
+      return reply.send(streamed ? response.body : await response.text());
     },
   });
 

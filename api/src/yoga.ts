@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import { createYoga, maskError, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, maskError, type GraphQLParams, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
 import type { AppServices, Context, RequestMeta } from "./context.ts";
 import { scopedToMunicipality } from "./db/tenant.ts";
 import { negotiateLocale, translate } from "./i18n/messages.ts";
@@ -12,11 +12,23 @@ import type { MunicipalityResolver } from "./services/tenancy/resolve-municipali
 /** What the HTTP server hands to each request (tests calling `yoga.fetch` pass nothing). */
 export interface ServerContext {
   meta?: RequestMeta;
+  /** A JSON body the HTTP server has already parsed (within its size limit): yoga uses it as is. */
+  parsedBody?: { value: unknown };
 }
 
 export interface YogaOptions {
   services: AppServices;
   municipalities: MunicipalityResolver;
+}
+
+/** Takes the HTTP server's parsed JSON body instead of reading and parsing the request's body again. */
+function parsedBodyPlugin(): Plugin<Record<string, unknown>, ServerContext> {
+  return {
+    onRequestParse({ serverContext, setRequestParser }) {
+      const parsed = serverContext.parsedBody;
+      if (parsed) setRequestParser(() => parsed.value as GraphQLParams);
+    },
+  };
 }
 
 /** Adds the Set-Cookie headers resolvers asked for (login, logout, session renewal). */
@@ -67,7 +79,7 @@ export function createPortalYoga({ services, municipalities }: YogaOptions): Yog
       warn: (...args) => services.logger.warn(args),
       error: (...args) => services.logger.error(args),
     },
-    plugins: [...armor.protect().plugins, responseCookiesPlugin()],
+    plugins: [parsedBodyPlugin(), ...armor.protect().plugins, responseCookiesPlugin()],
     context: async ({ request, meta }) => {
       const locale = negotiateLocale(request.headers.get("accept-language"));
       const municipality = await municipalities.resolve(request.headers.get("host"));
