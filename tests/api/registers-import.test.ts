@@ -367,6 +367,14 @@ describe("files that cannot be imported", () => {
     );
     const zipNotXlsx = Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(100, 1)]);
     expect(fileError(await previewOf("ORDER", "x.xlsx", zipNotXlsx)).code).toBe("UNSUPPORTEDFORMAT");
+    // A workbook whose directory promises 2 GB of content is not unpacked at all.
+    const bomb = await xlsx([["Číslo objednávky"], ["OBJ-1"]]);
+    const directory = bomb.readUInt32LE(bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
+    bomb.writeUInt32LE(0x7fffffff, directory + 24);
+    expect(fileError(await previewOf("ORDER", "bomb.xlsx", bomb))).toMatchObject({
+      code: "WORKBOOKTOOLARGE",
+      message: "Sešit je po rozbalení příliš velký (nejvýše 100 MB). Uložte data jako CSV nebo je rozdělte.",
+    });
     const damaged = fileError(await previewOf("ORDER", "d.csv", 'Číslo objednávky;Dodavatel\n"OBJ-1;Firma\n'));
     expect(damaged.code).toBe("MALFORMEDCSV");
     const big = fileError(await previewOf("ORDER", "big.csv", Buffer.alloc(5 * 1024 * 1024 + 1, 0x41)));

@@ -29,7 +29,7 @@ import {
   type RegisterOrder,
   type RegistryState,
 } from "../services/registers/register-filters.ts";
-import type { ImportProblem, StoredImportRow } from "../services/registers/register-import-rows.ts";
+import { isMessageKey, type ImportProblem, type StoredImportRow } from "../services/registers/register-import-rows.ts";
 import { kindOfModel, registerDelegate, type RegisterRow } from "../services/registers/register-kinds.ts";
 import { CONTROL, LIMITS, type ContractInput, type InvoiceInput, type PurchaseOrderInput } from "../services/registers/register-rules.ts";
 import { registryObligation } from "../services/registers/registry-obligation.ts";
@@ -360,7 +360,11 @@ const ImportProblemRef = builder.objectRef<ImportProblem>("RegisterImportProblem
     line: t.exposeInt("line", { description: "Line of the CSV file or row of the worksheet (the header is line 1)." }),
     column: t.exposeString("column", { nullable: true, description: "The column's header as written in the file." }),
     code: t.exposeString("code"),
-    message: t.string({ resolve: (problem, _args, ctx) => translate(ctx.locale, problem.messageKey, problem.params) }),
+    message: t.string({
+      // Problems are stored with their message key; a key renamed since falls back to a generic message.
+      resolve: (problem, _args, ctx) =>
+        translate(ctx.locale, isMessageKey(problem.messageKey) ? problem.messageKey : "field.invalid", problem.params),
+    }),
   }),
 });
 

@@ -20,7 +20,13 @@ export interface Sheet {
 }
 
 export class UnreadableFileError extends Error {
-  readonly messageKey: "import.legacyXls" | "import.unsupportedFormat" | "import.malformedCsv" | "import.empty" | "import.tooManyRows";
+  readonly messageKey:
+    | "import.legacyXls"
+    | "import.unsupportedFormat"
+    | "import.malformedCsv"
+    | "import.empty"
+    | "import.tooManyRows"
+    | "import.workbookTooLarge";
   readonly params: Record<string, string | number>;
   constructor(messageKey: UnreadableFileError["messageKey"], params: Record<string, string | number> = {}) {
     super(messageKey);
@@ -100,7 +106,38 @@ function readCsv(text: string, maxRows: number): Sheet {
   return sheetOf("CSV", rows, maxRows);
 }
 
+/** An XLSX is a ZIP: what it unpacks to is bounded before exceljs inflates it (a small file may be a "zip bomb"). */
+export const XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The total uncompressed size the ZIP's central directory declares, or null when the directory is
+ * missing or damaged. ZIP64 entries (sizes of 4 GiB and more) count as infinitely large.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes plus a comment of at most 65535 bytes, at the end of the file.
+  for (let eocd = bytes.length - 22; eocd >= Math.max(0, bytes.length - 22 - 0xffff); eocd--) {
+    if (view.getUint32(eocd, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(eocd + 10, true);
+    let offset = view.getUint32(eocd + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+      const size = view.getUint32(offset + 24, true);
+      if (size === 0xffffffff) return Infinity;
+      total += size;
+      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Sheet> {
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked === null) throw new UnreadableFileError("import.unsupportedFormat");
+  if (unpacked > XLSX_MAX_UNPACKED_BYTES)
+    throw new UnreadableFileError("import.workbookTooLarge", { max: XLSX_MAX_UNPACKED_BYTES / 1024 / 1024 });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -1,4 +1,4 @@
-import type { MessageKey, MessageParams } from "../../i18n/messages.ts";
+import { translate, type MessageKey, type MessageParams } from "../../i18n/messages.ts";
 import type { EntryData } from "./register-rules.ts";
 
 // How an import's preview is kept in RegisterImport (JSON columns) until the clerk decides.
@@ -33,4 +33,13 @@ export function restoreRow(row: StoredImportRow): EntryData {
   return Object.fromEntries(
     Object.entries(row.data).map(([key, value]) => [key, AMOUNT_FIELDS.has(key) && value !== null ? BigInt(value) : value]),
   ) as unknown as EntryData;
+}
+
+/** Whether a stored message key still exists in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  try {
+    return typeof translate("cs", key as MessageKey) === "string";
+  } catch {
+    return false;
+  }
 }
