@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { ExecutionResult } from "graphql";
 import pino, { type Logger } from "pino";
 import { systemClock, type Clock } from "./clock.ts";
 import { paths, type Config } from "./config.ts";
@@ -6,6 +7,7 @@ import type { AppServices } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
 import { createMailer } from "./integrations/mail.ts";
+import { createPublicCache } from "./services/public-cache/create-public-cache.ts";
 import { seedDemo } from "../../prisma/seed/demo.ts";
 import { createMunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
 import { createPortalYoga } from "./yoga.ts";
@@ -41,17 +43,23 @@ export async function createApp(options: AppOptions) {
     }
   }
   const municipalities = createMunicipalityResolver(database.prisma, { defaultSlug: config.DEFAULT_MUNICIPALITY });
+  const clock = options.clock ?? systemClock;
+  // Anonymous public answers, shared per municipality and locale (RESPONSE_CACHE_TTL_SECONDS=0: off).
+  const responseCache = createPublicCache<ExecutionResult>({
+    prisma: database.prisma,
+    clock,
+    ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS,
+  });
   const services: AppServices = {
     config,
     database,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     mailer: createMailer({ prisma: database.prisma, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }),
     municipalities,
-    // Replaced by the response cache in yoga.ts when caching is on.
-    publicCache: { invalidate: async () => {} },
+    publicCache: responseCache,
   };
-  const yoga = createPortalYoga({ services, municipalities });
+  const yoga = createPortalYoga({ services, municipalities, responseCache });
   return {
     services,
     yoga,

@@ -41,6 +41,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+  /** How long anonymous public GraphQL answers are cached (never past the board's next change); 0 disables. */
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** CSP frame-ancestors: who may embed the portal (e.g. "'self' https://www.town.example"). */
   FRAME_ANCESTORS: z.string().default("'none'"),
   /** Largest request body accepted, in bytes. */

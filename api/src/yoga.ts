@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import type { ExecutionResult } from "graphql";
 import { createYoga, maskError, type GraphQLParams, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
 import type { AppServices, Context, RequestMeta } from "./context.ts";
 import { scopedToMunicipality } from "./db/tenant.ts";
 import { negotiateLocale, translate } from "./i18n/messages.ts";
-import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from "./lib/cookies.ts";
+import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./lib/cookies.ts";
+import { sha256 } from "./lib/tokens.ts";
 import { schema } from "./schema/index.ts";
 import { authenticateRequest } from "./services/accounts/authenticate-request.ts";
+import type { PublicResponseCache } from "./services/public-cache/create-public-cache.ts";
 import type { MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
 
 /** What the HTTP server hands to each request (tests calling `yoga.fetch` pass nothing). */
@@ -19,6 +23,8 @@ export interface ServerContext {
 export interface YogaOptions {
   services: AppServices;
   municipalities: MunicipalityResolver;
+  /** Anonymous public answers (also `services.publicCache`); not consulted when disabled. */
+  responseCache?: PublicResponseCache<ExecutionResult>;
 }
 
 /** Takes the HTTP server's parsed JSON body instead of reading and parsing the request's body again. */
@@ -29,6 +35,50 @@ function parsedBodyPlugin(): Plugin<Record<string, unknown>, ServerContext> {
       if (parsed) setRequestParser(() => parsed.value as GraphQLParams);
     },
   };
+}
+
+/** A request that acts for nobody: no API token, no session cookie. Only such answers are shared. */
+function isAnonymous(headers: Headers): boolean {
+  return !headers.has("authorization") && !parseCookies(headers.get("cookie")).has(SESSION_COOKIE);
+}
+
+/**
+ * Caches anonymous answers with yoga's response cache, keyed by municipality (and its cache
+ * generation), locale, document, variables and operation name. A hit is answered before the
+ * context is built: no tenant client, no authentication, no SQL. Each answer is kept for the
+ * configured TTL but never past the notice board's next scheduled change (see create-public-cache).
+ */
+function publicResponseCachePlugin(cache: PublicResponseCache<ExecutionResult>, municipalities: MunicipalityResolver): Plugin {
+  const validUntilByRequest = new WeakMap<Request, number | null>();
+  const store: Cache = {
+    get: (key) => cache.get(key),
+    set: (key, result, _entities, ttl) => cache.set(key, result, ttl),
+    // Entity-level invalidation is off (invalidateViaMutation: false): mutations invalidate their
+    // municipality through services.publicCache. Should it ever be asked for, everything goes.
+    invalidate: () => cache.clear(),
+  };
+  return useResponseCache<Context>({
+    cache: store,
+    session: () => null,
+    enabled: (request) => isAnonymous(request.headers),
+    ttl: cache.ttlMs,
+    invalidateViaMutation: false,
+    includeExtensionMetadata: false,
+    buildResponseCacheKey: async ({ request, documentString, variableValues, operationName }) => {
+      // The key is built for every request; those that are never cached need none.
+      if (!isAnonymous(request.headers)) return "";
+      const municipality = await municipalities.resolve(request.headers.get("host"));
+      const scope = await cache.scope(municipality.id);
+      validUntilByRequest.set(request, scope.validUntil);
+      const locale = negotiateLocale(request.headers.get("accept-language"));
+      return `${scope.keyPrefix}${locale}:${sha256(JSON.stringify([documentString, variableValues ?? null, operationName ?? null]))}`;
+    },
+    onTtl: ({ ttl, context }) => {
+      const { request } = context as YogaInitialContext;
+      const validUntil = request && validUntilByRequest.get(request);
+      return validUntil === undefined ? 0 : cache.lifetime({ validUntil }, ttl);
+    },
+  });
 }
 
 /** Adds the Set-Cookie headers resolvers asked for (login, logout, session renewal). */
@@ -44,7 +94,7 @@ function responseCookiesPlugin(): Plugin<Context> {
   };
 }
 
-export function createPortalYoga({ services, municipalities }: YogaOptions): YogaServerInstance<ServerContext, Context> {
+export function createPortalYoga({ services, municipalities, responseCache }: YogaOptions): YogaServerInstance<ServerContext, Context> {
   const { config } = services;
   const armor = new EnvelopArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
@@ -79,7 +129,12 @@ export function createPortalYoga({ services, municipalities }: YogaOptions): Yog
       warn: (...args) => services.logger.warn(args),
       error: (...args) => services.logger.error(args),
     },
-    plugins: [parsedBodyPlugin(), ...armor.protect().plugins, responseCookiesPlugin()],
+    plugins: [
+      parsedBodyPlugin(),
+      ...(responseCache?.enabled ? [publicResponseCachePlugin(responseCache, municipalities)] : []),
+      ...armor.protect().plugins,
+      responseCookiesPlugin(),
+    ],
     context: async ({ request, meta }) => {
       const locale = negotiateLocale(request.headers.get("accept-language"));
       const municipality = await municipalities.resolve(request.headers.get("host"));

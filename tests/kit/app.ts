@@ -16,7 +16,9 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
   const queries: string[] = [];
   const database = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
   const clock = new ManualClock("2026-11-26T10:00:00Z");
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", ...overrides });
+  // The public response cache is off unless a test turns it on (tests/api/response-cache.test.ts):
+  // factories write rows directly, without the mutations that invalidate it.
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", RESPONSE_CACHE_TTL_SECONDS: "0", ...overrides });
   const app = await createApp({ config, clock, database, logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }) });
   return {
     ...app,

@@ -77,6 +77,8 @@ export async function updateMunicipality(ctx: Context, input: MunicipalitySettin
     return tx.municipality.update({ where: { id: ctx.municipality.id }, data: fields, omit: { logo: true } });
   });
   ctx.services.municipalities.invalidate();
+  // The home page's public answer shows these settings.
+  await ctx.services.publicCache.invalidate(ctx.municipality.id);
   await recordAudit(ctx, { action: "municipality.updated", subjectType: "Municipality", subjectId: municipality.id });
   return municipality;
 }
