@@ -126,8 +126,8 @@ describe("uploadFile", () => {
       ["..\\..\\Windows\\system32\\cmd.exe", "cmd.exe.pdf"],
       ["C:\\Users\\Referent\\Dokumenty\\Rozpočet 2027.pdf", "Rozpočet 2027.pdf"],
       ["faktura\u202Efdp.exe", "fakturafdp.exe.pdf"],
-      ["zpráva\u0000\u0007\n\r.pdf", "zpráva.pdf"],
-      ['a<b>c:d"e|f?g*h.pdf', "a_b_c_d_e_f_g_h.pdf"],
+      ["zpráva\u0000\u0007\u001b\u007f.pdf", "zpráva.pdf"],
+      ["a<b>c:d|f?g*h.pdf", "a_b_c_d_f_g_h.pdf"],
       ["...", "soubor.pdf"],
       [".htaccess", "htaccess.pdf"],
       ["Přehled žádostí – 2026.PDF", "Přehled žádostí – 2026.PDF"],
@@ -137,6 +137,9 @@ describe("uploadFile", () => {
       expect(answer.data?.uploadFile.file.fileName, JSON.stringify(name)).toBe(expected);
     }
     expect(safeFileName(`${"ž".repeat(500)}.pdf`, ALLOWED_TYPES["application/pdf"]!)).toHaveLength(180);
+    // Line breaks and quotes cannot travel intact in a multipart header; the rule handles them all the same.
+    expect(safeFileName("řádek\n\r\u2028druhý.pdf", ALLOWED_TYPES["application/pdf"]!)).toBe("řádekdruhý.pdf");
+    expect(safeFileName('smlouva "A".pdf', ALLOWED_TYPES["application/pdf"]!)).toBe("smlouva _A_.pdf");
     // Nothing was written anywhere but the content-addressed store.
     const written = fs.readdirSync(app.dataDir, { recursive: true }).map(String);
     expect(written.every((entry) => entry === "files" || /^files[/\\][0-9a-f]{2}([/\\][0-9a-f]{64})?$/.test(entry))).toBe(true);
