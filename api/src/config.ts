@@ -51,6 +51,12 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Largest uploaded file (notice attachments, register imports), in bytes; multipart requests may exceed BODY_LIMIT up to this. */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof envSchema>;

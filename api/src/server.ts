@@ -16,7 +16,7 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 const SHORT = "public, max-age=86400";
 
-const API_PREFIXES = ["/graphql", "/healthz", "/readyz", "/branding/"];
+const API_PREFIXES = ["/graphql", "/healthz", "/readyz", "/branding/", "/soubory/", "/opendata/", "/feeds/", "/api/"];
 
 function cacheControlFor(filePath: string): string {
   const relative = filePath.replaceAll("\\", "/");
@@ -104,8 +104,14 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   });
   await server.register(fastifyCompress, { global: true, threshold: 1024 });
 
-  // Unparsed bodies (multipart uploads) go to yoga as a stream.
-  server.addContentTypeParser("multipart/form-data", {}, (_request, _payload, done) => done(null));
+  // Multipart uploads (GraphQL multipart requests) may carry a file of up to FILE_MAX_BYTES plus the
+  // operation itself; every other body keeps BODY_LIMIT. Fastify enforces the limit on the declared
+  // length and on the bytes actually received (chunked uploads too). Yoga gets the body as a stream
+  // (a bare Buffer would make @whatwg-node enumerate every byte as an object key).
+  const multipartLimit = config.FILE_MAX_BYTES + config.BODY_LIMIT;
+  server.addContentTypeParser("multipart/form-data", { parseAs: "buffer", bodyLimit: multipartLimit }, (_request, body, done) =>
+    done(null, Readable.from([body])),
+  );
 
   server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
@@ -118,12 +124,13 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
           : status >= 500
             ? "INTERNAL_SERVER_ERROR"
             : (error.code ?? "ERROR");
+    const upload = /^multipart\/form-data/i.test(request.headers["content-type"] ?? "");
+    const megabytes = `${Math.round((config.FILE_MAX_BYTES / 1024 / 1024) * 10) / 10} MB`;
+    const tooLarge = upload
+      ? `Soubor je příliš velký (nejvýše ${megabytes}). / The file is too large (at most ${megabytes}).`
+      : `Požadavek je příliš velký (nejvýše ${config.BODY_LIMIT} bajtů). / The request is too large (at most ${config.BODY_LIMIT} bytes).`;
     const message =
-      status === 413
-        ? `Požadavek je příliš velký (nejvýše ${config.BODY_LIMIT} bajtů). / The request is too large (at most ${config.BODY_LIMIT} bytes).`
-        : status >= 500
-          ? "Nastala neočekávaná chyba. / An unexpected error occurred."
-          : error.message;
+      status === 413 ? tooLarge : status >= 500 ? "Nastala neočekávaná chyba. / An unexpected error occurred." : error.message;
     void reply.status(status).send({ errors: [{ message, extensions: { code } }] });
   });
 

@@ -3,6 +3,8 @@
 import type { PrismaClient } from "../../api/src/generated/prisma/client.ts";
 import { czechAccountToIban, parseCzechAccount } from "../../api/src/domain/czech-identifiers.ts";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
+import { seedDemoNotices } from "./notices.ts";
+import { seedDemoRegisters } from "./registers.ts";
 
 export const DEMO_ACCOUNTS = {
   citizen: { email: "obcan@lipnice.example", password: "Obcan-demo-2026", fullName: "Jana Nováková" },
@@ -84,4 +86,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       create: { ...user, passwordHash: await hashPassword(password), emailVerifiedAt: verifiedAt },
     });
   }
+  await seedDemoNotices(prisma);
+  await seedDemoRegisters(prisma);
 }

@@ -28,10 +28,23 @@ interface Fixture {
   citizenId: string;
   clerkId: string;
   revokedTokenId: string;
+  /** A notice on our board (public), and a draft (clerks only). */
+  postedNoticeId: string;
+  draftNoticeId: string;
+  /** Register entries: drafts (registers clerks only) and a published contract. */
+  draftContractId: string;
+  publishedContractId: string;
+  draftInvoiceId: string;
+  draftOrderId: string;
+  /** A previewed import with problems (commit refused) and an imported one (discard refused). */
+  previewImportId: string;
+  importedImportId: string;
 }
 interface FieldCase {
   access: Access;
   operation: (f: Fixture) => { query: string; variables?: Record<string, unknown> };
+  /** Send the operation as a GraphQL multipart request with an empty file as `$file`. */
+  upload?: boolean;
 }
 
 // ----- shorthands --------------------------------------------------------------------------------
@@ -57,6 +70,34 @@ const adminOnly: Access = {
 };
 /** Admins only, aimed at one of our records: another town's admin must not find it. */
 const adminOnlyById: Access = { ...adminOnly, otherTownAdmin: "NOT_FOUND" };
+
+/** Clerks of the agenda (the matrix clerk has them all) and admins; aimed at one of our records. */
+const agendaOnly: Access = { ...adminOnly, clerk: "allowed", otherTownAdmin: "NOT_FOUND" };
+/** API tokens only: no signed-in person, whatever their role. */
+const integratorOnly: Access = {
+  anonymous: "UNAUTHENTICATED",
+  citizen: "FORBIDDEN",
+  otherCitizen: "FORBIDDEN",
+  clerkWithoutAgenda: "FORBIDDEN",
+  clerk: "FORBIDDEN",
+  admin: "FORBIDDEN",
+  otherTownAdmin: "FORBIDDEN",
+};
+
+/** A register entry that is not published: registers clerks and admins see it, for anyone else it does not exist. */
+const registerDraft: Access = {
+  anonymous: "null",
+  citizen: "null",
+  otherCitizen: "null",
+  clerkWithoutAgenda: "null",
+  clerk: "allowed",
+  admin: "allowed",
+  otherTownAdmin: "null",
+};
+/** Register entry input that passes GraphQL's types but not the rules (an empty number). */
+const INVALID_CONTRACT = `number: "", subject: "x", counterpartyName: "x", amountWithoutVat: "1.00", amountWithVat: "1.00", signedOn: "2026-01-01"`;
+const INVALID_INVOICE = `number: "", subject: "x", supplierName: "x", amountWithoutVat: "1.00", amountWithVat: "1.00", issuedOn: "2026-01-01", dueOn: "2026-01-01"`;
+const INVALID_ORDER = `number: "", subject: "x", supplierName: "x", amountWithoutVat: "1.00", amountWithVat: "1.00", orderedOn: "2026-01-01"`;
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
@@ -169,6 +210,262 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       variables: { id: gid("ApiToken", f.revokedTokenId) },
     }),
   },
+
+  // --- files and notice board ---
+  "Mutation.uploadFile": {
+    // An empty file: authorization first, then FILE_EMPTY; nothing is stored.
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    upload: true,
+    operation: () => ({ query: `mutation($file: File!) { uploadFile(file: $file) { __typename } }` }),
+  },
+  "Query.noticeBoard": { access: everyone, operation: () => ({ query: `{ noticeBoard(first: 50) { edges { node { id title } } } }` }) },
+  "Query.noticeArchive": { access: everyone, operation: () => ({ query: `{ noticeArchive(first: 50) { edges { node { id title } } } }` }) },
+  "Query.notice": {
+    // Public once posted; another town's host does not know it.
+    access: { ...everyone, otherTownAdmin: "null" },
+    operation: (f) => ({ query: `query($id: ID!) { notice(id: $id) { id title } }`, variables: { id: gid("Notice", f.postedNoticeId) } }),
+  },
+  "Query.allNotices": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ allNotices(first: 50) { edges { node { id title status } } } }` }),
+  },
+  "Query.noticeHistory": {
+    access: { ...agendaOnly, otherTownAdmin: "null" },
+    operation: (f) => ({
+      query: `query($id: ID!) { noticeHistory(id: $id) { notice { title } events { type } } }`,
+      variables: { id: gid("Notice", f.draftNoticeId) },
+    }),
+  },
+  "Query.noticeWindow": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ noticeWindow { minimumRelevantUntil } }` }),
+  },
+  "Mutation.createNotice": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { createNotice(input: { title: "", category: DECREES }) { __typename } }` }),
+  },
+  "Mutation.updateNotice": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updateNotice(input: { id: $id, notice: { title: "", category: DECREES } }) { __typename } }`,
+      variables: { id: gid("Notice", f.draftNoticeId) },
+    }),
+  },
+  "Mutation.attachNoticeFile": {
+    // An unknown file: refused after the notice was found.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!, $file: ID!) { attachNoticeFile(input: { noticeId: $id, fileId: $file }) { __typename } }`,
+      variables: { id: gid("Notice", f.draftNoticeId), file: gid("StoredFile", "00000000-0000-0000-0000-000000000000") },
+    }),
+  },
+  "Mutation.detachNoticeFile": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!, $file: ID!) { detachNoticeFile(input: { noticeId: $id, fileId: $file }) { __typename } }`,
+      variables: { id: gid("Notice", f.draftNoticeId), file: gid("StoredFile", "00000000-0000-0000-0000-000000000000") },
+    }),
+  },
+  "Mutation.proposeNotice": {
+    // The posted notice cannot be proposed: a state error after authorization.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { proposeNotice(input: { id: $id }) { __typename } }`,
+      variables: { id: gid("Notice", f.postedNoticeId) },
+    }),
+  },
+  "Mutation.approveNotice": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { approveNotice(input: { id: $id }) { __typename } }`,
+      variables: { id: gid("Notice", f.postedNoticeId) },
+    }),
+  },
+  "Mutation.reviseNotice": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { reviseNotice(input: { id: $id, reason: "", notice: { title: "x", category: DECREES } }) { __typename } }`,
+      variables: { id: gid("Notice", f.postedNoticeId) },
+    }),
+  },
+  "Mutation.withdrawNotice": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { withdrawNotice(input: { id: $id, reason: "" }) { __typename } }`,
+      variables: { id: gid("Notice", f.postedNoticeId) },
+    }),
+  },
+  // Integrators only (API token with notices:write): every session is refused.
+  "Mutation.upsertNoticeByExternalId": {
+    access: integratorOnly,
+    operation: () => ({
+      query: `mutation { upsertNoticeByExternalId(externalId: "matrix", input: { title: "", category: DECREES }) { __typename } }`,
+    }),
+  },
+  "Mutation.approveNoticeByExternalId": {
+    access: integratorOnly,
+    operation: () => ({ query: `mutation { approveNoticeByExternalId(externalId: "matrix") { __typename } }` }),
+  },
+  "Mutation.withdrawNoticeByExternalId": {
+    access: integratorOnly,
+    operation: () => ({ query: `mutation { withdrawNoticeByExternalId(externalId: "matrix", reason: "") { __typename } }` }),
+  },
+
+  // --- registers of contracts, invoices and orders ---
+  "Query.contracts": {
+    access: everyone,
+    operation: () => ({ query: `{ contracts(first: 50) { totalCount totals { amountWithVat } edges { node { id number subject } } } }` }),
+  },
+  "Query.invoices": {
+    access: everyone,
+    operation: () => ({ query: `{ invoices(first: 50) { totalCount edges { node { id number subject } } } }` }),
+  },
+  "Query.purchaseOrders": {
+    access: everyone,
+    operation: () => ({ query: `{ purchaseOrders(first: 50) { totalCount edges { node { id number subject } } } }` }),
+  },
+  "Query.registerContracts": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ registerContracts(first: 50, registry: PENDING) { edges { node { id subject status } } } }` }),
+  },
+  "Query.registerInvoices": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ registerInvoices(first: 50) { edges { node { id subject status } } } }` }),
+  },
+  "Query.registerPurchaseOrders": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ registerPurchaseOrders(first: 50) { edges { node { id subject status } } } }` }),
+  },
+  "Query.contract": {
+    // A draft: registers clerks and admins only; for everyone else it does not exist.
+    access: registerDraft,
+    operation: (f) => ({
+      query: `query($id: ID!) { contract(id: $id) { id subject } }`,
+      variables: { id: gid("Contract", f.draftContractId) },
+    }),
+  },
+  "Query.invoice": {
+    access: registerDraft,
+    operation: (f) => ({
+      query: `query($id: ID!) { invoice(id: $id) { id subject } }`,
+      variables: { id: gid("Invoice", f.draftInvoiceId) },
+    }),
+  },
+  "Query.purchaseOrder": {
+    access: registerDraft,
+    operation: (f) => ({
+      query: `query($id: ID!) { purchaseOrder(id: $id) { id subject } }`,
+      variables: { id: gid("PurchaseOrder", f.draftOrderId) },
+    }),
+  },
+  "Query.registerImport": {
+    access: { ...agendaOnly, otherTownAdmin: "null" },
+    operation: (f) => ({
+      query: `query($id: ID!) { registerImport(id: $id) { id fileName problems { message } } }`,
+      variables: { id: gid("RegisterImport", f.previewImportId) },
+    }),
+  },
+  "Mutation.createContract": {
+    // Invalid input: refused after authorization, nothing is saved.
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { createContract(input: { ${INVALID_CONTRACT} }) { __typename } }` }),
+  },
+  "Mutation.updateContract": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updateContract(id: $id, input: { ${INVALID_CONTRACT} }) { __typename } }`,
+      variables: { id: gid("Contract", f.draftContractId) },
+    }),
+  },
+  "Mutation.createInvoice": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { createInvoice(input: { ${INVALID_INVOICE} }) { __typename } }` }),
+  },
+  "Mutation.updateInvoice": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updateInvoice(id: $id, input: { ${INVALID_INVOICE} }) { __typename } }`,
+      variables: { id: gid("Invoice", f.draftInvoiceId) },
+    }),
+  },
+  "Mutation.createPurchaseOrder": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { createPurchaseOrder(input: { ${INVALID_ORDER} }) { __typename } }` }),
+  },
+  "Mutation.updatePurchaseOrder": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updatePurchaseOrder(id: $id, input: { ${INVALID_ORDER} }) { __typename } }`,
+      variables: { id: gid("PurchaseOrder", f.draftOrderId) },
+    }),
+  },
+  "Mutation.publishRegisterEntry": {
+    // Already published: publishing again changes nothing.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { publishRegisterEntry(id: $id) { __typename } }`,
+      variables: { id: gid("Contract", f.publishedContractId) },
+    }),
+  },
+  "Mutation.unpublishRegisterEntry": {
+    // A draft cannot be withdrawn: refused after it was found.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { unpublishRegisterEntry(id: $id, reason: "matrix") { __typename } }`,
+      variables: { id: gid("Contract", f.draftContractId) },
+    }),
+  },
+  "Mutation.previewRegisterImport": {
+    // An empty file: authorization first, then EMPTY; nothing is kept.
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    upload: true,
+    operation: () => ({ query: `mutation($file: File!) { previewRegisterImport(input: { kind: CONTRACT, file: $file }) { __typename } }` }),
+  },
+  "Mutation.commitRegisterImport": {
+    // The preview has problems and skipInvalidRows is not set: refused, nothing imported.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { commitRegisterImport(input: { id: $id }) { __typename } }`,
+      variables: { id: gid("RegisterImport", f.previewImportId) },
+    }),
+  },
+  "Mutation.discardRegisterImport": {
+    // Already imported: cannot be discarded.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { discardRegisterImport(id: $id) { __typename } }`,
+      variables: { id: gid("RegisterImport", f.importedImportId) },
+    }),
+  },
+  // Integrators only (API token with registers:write): every session is refused.
+  "Mutation.upsertContractByExternalId": {
+    access: integratorOnly,
+    operation: () => ({
+      query: `mutation { upsertContractByExternalId(externalId: "matrix", input: { ${INVALID_CONTRACT} }) { __typename } }`,
+    }),
+  },
+  "Mutation.upsertInvoiceByExternalId": {
+    access: integratorOnly,
+    operation: () => ({
+      query: `mutation { upsertInvoiceByExternalId(externalId: "matrix", input: { ${INVALID_INVOICE} }) { __typename } }`,
+    }),
+  },
+  "Mutation.upsertPurchaseOrderByExternalId": {
+    access: integratorOnly,
+    operation: () => ({
+      query: `mutation { upsertPurchaseOrderByExternalId(externalId: "matrix", input: { ${INVALID_ORDER} }) { __typename } }`,
+    }),
+  },
+  "Mutation.publishRegisterEntryByExternalId": {
+    access: integratorOnly,
+    operation: () => ({ query: `mutation { publishRegisterEntryByExternalId(kind: CONTRACT, externalId: "matrix") { __typename } }` }),
+  },
+  "Mutation.unpublishRegisterEntryByExternalId": {
+    access: integratorOnly,
+    operation: () => ({
+      query: `mutation { unpublishRegisterEntryByExternalId(kind: CONTRACT, externalId: "matrix", reason: "") { __typename } }`,
+    }),
+  },
 };
 // ================================================================================================
 
@@ -215,7 +512,79 @@ beforeAll(async () => {
   await app.database.prisma.auditLogEntry.create({
     data: { municipalityId: town.id, action: "matrix.secret", actorUserId: users.admin.id },
   });
-  fixture = { citizenId: users.citizen.id, clerkId: users.clerk.id, revokedTokenId: revoked.id };
+  const noticeBase = {
+    municipalityId: town.id,
+    category: "ANNOUNCEMENTS" as const,
+    originator: "Obec Maticová",
+    postedAt: new Date("2026-11-20T09:00:00Z"),
+    relevantUntil: new Date("2026-12-31T00:00:00Z"),
+    takeDownAt: new Date("2026-12-31T23:00:00Z"),
+  };
+  const postedNotice = await app.database.prisma.notice.create({
+    data: { ...noticeBase, status: "APPROVED", title: "matrix-secret-notice (posted)", approvedAt: noticeBase.postedAt },
+  });
+  const draftNotice = await app.database.prisma.notice.create({ data: { ...noticeBase, title: "matrix-secret-notice (draft)" } });
+  const entry = { municipalityId: town.id, amountWithoutVat: 9_000_000n, amountWithVat: 10_890_000n };
+  const draftContract = await app.database.prisma.contract.create({
+    data: {
+      ...entry,
+      number: "M-1",
+      subject: "matrix-secret-contract (draft)",
+      counterpartyName: "Firma",
+      signedOn: new Date("2026-01-05"),
+    },
+  });
+  const publishedContract = await app.database.prisma.contract.create({
+    data: {
+      ...entry,
+      number: "M-2",
+      subject: "matrix-secret-contract (published)",
+      counterpartyName: "Firma",
+      signedOn: new Date("2026-01-05"),
+      status: "PUBLISHED",
+      publishedAt: new Date("2026-01-06T10:00:00Z"),
+    },
+  });
+  const draftInvoice = await app.database.prisma.invoice.create({
+    data: {
+      ...entry,
+      number: "M-3",
+      subject: "matrix-secret-invoice",
+      supplierName: "Firma",
+      issuedOn: new Date("2026-01-05"),
+      dueOn: new Date("2026-01-19"),
+    },
+  });
+  const draftOrder = await app.database.prisma.purchaseOrder.create({
+    data: { ...entry, number: "M-4", subject: "matrix-secret-order", supplierName: "Firma", orderedOn: new Date("2026-01-05") },
+  });
+  const registerImport = (status: "PREVIEW" | "IMPORTED") =>
+    app.database.prisma.registerImport.create({
+      data: {
+        municipalityId: town.id,
+        kind: "CONTRACT",
+        fileName: `matrix-secret-import-${status}.csv`,
+        status,
+        rows: [],
+        problems: [{ line: 2, column: "IČO", field: "counterpartyIco", code: "CUSTOM", messageKey: "field.ico", params: {} }],
+        rowCount: 1,
+      },
+    });
+  const previewImport = await registerImport("PREVIEW");
+  const importedImport = await registerImport("IMPORTED");
+  fixture = {
+    citizenId: users.citizen.id,
+    clerkId: users.clerk.id,
+    revokedTokenId: revoked.id,
+    postedNoticeId: postedNotice.id,
+    draftNoticeId: draftNotice.id,
+    draftContractId: draftContract.id,
+    publishedContractId: publishedContract.id,
+    draftInvoiceId: draftInvoice.id,
+    draftOrderId: draftOrder.id,
+    previewImportId: previewImport.id,
+    importedImportId: importedImport.id,
+  };
   ourSecrets = [
     "matrix-citizen@",
     "matrix-other-citizen@",
@@ -224,6 +593,11 @@ beforeAll(async () => {
     "matrix-secret-token",
     "matrix-secret-mail",
     "matrix.secret",
+    "matrix-secret-notice",
+    "matrix-secret-contract",
+    "matrix-secret-invoice",
+    "matrix-secret-order",
+    "matrix-secret-import",
   ];
 });
 afterAll(async () => {
@@ -234,6 +608,21 @@ async function clientFor(actor: Actor): Promise<Client> {
   if (actor === "anonymous") return new Client(app, { host });
   const user = users[actor];
   return signedInClient(app, user, actor === "otherTownAdmin" ? otherHost : host);
+}
+
+/** A GraphQL multipart request (file upload) with an empty file as `$file`, sent as `client` would. */
+async function uploadRequest(client: Client, query: string) {
+  const form = new FormData();
+  form.set("operations", JSON.stringify({ query, variables: { file: null } }));
+  form.set("map", JSON.stringify({ 0: ["variables.file"] }));
+  form.set("0", new Blob([]), "matrix.pdf");
+  const headers: Record<string, string> = { host: client.host };
+  if (client.cookies.size > 0) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
+  const csrf = client.cookies.get("portal_csrf");
+  if (csrf) headers["x-csrf-token"] = csrf;
+  const response = await app.yoga.fetch(`http://${client.host}/graphql`, { method: "POST", headers, body: form });
+  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] };
+  return { data: body.data, errors: body.errors };
 }
 
 function outcomeOf(
@@ -272,7 +661,7 @@ describe("authorization matrix", () => {
     const actual: Record<string, string> = {};
     for (const actor of ACTORS) {
       const client = await clientFor(actor);
-      const answer = await client.request(query, variables ?? {});
+      const answer = FIELD_ACCESS[key]!.upload ? await uploadRequest(client, query) : await client.request(query, variables ?? {});
       actual[actor] = outcomeOf(field, answer);
       if (actor === "otherTownAdmin") {
         const text = JSON.stringify(answer);
@@ -302,5 +691,16 @@ describe("authorization matrix", () => {
     expect(clerk).toMatchObject({ role: "CLERK", disabledAt: null });
     const citizen = await app.database.prisma.user.findUniqueOrThrow({ where: { id: users.citizen.id } });
     expect(citizen.fullName).not.toBe("");
+    const contracts = await app.database.prisma.contract.findMany({
+      where: { number: { in: ["M-1", "M-2"] } },
+      orderBy: { number: "asc" },
+    });
+    expect(contracts.map((c) => [c.number, c.status, c.subject])).toEqual([
+      ["M-1", "DRAFT", "matrix-secret-contract (draft)"],
+      ["M-2", "PUBLISHED", "matrix-secret-contract (published)"],
+    ]);
+    expect(await app.database.prisma.contract.count({ where: { externalId: "matrix" } })).toBe(0);
+    const imports = await app.database.prisma.registerImport.findMany({ orderBy: { fileName: "asc" }, select: { status: true } });
+    expect(imports.map((i) => i.status)).toEqual(["IMPORTED", "PREVIEW"]);
   });
 });

@@ -3,6 +3,8 @@ import { czechAccountToIban, parseCzechAccount } from "../../api/src/domain/czec
 import type { Agenda, Role } from "../../api/src/generated/prisma/client.ts";
 import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
+import { dateColumn, minimumRelevantUntil, takeDownMoment } from "../../api/src/domain/notice-window.ts";
+import type { NoticeCategory, NoticeStatus } from "../../api/src/generated/prisma/client.ts";
 import type { TestApp } from "./app.ts";
 import { Client } from "./graphql.ts";
 
@@ -106,4 +108,95 @@ export async function apiTokenClient(app: TestApp, municipalityId: string, scope
   const client = new Client(app, { host });
   client.bearer = token;
   return client;
+}
+
+/**
+ * A notice written straight to the database (the shape the notice services leave behind), for tests of
+ * what reads notices: APPROVED by default, posted at `postedAt` (default: the test clock's now), relevant
+ * until `relevantUntil` (default: the legal minimum), taken down at the moment the posting-window rules
+ * give. Revision 1 and the evidence events (created, approved, withdrawn) are written too, acted by
+ * `createdById`/`approvedById`. Attachments are stored-file rows without bytes.
+ */
+export async function createNotice(
+  app: TestApp,
+  municipalityId: string,
+  overrides: {
+    status?: NoticeStatus;
+    title?: string;
+    description?: string;
+    category?: NoticeCategory;
+    originator?: string;
+    referenceNumber?: string | null;
+    fileMark?: string | null;
+    postedAt?: Date | string;
+    relevantUntil?: string;
+    withdrawnAt?: Date | string;
+    withdrawalReason?: string;
+    createdById?: string | null;
+    approvedById?: string | null;
+    attachments?: { fileName: string; mimeType?: string }[];
+  } = {},
+) {
+  const n = next();
+  const status = overrides.status ?? "APPROVED";
+  const postedAt = new Date(overrides.postedAt ?? app.clock.now());
+  const relevantUntil = overrides.relevantUntil ?? minimumRelevantUntil(postedAt);
+  const withdrawnAt = status === "WITHDRAWN" ? new Date(overrides.withdrawnAt ?? app.clock.now()) : null;
+  const approved = status === "APPROVED" || status === "WITHDRAWN";
+  const createdAt = new Date(Math.min(app.clock.now().getTime(), postedAt.getTime()));
+  const content = {
+    title: overrides.title ?? `Oznámení ${n}`,
+    description: overrides.description ?? `Popis oznámení ${n}`,
+    category: overrides.category ?? "ANNOUNCEMENTS",
+    originator: overrides.originator ?? "Obecní úřad",
+    referenceNumber: overrides.referenceNumber === undefined ? `OU/${n}/2026` : overrides.referenceNumber,
+    fileMark: overrides.fileMark === undefined ? `SZ-${n}/2026` : overrides.fileMark,
+  };
+  const files = await Promise.all(
+    (overrides.attachments ?? []).map((attachment, index) =>
+      app.database.prisma.storedFile.create({
+        data: {
+          municipalityId,
+          fileName: attachment.fileName,
+          mimeType: attachment.mimeType ?? "application/pdf",
+          size: 1000 + index,
+          sha256: sha256(`${n}-${index}`),
+          storageKey: `test/${randomUUID()}`,
+        },
+      }),
+    ),
+  );
+  return app.database.prisma.notice.create({
+    data: {
+      municipalityId,
+      status,
+      ...content,
+      postedAt,
+      relevantUntil: dateColumn(relevantUntil),
+      takeDownAt: withdrawnAt ?? takeDownMoment(relevantUntil),
+      createdById: overrides.createdById ?? null,
+      approvedById: approved ? (overrides.approvedById ?? null) : null,
+      approvedAt: approved ? createdAt : null,
+      withdrawnAt,
+      withdrawalReason: withdrawnAt ? (overrides.withdrawalReason ?? "Chybně vyvěšeno") : null,
+      createdAt,
+      updatedAt: withdrawnAt ?? createdAt,
+      attachments: { create: files.map((file, position) => ({ fileId: file.id, position })) },
+      revisions: {
+        create: [{ revision: 1, ...content, attachmentIds: files.map((file) => file.id), createdById: overrides.createdById ?? null, createdAt }],
+      },
+      events: {
+        create: [
+          { type: "CREATED" as const, actorUserId: overrides.createdById ?? null, createdAt },
+          ...(approved
+            ? [{ type: "APPROVED" as const, actorUserId: overrides.approvedById ?? null, postedAt, takeDownAt: takeDownMoment(relevantUntil), createdAt }]
+            : []),
+          ...(withdrawnAt
+            ? [{ type: "WITHDRAWN" as const, actorUserId: overrides.approvedById ?? null, reason: overrides.withdrawalReason ?? "Chybně vyvěšeno", takeDownAt: withdrawnAt, createdAt: withdrawnAt }]
+            : []),
+        ],
+      },
+    },
+    include: { attachments: { include: { file: true } } },
+  });
 }

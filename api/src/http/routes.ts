@@ -1,5 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
+import { registerFileRoutes } from "./files.ts";
+import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
+import { registerRegisterExports } from "./register-exports.ts";
 
 /**
  * HTTP routes outside GraphQL: file downloads, feeds, open data, exports. Each feature keeps its
@@ -7,4 +10,8 @@ import type { App } from "../app.ts";
  * Every route's URL prefix must also be listed in `API_PREFIXES` (server.ts) so that unknown URLs
  * under it get a 404 instead of the app shell.
  */
-export async function registerRoutes(_server: FastifyInstance, _app: App): Promise<void> {}
+export async function registerRoutes(server: FastifyInstance, app: App): Promise<void> {
+  await registerFileRoutes(server, app);
+  await registerNoticeOutputRoutes(server, app);
+  await registerRegisterExports(server, app);
+}

@@ -5,6 +5,9 @@ import "./scalars.ts";
 import "./errors.ts";
 import "./municipality.ts";
 import "./accounts.ts";
+import "./files.ts";
+import "./notices.ts";
+import "./registers.ts";
 
 builder.queryType({});
 builder.mutationType({});

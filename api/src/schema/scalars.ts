@@ -70,8 +70,22 @@ builder.scalarType("File", {
     throw new GraphQLError("File is an input-only scalar.");
   },
   parseValue: (value) => {
-    if (!(value instanceof File)) invalid("Expected a file sent as a multipart upload.");
+    // Behind Fastify the multipart parser (@whatwg-node) hands over its own File class, which is
+    // not an instance of the global File: accept anything shaped like one.
+    if (!isFileLike(value)) invalid("Expected a file sent as a multipart upload.");
     return value;
   },
   parseLiteral: () => invalid("A file cannot be written inline; send it as a multipart upload."),
 });
+
+function isFileLike(value: unknown): value is File {
+  if (value instanceof File) return true;
+  const candidate = value as Partial<File> | null;
+  return (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    typeof candidate.name === "string" &&
+    typeof candidate.size === "number" &&
+    typeof candidate.arrayBuffer === "function"
+  );
+}
