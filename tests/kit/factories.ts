@@ -183,16 +183,34 @@ export async function createNotice(
       updatedAt: withdrawnAt ?? createdAt,
       attachments: { create: files.map((file, position) => ({ fileId: file.id, position })) },
       revisions: {
-        create: [{ revision: 1, ...content, attachmentIds: files.map((file) => file.id), createdById: overrides.createdById ?? null, createdAt }],
+        create: [
+          { revision: 1, ...content, attachmentIds: files.map((file) => file.id), createdById: overrides.createdById ?? null, createdAt },
+        ],
       },
       events: {
         create: [
           { type: "CREATED" as const, actorUserId: overrides.createdById ?? null, createdAt },
           ...(approved
-            ? [{ type: "APPROVED" as const, actorUserId: overrides.approvedById ?? null, postedAt, takeDownAt: takeDownMoment(relevantUntil), createdAt }]
+            ? [
+                {
+                  type: "APPROVED" as const,
+                  actorUserId: overrides.approvedById ?? null,
+                  postedAt,
+                  takeDownAt: takeDownMoment(relevantUntil),
+                  createdAt,
+                },
+              ]
             : []),
           ...(withdrawnAt
-            ? [{ type: "WITHDRAWN" as const, actorUserId: overrides.approvedById ?? null, reason: overrides.withdrawalReason ?? "Chybně vyvěšeno", takeDownAt: withdrawnAt, createdAt: withdrawnAt }]
+            ? [
+                {
+                  type: "WITHDRAWN" as const,
+                  actorUserId: overrides.approvedById ?? null,
+                  reason: overrides.withdrawalReason ?? "Chybně vyvěšeno",
+                  takeDownAt: withdrawnAt,
+                  createdAt: withdrawnAt,
+                },
+              ]
             : []),
         ],
       },
