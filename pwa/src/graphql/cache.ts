@@ -1,4 +1,4 @@
-import type { CacheExchangeOpts, KeyingConfig } from "@urql/exchange-graphcache";
+import type { Cache, CacheExchangeOpts, KeyingConfig } from "@urql/exchange-graphcache";
 import { relayPagination } from "@urql/exchange-graphcache/extras";
 import { introspection } from "./introspection.ts";
 
@@ -12,6 +12,17 @@ const keys: KeyingConfig = Object.fromEntries(
     .filter((type) => !("fields" in type && type.fields.some((field) => field.name === "id")))
     .map((type) => [type.name, () => null]),
 );
+
+/**
+ * Drops every cached entry of a root query field, whatever its arguments. `cache.invalidate("Query", "clerks")`
+ * alone only reaches `clerks` without arguments, while pages query `clerks(first: 50)`, `clerks(first: 50,
+ * after: "…")`, …: each argument set is its own field key. Queries that read an invalidated entry are refetched.
+ */
+export function invalidateQueryField(cache: Cache, fieldName: string): void {
+  for (const field of cache.inspectFields("Query")) {
+    if (field.fieldName === fieldName) cache.invalidate("Query", field.fieldKey);
+  }
+}
 
 /**
  * The one graphcache configuration. Feature modules extend it by adding their own `updates` and `resolvers`
@@ -32,11 +43,12 @@ export const cacheConfig = {
         const login = result.login as { __typename: string; user?: { __typename: string; id: string } };
         if (login.__typename === "LoginSuccess" && login.user) cache.link("Query", "viewer", login.user);
       },
+      // A new clerk's place in the paginated list is the server's to decide: refetch every page of it.
       createClerk(_result, _args, cache) {
-        cache.invalidate("Query", "clerks");
+        invalidateQueryField(cache, "clerks");
       },
       createApiToken(_result, _args, cache) {
-        cache.invalidate("Query", "apiTokens");
+        invalidateQueryField(cache, "apiTokens");
       },
     },
   },
