@@ -3,6 +3,7 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { staffOnlyChunks } from "./build/staff-only-chunks.ts";
 
 // The API server (api/) serves dist/ in production; in dev its routes are proxied so the app stays same-origin.
 const apiOrigin = process.env.API_ORIGIN ?? "http://localhost:3000";
@@ -11,10 +12,17 @@ const apiOrigin = process.env.API_ORIGIN ?? "http://localhost:3000";
 const themeColor = "#1f4e8c";
 const backgroundColor = "#ffffff";
 
+// The clerk and admin areas' pages (and whatever only they import) stay out of the precache: a citizen's phone
+// never downloads them. Staff pages live in features/clerk/ and features/admin/, or in a feature's own clerk/ (or
+// admin/, staff/) folder, or in a features/<feature>-clerk/ module (e.g. features/notices-clerk/).
+const isStaffPage = (moduleId: string) => /\/src\/features\/(?:[^/]+\/)?(?:[^/]+-)?(?:clerk|admin|staff)\//.test(moduleId);
+const staffChunks = staffOnlyChunks(isStaffPage);
+
 export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    staffChunks.plugin,
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src",
@@ -26,6 +34,7 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg,png,ico,woff2}"],
         // Screenshots only serve the install dialog; keeping them out of the precache saves phones' storage.
         globIgnores: ["screenshots/**"],
+        manifestTransforms: [staffChunks.manifestTransform],
       },
       manifest: {
         name: "Portál občana",

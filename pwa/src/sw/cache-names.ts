@@ -6,3 +6,5 @@ export const USER_CACHE_PREFIX = "portal-user-";
 export const PUBLIC_CACHE_PREFIX = "portal-public-";
 export const CLEAR_USER_CACHES_MESSAGE = "CLEAR_USER_CACHES";
 export const SKIP_WAITING_MESSAGE = "SKIP_WAITING";
+/** Workbox's own message (workbox-routing's cache listener): the page lists URLs for the runtime rules to cache. */
+export const CACHE_URLS_MESSAGE = "CACHE_URLS";

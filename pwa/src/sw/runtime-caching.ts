@@ -1,41 +1,78 @@
 /// <reference lib="webworker" />
 import { ExpirationPlugin } from "workbox-expiration";
-import type { RouteMatchCallback } from "workbox-core/types.js";
 import { registerRoute } from "workbox-routing";
-import { StaleWhileRevalidate, type Strategy } from "workbox-strategies";
+import { CacheFirst, StaleWhileRevalidate, type Strategy } from "workbox-strategies";
 import { PUBLIC_CACHE_PREFIX, USER_CACHE_PREFIX } from "./cache-names.ts";
+import { sameOriginPath, type RequestMatcher } from "./matchers.ts";
 
 /**
- * The registry of runtime caching rules. A feature that needs a GET resource offline (public documents, a
- * user's receipts) adds a rule here; GraphQL data itself is kept offline by graphcache, not by the worker.
+ * The service worker's runtime caching rules: GET requests that are not in the precache but should work offline.
+ *
+ * Where offline data lives:
+ * - the app shell and the public hashed build files: the precache (sw.ts; the list is injected at build time);
+ * - GraphQL data: graphcache's offline store in IndexedDB (graphql/client.ts), cleared on logout;
+ * - anything else a feature needs offline (files, images, a public query's HTTP response): a rule below.
+ *
+ * To add one, append an entry to RULES. Its `audience` decides the cache's lifetime: "public" for what is the
+ * same for everyone (kept across logins), "user" for a signed-in user's responses (dropped on logout, see
+ * clearUserCaches). The first matching rule wins, and precached files never reach these rules. Two typical shapes,
+ * a file area (matchers.ts has sameOriginPath) and a public GraphQL query (matchers.ts has graphqlOperation):
+ *
+ *   {
+ *     name: "files",
+ *     audience: "public",
+ *     match: sameOriginPath("/soubory/"),
+ *     // A stored file never changes under its URL: serve it from the cache once fetched.
+ *     strategy: (cacheName) => new CacheFirst({ cacheName, plugins: [expiration({ maxEntries: 200, maxAgeDays: 30 })] }),
+ *   },
+ *   {
+ *     name: "notice-board",
+ *     audience: "public",
+ *     match: graphqlOperation("NoticeBoard"),
+ *     strategy: (cacheName) =>
+ *       new NetworkFirst({ cacheName, networkTimeoutSeconds: 4, plugins: [expiration({ maxEntries: 20, maxAgeDays: 30 })] }),
+ *   },
  */
 export interface RuntimeCacheRule {
-  match: RouteMatchCallback;
-  strategy: Strategy;
+  /** Short and unique; becomes part of the cache's name. */
+  name: string;
+  audience: "public" | "user";
+  match: RequestMatcher;
+  /** Builds the workbox strategy for the cache called `cacheName`. */
+  strategy: (cacheName: string) => Strategy;
 }
 
 /** Cache names carry their audience, so logout can drop every cache holding a user's data. */
-export function runtimeCacheName(name: string, audience: "public" | "user"): string {
-  return `${audience === "user" ? USER_CACHE_PREFIX : PUBLIC_CACHE_PREFIX}${name}`;
+export function runtimeCacheName(rule: Pick<RuntimeCacheRule, "name" | "audience">): string {
+  return `${rule.audience === "user" ? USER_CACHE_PREFIX : PUBLIC_CACHE_PREFIX}${rule.name}`;
 }
 
-const rules: RuntimeCacheRule[] = [
+/** Bounds a runtime cache so it cannot fill the device's storage. */
+export function expiration({ maxEntries, maxAgeDays }: { maxEntries: number; maxAgeDays: number }): ExpirationPlugin {
+  return new ExpirationPlugin({ maxEntries, maxAgeSeconds: maxAgeDays * 24 * 60 * 60, purgeOnQuotaError: true });
+}
+
+export const RULES: readonly RuntimeCacheRule[] = [
+  {
+    // Build files left out of the precache: the clerk and admin areas' chunks (vite.config.ts keeps them off
+    // citizens' phones). Cached the first time a clerk's browser loads them, so the staff areas work offline
+    // after one visit. Their names carry a content hash, so a cached copy is always the right one.
+    name: "assets",
+    audience: "public",
+    match: sameOriginPath("/assets/"),
+    strategy: (cacheName) => new CacheFirst({ cacheName, plugins: [expiration({ maxEntries: 100, maxAgeDays: 60 })] }),
+  },
   {
     // The town's logo and other branding files: shown at once from cache, refreshed in the background.
-    match: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/branding/"),
-    strategy: new StaleWhileRevalidate({
-      cacheName: runtimeCacheName("branding", "public"),
-      plugins: [new ExpirationPlugin({ maxEntries: 20, maxAgeSeconds: 30 * 24 * 60 * 60 })],
-    }),
+    name: "branding",
+    audience: "public",
+    match: sameOriginPath("/branding/"),
+    strategy: (cacheName) => new StaleWhileRevalidate({ cacheName, plugins: [expiration({ maxEntries: 20, maxAgeDays: 30 })] }),
   },
 ];
 
-export function addRuntimeCacheRule(rule: RuntimeCacheRule) {
-  rules.push(rule);
-}
-
-export function registerRuntimeCaching() {
-  for (const rule of rules) registerRoute(rule.match, rule.strategy);
+export function registerRuntimeCaching(rules: readonly RuntimeCacheRule[] = RULES) {
+  for (const rule of rules) registerRoute(rule.match, rule.strategy(runtimeCacheName(rule)));
 }
 
 export async function clearUserCaches() {
