@@ -1,21 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logIn, newContext, VIEWPORTS, type ViewportName } from "../kit/browser.ts";
-import { DEMO_ACCOUNTS, startTestServer, type TestServer } from "../kit/server.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, usePortal, VIEWPORTS, waitForHeading, type ViewportName } from "../kit/browser.ts";
 
 // Every page of the shell, as each kind of user sees it, on a phone and on a desktop: no serious or critical axe
 // violation (WCAG 2.1 A/AA as zákon 99/2019 Sb. requires), and the keyboard basics.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const portal = usePortal();
 
 const PAGES: Record<"anonymous" | "citizen" | "clerk" | "admin", string[]> = {
   anonymous: [
@@ -35,18 +24,11 @@ const PAGES: Record<"anonymous" | "citizen" | "clerk" | "admin", string[]> = {
   admin: ["/sprava", "/sprava/urednici", "/sprava/api-tokeny", "/sprava/odchozi-posta", "/urad"],
 };
 
-async function signedIn(viewport: ViewportName, who: keyof typeof PAGES): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, server.url, viewport);
-  const page = await context.newPage();
-  if (who !== "anonymous") await logIn(page, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password);
-  return { context, page };
-}
-
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])("axe on a %s", (viewport) => {
   it.each(Object.keys(PAGES) as (keyof typeof PAGES)[])(
     "every page a user who is %s can open",
     async (who) => {
-      const { context, page } = await signedIn(viewport, who);
+      const { page } = await portal.open(viewport, { as: who === "anonymous" ? undefined : who });
       for (const path of PAGES[who]) {
         await page.goto(path);
         await page.locator("main h1").first().waitFor();
@@ -58,7 +40,6 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])("axe on a %s", (viewport
         await page.getByRole("navigation", { name: "Hlavní menu" }).getByRole("listitem").first().waitFor();
         await expectAccessible(page, `menu open as ${who} (${viewport})`);
       }
-      await context.close();
     },
     120_000,
   );
@@ -66,10 +47,9 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])("axe on a %s", (viewport
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])("keyboard on a %s", (viewport) => {
   it("the skip link is the first Tab stop, becomes visible and moves focus to the main content", async () => {
-    const context = await newContext(browser, server.url, viewport);
-    const page = await context.newPage();
+    const { page } = await portal.open(viewport);
     await page.goto("/");
-    await page.getByRole("heading", { level: 1, name: "Město Lipnice" }).waitFor();
+    await waitForHeading(page, "Město Lipnice");
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
@@ -85,18 +65,15 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])("keyboard on a %s", (vie
     // The next Tab continues inside the main content, not back in the header.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")))).toBe(true);
-    await context.close();
   });
 
   it("after navigating, focus moves to the new page's heading and the title names the page", async () => {
-    const context = await newContext(browser, server.url, viewport);
-    const page = await context.newPage();
+    const { page } = await portal.open(viewport);
     await page.goto("/");
-    await page.getByRole("heading", { level: 1, name: "Město Lipnice" }).waitFor();
+    await waitForHeading(page, "Město Lipnice");
     await page.getByRole("main").getByRole("link", { name: "Registrace" }).click();
-    await page.getByRole("heading", { level: 1, name: "Registrace" }).waitFor();
+    await waitForHeading(page, "Registrace");
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     expect(await page.title()).toMatch(/^Registrace – /);
-    await context.close();
   });
 });

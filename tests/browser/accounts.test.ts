@@ -1,29 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, field, launchBrowser, logIn, newContext, trackPageErrors } from "../kit/browser.ts";
-import { latestEmail, pathOf, startTestServer, type TestServer } from "../kit/server.ts";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, field, logIn, trackPageErrors, usePortal, waitForHeading } from "../kit/browser.ts";
+import { latestEmail, pathOf } from "../kit/server.ts";
 
 // A citizen's own journey on a phone: register, verify through the outbox, sign in, see the profile, sign out;
 // forgotten password. Every page on the way is checked with axe.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const portal = usePortal();
 
 describe("registration", () => {
   it("shows Czech field errors next to the field, keeps what was typed, restores the draft without the password", async () => {
-    const context = await newContext(browser, server.url, "phone");
-    const page = await context.newPage();
+    const { page } = await portal.open("phone");
     const errors = trackPageErrors(page);
     await page.goto("/registrace");
-    await page.getByRole("heading", { level: 1, name: "Registrace" }).waitFor();
+    await waitForHeading(page, "Registrace");
     await expectAccessible(page, "/registrace (phone)");
 
     const fullName = field(page, "Jméno a příjmení");
@@ -52,19 +42,17 @@ describe("registration", () => {
 
     // Reload: the draft comes back, the password does not.
     await page.reload();
-    await page.getByRole("heading", { level: 1, name: "Registrace" }).waitFor();
+    await waitForHeading(page, "Registrace");
     expect(await field(page, "Jméno a příjmení").inputValue()).toBe("Karel Zkušební");
     expect(await field(page, "E-mail").inputValue()).toBe("karel.zkusebni@example.cz");
     expect(await field(page, "Heslo").inputValue()).toBe("");
     const draft = await page.evaluate(() => JSON.stringify(sessionStorage));
     expect(draft).not.toContain("qwerty12345");
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it("registers, verifies through the e-mailed link, signs in, shows the profile and signs out", async () => {
-    const context = await newContext(browser, server.url, "phone");
-    const page = await context.newPage();
+    const { context, page } = await portal.open("phone");
     const errors = trackPageErrors(page);
     const address = "marie.vzorova@example.cz";
     const password = "Lipova-alej-2026";
@@ -79,18 +67,18 @@ describe("registration", () => {
     await expectAccessible(page, "/registrace done (phone)");
 
     // Signing in before verifying is refused with a clear message.
-    const mail = await latestEmail(server.database, address, /Potvrďte svůj e-mail/);
+    const mail = await latestEmail(portal.server.database, address, /Potvrďte svůj e-mail/);
     expect(mail.link).toMatch(/\/overeni-emailu\?token=/);
     await page.goto(pathOf(mail.link!));
     await page.getByText("E-mail je ověřen. Nyní se můžete přihlásit.").waitFor();
     await expectAccessible(page, "/overeni-emailu (phone)");
 
     await page.getByRole("link", { name: "Přejít na přihlášení" }).click();
-    await page.getByRole("heading", { level: 1, name: "Přihlášení" }).waitFor();
+    await waitForHeading(page, "Přihlášení");
     await expectAccessible(page, "/prihlaseni (phone)");
     await logIn(page, address, password);
     await page.waitForURL("**/muj-ucet");
-    await page.getByRole("heading", { level: 1, name: "Můj účet" }).waitFor();
+    await waitForHeading(page, "Můj účet");
     await page.getByText(`Jste přihlášeni jako ${address}.`).waitFor();
     expect(await field(page, "Jméno a příjmení").inputValue()).toBe("Marie Vzorová");
     expect(await field(page, "Telefon").inputValue()).toMatch(/601\s?222\s?333/);
@@ -100,31 +88,29 @@ describe("registration", () => {
     await expect.poll(async () => (await context.cookies()).some((c) => c.name === "portal_session")).toBe(false);
     await page.goto("/muj-ucet");
     await page.waitForURL(/\/prihlaseni\?next=%2Fmuj-ucet/);
-    expect(await server.database.prisma.session.count({ where: { user: { email: address } } })).toBe(0);
+    expect(await portal.server.database.prisma.session.count({ where: { user: { email: address } } })).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe("password reset", () => {
   it("sends a reset link to the outbox; the new password works, the old one does not", async () => {
-    const context = await newContext(browser, server.url, "desktop");
-    const page = await context.newPage();
+    const { page } = await portal.open("desktop");
     const address = "obcan@lipnice.example";
     const newPassword = "Nove-heslo-na-jare-2027";
 
     await page.goto("/prihlaseni");
     await page.getByRole("link", { name: "Zapomněli jste heslo?" }).click();
-    await page.getByRole("heading", { level: 1, name: "Zapomenuté heslo" }).waitFor();
+    await waitForHeading(page, "Zapomenuté heslo");
     await expectAccessible(page, "/zapomenute-heslo (desktop)");
     await field(page, "E-mail").fill(address);
     await page.getByRole("button", { name: "Poslat odkaz" }).click();
     await page.getByText(`Pokud k adrese ${address} existuje účet`).waitFor();
 
-    const mail = await latestEmail(server.database, address, /Obnovení hesla/);
+    const mail = await latestEmail(portal.server.database, address, /Obnovení hesla/);
     expect(mail.link).toMatch(/\/obnova-hesla\?token=/);
     await page.goto(pathOf(mail.link!));
-    await page.getByRole("heading", { level: 1, name: "Nastavení nového hesla" }).waitFor();
+    await waitForHeading(page, "Nastavení nového hesla");
     await expectAccessible(page, "/obnova-hesla (desktop)");
     const newPasswordField = field(page, "Nové heslo");
     await newPasswordField.fill("kratke");
@@ -150,13 +136,12 @@ describe("password reset", () => {
     await expectAccessible(page, "/prihlaseni wrong password (desktop)");
 
     await logIn(page, address, newPassword);
-    await page.getByRole("heading", { level: 1, name: "Můj účet" }).waitFor();
-    await context.close();
+    await waitForHeading(page, "Můj účet");
   });
 });
 
 /** The text of the elements a control's aria-describedby points at (hint and error message). */
-async function descriptionOf(control: import("playwright-core").Locator): Promise<string> {
+async function descriptionOf(control: Locator): Promise<string> {
   return control.evaluate((el) =>
     (el.getAttribute("aria-describedby") ?? "")
       .split(/\s+/)

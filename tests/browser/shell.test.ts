@@ -1,59 +1,30 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, launchPersistentContext, logIn, newContext, trackPageErrors } from "../kit/browser.ts";
-import { DEMO_ACCOUNTS, startTestServer, type TestServer } from "../kit/server.ts";
+import { describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  logIn,
+  persistedGraphcacheEntries,
+  trackPageErrors,
+  usePortal,
+  waitForHeading,
+  waitForServiceWorker,
+} from "../kit/browser.ts";
+import { DEMO_ACCOUNTS } from "../kit/server.ts";
 
 // The shell every feature lives in: offline start, language, installability, 404, expired sessions.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole("heading", { level: 1, name }).waitFor();
-}
-
-/** Waits until the service worker is active and controls the page (a reload makes the first visit controlled). */
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 10_000 }).toBe(true);
-}
-
-/** How many days of graphcache's offline copy are stored (the PWA's IndexedDB "portal-graphcache", store "entries"). */
-function persistedCacheEntries(): Promise<number> {
-  return new Promise((resolve) => {
-    const open = indexedDB.open("portal-graphcache");
-    open.onerror = () => resolve(0);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains("entries")) return (db.close(), resolve(0));
-      const count = db.transaction("entries", "readonly").objectStore("entries").count();
-      count.onsuccess = () => (db.close(), resolve(count.result));
-      count.onerror = () => (db.close(), resolve(0));
-    };
-  });
-}
+const portal = usePortal();
 
 describe("offline", () => {
   it("opens the shell offline, says so with the time of the last data, and recovers by itself", async () => {
-    const context = await newContext(browser, server.url, "phone");
-    const page = await context.newPage();
+    const { context, page } = await portal.open("phone");
     const errors = trackPageErrors(page);
     await page.goto("/");
-    await heading(page, "Město Lipnice");
+    await waitForHeading(page, "Město Lipnice");
     await waitForServiceWorker(page);
-    await heading(page, "Město Lipnice");
+    await waitForHeading(page, "Město Lipnice");
     await page.waitForLoadState("networkidle");
     // graphcache writes its offline copy to IndexedDB asynchronously: wait until it is there.
-    await expect.poll(() => page.evaluate(persistedCacheEntries), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => persistedGraphcacheEntries(page), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await context.setOffline(true);
     await page.reload();
@@ -77,35 +48,32 @@ describe("offline", () => {
     await context.setOffline(false);
     await banner.waitFor({ state: "detached", timeout: 15_000 });
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe("language", () => {
   it("switches Czech and English: texts, <html lang>, date formats; the choice survives a reload", async () => {
-    const context = await newContext(browser, server.url, "desktop");
-    const page = await context.newPage();
-    await logIn(page, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    const { page } = await portal.open("desktop", { as: "admin" });
     await page.goto("/sprava/urednici");
-    await heading(page, "Úředníci");
+    await waitForHeading(page, "Úředníci");
     expect(await page.locator("html").getAttribute("lang")).toBe("cs");
     const created = () => page.locator("table td:nth-child(6)").first().textContent();
     await page.locator("table td").first().waitFor();
     expect(await created()).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4}$/);
 
     await page.getByRole("navigation", { name: "Hlavní menu" }).getByRole("button", { name: "English" }).click();
-    await heading(page, "Clerks");
+    await waitForHeading(page, "Clerks");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "My account" }).waitFor();
     expect(await created()).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}$/);
     await expectAccessible(page, "/sprava/urednici in English (desktop)");
 
     await page.reload();
-    await heading(page, "Clerks");
+    await waitForHeading(page, "Clerks");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     // For a signed-in user the language is also the profile's (e-mails follow it).
     await expect
-      .poll(async () => (await server.database.prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.admin.email } })).locale)
+      .poll(async () => (await portal.server.database.prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.admin.email } })).locale)
       .toBe("en");
 
     await page.goto("/");
@@ -114,32 +82,28 @@ describe("language", () => {
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: "Čeština" }).click();
     await page.getByRole("heading", { level: 2, name: "Kontakt" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("cs");
-    await context.close();
   });
 
   it("an anonymous visitor's choice persists too", async () => {
-    const context = await newContext(browser, server.url, "phone");
-    const page = await context.newPage();
+    const { page } = await portal.open("phone");
     await page.goto("/prihlaseni");
-    await heading(page, "Přihlášení");
+    await waitForHeading(page, "Přihlášení");
     await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("button", { name: "English" }).click();
-    await heading(page, "Sign in");
+    await waitForHeading(page, "Sign in");
     await page.reload();
-    await heading(page, "Sign in");
+    await waitForHeading(page, "Sign in");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await expectAccessible(page, "/prihlaseni in English (phone)");
-    await context.close();
   });
 });
 
 describe("installability", () => {
   it("Chromium reports no installability or manifest errors; the manifest is complete", async () => {
     // A regular (not incognito) profile: Chromium refuses to install anything from an incognito context.
-    const context = await launchPersistentContext(server.url, "phone");
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { context, page } = await portal.openPersistent("phone");
     await page.goto("/");
-    await heading(page, "Město Lipnice");
+    await waitForHeading(page, "Město Lipnice");
     await waitForServiceWorker(page);
 
     const cdp = await context.newCDPSession(page);
@@ -147,7 +111,7 @@ describe("installability", () => {
     expect(installability.installabilityErrors).toEqual([]);
     const manifestReport = (await cdp.send("Page.getAppManifest")) as { url: string; errors: unknown[]; data: string };
     expect(manifestReport.errors).toEqual([]);
-    expect(manifestReport.url).toBe(`${server.url}/manifest.webmanifest`);
+    expect(manifestReport.url).toBe(`${portal.server.url}/manifest.webmanifest`);
 
     const manifest = JSON.parse(manifestReport.data) as {
       name: string;
@@ -173,52 +137,46 @@ describe("installability", () => {
 
     // Every icon and screenshot is served as a PNG of the declared size.
     for (const image of [...manifest.icons, ...manifest.screenshots]) {
-      const response = await fetch(new URL(image.src, server.url));
+      const response = await fetch(new URL(image.src, portal.server.url));
       expect(response.status, image.src).toBe(200);
       const png = Buffer.from(await response.arrayBuffer());
       expect(png.subarray(1, 4).toString(), image.src).toBe("PNG");
       expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, image.src).toBe(image.sizes);
     }
-    await context.close();
   });
 });
 
 describe("unknown routes and expired sessions", () => {
   it("shows a 404 page for an unknown address", async () => {
     for (const viewport of ["phone", "desktop"] as const) {
-      const context = await newContext(browser, server.url, viewport);
-      const page = await context.newPage();
+      const { page } = await portal.open(viewport);
       await page.goto("/tato-stranka-neexistuje");
-      await heading(page, "Stránka nenalezena");
+      await waitForHeading(page, "Stránka nenalezena");
       await page.getByRole("link", { name: "Zpět na úvodní stránku" }).waitFor();
       await expectAccessible(page, `404 (${viewport})`);
-      await context.close();
     }
   });
 
   it("an expired session on the account page leads to login and back", async () => {
-    const context = await newContext(browser, server.url, "phone");
-    const page = await context.newPage();
-    await logIn(page, DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
-    await heading(page, "Můj účet");
+    const { page } = await portal.open("phone", { as: "citizen" });
+    await waitForHeading(page, "Můj účet");
 
     // The session ends on the server while the page is open; the next request finds out.
-    await server.database.prisma.session.deleteMany({ where: { user: { email: DEMO_ACCOUNTS.citizen.email } } });
+    await portal.server.database.prisma.session.deleteMany({ where: { user: { email: DEMO_ACCOUNTS.citizen.email } } });
     await page.getByRole("button", { name: "Uložit" }).click();
     await page.waitForURL(/\/prihlaseni\?next=%2Fmuj-ucet$/);
     await page.getByText("Vaše přihlášení vypršelo.").waitFor();
     await expectAccessible(page, "/prihlaseni after expiry (phone)");
     await logIn(page, DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
     await page.waitForURL(/\/muj-ucet$/);
-    await heading(page, "Můj účet");
+    await waitForHeading(page, "Můj účet");
 
     // Expired while away: opening the page again also goes through the login.
-    await server.database.prisma.session.deleteMany({ where: { user: { email: DEMO_ACCOUNTS.citizen.email } } });
+    await portal.server.database.prisma.session.deleteMany({ where: { user: { email: DEMO_ACCOUNTS.citizen.email } } });
     await page.reload();
     await page.waitForURL(/\/prihlaseni\?next=%2Fmuj-ucet$/);
     await logIn(page, DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
     await page.waitForURL(/\/muj-ucet$/);
-    await heading(page, "Můj účet");
-    await context.close();
+    await waitForHeading(page, "Můj účet");
   });
 });

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { DEMO_ACCOUNTS, startTestServer, type TestServer } from "./server.ts";
 
 /**
  * Flags for every Chromium the tests and benches start. No --disable-web-security and friends (the defaults of
@@ -110,4 +112,114 @@ export async function logIn(page: Page, email: string, password: string): Promis
 export function field(scope: Page | Locator, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
+
+/** What a browser test file works with: the real portal, one Chromium, and fresh browser profiles on demand. */
+export interface Portal {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /**
+   * A fresh profile (no cookies, storage or service worker) in the viewport, with one page open, signed in as the
+   * demo account `as` when given. Closed by itself after the test.
+   */
+  open(
+    viewport?: ViewportName,
+    options?: { as?: DemoAccount; context?: BrowserContextOptions },
+  ): Promise<{ context: BrowserContext; page: Page }>;
+  /** A browser with an on-disk profile (see launchPersistentContext), closed by itself after the test. */
+  openPersistent(viewport?: ViewportName): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Starts the real server (on its own database with the demo towns) and Chromium for the calling test file, and
+ * stops them after its last test; contexts opened through `open` are closed after each test, also a failed one.
+ * Call once at the top of a browser test file.
+ */
+export function usePortal(): Portal {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const openContexts = new Set<BrowserContext>();
+  const track = (context: BrowserContext) => {
+    openContexts.add(context);
+    context.on("close", () => openContexts.delete(context));
+    return context;
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterEach(async () => {
+    await Promise.all([...openContexts].map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`The ${what} is not started yet: use it inside a test or hook`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, "test server");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
+    async open(viewport = "phone", options = {}) {
+      const context = track(await newContext(this.browser, this.server.url, viewport, options.context));
+      const page = await context.newPage();
+      if (options.as) await logIn(page, DEMO_ACCOUNTS[options.as].email, DEMO_ACCOUNTS[options.as].password);
+      return { context, page };
+    },
+    async openPersistent(viewport = "phone") {
+      const context = track(await launchPersistentContext(this.server.url, viewport));
+      const page = context.pages()[0] ?? (await context.newPage());
+      return { context, page };
+    },
+  };
+}
+
+/** Waits for the page's main heading (h1) with this name. */
+export async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+/** Waits until the service worker is active and controls the page (a reload makes the first visit controlled). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 10_000 }).toBe(true);
+}
+
+/** The paths of every response in the page's Cache Storage (precache and runtime caches), as the page sees it. */
+export function cachedPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+}
+
+/** How many entries of graphcache's offline copy the page has stored (IndexedDB "portal-graphcache", store "entries"). */
+export function persistedGraphcacheEntries(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open("portal-graphcache");
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("entries")) return (db.close(), resolve(0));
+          const count = db.transaction("entries", "readonly").objectStore("entries").count();
+          count.onsuccess = () => (db.close(), resolve(count.result));
+          count.onerror = () => (db.close(), resolve(0));
+        };
+      }),
+  );
 }
