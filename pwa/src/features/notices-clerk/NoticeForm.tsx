@@ -61,6 +61,8 @@ interface NoticeFormProps {
   onDone?: () => void;
 }
 
+/** No secrets in this form; a constant, so the draft is written only when a value changes. */
+const NO_SECRET_FIELDS: never[] = [];
 const ACCEPTED_FILES = ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.webp";
 
 /**
@@ -75,7 +77,7 @@ export function NoticeForm({ mode, notice, townName, initialFailure, onDone }: N
   const navigate = useNavigate();
   const schema = useMemo(() => noticeFormSchema(mode), [mode]);
   const draftKey = `portal.noticeDraft.${mode}.${notice ? noticeUuid(notice.id) : "new"}`;
-  const form = useZodForm(schema, initialValues(notice, townName), { draftKey });
+  const form = useZodForm(schema, initialValues(notice, townName), { draftKey, secretFields: NO_SECRET_FIELDS });
   const { values } = form;
   const intent = useRef<Intent>("save");
 
