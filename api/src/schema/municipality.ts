@@ -37,16 +37,22 @@ const MunicipalityRef = builder.prismaNode("Municipality", {
     email: t.exposeString("email"),
     phone: t.exposeString("phone", { nullable: true }),
     website: t.exposeString("website", { nullable: true }),
+    // Reads the row it is given (every Municipality object carries its scalar fields): a `select`
+    // here would make Pothos re-read the request's municipality, which the context already holds.
     branding: t.field({
       type: BrandingRef,
-      select: { primaryColor: true, accentColor: true, logoMimeType: true, updatedAt: true },
       resolve: (m) => ({
         primaryColor: m.primaryColor,
         accentColor: m.accentColor,
         logoUrl: m.logoMimeType ? `/branding/logo?v=${m.updatedAt.getTime()}` : null,
       }),
     }),
-    bankAccounts: t.relation("bankAccounts", { query: { orderBy: [{ isPrimary: "desc" }, { label: "asc" }] } }),
+    bankAccounts: t.relation("bankAccounts", {
+      query: { orderBy: [{ isPrimary: "desc" }, { label: "asc" }] },
+      // When the parent did not come from a Prisma query with the relation (`municipality` answers
+      // from the context): one statement for the accounts, not the municipality re-read plus them.
+      resolve: (query, municipality, _args, ctx) => ctx.db.bankAccount.findMany({ ...query, where: { municipalityId: municipality.id } }),
+    }),
   }),
 });
 
