@@ -379,6 +379,8 @@ export const PurchaseOrderScalarFieldEnum = {
   amountWithVat: 'amountWithVat',
   orderedOn: 'orderedOn',
   department: 'department',
+  registryId: 'registryId',
+  registryPublishedOn: 'registryPublishedOn',
   publishedAt: 'publishedAt',
   unpublishedAt: 'unpublishedAt',
   unpublishReason: 'unpublishReason',

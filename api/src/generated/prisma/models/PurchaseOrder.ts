@@ -49,6 +49,8 @@ export type PurchaseOrderMinAggregateOutputType = {
   amountWithVat: bigint | null
   orderedOn: Date | null
   department: string | null
+  registryId: string | null
+  registryPublishedOn: Date | null
   publishedAt: Date | null
   unpublishedAt: Date | null
   unpublishReason: string | null
@@ -71,6 +73,8 @@ export type PurchaseOrderMaxAggregateOutputType = {
   amountWithVat: bigint | null
   orderedOn: Date | null
   department: string | null
+  registryId: string | null
+  registryPublishedOn: Date | null
   publishedAt: Date | null
   unpublishedAt: Date | null
   unpublishReason: string | null
@@ -93,6 +97,8 @@ export type PurchaseOrderCountAggregateOutputType = {
   amountWithVat: number
   orderedOn: number
   department: number
+  registryId: number
+  registryPublishedOn: number
   publishedAt: number
   unpublishedAt: number
   unpublishReason: number
@@ -127,6 +133,8 @@ export type PurchaseOrderMinAggregateInputType = {
   amountWithVat?: true
   orderedOn?: true
   department?: true
+  registryId?: true
+  registryPublishedOn?: true
   publishedAt?: true
   unpublishedAt?: true
   unpublishReason?: true
@@ -149,6 +157,8 @@ export type PurchaseOrderMaxAggregateInputType = {
   amountWithVat?: true
   orderedOn?: true
   department?: true
+  registryId?: true
+  registryPublishedOn?: true
   publishedAt?: true
   unpublishedAt?: true
   unpublishReason?: true
@@ -171,6 +181,8 @@ export type PurchaseOrderCountAggregateInputType = {
   amountWithVat?: true
   orderedOn?: true
   department?: true
+  registryId?: true
+  registryPublishedOn?: true
   publishedAt?: true
   unpublishedAt?: true
   unpublishReason?: true
@@ -280,6 +292,8 @@ export type PurchaseOrderGroupByOutputType = {
   amountWithVat: bigint
   orderedOn: Date
   department: string | null
+  registryId: string | null
+  registryPublishedOn: Date | null
   publishedAt: Date | null
   unpublishedAt: Date | null
   unpublishReason: string | null
@@ -325,6 +339,8 @@ export type PurchaseOrderWhereInput = {
   amountWithVat?: Prisma.BigIntFilter<"PurchaseOrder"> | bigint | number
   orderedOn?: Prisma.DateTimeFilter<"PurchaseOrder"> | Date | string
   department?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
+  registryId?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
+  registryPublishedOn?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   publishedAt?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   unpublishedAt?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   unpublishReason?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
@@ -349,6 +365,8 @@ export type PurchaseOrderOrderByWithRelationInput = {
   amountWithVat?: Prisma.SortOrder
   orderedOn?: Prisma.SortOrder
   department?: Prisma.SortOrderInput | Prisma.SortOrder
+  registryId?: Prisma.SortOrderInput | Prisma.SortOrder
+  registryPublishedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   unpublishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   unpublishReason?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -378,6 +396,8 @@ export type PurchaseOrderWhereUniqueInput = Prisma.AtLeast<{
   amountWithVat?: Prisma.BigIntFilter<"PurchaseOrder"> | bigint | number
   orderedOn?: Prisma.DateTimeFilter<"PurchaseOrder"> | Date | string
   department?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
+  registryId?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
+  registryPublishedOn?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   publishedAt?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   unpublishedAt?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   unpublishReason?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
@@ -402,6 +422,8 @@ export type PurchaseOrderOrderByWithAggregationInput = {
   amountWithVat?: Prisma.SortOrder
   orderedOn?: Prisma.SortOrder
   department?: Prisma.SortOrderInput | Prisma.SortOrder
+  registryId?: Prisma.SortOrderInput | Prisma.SortOrder
+  registryPublishedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   unpublishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   unpublishReason?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -432,6 +454,8 @@ export type PurchaseOrderScalarWhereWithAggregatesInput = {
   amountWithVat?: Prisma.BigIntWithAggregatesFilter<"PurchaseOrder"> | bigint | number
   orderedOn?: Prisma.DateTimeWithAggregatesFilter<"PurchaseOrder"> | Date | string
   department?: Prisma.StringNullableWithAggregatesFilter<"PurchaseOrder"> | string | null
+  registryId?: Prisma.StringNullableWithAggregatesFilter<"PurchaseOrder"> | string | null
+  registryPublishedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"PurchaseOrder"> | Date | string | null
   publishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"PurchaseOrder"> | Date | string | null
   unpublishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"PurchaseOrder"> | Date | string | null
   unpublishReason?: Prisma.StringNullableWithAggregatesFilter<"PurchaseOrder"> | string | null
@@ -453,6 +477,8 @@ export type PurchaseOrderCreateInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -477,6 +503,8 @@ export type PurchaseOrderUncheckedCreateInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -499,6 +527,8 @@ export type PurchaseOrderUpdateInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -523,6 +553,8 @@ export type PurchaseOrderUncheckedUpdateInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -546,6 +578,8 @@ export type PurchaseOrderCreateManyInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -567,6 +601,8 @@ export type PurchaseOrderUpdateManyMutationInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -589,6 +625,8 @@ export type PurchaseOrderUncheckedUpdateManyInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -631,6 +669,8 @@ export type PurchaseOrderCountOrderByAggregateInput = {
   amountWithVat?: Prisma.SortOrder
   orderedOn?: Prisma.SortOrder
   department?: Prisma.SortOrder
+  registryId?: Prisma.SortOrder
+  registryPublishedOn?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
   unpublishedAt?: Prisma.SortOrder
   unpublishReason?: Prisma.SortOrder
@@ -658,6 +698,8 @@ export type PurchaseOrderMaxOrderByAggregateInput = {
   amountWithVat?: Prisma.SortOrder
   orderedOn?: Prisma.SortOrder
   department?: Prisma.SortOrder
+  registryId?: Prisma.SortOrder
+  registryPublishedOn?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
   unpublishedAt?: Prisma.SortOrder
   unpublishReason?: Prisma.SortOrder
@@ -680,6 +722,8 @@ export type PurchaseOrderMinOrderByAggregateInput = {
   amountWithVat?: Prisma.SortOrder
   orderedOn?: Prisma.SortOrder
   department?: Prisma.SortOrder
+  registryId?: Prisma.SortOrder
+  registryPublishedOn?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrder
   unpublishedAt?: Prisma.SortOrder
   unpublishReason?: Prisma.SortOrder
@@ -769,6 +813,8 @@ export type PurchaseOrderCreateWithoutMunicipalityInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -791,6 +837,8 @@ export type PurchaseOrderUncheckedCreateWithoutMunicipalityInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -843,6 +891,8 @@ export type PurchaseOrderScalarWhereInput = {
   amountWithVat?: Prisma.BigIntFilter<"PurchaseOrder"> | bigint | number
   orderedOn?: Prisma.DateTimeFilter<"PurchaseOrder"> | Date | string
   department?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
+  registryId?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
+  registryPublishedOn?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   publishedAt?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   unpublishedAt?: Prisma.DateTimeNullableFilter<"PurchaseOrder"> | Date | string | null
   unpublishReason?: Prisma.StringNullableFilter<"PurchaseOrder"> | string | null
@@ -864,6 +914,8 @@ export type PurchaseOrderCreateWithoutInvoicesInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -887,6 +939,8 @@ export type PurchaseOrderUncheckedCreateWithoutInvoicesInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -924,6 +978,8 @@ export type PurchaseOrderUpdateWithoutInvoicesInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -947,6 +1003,8 @@ export type PurchaseOrderUncheckedUpdateWithoutInvoicesInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -968,6 +1026,8 @@ export type PurchaseOrderCreateManyMunicipalityInput = {
   amountWithVat: bigint | number
   orderedOn: Date | string
   department?: string | null
+  registryId?: string | null
+  registryPublishedOn?: Date | string | null
   publishedAt?: Date | string | null
   unpublishedAt?: Date | string | null
   unpublishReason?: string | null
@@ -989,6 +1049,8 @@ export type PurchaseOrderUpdateWithoutMunicipalityInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1011,6 +1073,8 @@ export type PurchaseOrderUncheckedUpdateWithoutMunicipalityInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1033,6 +1097,8 @@ export type PurchaseOrderUncheckedUpdateManyWithoutMunicipalityInput = {
   amountWithVat?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   orderedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  registryPublishedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   unpublishReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1086,6 +1152,8 @@ export type PurchaseOrderSelect<ExtArgs extends runtime.Types.Extensions.Interna
   amountWithVat?: boolean
   orderedOn?: boolean
   department?: boolean
+  registryId?: boolean
+  registryPublishedOn?: boolean
   publishedAt?: boolean
   unpublishedAt?: boolean
   unpublishReason?: boolean
@@ -1111,6 +1179,8 @@ export type PurchaseOrderSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   amountWithVat?: boolean
   orderedOn?: boolean
   department?: boolean
+  registryId?: boolean
+  registryPublishedOn?: boolean
   publishedAt?: boolean
   unpublishedAt?: boolean
   unpublishReason?: boolean
@@ -1134,6 +1204,8 @@ export type PurchaseOrderSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   amountWithVat?: boolean
   orderedOn?: boolean
   department?: boolean
+  registryId?: boolean
+  registryPublishedOn?: boolean
   publishedAt?: boolean
   unpublishedAt?: boolean
   unpublishReason?: boolean
@@ -1157,6 +1229,8 @@ export type PurchaseOrderSelectScalar = {
   amountWithVat?: boolean
   orderedOn?: boolean
   department?: boolean
+  registryId?: boolean
+  registryPublishedOn?: boolean
   publishedAt?: boolean
   unpublishedAt?: boolean
   unpublishReason?: boolean
@@ -1166,7 +1240,7 @@ export type PurchaseOrderSelectScalar = {
   updatedAt?: boolean
 }
 
-export type PurchaseOrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "externalId" | "status" | "number" | "subject" | "supplierName" | "supplierIco" | "amountWithoutVat" | "amountWithVat" | "orderedOn" | "department" | "publishedAt" | "unpublishedAt" | "unpublishReason" | "searchText" | "createdById" | "createdAt" | "updatedAt", ExtArgs["result"]["purchaseOrder"]>
+export type PurchaseOrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "externalId" | "status" | "number" | "subject" | "supplierName" | "supplierIco" | "amountWithoutVat" | "amountWithVat" | "orderedOn" | "department" | "registryId" | "registryPublishedOn" | "publishedAt" | "unpublishedAt" | "unpublishReason" | "searchText" | "createdById" | "createdAt" | "updatedAt", ExtArgs["result"]["purchaseOrder"]>
 export type PurchaseOrderInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   invoices?: boolean | Prisma.PurchaseOrder$invoicesArgs<ExtArgs>
@@ -1198,6 +1272,11 @@ export type $PurchaseOrderPayload<ExtArgs extends runtime.Types.Extensions.Inter
     amountWithVat: bigint
     orderedOn: Date
     department: string | null
+    /**
+     * Identifier in the national registr smluv, once published there (orders over 50 000 Kč excl. VAT).
+     */
+    registryId: string | null
+    registryPublishedOn: Date | null
     publishedAt: Date | null
     unpublishedAt: Date | null
     unpublishReason: string | null
@@ -1642,6 +1721,8 @@ export interface PurchaseOrderFieldRefs {
   readonly amountWithVat: Prisma.FieldRef<"PurchaseOrder", 'BigInt'>
   readonly orderedOn: Prisma.FieldRef<"PurchaseOrder", 'DateTime'>
   readonly department: Prisma.FieldRef<"PurchaseOrder", 'String'>
+  readonly registryId: Prisma.FieldRef<"PurchaseOrder", 'String'>
+  readonly registryPublishedOn: Prisma.FieldRef<"PurchaseOrder", 'DateTime'>
   readonly publishedAt: Prisma.FieldRef<"PurchaseOrder", 'DateTime'>
   readonly unpublishedAt: Prisma.FieldRef<"PurchaseOrder", 'DateTime'>
   readonly unpublishReason: Prisma.FieldRef<"PurchaseOrder", 'String'>

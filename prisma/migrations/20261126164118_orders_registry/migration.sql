@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PurchaseOrder" ADD COLUMN     "registryId" TEXT,
+ADD COLUMN     "registryPublishedOn" DATE;
