@@ -1,0 +1,205 @@
+import { graphql } from "../../graphql/graphql.ts";
+
+// The public registers: published entries only, no login. Lists page with Relay cursors ("load more");
+// graphcache merges the pages (graphql/cache.ts) and keeps the totals of the whole filter.
+
+export const RegisterTotalsFields = graphql(`
+  fragment RegisterTotalsFields on RegisterTotals @_unmask {
+    count
+    amountWithoutVat
+    amountWithVat
+  }
+`);
+
+export const ContractsQuery = graphql(
+  `
+    query Contracts($first: Int!, $after: String, $filter: RegisterFilter, $orderBy: RegisterOrder) {
+      contracts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+        totals {
+          ...RegisterTotalsFields
+        }
+        edges {
+          node {
+            id
+            number
+            subject
+            counterpartyName
+            counterpartyIco
+            signedOn
+            amountWithoutVat
+            amountWithVat
+            department
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+  [RegisterTotalsFields],
+);
+
+export const InvoicesQuery = graphql(
+  `
+    query Invoices($first: Int!, $after: String, $filter: RegisterFilter, $orderBy: RegisterOrder) {
+      invoices(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+        totals {
+          ...RegisterTotalsFields
+        }
+        edges {
+          node {
+            id
+            number
+            subject
+            supplierName
+            supplierIco
+            issuedOn
+            dueOn
+            amountWithoutVat
+            amountWithVat
+            department
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+  [RegisterTotalsFields],
+);
+
+export const PurchaseOrdersQuery = graphql(
+  `
+    query PurchaseOrders($first: Int!, $after: String, $filter: RegisterFilter, $orderBy: RegisterOrder) {
+      purchaseOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+        totals {
+          ...RegisterTotalsFields
+        }
+        edges {
+          node {
+            id
+            number
+            subject
+            supplierName
+            supplierIco
+            orderedOn
+            amountWithoutVat
+            amountWithVat
+            department
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+  [RegisterTotalsFields],
+);
+
+/** An invoice as listed on the detail page of its contract or order. */
+export const LinkedInvoiceFields = graphql(`
+  fragment LinkedInvoiceFields on Invoice @_unmask {
+    id
+    number
+    subject
+    issuedOn
+    amountWithVat
+  }
+`);
+
+export const ContractQuery = graphql(
+  `
+    query Contract($id: ID!) {
+      contract(id: $id) {
+        id
+        number
+        subject
+        status
+        counterpartyName
+        counterpartyIco
+        signedOn
+        validFrom
+        validUntil
+        amountWithoutVat
+        amountWithVat
+        department
+        publishedAt
+        registryId
+        registryPublishedOn
+        requiresRegistry
+        attachment {
+          fileName
+          mimeType
+          size
+          url
+        }
+        invoices {
+          ...LinkedInvoiceFields
+        }
+      }
+    }
+  `,
+  [LinkedInvoiceFields],
+);
+
+export const InvoiceQuery = graphql(`
+  query Invoice($id: ID!) {
+    invoice(id: $id) {
+      id
+      number
+      subject
+      status
+      supplierName
+      supplierIco
+      issuedOn
+      dueOn
+      paidOn
+      amountWithoutVat
+      amountWithVat
+      department
+      budgetParagraph
+      budgetItem
+      publishedAt
+      contract {
+        id
+        number
+        subject
+      }
+      purchaseOrder {
+        id
+        number
+        subject
+      }
+    }
+  }
+`);
+
+export const PurchaseOrderQuery = graphql(
+  `
+    query PurchaseOrder($id: ID!) {
+      purchaseOrder(id: $id) {
+        id
+        number
+        subject
+        status
+        supplierName
+        supplierIco
+        orderedOn
+        amountWithoutVat
+        amountWithVat
+        department
+        publishedAt
+        invoices {
+          ...LinkedInvoiceFields
+        }
+      }
+    }
+  `,
+  [LinkedInvoiceFields],
+);
