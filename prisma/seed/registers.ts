@@ -1,6 +1,6 @@
 // Demo registers: a year of contracts, invoices and orders of the demo town Lipnice (and a few of
-// Horní Lhota), relative to the seed time so the registr smluv flags are live: contracts over
-// 50 000 Kč published there in time, one pending, one overdue. Every entry passes the same rules as
+// Horní Lhota), relative to the seed time so the registr smluv flags are live: contracts and orders
+// over 50 000 Kč published there in time, pending, and overdue. Every entry passes the same rules as
 // a clerk's form (the registers' zod schemas). Idempotent: a town that has contracts is left alone.
 import { DateTime } from "luxon";
 import type { PrismaClient, RegisterStatus } from "../../api/src/generated/prisma/client.ts";
@@ -92,6 +92,8 @@ interface DemoOrder {
   amount: number;
   orderedDaysAgo: number;
   department: keyof typeof DEPARTMENTS;
+  /** Days after ordering it was published in the registr smluv (only over 50 000 Kč); null: not yet. */
+  registryAfterDays?: number | null;
   status?: RegisterStatus;
 }
 
@@ -263,27 +265,39 @@ function lipniceContracts(year: number): DemoContract[] {
 }
 
 function lipniceOrders(year: number): DemoOrder[] {
-  const order = (n: number, subject: string, company: Company, amount: number, daysAgo: number, department: keyof typeof DEPARTMENTS) => ({
-    key: `o${n}`,
-    number: `OBJ/${year}/${String(n).padStart(3, "0")}`,
+  const order = (
+    key: string,
+    subject: string,
+    company: Company,
+    amount: number,
+    daysAgo: number,
+    department: keyof typeof DEPARTMENTS,
+  ) => ({
+    key,
     subject,
     company,
     amount,
     orderedDaysAgo: daysAgo,
     department,
   });
-  return [
-    order(1, "Kancelářské potřeby a tonery", "kancelar", 8_450, 330, "starosta"),
-    order(2, "Občerstvení na zasedání zastupitelstva", "pekarna", 3_200, 300, "starosta"),
-    order(3, "Oprava svítidel na náměstí", "elektro", 27_800, 260, "majetek"),
-    order(4, "Výsadba stromů v parku", "zelen", 46_500, 210, "prostredi"),
-    order(5, "Licence kancelářského software", "it", 31_900, 180, "finance"),
-    order(6, "Posypový materiál na zimu", "sluzby", 22_000, 120, "majetek"),
-    order(7, "Plakáty a pozvánky na Lipnické slavnosti", "tiskarna", 6_300, 95, "skolstvi"),
-    order(8, "Revize hasicích přístrojů", "hasici", 4_100, 70, "starosta"),
-    order(9, "Rozbor pitné vody", "voda", 5_600, 40, "majetek"),
-    { ...order(10, "Nábytek do zasedací místnosti", "kancelar", 58_000, 10, "starosta"), status: "DRAFT" as const },
+  const orders: Omit<DemoOrder, "number">[] = [
+    order("o1", "Kancelářské potřeby a tonery", "kancelar", 8_450, 330, "starosta"),
+    order("o2", "Občerstvení na zasedání zastupitelstva", "pekarna", 3_200, 300, "starosta"),
+    order("o3", "Oprava svítidel na náměstí", "elektro", 27_800, 260, "majetek"),
+    order("o4", "Výsadba stromů v parku", "zelen", 46_500, 210, "prostredi"),
+    order("o5", "Licence kancelářského software", "it", 31_900, 180, "finance"),
+    // Over 50 000 Kč excluding VAT: an order falls under the registr smluv too; published there in time.
+    { ...order("hriste", "Herní prvky pro dětské hřiště u školy", "zelen", 74_900, 140, "prostredi"), registryAfterDays: 8 },
+    order("o6", "Posypový materiál na zimu", "sluzby", 22_000, 120, "majetek"),
+    order("o7", "Plakáty a pozvánky na Lipnické slavnosti", "tiskarna", 6_300, 95, "skolstvi"),
+    order("o8", "Revize hasicích přístrojů", "hasici", 4_100, 70, "starosta"),
+    // Over 50 000 Kč and still not in the registr smluv after the 30-day deadline: overdue.
+    { ...order("strecha", "Oprava střechy hasičské zbrojnice", "stavby", 88_000, 52, "majetek"), registryAfterDays: null },
+    order("o9", "Rozbor pitné vody", "voda", 5_600, 40, "majetek"),
+    { ...order("o10", "Nábytek do zasedací místnosti", "kancelar", 58_000, 10, "starosta"), status: "DRAFT" },
   ];
+  // Numbered in the order they were made.
+  return orders.map((demo, i) => ({ ...demo, number: `OBJ/${year}/${String(i + 1).padStart(3, "0")}` }));
 }
 
 function lipniceInvoices(year: number): DemoInvoice[] {
@@ -615,6 +629,7 @@ export async function seedDemoRegisters(prisma: PrismaClient, options: { now?: D
     for (const demo of lipniceOrders(year)) {
       const company = COMPANIES[demo.company];
       const orderedOn = daysAgo(demo.orderedDaysAgo);
+      const registryPublishedOn = demo.registryAfterDays == null ? null : daysAgo(demo.orderedDaysAgo - demo.registryAfterDays);
       const data = purchaseOrderSchema.parse({
         number: demo.number,
         subject: demo.subject,
@@ -623,6 +638,8 @@ export async function seedDemoRegisters(prisma: PrismaClient, options: { now?: D
         ...amounts(demo.amount),
         orderedOn,
         department: DEPARTMENTS[demo.department],
+        registryId: registryPublishedOn ? String(24_100_000 + demo.orderedDaysAgo * 89) : null,
+        registryPublishedOn,
       });
       const row = await prisma.purchaseOrder.create({
         data: { ...(entryColumns("ORDER", data) as object), ...base(demo.status, orderedOn) } as never,

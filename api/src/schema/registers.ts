@@ -78,7 +78,7 @@ const RegisterSortDirectionEnum = builder.enumType("RegisterSortDirection", { va
 const RegistryStateEnum = builder.enumType("RegistryState", {
   values: REGISTRY_STATES,
   description:
-    "Contracts and the registr smluv (over 50 000 Kč excluding VAT): REQUIRED all such contracts; PENDING not yet published there; " +
+    "Contracts and orders and the registr smluv (over 50 000 Kč excluding VAT): REQUIRED all such entries; PENDING not yet published there; " +
     "OVERDUE pending past the 30-day deadline; CANCELLED pending past three months (cancelled from the start by law).",
 });
 
@@ -143,6 +143,62 @@ export const RegisterEntryRef = builder.interfaceRef<RegisterRow>("RegisterEntry
   }),
 });
 
+/** The day a contract or order was concluded: its signing or order date. */
+const concludedOn = (entry: RegisterRow) => date((entry.signedOn ?? entry.orderedOn) as Date);
+
+function obligation(entry: RegisterRow, ctx: Context) {
+  const registryPublishedOn = entry.registryPublishedOn as Date | null;
+  return registryObligation(
+    { amountWithoutVat: entry.amountWithoutVat, concludedOn: concludedOn(entry), registryPublishedOn: optionalDate(registryPublishedOn) },
+    today(ctx),
+  );
+}
+
+export const RegistrySubjectRef = builder.interfaceRef<RegisterRow>("RegistrySubject").implement({
+  description:
+    "Contracts and orders: over 50 000 Kč excluding VAT they must be published in the national registr smluv " +
+    "(zákon 340/2015 Sb.) within 30 days of their conclusion (signing of a contract, the date of an order).",
+  resolveType: (entry) => ("signedOn" in entry ? "Contract" : "PurchaseOrder"),
+  fields: (t) => ({
+    registryId: t.string({
+      nullable: true,
+      description: "Identifier in the national registr smluv.",
+      resolve: (entry) => entry.registryId as string | null,
+    }),
+    registryPublishedOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "When it was published in the registr smluv.",
+      resolve: (entry) => optionalDate(entry.registryPublishedOn as Date | null),
+    }),
+    requiresRegistry: t.boolean({
+      description: "Over 50 000 Kč excluding VAT: must be published in the registr smluv (zákon 340/2015 Sb.).",
+      resolve: (entry, _args, ctx) => obligation(entry, ctx).required,
+    }),
+    registryDeadline: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The last day for publication in the registr smluv: 30 days after signing (contracts) or ordering (orders).",
+      resolve: (entry, _args, ctx) => obligation(entry, ctx).deadline,
+    }),
+    registryVoidDate: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "Unpublished in the registr smluv after this day (three months after signing or ordering), the contract or order is cancelled from the start.",
+      resolve: (entry, _args, ctx) => obligation(entry, ctx).voidDate,
+    }),
+    registryOverdue: t.boolean({
+      description: "Required, not yet published in the registr smluv, and today (Prague) is past the deadline.",
+      resolve: (entry, _args, ctx) => obligation(entry, ctx).overdue,
+    }),
+    registryCancelled: t.boolean({
+      description: "Required, never published in the registr smluv, and past the void date.",
+      resolve: (entry, _args, ctx) => obligation(entry, ctx).cancelled,
+    }),
+  }),
+});
+
 /**
  * How `node(id:)` and the detail queries find an entry: through the tenant-scoped client (another
  * town's id is null), published ones only unless the reader manages the registers.
@@ -169,7 +225,7 @@ const ContractAttachmentRef = builder
 
 export const ContractRef = builder.prismaNode("Contract", {
   ...entryLookup,
-  interfaces: [RegisterEntryRef],
+  interfaces: [RegisterEntryRef, RegistrySubjectRef],
   authScopes: entryScopes,
   description: "A contract of the municipality (smlouva).",
   fields: (t) => ({
@@ -178,33 +234,6 @@ export const ContractRef = builder.prismaNode("Contract", {
     signedOn: t.field({ type: "Date", resolve: (c) => date(c.signedOn) }),
     validFrom: t.field({ type: "Date", nullable: true, resolve: (c) => optionalDate(c.validFrom) }),
     validUntil: t.field({ type: "Date", nullable: true, resolve: (c) => optionalDate(c.validUntil) }),
-    registryId: t.exposeString("registryId", { nullable: true, description: "Identifier in the national registr smluv." }),
-    registryPublishedOn: t.field({ type: "Date", nullable: true, resolve: (c) => optionalDate(c.registryPublishedOn) }),
-    requiresRegistry: t.boolean({
-      description: "Over 50 000 Kč excluding VAT: must be published in the registr smluv (zákon 340/2015 Sb.).",
-      resolve: (c, _args, ctx) => obligation(c, ctx).required,
-    }),
-    registryDeadline: t.field({
-      type: "Date",
-      nullable: true,
-      description: "The last day for publication in the registr smluv: 30 days after signing.",
-      resolve: (c, _args, ctx) => obligation(c, ctx).deadline,
-    }),
-    registryVoidDate: t.field({
-      type: "Date",
-      nullable: true,
-      description:
-        "Unpublished in the registr smluv after this day (three months after signing), the contract is cancelled from the start.",
-      resolve: (c, _args, ctx) => obligation(c, ctx).voidDate,
-    }),
-    registryOverdue: t.boolean({
-      description: "Required, not yet published in the registr smluv, and today (Prague) is past the deadline.",
-      resolve: (c, _args, ctx) => obligation(c, ctx).overdue,
-    }),
-    registryCancelled: t.boolean({
-      description: "Required, never published in the registr smluv, and past the void date.",
-      resolve: (c, _args, ctx) => obligation(c, ctx).cancelled,
-    }),
     attachmentUrl: t.string({
       nullable: true,
       description:
@@ -227,16 +256,9 @@ export const ContractRef = builder.prismaNode("Contract", {
   }),
 });
 
-function obligation(c: Contract, ctx: Context) {
-  return registryObligation(
-    { amountWithoutVat: c.amountWithoutVat, signedOn: date(c.signedOn), registryPublishedOn: optionalDate(c.registryPublishedOn) },
-    today(ctx),
-  );
-}
-
 export const PurchaseOrderRef = builder.prismaNode("PurchaseOrder", {
   ...entryLookup,
-  interfaces: [RegisterEntryRef],
+  interfaces: [RegisterEntryRef, RegistrySubjectRef],
   authScopes: entryScopes,
   description: "An order of the municipality (objednávka).",
   fields: (t) => ({
@@ -498,8 +520,12 @@ builder.queryFields((t) => {
         type: PurchaseOrderRef,
         cursor: "id",
         authScopes: REGISTER_MANAGERS,
-        description: "Clerks: orders in any status.",
-        args: { ...listArgs(), statuses: t.arg({ type: [RegisterStatusEnum], required: false }) },
+        description: "Clerks: orders in any status, e.g. those overdue for the registr smluv.",
+        args: {
+          ...listArgs(),
+          statuses: t.arg({ type: [RegisterStatusEnum], required: false }),
+          registry: t.arg({ type: RegistryStateEnum, required: false }),
+        },
         resolve: (query, _root, args, ctx) => listEntries(ctx, "ORDER", query, args, false) as Promise<PurchaseOrder[]>,
       },
       PurchaseOrderConnection,
@@ -597,6 +623,8 @@ const PurchaseOrderFields = builder.inputType("PurchaseOrderInput", {
     amountWithVat: t.field({ type: "Money" }),
     orderedOn: t.field({ type: "Date" }),
     department: t.string({ required: false }),
+    registryId: t.string({ required: false, description: "Identifier in the registr smluv (orders over 50 000 Kč excluding VAT)." }),
+    registryPublishedOn: t.field({ type: "Date", required: false, description: "When it was published in the registr smluv." }),
   }),
 });
 

@@ -1066,6 +1066,10 @@ const introspection = {
           {
             "kind": "INTERFACE",
             "name": "RegisterEntry"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "RegistrySubject"
           }
         ]
       },
@@ -5531,6 +5535,78 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "registryCancelled",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryDeadline",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryOverdue",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryPublishedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryVoidDate",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "requiresRegistry",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "status",
             "type": {
               "kind": "NON_NULL",
@@ -5611,6 +5687,10 @@ const introspection = {
           {
             "kind": "INTERFACE",
             "name": "RegisterEntry"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "RegistrySubject"
           }
         ]
       },
@@ -5773,6 +5853,20 @@ const introspection = {
                 "kind": "SCALAR",
                 "name": "Date"
               }
+            }
+          },
+          {
+            "name": "registryId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            }
+          },
+          {
+            "name": "registryPublishedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
             }
           },
           {
@@ -6704,6 +6798,13 @@ const introspection = {
                 }
               },
               {
+                "name": "registry",
+                "type": {
+                  "kind": "ENUM",
+                  "name": "RegistryState"
+                }
+              },
+              {
                 "name": "statuses",
                 "type": {
                   "kind": "LIST",
@@ -7561,6 +7662,95 @@ const introspection = {
           {
             "name": "REQUIRED",
             "isDeprecated": false
+          }
+        ]
+      },
+      {
+        "kind": "INTERFACE",
+        "name": "RegistrySubject",
+        "fields": [
+          {
+            "name": "registryCancelled",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryDeadline",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryOverdue",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryPublishedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryVoidDate",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "requiresRegistry",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": [],
+        "possibleTypes": [
+          {
+            "kind": "OBJECT",
+            "name": "Contract"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "PurchaseOrder"
           }
         ]
       },

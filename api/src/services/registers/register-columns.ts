@@ -95,6 +95,40 @@ const supplier: ColumnDef[] = [
   },
 ];
 
+/** Contracts and orders over 50 000 Kč: where and when they were published in the registr smluv. */
+const registry: ColumnDef[] = [
+  {
+    field: "registryId",
+    type: "text",
+    required: false,
+    header: "ID v registru smluv",
+    aliases: [
+      "id v registru smluv",
+      "id registru smluv",
+      "registr smluv",
+      "id smlouvy v registru",
+      "id objednavky v registru",
+      "registry id",
+      "contract register id",
+    ],
+  },
+  {
+    field: "registryPublishedOn",
+    type: "date",
+    required: false,
+    header: "Zveřejněno v registru smluv",
+    aliases: [
+      "zverejneno v registru smluv",
+      "zverejneno v registru",
+      "datum zverejneni v registru smluv",
+      "datum zverejneni",
+      "registry published on",
+      "published in registry",
+      "published in contract register",
+    ],
+  },
+];
+
 export const REGISTER_COLUMNS: Record<RegisterKind, ColumnDef[]> = {
   CONTRACT: [
     number("Číslo smlouvy", ["cislo smlouvy", "c smlouvy", "contract number", "contract no"]),
@@ -159,26 +193,7 @@ export const REGISTER_COLUMNS: Record<RegisterKind, ColumnDef[]> = {
       aliases: ["platnost do", "ucinnost do", "platna do", "valid until", "valid to"],
     },
     department,
-    {
-      field: "registryId",
-      type: "text",
-      required: false,
-      header: "ID v registru smluv",
-      aliases: ["id v registru smluv", "id registru smluv", "registr smluv", "id smlouvy v registru", "registry id"],
-    },
-    {
-      field: "registryPublishedOn",
-      type: "date",
-      required: false,
-      header: "Zveřejněno v registru smluv",
-      aliases: [
-        "zverejneno v registru smluv",
-        "zverejneno v registru",
-        "datum zverejneni v registru smluv",
-        "datum zverejneni",
-        "registry published on",
-      ],
-    },
+    ...registry,
   ],
   INVOICE: [
     number("Číslo faktury", ["cislo faktury", "c faktury", "cislo dokladu", "invoice number", "invoice no"]),
@@ -249,6 +264,7 @@ export const REGISTER_COLUMNS: Record<RegisterKind, ColumnDef[]> = {
       aliases: ["datum objednani", "datum objednavky", "objednano", "datum vystaveni", "ordered", "ordered on", "order date", "datum"],
     },
     department,
+    ...registry,
   ],
 };
 

@@ -4,7 +4,7 @@ import { normalizeForSearch } from "../../domain/search-text.ts";
 import type { RegisterKind, RegisterStatus } from "../../generated/prisma/client.ts";
 import { REGISTER_KINDS } from "./register-kinds.ts";
 import { CONTROL } from "./register-rules.ts";
-import { REGISTRY_THRESHOLD, signedBeforeForCancelled, signedBeforeForOverdue } from "./registry-obligation.ts";
+import { concludedBeforeForCancelled, concludedBeforeForOverdue, REGISTRY_THRESHOLD } from "./registry-obligation.ts";
 
 // The filters and sort orders of the registers, shared by the GraphQL lists and the CSV/XLSX
 // exports so that an export contains exactly what the list shows.
@@ -43,7 +43,7 @@ export interface RegisterScope {
   /** Public lists: only published entries. Clerks: any status, or the ones asked for. */
   publishedOnly: boolean;
   statuses?: readonly RegisterStatus[] | null;
-  /** Contracts only: where they stand with the registr smluv. */
+  /** Contracts and orders (ignored for invoices): where they stand with the registr smluv. */
   registry?: RegistryState | null;
   /** Today in Prague (YYYY-MM-DD), for the registr smluv deadlines. */
   today: string;
@@ -78,11 +78,12 @@ export function registerWhere(
   if (filter?.amountMax != null) and.push({ amountWithVat: { lte: filter.amountMax } });
   const department = filter?.department?.trim();
   if (department) where.department = { equals: department, mode: "insensitive" };
-  if (kind === "CONTRACT" && scope.registry) {
+  if (info.subjectToRegistry && scope.registry) {
+    // The same rules as registryObligation, as a query: the deadlines count from the entry's date.
     and.push({ amountWithoutVat: { gt: REGISTRY_THRESHOLD } });
     if (scope.registry !== "REQUIRED") and.push({ registryPublishedOn: null });
-    if (scope.registry === "OVERDUE") and.push({ signedOn: { lt: dateColumn(signedBeforeForOverdue(scope.today)) } });
-    if (scope.registry === "CANCELLED") and.push({ signedOn: { lt: dateColumn(signedBeforeForCancelled(scope.today)) } });
+    if (scope.registry === "OVERDUE") and.push({ [info.dateField]: { lt: dateColumn(concludedBeforeForOverdue(scope.today)) } });
+    if (scope.registry === "CANCELLED") and.push({ [info.dateField]: { lt: dateColumn(concludedBeforeForCancelled(scope.today)) } });
   }
   if (and.length > 0) where.AND = and;
   return where;

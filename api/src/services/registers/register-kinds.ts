@@ -19,6 +19,11 @@ export interface RegisterKindInfo {
   dateField: "signedOn" | "issuedOn" | "orderedOn";
   partyNameField: "counterpartyName" | "supplierName";
   partyIcoField: "counterpartyIco" | "supplierIco";
+  /**
+   * Contracts and orders over 50 000 Kč excluding VAT must be published in the registr smluv
+   * (zákon 340/2015 Sb.), counted from `dateField`; invoices are not contracts.
+   */
+  subjectToRegistry: boolean;
 }
 
 export const REGISTER_KINDS: Record<RegisterKind, RegisterKindInfo> = {
@@ -29,6 +34,7 @@ export const REGISTER_KINDS: Record<RegisterKind, RegisterKindInfo> = {
     dateField: "signedOn",
     partyNameField: "counterpartyName",
     partyIcoField: "counterpartyIco",
+    subjectToRegistry: true,
   },
   INVOICE: {
     kind: "INVOICE",
@@ -37,6 +43,7 @@ export const REGISTER_KINDS: Record<RegisterKind, RegisterKindInfo> = {
     dateField: "issuedOn",
     partyNameField: "supplierName",
     partyIcoField: "supplierIco",
+    subjectToRegistry: false,
   },
   ORDER: {
     kind: "ORDER",
@@ -45,6 +52,7 @@ export const REGISTER_KINDS: Record<RegisterKind, RegisterKindInfo> = {
     dateField: "orderedOn",
     partyNameField: "supplierName",
     partyIcoField: "supplierIco",
+    subjectToRegistry: true,
   },
 };
 
@@ -157,6 +165,8 @@ export function entryColumns(kind: RegisterKind, data: EntryData): Record<string
         amountWithVat: o.amountWithVat,
         orderedOn: dateColumn(o.orderedOn),
         department: o.department,
+        registryId: o.registryId,
+        registryPublishedOn: dateOrNull(o.registryPublishedOn),
         searchText: registerSearchText(o.supplierName, o.supplierIco),
       };
     }

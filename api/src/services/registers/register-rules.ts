@@ -96,6 +96,12 @@ function notBefore(ctx: z.RefinementCtx, later: unknown, earlier: unknown, path:
   if (isDate(later) && isDate(earlier) && later < earlier) ctx.addIssue({ code: "custom", path: [path], message });
 }
 
+/** Where an entry stands in the registr smluv; contracts and orders over 50 000 Kč must be published there. */
+const registry = {
+  registryId: optionalText(LIMITS.registryId),
+  registryPublishedOn: optionalDate,
+};
+
 export const contractSchema = z
   .object({
     ...common,
@@ -104,8 +110,7 @@ export const contractSchema = z
     signedOn: date,
     validFrom: optionalDate,
     validUntil: optionalDate,
-    registryId: optionalText(LIMITS.registryId),
-    registryPublishedOn: optionalDate,
+    ...registry,
     attachmentId: optionalId,
   })
   .superRefine((contract, ctx) => {
@@ -143,8 +148,12 @@ export const purchaseOrderSchema = z
     supplierName: requiredText(LIMITS.partyName),
     supplierIco: ico,
     orderedOn: date,
+    ...registry,
   })
-  .superRefine(vatNotBelowNet, crossField);
+  .superRefine((order, ctx) => {
+    vatNotBelowNet(order, ctx);
+    notBefore(ctx, order.registryPublishedOn, order.orderedOn, "registryPublishedOn", "field.registryBeforeOrder");
+  }, crossField);
 
 export type ContractData = z.output<typeof contractSchema>;
 export type InvoiceData = z.output<typeof invoiceSchema>;
