@@ -3,7 +3,11 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { graphcacheSchema } from "./build/graphcache-schema.ts";
+import { inlineCss } from "./build/inline-css.ts";
+import { preloadDynamicEntry } from "./build/preload-app.ts";
 import { staffOnlyChunks } from "./build/staff-only-chunks.ts";
+import { staticShellTexts } from "./build/static-shell-texts.ts";
 
 // The API server (api/) serves dist/ in production; in dev its routes are proxied so the app stays same-origin.
 const apiOrigin = process.env.API_ORIGIN ?? "http://localhost:3000";
@@ -22,7 +26,11 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    graphcacheSchema("src/graphql/introspection.ts"),
     staffChunks.plugin,
+    staticShellTexts("src/i18n/cs.json"),
+    inlineCss(),
+    preloadDynamicEntry("/src/app.tsx"),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src",

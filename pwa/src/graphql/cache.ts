@@ -1,15 +1,14 @@
 import type { Cache, CacheExchangeOpts, KeyingConfig } from "@urql/exchange-graphcache";
 import { relayPagination } from "@urql/exchange-graphcache/extras";
-import { introspection } from "./introspection.ts";
+import { schema } from "virtual:graphcache-schema";
 
 /**
  * Types without an `id` (results, errors, edges, branding) have no identity of their own: graphcache embeds them
  * in their parent. Derived from the schema so a new result type needs no entry here.
  */
 const keys: KeyingConfig = Object.fromEntries(
-  introspection.__schema.types
-    .filter((type) => type.kind === "OBJECT" && !type.name.startsWith("__"))
-    .filter((type) => !("fields" in type && type.fields.some((field) => field.name === "id")))
+  schema.__schema.types
+    .filter((type) => type.kind === "OBJECT" && !type.fields?.some((field) => field.name === "id"))
     .map((type) => [type.name, () => null]),
 );
 
@@ -29,7 +28,7 @@ export function invalidateQueryField(cache: Cache, fieldName: string): void {
  * entries here, next to the ones below, so every cache rule lives in one reviewed place.
  */
 export const cacheConfig = {
-  schema: introspection,
+  schema,
   keys,
   resolvers: {
     Query: {

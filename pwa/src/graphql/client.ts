@@ -1,6 +1,7 @@
 import { offlineExchange } from "@urql/exchange-graphcache";
 import { makeDefaultStorage, type DefaultStorage } from "@urql/exchange-graphcache/default-storage";
 import { Client, fetchExchange, mapExchange, type CombinedError } from "urql";
+import { readCookie } from "../cookies.ts";
 import { cacheConfig } from "./cache.ts";
 import { reportNetworkFailure, reportSuccessfulResponse } from "./network-status.ts";
 
@@ -14,12 +15,6 @@ export interface PortalClientOptions {
   onUnauthenticated: () => void;
   /** The offline cache's storage; the session owner keeps it to clear it on logout. */
   storage: DefaultStorage;
-}
-
-export function readCookie(name: string): string | undefined {
-  const prefix = `${name}=`;
-  const entry = document.cookie.split("; ").find((part) => part.startsWith(prefix));
-  return entry ? decodeURIComponent(entry.slice(prefix.length)) : undefined;
 }
 
 export function isUnauthenticated(error: CombinedError): boolean {

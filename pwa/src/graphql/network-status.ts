@@ -12,18 +12,39 @@ export interface NetworkStatus {
 const LAST_UPDATED_KEY = "portal.lastUpdatedAt";
 const PROBE_INTERVAL_MS = 10_000;
 
+/**
+ * The time of the last answer is kept in localStorage so an offline start can say how old the shown data is. It is
+ * read only when the app is offline and written when the page is hidden or closed, never during a normal start:
+ * a page's first localStorage access blocks the main thread while the storage loads.
+ */
 function readLastUpdated(): number | null {
   const stored = Number(localStorage.getItem(LAST_UPDATED_KEY));
   return Number.isFinite(stored) && stored > 0 ? stored : null;
 }
 
-let status: NetworkStatus = { online: navigator.onLine, lastUpdatedAt: readLastUpdated() };
+// Starting offline is exactly when the stored time is needed.
+let lastUpdatedLoaded = !navigator.onLine;
+let status: NetworkStatus = { online: navigator.onLine, lastUpdatedAt: lastUpdatedLoaded ? readLastUpdated() : null };
+let unsavedLastUpdate = false;
 const listeners = new Set<() => void>();
 let probeTimer: ReturnType<typeof setInterval> | undefined;
 
 function setStatus(next: Partial<NetworkStatus>) {
-  status = { ...status, ...next };
-  listeners.forEach((listener) => listener());
+  const updated = { ...status, ...next };
+  if (!updated.online && !lastUpdatedLoaded) {
+    lastUpdatedLoaded = true;
+    updated.lastUpdatedAt ??= readLastUpdated();
+  }
+  // The time only shows while offline: online, a newer answer changes nothing on screen.
+  const visibleChange = updated.online !== status.online || (!updated.online && updated.lastUpdatedAt !== status.lastUpdatedAt);
+  status = visibleChange ? updated : Object.assign(status, updated);
+  if (visibleChange) listeners.forEach((listener) => listener());
+}
+
+function saveLastUpdated() {
+  if (!unsavedLastUpdate || status.lastUpdatedAt === null) return;
+  unsavedLastUpdate = false;
+  localStorage.setItem(LAST_UPDATED_KEY, String(status.lastUpdatedAt));
 }
 
 /** While the API is unreachable, poll the health endpoint so the app recovers without a user action. */
@@ -45,11 +66,11 @@ function reportOnline() {
 }
 
 export function reportSuccessfulResponse() {
-  const now = Date.now();
-  localStorage.setItem(LAST_UPDATED_KEY, String(now));
   clearInterval(probeTimer);
   probeTimer = undefined;
-  setStatus({ online: true, lastUpdatedAt: now });
+  lastUpdatedLoaded = true; // a fresher time than any stored one
+  unsavedLastUpdate = true;
+  setStatus({ online: true, lastUpdatedAt: Date.now() });
 }
 
 export function reportNetworkFailure() {
@@ -58,6 +79,9 @@ export function reportNetworkFailure() {
 }
 
 window.addEventListener("online", reportOnline);
+// "hidden" is the last event a phone reliably delivers before it may discard the page; pagehide covers reloads.
+document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveLastUpdated());
+window.addEventListener("pagehide", saveLastUpdated);
 window.addEventListener("offline", () => {
   setStatus({ online: false });
   startProbing();

@@ -8,35 +8,42 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./languages.ts";
  */
 export const TOWN_ZONE = "Europe/Prague";
 
+/**
+ * Intl formatters are costly to construct (each one loads locale data; a list of dates built them by the dozen
+ * while the home page started) and cheap to reuse: one per language and style, created on first use.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = create()));
+  return formatter;
+}
+
+const DAY = { day: "numeric", month: "numeric", year: "numeric" } as const;
+
 export function formatDate(iso: string, language: Language): string {
   // A bare date (YYYY-MM-DD) is a calendar day, not an instant: format it without shifting zones.
   const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(language, {
-    day: "numeric",
-    month: "numeric",
-    year: "numeric",
-    timeZone: bareDate ? "UTC" : TOWN_ZONE,
-  }).format(new Date(bareDate ? `${iso}T00:00:00Z` : iso));
+  const timeZone = bareDate ? "UTC" : TOWN_ZONE;
+  return cached(`date:${language}:${timeZone}`, () => new Intl.DateTimeFormat(language, { ...DAY, timeZone })).format(
+    new Date(bareDate ? `${iso}T00:00:00Z` : iso),
+  );
 }
 
 export function formatDateTime(instant: string | number, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    day: "numeric",
-    month: "numeric",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: TOWN_ZONE,
-  }).format(new Date(instant));
+  return cached(
+    `dateTime:${language}`,
+    () => new Intl.DateTimeFormat(language, { ...DAY, hour: "numeric", minute: "2-digit", timeZone: TOWN_ZONE }),
+  ).format(new Date(instant));
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language).format(value);
+  return cached(`number:${language}`, () => new Intl.NumberFormat(language)).format(value);
 }
 
 /** `amount` is a decimal string (as the API's money values arrive), formatted without passing through a float. */
 export function formatMoney(amount: `${number}`, language: Language): string {
-  return new Intl.NumberFormat(language, { style: "currency", currency: "CZK" }).format(amount);
+  return cached(`money:${language}`, () => new Intl.NumberFormat(language, { style: "currency", currency: "CZK" })).format(amount);
 }
 
 /** The formatters bound to the current UI language; components re-render when it changes. */

@@ -1,24 +1,24 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { readCookie, writePreferenceCookie } from "../cookies.ts";
 import cs from "./cs.json";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./languages.ts";
 
-const STORAGE_KEY = "portal.language";
+/**
+ * The chosen language lives in a cookie rather than localStorage: it is read before the first render, and the
+ * first localStorage access of a page blocks the main thread while the storage loads (tens of milliseconds on a
+ * busy phone, right in the middle of the app's start).
+ */
+const LANGUAGE_COOKIE = "portal_lang";
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
 function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
+  const stored = readCookie(LANGUAGE_COOKIE);
   return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
 }
-
-// The chosen language survives reloads and is announced to assistive technology through <html lang>.
-i18n.on("languageChanged", (language) => {
-  localStorage.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
-});
 
 /**
  * Czech ships with the app; other languages load on demand as their own (precached) chunk, which keeps the
@@ -49,5 +49,11 @@ void i18n
     initAsync: false,
   });
 document.documentElement.lang = currentLanguage();
+
+// The chosen language survives reloads and is announced to assistive technology through <html lang>.
+i18n.on("languageChanged", (language) => {
+  if (readCookie(LANGUAGE_COOKIE) !== language) writePreferenceCookie(LANGUAGE_COOKIE, language);
+  document.documentElement.lang = language;
+});
 
 export { i18n };

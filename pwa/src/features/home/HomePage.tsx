@@ -21,7 +21,8 @@ export function HomePage() {
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-4">
-        <div className="flex items-center gap-4">
+        {/* As tall as the logo from the start, so the text below does not move when the town's data arrives. */}
+        <div className="flex min-h-16 items-center gap-4">
           {municipality?.branding.logoUrl && (
             <img
               src={municipality.branding.logoUrl}

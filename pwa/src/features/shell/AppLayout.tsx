@@ -34,34 +34,37 @@ function Shell() {
   }, [municipality]);
 
   return (
-    <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only z-50 bg-surface px-4 py-3 font-semibold focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
-        {t("shell.skipToContent")}
-      </a>
-      <UpdatePrompt />
-      <OfflineBanner />
-      <header className="bg-brand text-on-brand">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-3">
-          <NavLink to="/" className="mr-auto flex items-center gap-3 text-inherit no-underline">
-            <img
-              src={municipality?.branding.logoUrl ?? "/icons/icon-192.png"}
-              alt=""
-              width={40}
-              height={40}
-              className="size-10 object-contain"
-            />
-            <span className="text-lg font-semibold">{municipality?.name ?? t("app.name")}</span>
-          </NavLink>
-          <MainMenu />
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
-        <PageErrorBoundary key={pathname}>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
-        </PageErrorBoundary>
-      </main>
+    <>
+      {/* At least a screen tall, so the footer starts below the fold and never jumps as the page's data arrives. */}
+      <div className="flex min-h-dvh flex-col">
+        <a href="#main" className="sr-only z-50 bg-surface px-4 py-3 font-semibold focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+          {t("shell.skipToContent")}
+        </a>
+        <UpdatePrompt />
+        <OfflineBanner />
+        <header className="bg-brand text-on-brand">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-3">
+            <NavLink to="/" className="mr-auto flex items-center gap-3 text-inherit no-underline">
+              <img
+                src={municipality?.branding.logoUrl ?? "/icons/icon-192.png"}
+                alt=""
+                width={40}
+                height={40}
+                className="size-10 object-contain"
+              />
+              <span className="text-lg font-semibold">{municipality?.name ?? t("app.name")}</span>
+            </NavLink>
+            <MainMenu />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
+          <PageErrorBoundary key={pathname}>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
+        </main>
+      </div>
       <footer className="border-t border-line bg-surface">
         <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm sm:flex-row sm:justify-between">
           {municipality && (
@@ -72,7 +75,7 @@ function Shell() {
           <NavLink to="/pristupnost">{t("accessibility.link")}</NavLink>
         </div>
       </footer>
-    </div>
+    </>
   );
 }
 
