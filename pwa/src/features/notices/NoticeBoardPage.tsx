@@ -47,7 +47,6 @@ function NoticeListPage({ kind }: { kind: NoticeListKind }) {
         </p>
       </div>
       <NoticeFilters
-        key={listKey}
         value={filter}
         onApply={apply}
         label={t(kind === "board" ? "notices.filters.boardLabel" : "notices.filters.archiveLabel")}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { Select, TextField } from "../../components/fields.tsx";
@@ -6,7 +6,7 @@ import { EMPTY_FILTER, isDate, isFiltered, type NoticeFilterValues } from "./fil
 import { NOTICE_CATEGORIES, type NoticeCategory } from "./notice-model.ts";
 
 interface NoticeFiltersProps {
-  /** The filters in force (from the URL). The parent re-mounts this form (key) when they change by navigation. */
+  /** The filters in force (from the URL); the form follows when they change by navigation (back button, link). */
   value: NoticeFilterValues;
   onApply: (next: NoticeFilterValues) => void;
   label: string;
@@ -20,6 +20,12 @@ export function NoticeFilters({ value, onApply, label }: NoticeFiltersProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(value);
   const [dateError, setDateError] = useState<string | undefined>();
+  // Follow the URL without re-mounting: a keyboard user who just pressed Enter keeps focus where it was.
+  const applied = JSON.stringify(value);
+  useEffect(() => {
+    setDraft(JSON.parse(applied) as NoticeFilterValues);
+    setDateError(undefined);
+  }, [applied]);
   const hasMore = Boolean(value.category || value.originator || value.postedFrom || value.postedTo);
 
   const set = (name: keyof NoticeFilterValues) => (event: { target: { value: string } }) => {
