@@ -91,7 +91,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "build/**/*.test.ts"],
     // CI (.ci/run) collects a JSON report per workspace to add up one "N passed, N failed" line.
     reporters: process.env.VITEST_JSON_DIR ? ["default", "json"] : ["default"],
     outputFile: process.env.VITEST_JSON_DIR ? { json: `${process.env.VITEST_JSON_DIR}/pwa.json` } : undefined,

@@ -1,0 +1,99 @@
+import type { Rollup } from "vite";
+import { describe, expect, it } from "vitest";
+import { minifyForGraphcache, type Introspection } from "./graphcache-schema.ts";
+import { staffOnlyChunks } from "./staff-only-chunks.ts";
+
+function chunk(fileName: string, facadeModuleId: string | null, imports: string[] = [], dynamicImports: string[] = []) {
+  return { type: "chunk", fileName, facadeModuleId, isEntry: facadeModuleId?.endsWith("index.html") ?? false, imports, dynamicImports };
+}
+
+describe("staff-only chunks", () => {
+  // The entry loads a public page and two staff pages lazily; one chunk is shared by staff pages only, another by
+  // a staff page and a public page.
+  const bundle = Object.fromEntries(
+    [
+      chunk("assets/index.js", "/app/index.html", ["assets/react.js"], ["assets/Login.js", "assets/ClerkPage.js", "assets/Notices.js"]),
+      chunk("assets/react.js", null),
+      chunk("assets/Login.js", "/app/src/features/auth/LoginPage.tsx", ["assets/fields.js"]),
+      chunk("assets/ClerkPage.js", "/app/src/features/clerk/ClerkPage.tsx", ["assets/fields.js", "assets/staff-table.js"]),
+      chunk("assets/Notices.js", "/app/src/features/notices-clerk/ClerkNoticesPage.tsx", ["assets/staff-table.js"], ["assets/Form.js"]),
+      chunk("assets/Form.js", "/app/src/features/notices-clerk/Form.tsx"),
+      chunk("assets/fields.js", null),
+      chunk("assets/staff-table.js", null),
+    ].map((c) => [c.fileName, c]),
+  ) as unknown as Rollup.OutputBundle;
+  const isStaffPage = (id: string) => /\/src\/features\/(?:[^/]+\/)?(?:[^/]+-)?(?:clerk|admin|staff)\//.test(id);
+
+  it("leaves out what only staff pages reach, keeps what a public page needs too", async () => {
+    const staff = staffOnlyChunks(isStaffPage);
+    (staff.plugin.generateBundle as unknown as (this: unknown, options: unknown, bundle: Rollup.OutputBundle) => void).call(
+      { info: () => undefined },
+      {},
+      bundle,
+    );
+    expect([...staff.staffOnlyFiles].sort()).toEqual([
+      "assets/ClerkPage.js",
+      "assets/Form.js",
+      "assets/Notices.js",
+      "assets/staff-table.js",
+    ]);
+    const entries = ["index.html", ...Object.keys(bundle)].map((url) => ({ url, revision: null, size: 1 }));
+    const { manifest } = await staff.manifestTransform(entries);
+    expect(manifest.map((entry) => entry.url).sort()).toEqual([
+      "assets/Login.js",
+      "assets/fields.js",
+      "assets/index.js",
+      "assets/react.js",
+      "index.html",
+    ]);
+  });
+});
+
+describe("graphcache schema", () => {
+  const introspection: Introspection = {
+    __schema: {
+      queryType: { name: "Query" },
+      mutationType: null,
+      subscriptionType: null,
+      types: [
+        { kind: "ENUM", name: "Role" },
+        { kind: "INPUT_OBJECT", name: "Filter" },
+        {
+          kind: "OBJECT",
+          name: "Query",
+          fields: [
+            {
+              name: "users",
+              type: { kind: "NON_NULL", ofType: { kind: "LIST", ofType: { kind: "NON_NULL", ofType: { kind: "OBJECT", name: "User" } } } },
+              args: [{ name: "filter", type: { kind: "INPUT_OBJECT", name: "Filter" } }],
+            },
+            { name: "search", type: { kind: "UNION", name: "Result" }, args: [] },
+          ],
+          interfaces: [],
+        },
+        {
+          kind: "OBJECT",
+          name: "User",
+          fields: [{ name: "id", type: { kind: "NON_NULL", ofType: { kind: "SCALAR", name: "ID" } }, args: [] }],
+          interfaces: [{ kind: "INTERFACE", name: "Node" }],
+        },
+        { kind: "UNION", name: "Result", possibleTypes: [{ kind: "OBJECT", name: "User" }] },
+        { kind: "OBJECT", name: "__Type", fields: [], interfaces: [] },
+      ],
+    },
+  };
+
+  it("keeps object, interface and union types with nullability, interfaces and members; drops the rest", () => {
+    const { __schema: schema } = minifyForGraphcache(introspection);
+    expect(schema.types.map((type) => type.name)).toEqual(["Query", "User", "Result"]);
+    const users = schema.types[0]!.fields![0]!;
+    expect(users).toEqual({
+      name: "users",
+      type: { kind: "NON_NULL", ofType: { kind: "LIST", ofType: { kind: "NON_NULL", ofType: { kind: "OBJECT" } } } },
+      args: [],
+    });
+    expect(schema.types[1]!.interfaces).toEqual([{ kind: "INTERFACE", name: "Node" }]);
+    expect(schema.types[2]!.possibleTypes).toEqual([{ kind: "OBJECT", name: "User" }]);
+    expect(schema.queryType).toEqual({ name: "Query" });
+  });
+});
