@@ -15,8 +15,10 @@ const UPDATE = /* GraphQL */ `
         municipality {
           name
           ico
+          noticeTwoPersonRule
           branding {
             primaryColor
+            logoUrl
           }
           bankAccounts {
             accountNumber
@@ -68,7 +70,8 @@ describe("municipality settings", () => {
       municipality: {
         name: "Město Nové Lipí",
         ico: "00064581",
-        branding: { primaryColor: "#0f766e" },
+        noticeTwoPersonRule: false,
+        branding: { primaryColor: "#0f766e", logoUrl: null },
         bankAccounts: [
           { accountNumber: "19-2000145399/0800", iban: "CZ6508000000192000145399", isPrimary: true },
           { accountNumber: "123456788/0100", iban: "CZ4501000000000123456788", isPrimary: false },
@@ -139,5 +142,59 @@ describe("municipality settings", () => {
       expect(answer.errors).toBeUndefined();
       expect(answer.data).toEqual({ node: null });
     }
+  });
+
+  it("turns the notice board's two-person rule on and off, and keeps it when the field is omitted", async () => {
+    const on = await admin.request(UPDATE, { input: { ...valid, noticeTwoPersonRule: true } });
+    expect(on.data?.updateMunicipality.municipality.noticeTwoPersonRule).toBe(true);
+    const kept = await admin.request(UPDATE, { input: valid });
+    expect(kept.data?.updateMunicipality.municipality.noticeTwoPersonRule).toBe(true);
+    const off = await admin.request(UPDATE, { input: { ...valid, noticeTwoPersonRule: false } });
+    expect(off.data?.updateMunicipality.municipality.noticeTwoPersonRule).toBe(false);
+    const row = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id } });
+    expect(row.noticeTwoPersonRule).toBe(false);
+  });
+
+  describe("logo upload", () => {
+    // A 1×1 PNG.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+    const send = (file: File, extra: Record<string, unknown> = {}) =>
+      admin.upload(UPDATE, { input: { ...valid, ...extra, logo: null } }, { "input.logo": file });
+
+    it("stores a PNG logo, typed from its content, and shows its URL in the branding", async () => {
+      const answer = await send(new File([png], "znak.bin", { type: "application/octet-stream" }));
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.updateMunicipality.municipality.branding.logoUrl).toMatch(/^\/branding\/logo\?v=\d+$/);
+      const row = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id } });
+      expect(row.logoMimeType).toBe("image/png");
+      expect(Buffer.from(row.logo!)).toEqual(png);
+    });
+
+    it("refuses an SVG or HTML file named .png, an empty file and one over 512 kB, changing nothing", async () => {
+      const before = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id } });
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+      const cases: [File, string][] = [
+        [new File([svg], "znak.png", { type: "image/png" }), "PNG, JPEG"],
+        [new File(["<html><body>x</body></html>"], "znak.png", { type: "image/png" }), "PNG, JPEG"],
+        [new File([], "znak.png", { type: "image/png" }), "512 kB"],
+        [new File([png, new Uint8Array(600 * 1024)], "znak.png", { type: "image/png" }), "512 kB"],
+      ];
+      for (const [file, hint] of cases) {
+        const answer = await send(file, { name: "Nikdy uloženo" });
+        expect(answer.data?.updateMunicipality.__typename).toBe("ValidationError");
+        const fieldErrors = answer.data?.updateMunicipality.fieldErrors as { path: string[]; message: string }[];
+        expect(fieldErrors.map((e) => e.path.join("."))).toEqual(["logo"]);
+        expect(fieldErrors[0]!.message).toContain(hint);
+      }
+      const after = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id } });
+      expect(after.name).toBe(before.name);
+      expect(after.logoMimeType).toBe(before.logoMimeType);
+    });
+
+    it("removes the logo on request", async () => {
+      await send(new File([png], "znak.png"));
+      const answer = await admin.request(UPDATE, { input: { ...valid, removeLogo: true } });
+      expect(answer.data?.updateMunicipality.municipality.branding.logoUrl).toBeNull();
+    });
   });
 });

@@ -28,15 +28,36 @@ export class Client {
     variables: Record<string, unknown> = {},
     extraHeaders: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json", host: this.host, "accept-language": this.locale };
+    return this.send<T>(JSON.stringify({ query, variables }), { "content-type": "application/json", ...extraHeaders });
+  }
+
+  /**
+   * A GraphQL multipart request (file uploads), as the app's urql client sends one: `files` maps a
+   * variable path (e.g. "input.logo") to the file put there.
+   */
+  async upload<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: Record<string, File>,
+  ): Promise<GraphQLResponse<T>> {
+    const form = new FormData();
+    const paths = Object.keys(files);
+    form.set("operations", JSON.stringify({ query, variables }));
+    form.set("map", JSON.stringify(Object.fromEntries(paths.map((path, index) => [String(index), [`variables.${path}`]]))));
+    paths.forEach((path, index) => form.set(String(index), files[path]!));
+    return this.send<T>(form, {});
+  }
+
+  private async send<T>(body: string | FormData, contentHeaders: Record<string, string>): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { host: this.host, "accept-language": this.locale };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
     const csrf = this.cookies.get("portal_csrf");
     if (csrf) headers["x-csrf-token"] = csrf;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     const response = await this.app.yoga.fetch(`http://${this.host}/graphql`, {
       method: "POST",
-      headers: { ...headers, ...extraHeaders },
-      body: JSON.stringify({ query, variables }),
+      headers: { ...headers, ...contentHeaders },
+      body,
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = "", ...attributes] = cookie.split(";");
@@ -46,7 +67,7 @@ export class Client {
       if (attributes.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    const body = (await response.json()) as { data?: T; errors?: GraphQLResponse<T>["errors"] };
-    return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+    const json = (await response.json()) as { data?: T; errors?: GraphQLResponse<T>["errors"] };
+    return { status: response.status, data: json.data, errors: json.errors, headers: response.headers };
   }
 }

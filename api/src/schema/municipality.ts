@@ -37,6 +37,9 @@ const MunicipalityRef = builder.prismaNode("Municipality", {
     email: t.exposeString("email"),
     phone: t.exposeString("phone", { nullable: true }),
     website: t.exposeString("website", { nullable: true }),
+    noticeTwoPersonRule: t.exposeBoolean("noticeTwoPersonRule", {
+      description: "Notice board: a notice proposed by one clerk must be approved by another.",
+    }),
     // Reads the row it is given (every Municipality object carries its scalar fields): a `select`
     // here would make Pothos re-read the request's municipality, which the context already holds.
     branding: t.field({
@@ -87,6 +90,12 @@ const UpdateMunicipalityInput = builder.inputType("UpdateMunicipalityInput", {
     primaryColor: t.string({ description: "#rrggbb" }),
     accentColor: t.string({ description: "#rrggbb" }),
     bankAccounts: t.field({ type: [BankAccountInput] }),
+    noticeTwoPersonRule: t.boolean({
+      required: false,
+      description: "Notice board: a second clerk must approve what one proposes. Omitted = unchanged.",
+    }),
+    logo: t.field({ type: "File", required: false, description: "A new logo or coat of arms (PNG, JPEG or WebP, at most 512 kB)." }),
+    removeLogo: t.boolean({ required: false, description: "Remove the logo." }),
   }),
 });
 

@@ -1,7 +1,8 @@
+import { fileTypeFromBuffer } from "file-type";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { czechAccountToIban, isValidIco, parseCzechAccount } from "../../domain/czech-identifiers.ts";
-import { parseInput } from "../../errors.ts";
+import { parseInput, ValidationError } from "../../errors.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 
 const text = (max: number) => z.string().trim().min(1, { message: "field.required" }).max(max);
@@ -47,7 +48,24 @@ const settingsSchema = z.object({
     .min(1, { message: "field.bankAccountRequired" })
     .max(10)
     .refine((accounts) => accounts.filter((a) => a.isPrimary).length === 1, { message: "field.onePrimaryAccount" }),
+  /** Notice board: a second clerk must approve what one proposes. Omitted = unchanged. */
+  noticeTwoPersonRule: z.boolean().nullish(),
+  /** true removes the logo (a new `logo` file replaces it). */
+  removeLogo: z.boolean().nullish(),
 });
+
+/** The town's coat of arms or logo: a raster image, small enough for every page load. */
+const LOGO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
+export const LOGO_MAX_BYTES = 512 * 1024;
+
+async function readLogo(logo: File): Promise<{ bytes: Uint8Array<ArrayBuffer>; mimeType: string }> {
+  if (logo.size === 0 || logo.size > LOGO_MAX_BYTES) throw ValidationError.field("logo", "field.logoSize", "TOO_LARGE", { max: "512 kB" });
+  const bytes = new Uint8Array(await logo.arrayBuffer());
+  // The type is read from the content, never from the name or the browser's claim.
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !LOGO_TYPES.has(detected.mime)) throw ValidationError.field("logo", "field.logoType", "TYPE");
+  return { bytes, mimeType: detected.mime };
+}
 
 export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
 
@@ -55,8 +73,10 @@ export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
  * An admin updates the municipality's identity, contacts, branding and bank accounts. The IČO and
  * every account number must pass their check digits; IBANs are derived, never typed.
  */
-export async function updateMunicipality(ctx: Context, input: MunicipalitySettingsInput) {
-  const data = parseInput(settingsSchema, input);
+export async function updateMunicipality(ctx: Context, input: MunicipalitySettingsInput & { logo?: File | null }) {
+  const { logo: logoFile, ...rest } = input;
+  const data = parseInput(settingsSchema, rest);
+  const logo = logoFile ? await readLogo(logoFile) : null;
   const municipality = await ctx.db.$transaction(async (tx) => {
     await tx.bankAccount.deleteMany({ where: { municipalityId: ctx.municipality.id } });
     await tx.bankAccount.createMany({
@@ -73,8 +93,16 @@ export async function updateMunicipality(ctx: Context, input: MunicipalitySettin
         };
       }),
     });
-    const { bankAccounts: _accounts, ...fields } = data;
-    return tx.municipality.update({ where: { id: ctx.municipality.id }, data: fields, omit: { logo: true } });
+    const { bankAccounts: _accounts, noticeTwoPersonRule, removeLogo, ...fields } = data;
+    return tx.municipality.update({
+      where: { id: ctx.municipality.id },
+      data: {
+        ...fields,
+        ...(noticeTwoPersonRule == null ? {} : { noticeTwoPersonRule }),
+        ...(logo ? { logo: logo.bytes, logoMimeType: logo.mimeType } : removeLogo ? { logo: null, logoMimeType: null } : {}),
+      },
+      omit: { logo: true },
+    });
   });
   ctx.services.municipalities.invalidate();
   // The home page's public answer shows these settings.
