@@ -405,6 +405,17 @@ const ImportRowRef = builder.objectRef<StoredImportRow>("RegisterImportRow").imp
       date: t.field({ type: "Date", resolve: (row) => text(row, "signedOn", "issuedOn", "orderedOn") ?? "" }),
       dueOn: t.field({ type: "Date", nullable: true, resolve: (row) => text(row, "dueOn") }),
       department: t.string({ nullable: true, resolve: (row) => text(row, "department") }),
+      registryId: t.string({
+        nullable: true,
+        description: "Contracts and orders: identifier in the registr smluv.",
+        resolve: (row) => text(row, "registryId"),
+      }),
+      registryPublishedOn: t.field({
+        type: "Date",
+        nullable: true,
+        description: "Contracts and orders: when published in the registr smluv.",
+        resolve: (row) => text(row, "registryPublishedOn"),
+      }),
     };
   },
 });

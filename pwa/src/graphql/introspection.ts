@@ -2609,6 +2609,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "noticeTwoPersonRule",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "phone",
             "type": {
               "kind": "SCALAR",
@@ -7377,6 +7389,24 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "registryId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "registryPublishedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "subject",
             "type": {
               "kind": "NON_NULL",
@@ -8452,6 +8482,13 @@ const introspection = {
             }
           },
           {
+            "name": "logo",
+            "type": {
+              "kind": "SCALAR",
+              "name": "File"
+            }
+          },
+          {
             "name": "name",
             "type": {
               "kind": "NON_NULL",
@@ -8459,6 +8496,13 @@ const introspection = {
                 "kind": "SCALAR",
                 "name": "String"
               }
+            }
+          },
+          {
+            "name": "noticeTwoPersonRule",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Boolean"
             }
           },
           {
@@ -8486,6 +8530,13 @@ const introspection = {
                 "kind": "SCALAR",
                 "name": "String"
               }
+            }
+          },
+          {
+            "name": "removeLogo",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Boolean"
             }
           },
           {
