@@ -51,7 +51,22 @@ describe("demo registers", () => {
     const { contracts, invoices, purchaseOrders } = answer.data!;
     expect(contracts.totalCount).toBe(13); // 15 recorded: one draft, one withdrawn
     expect(invoices.totalCount).toBe(20);
-    expect(purchaseOrders.totalCount).toBe(9);
+    expect(purchaseOrders.totalCount).toBe(11); // 12 recorded: one draft
+    // Orders over 50 000 Kč fall under the registr smluv too: one published there in time, one overdue.
+    const orders = await citizen.request(
+      `{ purchaseOrders(first: 50) { edges { node { number requiresRegistry registryId registryPublishedOn registryOverdue } } } }`,
+    );
+    const registryOrders = orders.data!.purchaseOrders.edges.map((e: any) => e.node).filter((o: any) => o.requiresRegistry);
+    expect(registryOrders).toEqual([
+      { number: "OBJ/2026/010", requiresRegistry: true, registryId: null, registryPublishedOn: null, registryOverdue: true },
+      {
+        number: "OBJ/2026/006",
+        requiresRegistry: true,
+        registryId: expect.stringMatching(/^\d+$/),
+        registryPublishedOn: expect.stringMatching(/^2026-\d\d-\d\d$/),
+        registryOverdue: false,
+      },
+    ]);
     const nodes = contracts.edges.map((e: any) => e.node);
     expect(nodes.filter((c: any) => c.requiresRegistry).length).toBeGreaterThanOrEqual(8);
     expect(nodes.filter((c: any) => c.registryOverdue).map((c: any) => c.number)).toEqual([`SML/2026/012`]);
@@ -84,6 +99,18 @@ describe("demo registers", () => {
       { number: "SML/2026/015", status: "DRAFT", registryOverdue: false },
       { number: "SML/2026/013", status: "PUBLISHED", registryOverdue: false },
       { number: "SML/2026/012", status: "PUBLISHED", registryOverdue: true },
+    ]);
+  });
+
+  it("shows clerks the overdue and pending registr smluv orders", async () => {
+    const clerk = await createUser(app, lipniceId, { role: "CLERK", agendas: ["REGISTERS"] });
+    const client = await signedInClient(app, clerk, "lipnice.demo.test");
+    const pending = await client.request(
+      `{ registerPurchaseOrders(registry: PENDING) { edges { node { number status registryOverdue } } } }`,
+    );
+    expect(pending.data!.registerPurchaseOrders.edges.map((e: any) => e.node)).toEqual([
+      { number: "OBJ/2026/012", status: "DRAFT", registryOverdue: false },
+      { number: "OBJ/2026/010", status: "PUBLISHED", registryOverdue: true },
     ]);
   });
 

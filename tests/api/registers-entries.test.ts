@@ -116,6 +116,77 @@ describe("creating entries", () => {
     expect(await app.database.prisma.contract.count({ where: { subject: { startsWith: "xxx" } } })).toBe(0);
   });
 
+  it("checks an order's registr smluv fields like a contract's", async () => {
+    const answer = await create(
+      world.clerk,
+      "purchaseOrder",
+      orderInput({ orderedOn: "2026-10-01", registryId: "R".repeat(51), registryPublishedOn: "2026-09-30" }),
+    );
+    const result = answer.data!.createPurchaseOrder;
+    expect(fieldErrors(result)).toEqual({ registryId: "TOO_BIG", registryPublishedOn: "CUSTOM" });
+    const messages = Object.fromEntries(result.fieldErrors.map((e: any) => [e.path[0], e.message]));
+    expect(messages).toEqual({
+      registryId: "Nejvýše 50 znaků.",
+      registryPublishedOn: "Objednávku nelze zveřejnit v registru smluv dříve, než byla vystavena.",
+    });
+    // The contract's own rules, for comparison: the same field, the same codes.
+    const contract = await create(
+      world.clerk,
+      "contract",
+      contractInput({ signedOn: "2026-10-01", registryId: "R".repeat(51), registryPublishedOn: "2026-09-30" }),
+    );
+    expect(fieldErrors(contract.data!.createContract)).toEqual({ registryId: "TOO_BIG", registryPublishedOn: "CUSTOM" });
+
+    const control = await create(world.clerk, "purchaseOrder", orderInput({ registryId: "123\u0000456" }));
+    expect(fieldErrors(control.data!.createPurchaseOrder)).toEqual({ registryId: "CUSTOM" });
+    const notDate = await create(world.clerk, "purchaseOrder", orderInput({ registryPublishedOn: "15. 12. 2026" }));
+    expect(notDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const injection = await create(world.clerk, "purchaseOrder", orderInput({ registryPublishedOn: "2026-10-01'; DROP TABLE x;--" }));
+    expect(injection.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    world.clerk.locale = "en";
+    try {
+      const english = await create(
+        world.clerk,
+        "purchaseOrder",
+        orderInput({ orderedOn: "2026-10-01", registryPublishedOn: "2026-09-01" }),
+      );
+      expect(english.data!.createPurchaseOrder.fieldErrors.map((e: any) => e.message)).toEqual([
+        "An order cannot be published in the register of contracts before the day it was placed.",
+      ]);
+    } finally {
+      world.clerk.locale = "cs";
+    }
+    expect(await app.database.prisma.purchaseOrder.count({ where: { municipalityId: world.town.id, registryId: { not: null } } })).toBe(0);
+  });
+
+  it("records an order's registr smluv id and date, trimmed; published on the order day is fine", async () => {
+    const order = await created(
+      world.clerk,
+      "purchaseOrder",
+      orderInput({
+        amountWithoutVat: "120000.00",
+        amountWithVat: "145200.00",
+        orderedOn: "2026-10-01",
+        registryId: "  24518877  ",
+        registryPublishedOn: "2026-10-01",
+      }),
+    );
+    expect(order).toMatchObject({
+      registryId: "24518877",
+      registryPublishedOn: "2026-10-01",
+      requiresRegistry: true,
+      registryDeadline: "2026-10-31",
+      registryOverdue: false,
+    });
+    const row = await app.database.prisma.purchaseOrder.findUniqueOrThrow({ where: { id: localId(order.id) } });
+    expect(row.registryId).toBe("24518877");
+    expect(row.registryPublishedOn?.toISOString()).toBe("2026-10-01T00:00:00.000Z");
+    // An empty id is no id.
+    const blank = await created(world.clerk, "purchaseOrder", orderInput({ registryId: "   ", registryPublishedOn: null }));
+    expect(blank).toMatchObject({ registryId: null, registryPublishedOn: null });
+  });
+
   it("words the errors in English for an English reader", async () => {
     world.clerk.locale = "en";
     try {
@@ -237,6 +308,39 @@ describe("updating entries", () => {
     const after = await app.database.prisma.contract.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.updatedAt).toEqual(updatedAt);
     expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: row.id, action: "contract.updated" } })).toBe(1);
+  });
+
+  it("records an order's later publication in the registry as a change, and clears it when sent empty", async () => {
+    const input = orderInput({ amountWithoutVat: "90000.00", amountWithVat: "108900.00", orderedOn: "2026-10-01" });
+    const order = await created(world.clerk, "purchaseOrder", input);
+    const UPDATE_ORDER = `mutation($id: ID!, $input: PurchaseOrderInput!) {
+      updatePurchaseOrder(id: $id, input: $input) { __typename ... on UpdatePurchaseOrderSuccess { purchaseOrder { ${ORDER_FIELDS} } } ${ERROR_FIELDS} }
+    }`;
+    const recorded = await world.clerk.request(UPDATE_ORDER, {
+      id: order.id,
+      input: { ...input, number: order.number, registryId: "24518877", registryPublishedOn: "2026-10-20" },
+    });
+    expect(recorded.data!.updatePurchaseOrder.purchaseOrder).toMatchObject({
+      registryId: "24518877",
+      registryPublishedOn: "2026-10-20",
+      registryOverdue: false,
+    });
+    const audit = await app.database.prisma.auditLogEntry.findMany({
+      where: { subjectId: localId(order.id), action: "purchaseOrder.updated" },
+    });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.details)).toMatch(/registryPublishedOn/);
+    const wrong = await world.clerk.request(UPDATE_ORDER, {
+      id: order.id,
+      input: { ...input, number: order.number, registryId: "24518877", registryPublishedOn: "2026-09-20" },
+    });
+    expect(fieldErrors(wrong.data!.updatePurchaseOrder)).toEqual({ registryPublishedOn: "CUSTOM" });
+    const cleared = await world.clerk.request(UPDATE_ORDER, { id: order.id, input: { ...input, number: order.number } });
+    expect(cleared.data!.updatePurchaseOrder.purchaseOrder).toMatchObject({
+      registryId: null,
+      registryPublishedOn: null,
+      registryOverdue: true, // ordered 2026-10-01, the deadline 2026-10-31 has passed on 26 November
+    });
   });
 
   it("refuses renumbering onto another entry's number", async () => {

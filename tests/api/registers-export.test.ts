@@ -11,6 +11,7 @@ import {
   contractInput,
   created,
   invoiceInput,
+  orderInput,
   preview,
   publish,
   publishedContract,
@@ -189,6 +190,87 @@ describe("CSV", () => {
     ]);
     expect(header).toContain("Paragraf");
     expect(rows[0]![header!.indexOf("Paragraf")]).toBe("3631");
+  });
+});
+
+describe("orders", () => {
+  const ORDER_HEADER = [
+    "Číslo objednávky",
+    "Předmět",
+    "Dodavatel",
+    "IČO dodavatele",
+    "Částka bez DPH",
+    "Částka s DPH",
+    "Datum objednání",
+    "Odbor",
+    "ID v registru smluv",
+    "Zveřejněno v registru smluv",
+  ];
+
+  beforeAll(async () => {
+    const order = async (overrides: Record<string, unknown>) => {
+      const entry = await created(world.clerk, "purchaseOrder", orderInput(overrides));
+      await publish(world.clerk, entry.id);
+    };
+    await order({
+      number: "OBJ-E-1",
+      subject: "Oprava střechy hasičské zbrojnice",
+      supplierName: "Střechy Bártek s.r.o.",
+      supplierIco: ico,
+      amountWithoutVat: "88000.00",
+      amountWithVat: "106480.00",
+      orderedOn: "2026-10-01",
+      department: "Odbor správy majetku",
+      registryId: "24518877",
+      registryPublishedOn: "2026-10-12",
+    });
+    await order({ number: "OBJ-E-2", orderedOn: "2026-10-05", registryId: "=1+1" });
+  });
+
+  it("exports the registry's id and date as the last columns of the CSV", async () => {
+    const response = await get("/api/registry/orders.csv?sort=DATE&direction=ASC");
+    expect(response.statusCode).toBe(200);
+    const [header, ...rows] = csvRows(response.rawPayload);
+    expect(header).toEqual(ORDER_HEADER);
+    expect(rows).toEqual([
+      [
+        "OBJ-E-1",
+        "Oprava střechy hasičské zbrojnice",
+        "Střechy Bártek s.r.o.",
+        ico,
+        "88000,00",
+        "106480,00",
+        "1.10.2026",
+        "Odbor správy majetku",
+        "24518877",
+        "12.10.2026",
+      ],
+      ["OBJ-E-2", "Kancelářské potřeby", "Papírnictví Ořech", "", "2000,00", "2420,00", "5.10.2026", "", "'=1+1", ""],
+    ]);
+  });
+
+  it("writes a typed date in the XLSX, and the export imports again with the registry columns", async () => {
+    const response = await get("/api/registry/orders.xlsx?sort=DATE&direction=ASC");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Objednávky");
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(ORDER_HEADER);
+    expect(sheet.getRow(2).getCell(9).value).toBe("24518877");
+    expect(sheet.getRow(2).getCell(10).value).toEqual(new Date("2026-10-12T00:00:00.000Z"));
+    expect(sheet.getRow(2).getCell(10).numFmt).toBe("d.m.yyyy");
+    expect(sheet.getRow(3).getCell(10).value).toBeNull();
+
+    const result = await preview(app, world.otherTownClerk, "ORDER", { name: "export.xlsx", bytes: response.rawPayload });
+    expect(result.registerImport.problems).toEqual([]);
+    const rows = await world.otherTownClerk.request(
+      `query($id: ID!) { registerImport(id: $id) { previewRows { number registryId registryPublishedOn } } }`,
+      { id: result.registerImport.id },
+    );
+    expect(rows.data!.registerImport.previewRows.map((row: any) => [row.number, row.registryId, row.registryPublishedOn])).toEqual([
+      ["OBJ-E-1", "24518877", "2026-10-12"],
+      ["OBJ-E-2", "'=1+1", null],
+    ]);
   });
 });
 

@@ -336,6 +336,76 @@ describe("other CSV dialects", () => {
   });
 });
 
+describe("registr smluv columns of orders", () => {
+  it("reads the registry's id and date under Czech headers and imports them", async () => {
+    const csv = [
+      "Číslo objednávky;Dodavatel;Předmět;Částka bez DPH;Částka s DPH;Datum objednání;ID v registru smluv;Zveřejněno v registru smluv",
+      "OBJ-RS-1;Střechy Bártek s.r.o.;Oprava střechy;88 000,00;106 480,00;1. 10. 2026;24518877;12. 10. 2026",
+      "OBJ-RS-2;Kancelář Plus;Toner;1 000;1 210;2. 10. 2026;;",
+      "OBJ-RS-3;Firma;Věc;70 000;84 700;3. 10. 2026;;30. 9. 2026",
+      "OBJ-RS-4;Firma;Věc;70 000;84 700;4. 10. 2026;X;zítra",
+      `OBJ-RS-5;Firma;Věc;70 000;84 700;5. 10. 2026;${"9".repeat(51)};`,
+    ].join("\r\n");
+    const record = (await preview(app, world.clerk, "ORDER", { name: "objednavky-rs.csv", bytes: csv })).registerImport;
+    expect(record.problems.map((p: any) => [p.line, p.column, p.code, p.message])).toEqual([
+      [4, "Zveřejněno v registru smluv", "CUSTOM", "Objednávku nelze zveřejnit v registru smluv dříve, než byla vystavena."],
+      [5, "Zveřejněno v registru smluv", "INVALID", "Zadejte datum, např. 26. 11. 2026."],
+      [6, "ID v registru smluv", "TOO_BIG", "Nejvýše 50 znaků."],
+    ]);
+    const rowsOfPreview = await world.clerk.request(
+      `query($id: ID!) { registerImport(id: $id) { previewRows { number registryId registryPublishedOn } } }`,
+      { id: record.id },
+    );
+    expect(rowsOfPreview.data!.registerImport.previewRows).toEqual([
+      { number: "OBJ-RS-1", registryId: "24518877", registryPublishedOn: "2026-10-12" },
+      { number: "OBJ-RS-2", registryId: null, registryPublishedOn: null },
+    ]);
+    await commit({ id: record.id, skipInvalidRows: true, publish: true });
+    const rows = await app.database.prisma.purchaseOrder.findMany({
+      where: { municipalityId: world.town.id, number: { startsWith: "OBJ-RS-" } },
+      orderBy: { number: "asc" },
+    });
+    expect(rows.map((row) => [row.number, row.registryId, row.registryPublishedOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["OBJ-RS-1", "24518877", "2026-10-12"],
+      ["OBJ-RS-2", null, null],
+    ]);
+    const answer = await world.anonymous.request(
+      `{ purchaseOrders(filter: { counterparty: "strechy bartek" }) { edges { node { number registryId registryPublishedOn requiresRegistry registryOverdue } } } }`,
+    );
+    expect(answer.data!.purchaseOrders.edges.map((e: any) => e.node)).toEqual([
+      { number: "OBJ-RS-1", registryId: "24518877", registryPublishedOn: "2026-10-12", requiresRegistry: true, registryOverdue: false },
+    ]);
+  });
+
+  it("reads English headers and typed cells from XLSX", async () => {
+    const bytes = await xlsx([
+      [
+        "Order number",
+        "Supplier",
+        "Subject",
+        "Amount without VAT",
+        "Amount with VAT",
+        "Order date",
+        "Registry ID",
+        "Registry published on",
+      ],
+      ["OBJ-RSX-1", "Střechy Bártek", "Oprava", 88000, 106480, new Date(Date.UTC(2026, 9, 1)), 24518878, new Date(Date.UTC(2026, 9, 9))],
+      ["OBJ-RSX-2", "Střechy Bártek", "Oprava", 88000, 106480, new Date(Date.UTC(2026, 9, 1)), null, null],
+    ]);
+    const record = (await preview(app, world.clerk, "ORDER", { name: "orders.xlsx", bytes })).registerImport;
+    expect(record.problems).toEqual([]);
+    await commit({ id: record.id });
+    const rows = await app.database.prisma.purchaseOrder.findMany({
+      where: { municipalityId: world.town.id, number: { startsWith: "OBJ-RSX-" } },
+      orderBy: { number: "asc" },
+    });
+    expect(rows.map((row) => [row.registryId, row.registryPublishedOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["24518878", "2026-10-09"],
+      [null, null],
+    ]);
+  });
+});
+
 describe("files that cannot be imported", () => {
   const previewOf = (kind: "CONTRACT" | "INVOICE" | "ORDER", name: string, bytes: Buffer | string) =>
     preview(app, world.clerk, kind, { name, bytes });

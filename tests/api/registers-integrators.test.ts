@@ -110,6 +110,42 @@ describe("upserts by external id", () => {
     expect(bad.fieldErrors.map((e: any) => e.path.join(".")).sort()).toEqual(["amountWithVat", "counterpartyIco", "externalId"]);
   });
 
+  it("upserts an order's registr smluv id and date: a replay changes nothing, the registry's answer later does", async () => {
+    const upsertOrder = async (input: Record<string, unknown>) =>
+      (
+        await world.integrator.request(
+          `mutation($externalId: String!, $input: PurchaseOrderInput!) {
+            upsertPurchaseOrderByExternalId(externalId: $externalId, input: $input) {
+              __typename ... on UpsertPurchaseOrderPayload { created changed purchaseOrder { id registryId registryPublishedOn requiresRegistry registryOverdue } }
+              ${ERROR_FIELDS}
+            }
+          }`,
+          { externalId: "ERP-OBJ-R", input },
+        )
+      ).data!.upsertPurchaseOrderByExternalId;
+    const input = orderInput({ amountWithoutVat: "64000.00", amountWithVat: "77440.00", orderedOn: "2026-10-01" });
+    const first = await upsertOrder(input);
+    expect(first).toMatchObject({
+      created: true,
+      purchaseOrder: { registryId: null, registryPublishedOn: null, requiresRegistry: true, registryOverdue: true },
+    });
+    const withRegistry = { ...input, registryId: "24518899", registryPublishedOn: "2026-10-12" };
+    const published = await upsertOrder(withRegistry);
+    expect(published).toMatchObject({
+      created: false,
+      changed: true,
+      purchaseOrder: { id: first.purchaseOrder.id, registryId: "24518899", registryPublishedOn: "2026-10-12", registryOverdue: false },
+    });
+    expect(await upsertOrder(withRegistry)).toMatchObject({ created: false, changed: false });
+    const bad = await upsertOrder({ ...withRegistry, registryPublishedOn: "2026-09-30", registryId: "x".repeat(51) });
+    expect(bad.fieldErrors.map((e: any) => [e.path.join("."), e.code]).sort()).toEqual([
+      ["registryId", "TOO_BIG"],
+      ["registryPublishedOn", "CUSTOM"],
+    ]);
+    const row = await app.database.prisma.purchaseOrder.findFirstOrThrow({ where: { externalId: "ERP-OBJ-R" } });
+    expect([row.registryId, row.registryPublishedOn?.toISOString().slice(0, 10)]).toEqual(["24518899", "2026-10-12"]);
+  });
+
   it("links an invoice to a contract and an order by the integrator's ids, within the town only", async () => {
     await upsertContract("ERP-SML-L", contractInput({ number: "SML-L-1" }));
     const order = await world.integrator.request(UPSERT_ORDER, { externalId: "ERP-OBJ-L", input: orderInput({ number: "OBJ-L-1" }) });

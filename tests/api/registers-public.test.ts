@@ -1,6 +1,12 @@
 // The public registers without login: filters, sorting, pages, totals, the SQL budget of a list,
 // hostile filter values, and the registr smluv flags as the injected clock moves.
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  concludedBeforeForCancelled,
+  concludedBeforeForOverdue,
+  registryObligation,
+} from "../../api/src/services/registers/registry-obligation.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { signedInClient, validIco } from "../kit/factories.ts";
 import {
@@ -10,6 +16,7 @@ import {
   orderInput,
   publish,
   publishedContract,
+  REGISTRY_FLAGS,
   registersWorld,
   type RegistersWorld,
 } from "./registers-support.ts";
@@ -346,5 +353,176 @@ describe("registr smluv", () => {
     expect(answer.data!.registerContracts.edges).toEqual([
       { node: { counterpartyName: "Mostní stažená", status: "UNPUBLISHED", unpublishReason: "Chyba" } },
     ]);
+  });
+});
+
+describe("registr smluv for orders", () => {
+  const NOT_REQUIRED = {
+    requiresRegistry: false,
+    registryDeadline: null,
+    registryVoidDate: null,
+    registryOverdue: false,
+    registryCancelled: false,
+  };
+  const orderFlags = async (id: string) =>
+    (await world.clerk.request(`query($id: ID!) { purchaseOrder(id: $id) { ${REGISTRY_FLAGS} } }`, { id })).data!.purchaseOrder;
+
+  it("flags an order over 50 000 Kč excluding VAT with its deadline; exactly 50 000,00 or over only with VAT is not", async () => {
+    const order = (amountWithoutVat: string, amountWithVat: string) =>
+      created(world.clerk, "purchaseOrder", orderInput({ amountWithoutVat, amountWithVat, orderedOn: "2026-11-10" }));
+    const at = await order("50000.00", "60500.00");
+    const overOnlyWithVat = await order("45000.00", "54450.00");
+    const over = await order("50000.01", "60500.01");
+    expect(await orderFlags(at.id)).toEqual(NOT_REQUIRED);
+    expect(await orderFlags(overOnlyWithVat.id)).toEqual(NOT_REQUIRED);
+    expect(await orderFlags(over.id)).toEqual({
+      requiresRegistry: true,
+      registryDeadline: "2026-12-10",
+      registryVoidDate: "2027-02-10",
+      registryOverdue: false,
+      registryCancelled: false,
+    });
+    // The create answer carries them too (the clerk's form shows the deadline at once).
+    expect(over).toMatchObject({ requiresRegistry: true, registryDeadline: "2026-12-10", registryId: null, registryPublishedOn: null });
+  });
+
+  it("counts 30 days and three months from the order date in Prague days, in the public list too", async () => {
+    const input = orderInput({
+      supplierName: "Střechy Bártek s.r.o.",
+      amountWithoutVat: "88000.00",
+      amountWithVat: "106480.00",
+      orderedOn: "2026-10-31",
+    });
+    const order = await created(world.clerk, "purchaseOrder", input);
+    await publish(world.clerk, order.id);
+    const publicList = async (at: string) => {
+      app.clock.set(at);
+      const answer = await world.anonymous.request(
+        `{ purchaseOrders(filter: { counterparty: "strechy bartek" }) { edges { node { number registryId registryPublishedOn ${REGISTRY_FLAGS} } } } }`,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.purchaseOrders.edges.map((edge: any) => edge.node);
+    };
+    try {
+      // 30 November is the last day; 22:59:59 UTC is still 23:59:59 in Prague.
+      expect(await publicList("2026-11-30T22:59:59Z")).toEqual([
+        {
+          number: order.number,
+          registryId: null,
+          registryPublishedOn: null,
+          requiresRegistry: true,
+          registryDeadline: "2026-11-30",
+          registryVoidDate: "2027-01-31",
+          registryOverdue: false,
+          registryCancelled: false,
+        },
+      ]);
+      expect((await publicList("2026-11-30T23:00:00Z"))[0]).toMatchObject({ registryOverdue: true, registryCancelled: false });
+      expect((await publicList("2027-01-31T22:59:59Z"))[0]).toMatchObject({ registryOverdue: true, registryCancelled: false });
+      expect((await publicList("2027-01-31T23:00:00Z"))[0]).toMatchObject({ registryOverdue: true, registryCancelled: true });
+
+      // Two SQL statements for the page with every flag and the totals.
+      app.queries.length = 0;
+      const answer = await world.anonymous.request(
+        `{ purchaseOrders(first: 20) { totalCount totals { amountWithVat } edges { node { number registryId registryPublishedOn ${REGISTRY_FLAGS} } } } }`,
+      );
+      expect(answer.data!.purchaseOrders.edges.length).toBeGreaterThan(0);
+      expect(app.queries.length, app.queries.join("\n")).toBeGreaterThan(0);
+      expect(app.queries.length, app.queries.join("\n")).toBeLessThanOrEqual(2);
+    } finally {
+      app.clock.set("2026-11-26T10:00:00Z");
+    }
+
+    // Recorded as published in the registry (late, but within three months): nothing is overdue any more.
+    const update = await world.clerk.request(
+      `mutation($id: ID!, $input: PurchaseOrderInput!) { updatePurchaseOrder(id: $id, input: $input) { __typename } }`,
+      { id: order.id, input: { ...input, number: order.number, registryId: "24518877", registryPublishedOn: "2026-12-15" } },
+    );
+    expect(update.data!.updatePurchaseOrder.__typename).toBe("UpdatePurchaseOrderSuccess");
+    try {
+      expect(await publicList("2027-03-01T10:00:00Z")).toEqual([
+        expect.objectContaining({
+          registryId: "24518877",
+          registryPublishedOn: "2026-12-15",
+          registryDeadline: "2026-11-30",
+          registryOverdue: false,
+          registryCancelled: false,
+        }),
+      ]);
+    } finally {
+      app.clock.set("2026-11-26T10:00:00Z");
+    }
+  });
+
+  it("lets clerks list orders that need the registry, are overdue or cancelled", async () => {
+    const department = "Registr objednávek";
+    const ordered = async (orderedOn: string, registryPublishedOn: string | null = null, amount = "70000.00") =>
+      (
+        await created(
+          world.clerk,
+          "purchaseOrder",
+          orderInput({
+            orderedOn,
+            registryPublishedOn,
+            registryId: registryPublishedOn ? "998" : null,
+            amountWithoutVat: amount,
+            amountWithVat: amount,
+            department,
+          }),
+        )
+      ).number;
+    const fresh = await ordered("2026-11-01");
+    const overdue = await ordered("2026-10-01");
+    const cancelled = await ordered("2026-08-01");
+    const published = await ordered("2026-07-10", "2026-07-20");
+    await ordered("2026-07-10", null, "50000.00"); // exactly 50 000: never required
+    const query = `query($registry: RegistryState) {
+      registerPurchaseOrders(registry: $registry, filter: { department: "${department}" }, orderBy: { field: DATE, direction: DESC }) {
+        totalCount edges { node { number registryOverdue registryCancelled } }
+      }
+    }`;
+    const numbersIn = async (registry: string | null, clerk = world.clerk) => {
+      const connection = (await clerk.request(query, { registry })).data!.registerPurchaseOrders;
+      expect(connection.totalCount).toBe(connection.edges.length);
+      return connection.edges.map((e: any) => e.node.number);
+    };
+    expect(await numbersIn("REQUIRED")).toEqual([fresh, overdue, cancelled, published]);
+    expect(await numbersIn("PENDING")).toEqual([fresh, overdue, cancelled]);
+    expect(await numbersIn("OVERDUE")).toEqual([overdue, cancelled]);
+    expect(await numbersIn("CANCELLED")).toEqual([cancelled]);
+    expect((await numbersIn(null)).length).toBe(5);
+    // The flags say the same as the filter.
+    const all = (await world.clerk.request(query, { registry: null })).data!.registerPurchaseOrders.edges.map((e: any) => e.node);
+    expect(all.filter((o: any) => o.registryOverdue).map((o: any) => o.number)).toEqual([overdue, cancelled]);
+    expect(all.filter((o: any) => o.registryCancelled).map((o: any) => o.number)).toEqual([cancelled]);
+
+    // At a month end: ordered on 30 September, void after 30 December, so cancelled on 31 December.
+    const monthEnd = await ordered("2026-09-30");
+    app.clock.set("2026-12-31T10:00:00Z");
+    try {
+      // Signed in at that moment (the first session would have expired by then).
+      const clerk = await signedInClient(app, { id: world.clerkId, municipalityId: world.town.id }, world.town.host);
+      expect(await numbersIn("CANCELLED", clerk)).toEqual([monthEnd, cancelled]);
+    } finally {
+      app.clock.set("2026-11-26T10:00:00Z");
+    }
+    // The public list is not for this.
+    const anonymous = await world.anonymous.request(query, { registry: "OVERDUE" });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("the clerks' filter and the flags agree on every day, month ends and leap days included", () => {
+    const start = DateTime.fromISO("2027-10-01", { zone: "utc" });
+    const disagreements: string[] = [];
+    for (let c = 0; c < 600; c += 1) {
+      const concludedOn = start.plus({ days: c }).toISODate()!;
+      for (let d = 25; d < 100; d += 1) {
+        const today = start.plus({ days: c + d }).toISODate()!;
+        const flags = registryObligation({ amountWithoutVat: 5_000_001n, concludedOn, registryPublishedOn: null }, today);
+        if (concludedOn < concludedBeforeForOverdue(today) !== flags.overdue) disagreements.push(`overdue ${concludedOn} ${today}`);
+        if (concludedOn < concludedBeforeForCancelled(today) !== flags.cancelled) disagreements.push(`cancelled ${concludedOn} ${today}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });

@@ -54,7 +54,12 @@ export const INVOICE_FIELDS = `
   id number subject supplierName supplierIco amountWithoutVat amountWithVat issuedOn dueOn paidOn budgetParagraph budgetItem
   department status contract { id number } purchaseOrder { id number }
 `;
-export const ORDER_FIELDS = `id number subject supplierName supplierIco amountWithoutVat amountWithVat orderedOn department status`;
+export const ORDER_FIELDS = `
+  id number subject supplierName supplierIco amountWithoutVat amountWithVat orderedOn department status registryId registryPublishedOn
+  requiresRegistry registryDeadline registryVoidDate registryOverdue registryCancelled
+`;
+/** The registr smluv fields of contracts and orders. */
+export const REGISTRY_FLAGS = `requiresRegistry registryDeadline registryVoidDate registryOverdue registryCancelled`;
 
 export const ERROR_FIELDS = `... on Error { __typename code message } ... on ValidationError { fieldErrors { path code message } }`;
 
@@ -110,6 +115,8 @@ export function orderInput(overrides: Record<string, unknown> = {}) {
     amountWithVat: "2420.00",
     orderedOn: "2026-09-15",
     department: null,
+    registryId: null,
+    registryPublishedOn: null,
     ...overrides,
   };
 }
