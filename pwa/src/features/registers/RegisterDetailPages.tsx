@@ -27,14 +27,6 @@ export function ContractDetailPage() {
   if (id && !data) return <DetailState kind="CONTRACT" error={Boolean(error)} retry={() => reexecute({ requestPolicy: "network-only" })} />;
   if (!contract) return <NotFound kind="CONTRACT" />;
 
-  const registry = contract.registryId
-    ? t("registers.registry.published", {
-        id: contract.registryId,
-        date: contract.registryPublishedOn ? format.date(contract.registryPublishedOn) : "—",
-      })
-    : contract.requiresRegistry
-      ? t("registers.registry.required")
-      : t("registers.registry.notRequired");
   const validity =
     contract.validFrom || contract.validUntil
       ? t("registers.field.validityRange", {
@@ -55,7 +47,7 @@ export function ContractDetailPage() {
           { label: t("registers.field.amountWithoutVat"), value: <Amount value={contract.amountWithoutVat} /> },
           { label: t("registers.field.amountWithVat"), value: <Amount value={contract.amountWithVat} /> },
           { label: t("registers.field.department"), value: contract.department },
-          { label: t("registers.field.registry"), value: registry },
+          { label: t("registers.field.registry"), value: <RegistryText entry={contract} /> },
           { label: t("registers.field.publishedAt"), value: contract.publishedAt ? format.date(contract.publishedAt) : null },
         ]}
       />
@@ -149,12 +141,26 @@ export function PurchaseOrderDetailPage() {
           { label: t("registers.field.amountWithoutVat"), value: <Amount value={order.amountWithoutVat} /> },
           { label: t("registers.field.amountWithVat"), value: <Amount value={order.amountWithVat} /> },
           { label: t("registers.field.department"), value: order.department },
+          { label: t("registers.field.registry"), value: <RegistryText entry={order} /> },
           { label: t("registers.field.publishedAt"), value: order.publishedAt ? format.date(order.publishedAt) : null },
         ]}
       />
       <LinkedInvoices invoices={order.invoices} heading={t("registers.linkedInvoices.ofOrder")} />
     </DetailLayout>
   );
+}
+
+/** Whether the registr smluv applies (over 50 000 Kč excluding VAT) and, once published there, under which identifier. */
+function RegistryText({ entry }: { entry: { requiresRegistry: boolean; registryId: string | null; registryPublishedOn: string | null } }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (entry.registryId) {
+    return t("registers.registry.published", {
+      id: entry.registryId,
+      date: entry.registryPublishedOn ? format.date(entry.registryPublishedOn) : "—",
+    });
+  }
+  return entry.requiresRegistry ? t("registers.registry.required") : t("registers.registry.notRequired");
 }
 
 function fileSize(bytes: number, language: string): string {

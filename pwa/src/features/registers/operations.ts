@@ -195,6 +195,9 @@ export const PurchaseOrderQuery = graphql(
         amountWithVat
         department
         publishedAt
+        requiresRegistry
+        registryId
+        registryPublishedOn
         invoices {
           ...LinkedInvoiceFields
         }

@@ -14,7 +14,7 @@ import { REGISTER_KINDS, uuidOf, type RegisterKind } from "../kinds.ts";
 import { Amount, FilterForm, LoadMoreButton, Party, SortSelect, TotalsSummary, useLoadMore, type Totals } from "../parts.tsx";
 import { useListQuery, type ListState } from "../use-list-query.ts";
 import { PublishActions, RegistryStatus, StatusBadge, type EntryStatus } from "./EntryStatus.tsx";
-import { RegisterContractsQuery, RegisterInvoicesQuery, RegisterPurchaseOrdersQuery, type ContractRegistryFields } from "./operations.ts";
+import { RegisterContractsQuery, RegisterInvoicesQuery, RegisterPurchaseOrdersQuery, type RegistryFields } from "./operations.ts";
 import { ClerkRegisterTabs, CLERK_BASE } from "./ClerkRegisterTabs.tsx";
 
 const STATUSES: readonly EntryStatus[] = ["DRAFT", "PUBLISHED", "UNPUBLISHED"];
@@ -33,7 +33,7 @@ interface ClerkRow {
   department: string | null;
   status: EntryStatus;
   unpublishReason: string | null;
-  registry?: ResultOf<typeof ContractRegistryFields>;
+  registry?: ResultOf<typeof RegistryFields>;
 }
 
 interface ClerkListData {
@@ -105,26 +105,36 @@ export function ClerkInvoicesPage() {
 }
 
 export function ClerkPurchaseOrdersPage() {
-  const { list, status, statuses } = useClerkListQuery();
-  const [result, reexecute] = useQuery({ query: RegisterPurchaseOrdersQuery, variables: { ...list.variables, statuses } });
+  const { list, status, registry, statuses } = useClerkListQuery();
+  const [result, reexecute] = useQuery({ query: RegisterPurchaseOrdersQuery, variables: { ...list.variables, statuses, registry } });
   const connection = result.data?.registerPurchaseOrders;
   const data: ClerkListData | undefined = connection && {
     totals: connection.totals,
     hasNextPage: connection.pageInfo.hasNextPage,
     endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({ ...node, partyName: node.supplierName, partyIco: node.supplierIco, date: node.orderedOn })),
+    rows: connection.edges.map(({ node }) => ({
+      ...node,
+      partyName: node.supplierName,
+      partyIco: node.supplierIco,
+      date: node.orderedOn,
+      registry: node,
+    })),
   };
   return (
     <ClerkRegisterList
       kind="ORDER"
       list={list}
       status={status}
+      registry={registry}
       result={result}
       data={data}
       retry={() => reexecute({ requestPolicy: "network-only" })}
     />
   );
 }
+
+/** Contracts and orders fall under the registr smluv (zákon 340/2015 Sb.); invoices do not. */
+export const hasRegistry = (kind: RegisterKind) => kind !== "INVOICE";
 
 export function editPath(kind: RegisterKind, id: string): string {
   return `${CLERK_BASE}/${REGISTER_KINDS[kind].path}/${uuidOf(id)}`;
@@ -184,7 +194,7 @@ function ClerkRegisterList({
         </>
       ),
     },
-    ...(kind === "CONTRACT"
+    ...(hasRegistry(kind)
       ? [
           {
             header: t("registers.field.registryShort"),
@@ -215,7 +225,7 @@ function ClerkRegisterList({
               ...STATUSES.map((value) => ({ value, label: t(`registers.status.${value}`) })),
             ]}
           />
-          {kind === "CONTRACT" && (
+          {hasRegistry(kind) && (
             <Select
               label={t("registers.clerk.registryFilter")}
               value={registry ?? ""}

@@ -36,6 +36,7 @@ import {
   InvoiceForEditQuery,
   OrderChoicesQuery,
   PurchaseOrderForEditQuery,
+  type RegistryFields,
   UpdateContractMutation,
   UpdateInvoiceMutation,
   UpdatePurchaseOrderMutation,
@@ -156,10 +157,6 @@ function ContractEditor({ contract }: { contract?: Contract }) {
     }
   });
 
-  const net = parseAmount(form.values.amountWithoutVat);
-  const overThreshold = net !== null && BigInt(net.replace(".", "")) > REGISTRY_THRESHOLD;
-  const deadline = form.values.signedOn ? addDays(form.values.signedOn, REGISTRY_DEADLINE_DAYS) : null;
-
   return (
     <Form onSubmit={onSubmit} error={form.formError} label={t("registers.clerk.formLabel.CONTRACT")}>
       <RequiredNote />
@@ -185,22 +182,9 @@ function ContractEditor({ contract }: { contract?: Contract }) {
           <TextField label={t("registers.field.validFrom")} type="date" {...form.bind("validFrom")} />
           <TextField label={t("registers.field.validUntil")} type="date" {...form.bind("validUntil")} />
         </div>
-        <p role="status" className="empty:hidden">
-          {overThreshold && (
-            <span className="inline-block rounded-md border-2 border-accent px-2 py-1">
-              {deadline
-                ? t("registers.clerk.registryHintDeadline", { deadline: format.date(deadline) })
-                : t("registers.clerk.registryHint")}
-            </span>
-          )}
-        </p>
+        <RegistryHint amountWithoutVat={form.values.amountWithoutVat} concludedOn={form.values.signedOn} />
       </FieldGroup>
-      <FieldGroup legend={t("registers.clerk.group.registry")}>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t("registers.field.registryId")} autoComplete="off" {...form.bind("registryId")} />
-          <TextField label={t("registers.field.registryPublishedOn")} type="date" {...form.bind("registryPublishedOn")} />
-        </div>
-      </FieldGroup>
+      <RegistryGroup bind={form.bind} />
       <FieldGroup legend={t("registers.attachment.title")}>
         {form.values.attachmentId ? (
           <div className="flex flex-wrap items-center gap-3">
@@ -263,6 +247,47 @@ function AmountFields({
       />
       <TextField label={t("registers.field.amountWithVat")} inputMode="decimal" required autoComplete="off" {...bind("amountWithVat")} />
     </div>
+  );
+}
+
+/** Says, as the amount and date are typed, that the entry goes to the registr smluv and by when. */
+function RegistryHint({ amountWithoutVat, concludedOn }: { amountWithoutVat: string; concludedOn: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const net = parseAmount(amountWithoutVat);
+  const overThreshold = net !== null && BigInt(net.replace(".", "")) > REGISTRY_THRESHOLD;
+  const deadline = concludedOn ? addDays(concludedOn, REGISTRY_DEADLINE_DAYS) : null;
+  return (
+    <p role="status" className="empty:hidden">
+      {overThreshold && (
+        <span className="inline-block rounded-md border-2 border-accent px-2 py-1">
+          {deadline ? t("registers.clerk.registryHintDeadline", { deadline: format.date(deadline) }) : t("registers.clerk.registryHint")}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Where and when the entry was published in the registr smluv (contracts and orders). */
+function RegistryGroup({
+  bind,
+}: {
+  bind: (name: "registryId" | "registryPublishedOn") => {
+    name: string;
+    value: string;
+    error: string | undefined;
+    onChange: (event: { target: { value: string } }) => void;
+    onBlur: () => void;
+  };
+}) {
+  const { t } = useTranslation();
+  return (
+    <FieldGroup legend={t("registers.clerk.group.registry")}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={t("registers.field.registryId")} autoComplete="off" {...bind("registryId")} />
+        <TextField label={t("registers.field.registryPublishedOn")} type="date" {...bind("registryPublishedOn")} />
+      </div>
+    </FieldGroup>
   );
 }
 
@@ -528,6 +553,8 @@ function orderValues(order: PurchaseOrder | undefined, language: string): OrderF
     amountWithVat: order ? amountForForm(order.amountWithVat, language) : "",
     orderedOn: order?.orderedOn ?? "",
     department: order?.department ?? "",
+    registryId: order?.registryId ?? "",
+    registryPublishedOn: order?.registryPublishedOn ?? "",
   };
 }
 
@@ -581,7 +608,9 @@ function OrderEditor({ order }: { order?: PurchaseOrder }) {
       <FieldGroup legend={t("registers.clerk.group.amountsDates")}>
         <AmountFields bind={form.bind} />
         <TextField label={t("registers.kind.ORDER.date")} type="date" required {...form.bind("orderedOn")} />
+        <RegistryHint amountWithoutVat={form.values.amountWithoutVat} concludedOn={form.values.orderedOn} />
       </FieldGroup>
+      <RegistryGroup bind={form.bind} />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={form.submitting}>
           {order ? t("common.save") : t("registers.clerk.saveDraft")}
@@ -596,6 +625,9 @@ function OrderEditor({ order }: { order?: PurchaseOrder }) {
 
 // ---------------------------------------------------------------------------------------------
 // The frame of an existing entry: its status, publishing and the registr smluv, above the form
+
+type Registry = ResultOf<typeof RegistryFields>;
+const isRegistrySubject = (entry: object): entry is Registry => "requiresRegistry" in entry;
 
 interface EditableEntry {
   id: string;
@@ -648,10 +680,10 @@ function EditFrame<T extends EditableEntry>({
             <span>{t("registers.clerk.reasonShown", { reason: entry.unpublishReason })}</span>
           )}
         </div>
-        {kind === "CONTRACT" && "requiresRegistry" in entry && (
+        {isRegistrySubject(entry) && (
           <p>
             <span className="font-medium">{t("registers.field.registryShort")}: </span>
-            <RegistryStatus registry={entry as unknown as Contract} />
+            <RegistryStatus registry={entry} />
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">

@@ -9,10 +9,10 @@ import { useToast } from "../../../components/Toast.tsx";
 import type { ResultOf } from "../../../graphql/graphql.ts";
 import { useFormat } from "../../../i18n/format.ts";
 import { TextArea } from "./form-parts.tsx";
-import { PublishRegisterEntryMutation, UnpublishRegisterEntryMutation, type ContractRegistryFields } from "./operations.ts";
+import { PublishRegisterEntryMutation, UnpublishRegisterEntryMutation, type RegistryFields } from "./operations.ts";
 
 export type EntryStatus = "DRAFT" | "PUBLISHED" | "UNPUBLISHED";
-type Registry = ResultOf<typeof ContractRegistryFields>;
+type Registry = ResultOf<typeof RegistryFields>;
 
 const BADGE: Record<EntryStatus, string> = {
   DRAFT: "border-line bg-page text-ink",
@@ -30,8 +30,8 @@ export function StatusBadge({ status }: { status: EntryStatus }) {
 }
 
 /**
- * Where a contract stands with the registr smluv (over 50 000 Kč excluding VAT, 30 days from signing;
- * unpublished after three months it is cancelled from the start). Overdue and cancelled ones stand
+ * Where a contract or order stands with the registr smluv (over 50 000 Kč excluding VAT, 30 days from
+ * signing or ordering; unpublished after three months it is cancelled from the start). Overdue and cancelled ones stand
  * out in colour and in words, so the warning does not depend on colour alone.
  */
 export function RegistryStatus({ registry }: { registry: Registry }) {

@@ -68,6 +68,8 @@ export const orderFormSchema = z.object({
   supplierName: required(255),
   supplierIco: ico,
   orderedOn: requiredDate,
+  registryId: optional(50),
+  registryPublishedOn: optionalDate,
 });
 
 export type ContractFormValues = z.infer<typeof contractFormSchema>;
@@ -125,6 +127,8 @@ export function orderInput(values: OrderFormValues) {
     amountWithVat: money(values.amountWithVat),
     orderedOn: values.orderedOn,
     department: orNull(values.department),
+    registryId: orNull(values.registryId),
+    registryPublishedOn: orNull(values.registryPublishedOn),
   };
 }
 

@@ -17,8 +17,9 @@ const EntryStatusFields = graphql(`
   }
 `);
 
-export const ContractRegistryFields = graphql(`
-  fragment ContractRegistryFields on Contract @_unmask {
+/** Contracts and orders over 50 000 Kč excluding VAT go to the registr smluv within 30 days. */
+export const RegistryFields = graphql(`
+  fragment RegistryFields on RegistrySubject @_unmask {
     requiresRegistry
     registryId
     registryPublishedOn
@@ -54,7 +55,7 @@ export const RegisterContractsQuery = graphql(
             amountWithVat
             department
             ...EntryStatusFields
-            ...ContractRegistryFields
+            ...RegistryFields
           }
         }
         pageInfo {
@@ -64,7 +65,7 @@ export const RegisterContractsQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields, EntryStatusFields, ContractRegistryFields],
+  [RegisterTotalsFields, EntryStatusFields, RegistryFields],
 );
 
 export const RegisterInvoicesQuery = graphql(
@@ -106,8 +107,9 @@ export const RegisterPurchaseOrdersQuery = graphql(
       $filter: RegisterFilter
       $orderBy: RegisterOrder
       $statuses: [RegisterStatus!]
+      $registry: RegistryState
     ) {
-      registerPurchaseOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy, statuses: $statuses) {
+      registerPurchaseOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy, statuses: $statuses, registry: $registry) {
         totals {
           ...RegisterTotalsFields
         }
@@ -122,6 +124,7 @@ export const RegisterPurchaseOrdersQuery = graphql(
             amountWithVat
             department
             ...EntryStatusFields
+            ...RegistryFields
           }
         }
         pageInfo {
@@ -131,7 +134,7 @@ export const RegisterPurchaseOrdersQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields, EntryStatusFields],
+  [RegisterTotalsFields, EntryStatusFields, RegistryFields],
 );
 
 /** Contracts or orders to link an invoice to, found by counterparty name or IČO. */
@@ -186,10 +189,10 @@ const ContractEditFields = graphql(
         url
       }
       ...EntryStatusFields
-      ...ContractRegistryFields
+      ...RegistryFields
     }
   `,
-  [EntryStatusFields, ContractRegistryFields],
+  [EntryStatusFields, RegistryFields],
 );
 
 const InvoiceEditFields = graphql(
@@ -235,9 +238,10 @@ const PurchaseOrderEditFields = graphql(
       orderedOn
       department
       ...EntryStatusFields
+      ...RegistryFields
     }
   `,
-  [EntryStatusFields],
+  [EntryStatusFields, RegistryFields],
 );
 
 export const ContractForEditQuery = graphql(
