@@ -11,9 +11,11 @@ import { LoadError, Loading } from "../../components/states.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import type { ResultOf } from "../../graphql/graphql.ts";
 import { useFormat } from "../../i18n/format.ts";
+import { useSession } from "../auth/session.tsx";
 import { NotFoundPage } from "../static/NotFoundPage.tsx";
 import { fileTypeLabel, formatFileSize, noticeGlobalId, noticePath, noticePhase, postingConfirmationUrl } from "../notices/notice-model.ts";
 import { NoticeForm, type FormFailureState } from "./NoticeForm.tsx";
+import { proposedByViewer } from "./notice-form-model.ts";
 import { NoticeHistoryQuery, TownNameQuery, WithdrawNoticeMutation } from "./operations.ts";
 import { PhaseBadge } from "./PhaseBadge.tsx";
 import { TextArea } from "./TextArea.tsx";
@@ -22,22 +24,23 @@ import { z } from "zod";
 type History = NonNullable<ResultOf<typeof NoticeHistoryQuery>["noticeHistory"]>;
 type ClerkNotice = History["notice"];
 
-function useTownName(): string | null {
+/** The town's name (null while loading) and its notice board's two-person rule. */
+function useTown(): { townName: string | null; twoPersonRule: boolean } {
   const [{ data }] = useQuery({ query: TownNameQuery });
-  return data?.municipality.name ?? null;
+  return { townName: data?.municipality.name ?? null, twoPersonRule: data?.municipality.noticeTwoPersonRule ?? false };
 }
 
 /** /urad/uredni-deska/nova: a new notice (saved as a draft, then posted, scheduled or proposed). */
 export function NewNoticePage() {
   const { t } = useTranslation();
-  const townName = useTownName();
+  const { townName, twoPersonRule } = useTown();
   return (
     <div className="flex flex-col gap-5">
       <p>
         <Link to="/urad/uredni-deska">{t("noticesClerk.backToList")}</Link>
       </p>
       <PageHeading>{t("noticesClerk.createTitle")}</PageHeading>
-      {townName === null ? <Loading /> : <NoticeForm mode="create" notice={null} townName={townName} />}
+      {townName === null ? <Loading /> : <NoticeForm mode="create" notice={null} townName={townName} twoPersonRule={twoPersonRule} />}
     </div>
   );
 }
@@ -54,7 +57,8 @@ function ClerkNotice({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
-  const townName = useTownName();
+  const { viewer } = useSession();
+  const { townName, twoPersonRule } = useTown();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: NoticeHistoryQuery, variables: { id } });
   const [revising, setRevising] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -109,7 +113,15 @@ function ClerkNotice({ id }: { id: string }) {
           <h2 id="edit-heading" className="text-xl font-semibold">
             {t(phase === "DRAFT" ? "noticesClerk.editDraft" : "noticesClerk.reviewProposal")}
           </h2>
-          <NoticeForm key={notice.updatedAt} mode="edit" notice={notice} townName={townName} initialFailure={failure} />
+          <NoticeForm
+            key={notice.updatedAt}
+            mode="edit"
+            notice={notice}
+            townName={townName}
+            initialFailure={failure}
+            twoPersonRule={twoPersonRule}
+            proposedByViewer={proposedByViewer(history.events, viewer?.fullName)}
+          />
         </section>
       )}
 
@@ -131,7 +143,7 @@ function ClerkNotice({ id }: { id: string }) {
             {t("noticesClerk.reviseTitle")}
           </h2>
           <p>{t("noticesClerk.reviseIntro")}</p>
-          <NoticeForm mode="revise" notice={notice} townName={townName} onDone={() => setRevising(false)} />
+          <NoticeForm mode="revise" notice={notice} townName={townName} twoPersonRule={twoPersonRule} onDone={() => setRevising(false)} />
           <Button variant="secondary" className="self-start" onClick={() => setRevising(false)}>
             {t("common.cancel")}
           </Button>

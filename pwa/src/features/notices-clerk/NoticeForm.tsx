@@ -59,6 +59,10 @@ interface NoticeFormProps {
   initialFailure?: ErrorResult;
   /** Called after a successful revision (the page returns to its summary). */
   onDone?: () => void;
+  /** The municipality's two-person rule: what one clerk proposes, another approves (Municipality.noticeTwoPersonRule). */
+  twoPersonRule: boolean;
+  /** The viewer proposed or last changed this proposal, so the rule bars them from approving it. */
+  proposedByViewer?: boolean;
 }
 
 /** No secrets in this form; a constant, so the draft is written only when a value changes. */
@@ -70,7 +74,7 @@ const ACCEPTED_FILES = ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.webp";
  * lost connection loses nothing) until it is saved; a failed request leaves every value in place and shows the
  * API's messages next to the fields.
  */
-export function NoticeForm({ mode, notice, townName, initialFailure, onDone }: NoticeFormProps) {
+export function NoticeForm({ mode, notice, townName, initialFailure, onDone, twoPersonRule, proposedByViewer = false }: NoticeFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const toast = useToast();
@@ -178,6 +182,21 @@ export function NoticeForm({ mode, notice, townName, initialFailure, onDone }: N
     goToDetail();
   });
 
+  // Under the two-person rule a clerk only proposes; another approves the proposal as it stands (a change makes the
+  // changer its author, whom the API then refuses as approver).
+  const pending = notice?.status === "PENDING_APPROVAL";
+  const edited = pending && isDirty(values, notice, townName);
+  const canApprove = !twoPersonRule || (pending && !proposedByViewer && !edited);
+  const ruleHint = !twoPersonRule
+    ? "noticesClerk.form.twoPerson.off"
+    : !pending
+      ? "noticesClerk.form.twoPerson.propose"
+      : proposedByViewer
+        ? "noticesClerk.form.twoPerson.ownProposal"
+        : edited
+          ? "noticesClerk.form.twoPerson.edited"
+          : "noticesClerk.form.twoPerson.review";
+
   const categoryOptions = NOTICE_CATEGORIES.map((category) => ({ value: category, label: t(`notices.category.${category}`) }));
   const submitWith = (next: Intent) => () => {
     intent.current = next;
@@ -278,18 +297,29 @@ export function NoticeForm({ mode, notice, townName, initialFailure, onDone }: N
             <Button type="submit" variant="secondary" busy={form.submitting} onClick={submitWith("save")}>
               {t(mode === "create" ? "noticesClerk.actions.saveDraft" : "noticesClerk.actions.save")}
             </Button>
-            <Button type="submit" busy={form.submitting} onClick={submitWith("approve")}>
-              {t(values.postingMode === "scheduled" ? "noticesClerk.actions.approveScheduled" : "noticesClerk.actions.approveNow")}
-            </Button>
-            {notice?.status !== "PENDING_APPROVAL" && (
-              <Button type="submit" variant="secondary" busy={form.submitting} onClick={submitWith("propose")}>
+            {canApprove && (
+              <Button type="submit" busy={form.submitting} onClick={submitWith("approve")}>
+                {t(values.postingMode === "scheduled" ? "noticesClerk.actions.approveScheduled" : "noticesClerk.actions.approveNow")}
+              </Button>
+            )}
+            {!pending && (
+              <Button
+                type="submit"
+                variant={twoPersonRule ? "primary" : "secondary"}
+                busy={form.submitting}
+                onClick={submitWith("propose")}
+              >
                 {t("noticesClerk.actions.propose")}
               </Button>
             )}
           </>
         )}
       </div>
-      {mode !== "revise" && <p className="text-sm text-ink-muted">{t("noticesClerk.form.twoPersonHint")}</p>}
+      {mode !== "revise" && (
+        <p aria-live="polite" className="text-sm text-ink-muted">
+          {t(ruleHint)}
+        </p>
+      )}
     </Form>
   );
 }

@@ -99,11 +99,13 @@ export const NoticeWindowQuery = graphql(`
   }
 `);
 
+/** The town's name (the default originator) and whether its notices need a second clerk's approval. */
 export const TownNameQuery = graphql(`
   query TownName {
     municipality {
       id
       name
+      noticeTwoPersonRule
     }
   }
 `);
