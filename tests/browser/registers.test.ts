@@ -330,6 +330,43 @@ describe("a citizen on a phone", () => {
     await expect.poll(async () => (await rowLinks(page).count()) >= 3).toBe(true);
   });
 
+  it("loads more entries page by page, keeping the totals of the whole filter, and moves focus to the first new one", async () => {
+    const { page: clerk } = await openAsClerk("desktop");
+    const api = await clerkApi(clerk);
+    for (let n = 1; n <= 27; n++) {
+      const data = await api<{ createPurchaseOrder: { purchaseOrder: { id: string } } }>(
+        `mutation($input: PurchaseOrderInput!) { createPurchaseOrder(input: $input) { ... on CreatePurchaseOrderSuccess { purchaseOrder { id } } } }`,
+        {
+          input: {
+            number: `OBJ-P-${String(n).padStart(4, "0")}`,
+            subject: `Kancelářské potřeby ${n}`,
+            supplierName: "Stránkovací papírnictví s.r.o.",
+            amountWithoutVat: `${n}00.00`,
+            amountWithVat: `${n * 121}.00`,
+            orderedOn: `2026-01-${String(n).padStart(2, "0")}`,
+          },
+        },
+      );
+      await api(`mutation($id: ID!) { publishRegisterEntry(id: $id) { __typename } }`, { id: data.createPurchaseOrder.purchaseOrder.id });
+    }
+
+    const { page } = await portal.open("phone");
+    await page.goto("/objednavky?counterparty=strankovaci");
+    const summary = page.getByRole("status").filter({ hasText: "Nalezeno 27 objednávek" });
+    await summary.filter({ hasText: "Zobrazeno 25 z 27." }).waitFor();
+    await expect.poll(() => rowLinks(page).count()).toBe(25);
+    expect(await rowLinks(page).first().textContent()).toBe("OBJ-P-0027");
+    await page.getByRole("button", { name: "Načíst další" }).click();
+    await expect
+      .poll(() => rowLinks(page).allTextContents())
+      .toEqual(Array.from({ length: 27 }, (_, index) => `OBJ-P-${String(27 - index).padStart(4, "0")}`));
+    // The last page: no more button, the totals still cover all 27, focus on the first entry that arrived.
+    await summary.filter({ hasNotText: "Zobrazeno" }).waitFor();
+    expect(await page.getByRole("button", { name: "Načíst další" }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("OBJ-P-0002");
+    await expectAccessible(page, "/objednavky after load more (phone)");
+  });
+
   it("answers a detail that is not public (a draft, an unknown or malformed id) with 'not found'", async () => {
     const { page } = await portal.open("phone");
     for (const path of ["/smlouvy/00000000-0000-4000-8000-000000000000", "/smlouvy/neni-to-id", "/faktury/%3Cscript%3E"]) {
