@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import type { ExecutionResult } from "graphql";
+import { getOperationAST, parse, type ExecutionResult } from "graphql";
 import { createYoga, maskError, type GraphQLParams, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
 import type { AppServices, Context, RequestMeta } from "./context.ts";
 import { scopedToMunicipality } from "./db/tenant.ts";
@@ -65,8 +65,9 @@ function publicResponseCachePlugin(cache: PublicResponseCache<ExecutionResult>, 
     invalidateViaMutation: false,
     includeExtensionMetadata: false,
     buildResponseCacheKey: async ({ request, documentString, variableValues, operationName }) => {
-      // The key is built for every request; those that are never cached need none.
-      if (!isAnonymous(request.headers)) return "";
+      // The key is built for every request; those that are never cached need none. Only queries are
+      // cached: a mutation (a login, a registration) must run every time.
+      if (!isAnonymous(request.headers) || !isQueryOperation(documentString, operationName)) return "";
       const municipality = await municipalities.resolve(request.headers.get("host"));
       const scope = await cache.scope(municipality.id);
       validUntilByRequest.set(request, scope.validUntil);
@@ -79,6 +80,27 @@ function publicResponseCachePlugin(cache: PublicResponseCache<ExecutionResult>, 
       return validUntil === undefined ? 0 : cache.lifetime({ validUntil }, ttl);
     },
   });
+}
+
+const operationKinds = new Map<string, boolean>();
+
+/**
+ * Whether the operation a request runs is a query (not a mutation or subscription). Remembered per
+ * document and operation name (bounded), since the response cache asks before yoga parses.
+ */
+function isQueryOperation(documentString: string, operationName: string | null | undefined): boolean {
+  const key = `${operationName ?? ""}\n${documentString}`;
+  let isQuery = operationKinds.get(key);
+  if (isQuery === undefined) {
+    try {
+      isQuery = getOperationAST(parse(documentString), operationName)?.operation === "query";
+    } catch {
+      isQuery = false;
+    }
+    if (operationKinds.size >= 1000) operationKinds.clear();
+    operationKinds.set(key, isQuery);
+  }
+  return isQuery;
 }
 
 /** Adds the Set-Cookie headers resolvers asked for (login, logout, session renewal). */

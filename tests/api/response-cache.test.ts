@@ -157,6 +157,26 @@ describe("public response cache", () => {
     expect(await request(1, "Board")).toEqual({ data: firstOne.data, statements: 0 });
   });
 
+  it("never caches a mutation: a repeated anonymous login signs in each time", async () => {
+    const user = await createUser(app, townA.id, { email: "opakovane@a.test", password: "Opakovane-heslo-2026" });
+    const LOGIN = /* GraphQL */ `
+      mutation ($input: LoginInput!) {
+        login(input: $input) {
+          __typename
+        }
+      }
+    `;
+    const variables = { input: { email: user.email, password: "Opakovane-heslo-2026" } };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      app.queries.length = 0;
+      const answer = await anonymous().request(LOGIN, variables);
+      expect(answer.data?.login.__typename).toBe("LoginSuccess");
+      expect(answer.headers.getSetCookie().some((cookie) => cookie.startsWith("portal_session="))).toBe(true);
+      expect(app.queries.length).toBeGreaterThan(0);
+    }
+    expect(await app.database.prisma.session.count({ where: { userId: user.id } })).toBe(2);
+  });
+
   it("never caches nor serves from the cache a request with a session or an API token", async () => {
     const citizen = await signedInClient(app, await createUser(app, townA.id), "a.test");
     const integrator = await apiTokenClient(app, townA.id, [], "a.test");
