@@ -1,5 +1,5 @@
 import { lazy } from "react";
-import { Route, Routes } from "react-router";
+import { Navigate, Route, Routes } from "react-router";
 import { ADMIN_ROLES, STAFF_ROLES } from "./features/auth/roles.ts";
 import { RequireViewer } from "./features/auth/RequireViewer.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
@@ -25,6 +25,27 @@ const AdminHomePage = page(() => import("./features/admin/AdminHomePage.tsx"), "
 const ClerksPage = page(() => import("./features/admin/ClerksPage.tsx"), "ClerksPage");
 const ApiTokensPage = page(() => import("./features/admin/ApiTokensPage.tsx"), "ApiTokensPage");
 const OutboxPage = page(() => import("./features/admin/OutboxPage.tsx"), "OutboxPage");
+const MunicipalitySettingsPage = page(() => import("./features/admin/MunicipalitySettingsPage.tsx"), "MunicipalitySettingsPage");
+const RegistersPage = page(() => import("./features/registers/RegistersPage.tsx"), "RegistersPage");
+const ContractsPage = page(() => import("./features/registers/RegisterListPages.tsx"), "ContractsPage");
+const InvoicesPage = page(() => import("./features/registers/RegisterListPages.tsx"), "InvoicesPage");
+const PurchaseOrdersPage = page(() => import("./features/registers/RegisterListPages.tsx"), "PurchaseOrdersPage");
+const ContractDetailPage = page(() => import("./features/registers/RegisterDetailPages.tsx"), "ContractDetailPage");
+const InvoiceDetailPage = page(() => import("./features/registers/RegisterDetailPages.tsx"), "InvoiceDetailPage");
+const PurchaseOrderDetailPage = page(() => import("./features/registers/RegisterDetailPages.tsx"), "PurchaseOrderDetailPage");
+const ClerkContractsPage = page(() => import("./features/registers/clerk/ClerkRegisterListPages.tsx"), "ClerkContractsPage");
+const ClerkInvoicesPage = page(() => import("./features/registers/clerk/ClerkRegisterListPages.tsx"), "ClerkInvoicesPage");
+const ClerkPurchaseOrdersPage = page(() => import("./features/registers/clerk/ClerkRegisterListPages.tsx"), "ClerkPurchaseOrdersPage");
+const ContractFormPage = page(() => import("./features/registers/clerk/EntryFormPages.tsx"), "ContractFormPage");
+const InvoiceFormPage = page(() => import("./features/registers/clerk/EntryFormPages.tsx"), "InvoiceFormPage");
+const PurchaseOrderFormPage = page(() => import("./features/registers/clerk/EntryFormPages.tsx"), "PurchaseOrderFormPage");
+const RegisterImportPage = page(() => import("./features/registers/clerk/RegisterImportPage.tsx"), "RegisterImportPage");
+const NoticeBoardPage = page(() => import("./features/notices/NoticeBoardPage.tsx"), "NoticeBoardPage");
+const NoticeArchivePage = page(() => import("./features/notices/NoticeBoardPage.tsx"), "NoticeArchivePage");
+const NoticeDetailPage = page(() => import("./features/notices/NoticeDetailPage.tsx"), "NoticeDetailPage");
+const ClerkNoticesPage = page(() => import("./features/notices-clerk/ClerkNoticesPage.tsx"), "ClerkNoticesPage");
+const NewNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "NewNoticePage");
+const ClerkNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "ClerkNoticePage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -38,11 +59,32 @@ export function AppRoutes() {
         <Route path="zapomenute-heslo" element={<RequestResetPage />} />
         <Route path="obnova-hesla" element={<ResetPasswordPage />} />
         <Route path="pristupnost" element={<AccessibilityPage />} />
+        <Route path="registry" element={<RegistersPage />} />
+        <Route path="smlouvy" element={<ContractsPage />} />
+        <Route path="smlouvy/:id" element={<ContractDetailPage />} />
+        <Route path="faktury" element={<InvoicesPage />} />
+        <Route path="faktury/:id" element={<InvoiceDetailPage />} />
+        <Route path="objednavky" element={<PurchaseOrdersPage />} />
+        <Route path="objednavky/:id" element={<PurchaseOrderDetailPage />} />
+        <Route path="uredni-deska" element={<NoticeBoardPage />} />
+        <Route path="uredni-deska/archiv" element={<NoticeArchivePage />} />
+        <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />
+          <Route path="urad/registry" element={<Navigate to="/urad/registry/smlouvy" replace />} />
+          <Route path="urad/registry/smlouvy" element={<ClerkContractsPage />} />
+          <Route path="urad/registry/smlouvy/:id" element={<ContractFormPage />} />
+          <Route path="urad/registry/faktury" element={<ClerkInvoicesPage />} />
+          <Route path="urad/registry/faktury/:id" element={<InvoiceFormPage />} />
+          <Route path="urad/registry/objednavky" element={<ClerkPurchaseOrdersPage />} />
+          <Route path="urad/registry/objednavky/:id" element={<PurchaseOrderFormPage />} />
+          <Route path="urad/registry/import" element={<RegisterImportPage />} />
+          <Route path="urad/uredni-deska" element={<ClerkNoticesPage />} />
+          <Route path="urad/uredni-deska/nova" element={<NewNoticePage />} />
+          <Route path="urad/uredni-deska/:id" element={<ClerkNoticePage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>
@@ -50,6 +92,7 @@ export function AppRoutes() {
             <Route path="urednici" element={<ClerksPage />} />
             <Route path="api-tokeny" element={<ApiTokensPage />} />
             <Route path="odchozi-posta" element={<OutboxPage />} />
+            <Route path="obec" element={<MunicipalitySettingsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

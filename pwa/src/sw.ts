@@ -14,7 +14,7 @@ cleanupOutdatedCaches();
 // Any in-app URL opens the shell offline; server endpoints must reach the network (or fail honestly).
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL("/index.html"), {
-    denylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/, /^\/api\//, /^\/branding\//, /^\/feeds\//, /^\/opendata\//],
+    denylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/, /^\/api\//, /^\/branding\//, /^\/feeds\//, /^\/opendata\//, /^\/soubory\//],
   }),
 );
 

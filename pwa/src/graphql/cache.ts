@@ -1,4 +1,4 @@
-import type { Cache, CacheExchangeOpts, KeyingConfig } from "@urql/exchange-graphcache";
+import type { Cache, CacheExchangeOpts, KeyingConfig, Resolver } from "@urql/exchange-graphcache";
 import { relayPagination } from "@urql/exchange-graphcache/extras";
 import { schema } from "virtual:graphcache-schema";
 
@@ -23,6 +23,32 @@ export function invalidateQueryField(cache: Cache, fieldName: string): void {
   }
 }
 
+function invalidateNoticeLists(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["noticeBoard", "noticeArchive", "allNotices", "noticeHistory"]) invalidateQueryField(cache, field);
+}
+
+const REGISTER_LISTS = ["contracts", "invoices", "purchaseOrders", "registerContracts", "registerInvoices", "registerPurchaseOrders"];
+
+/** Registers: creating, editing, publishing, withdrawing or importing entries changes which lists hold them and where. */
+function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
+}
+
+/**
+ * relayPagination() merges the pages of a connection but answers only edges, nodes and pageInfo; a connection's
+ * own fields (the registers' totalCount and totals, which cover the whole filter, not a page) are read from the
+ * page of the current arguments.
+ */
+function paginationWithTotals(...fields: string[]): Resolver {
+  const paginate = relayPagination();
+  return (parent, args, cache, info) => {
+    const merged = paginate(parent, args, cache, info) as Record<string, unknown> | undefined;
+    const page = cache.resolve(info.parentKey, info.fieldName, args);
+    if (!merged || typeof page !== "string") return merged as undefined;
+    return { ...merged, ...Object.fromEntries(fields.map((field) => [field, cache.resolve(page, field)])) };
+  };
+}
+
 /**
  * The one graphcache configuration. Feature modules extend it by adding their own `updates` and `resolvers`
  * entries here, next to the ones below, so every cache rule lives in one reviewed place.
@@ -34,6 +60,7 @@ export const cacheConfig = {
     Query: {
       clerks: relayPagination(),
       outbox: relayPagination(),
+      ...Object.fromEntries(REGISTER_LISTS.map((field) => [field, paginationWithTotals("totalCount", "totals")])),
     },
   },
   updates: {
@@ -49,6 +76,23 @@ export const cacheConfig = {
       createApiToken(_result, _args, cache) {
         invalidateQueryField(cache, "apiTokens");
       },
+      // Notice board: a clerk's step changes which lists a notice belongs to (board, archive, the clerk's tabs) and
+      // adds to its record, so those are refetched; the notice itself is updated from the mutation's answer.
+      createNotice: invalidateNoticeLists,
+      updateNotice: invalidateNoticeLists,
+      proposeNotice: invalidateNoticeLists,
+      approveNotice: invalidateNoticeLists,
+      reviseNotice: invalidateNoticeLists,
+      withdrawNotice: invalidateNoticeLists,
+      createContract: invalidateRegisterLists,
+      updateContract: invalidateRegisterLists,
+      createInvoice: invalidateRegisterLists,
+      updateInvoice: invalidateRegisterLists,
+      createPurchaseOrder: invalidateRegisterLists,
+      updatePurchaseOrder: invalidateRegisterLists,
+      publishRegisterEntry: invalidateRegisterLists,
+      unpublishRegisterEntry: invalidateRegisterLists,
+      commitRegisterImport: invalidateRegisterLists,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { ExpirationPlugin } from "workbox-expiration";
 import { registerRoute } from "workbox-routing";
-import { CacheFirst, StaleWhileRevalidate, type Strategy } from "workbox-strategies";
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate, type Strategy } from "workbox-strategies";
+import { isPublicAttachmentRequest, NOTICE_ATTACHMENTS_RULE } from "../features/notices/attachment-cache.ts";
 import { PUBLIC_CACHE_PREFIX, USER_CACHE_PREFIX } from "./cache-names.ts";
 import { sameOriginPath, type RequestMatcher } from "./matchers.ts";
 
@@ -53,6 +54,16 @@ export function expiration({ maxEntries, maxAgeDays }: { maxEntries: number; max
 }
 
 export const RULES: readonly RuntimeCacheRule[] = [
+  {
+    // Attachments of notices, for reading offline what was opened online. Network first: the server answers 404
+    // once a notice has left the board, and that answer must win over a cached copy whenever it can be had. The
+    // page deletes the copies of notices that have left the board (features/notices/offline-notices.ts).
+    name: NOTICE_ATTACHMENTS_RULE,
+    audience: "public",
+    match: ({ url, request, sameOrigin }) => sameOrigin && request.method === "GET" && isPublicAttachmentRequest(url, request.referrer),
+    strategy: (cacheName) =>
+      new NetworkFirst({ cacheName, networkTimeoutSeconds: 10, plugins: [expiration({ maxEntries: 100, maxAgeDays: 30 })] }),
+  },
   {
     // Build files left out of the precache: the clerk and admin areas' chunks (vite.config.ts keeps them off
     // citizens' phones). Cached the first time a clerk's browser loads them, so the staff areas work offline

@@ -8,13 +8,13 @@ export function AdminHomePage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeading>{t("admin.title")}</PageHeading>
-      <ul className="grid gap-3 sm:grid-cols-3">
+      <ul className="grid gap-3 sm:grid-cols-2">
         {ADMIN_SECTIONS.map((section) => (
           <li key={section.path} className="rounded-lg border border-line bg-surface p-4">
             <Link to={section.path} className="font-semibold">
-              {t(`admin.${section.key}.title`)}
+              {t(section.title)}
             </Link>
-            <p className="text-ink-muted">{t(`admin.${section.key}.description`)}</p>
+            <p className="text-ink-muted">{t(section.description)}</p>
           </li>
         ))}
       </ul>

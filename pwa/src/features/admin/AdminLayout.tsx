@@ -2,9 +2,10 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 
 export const ADMIN_SECTIONS = [
-  { path: "/sprava/urednici", key: "clerks" },
-  { path: "/sprava/api-tokeny", key: "apiTokens" },
-  { path: "/sprava/odchozi-posta", key: "outbox" },
+  { path: "/sprava/obec", title: "settings.title", description: "settings.description" },
+  { path: "/sprava/urednici", title: "admin.clerks.title", description: "admin.clerks.description" },
+  { path: "/sprava/api-tokeny", title: "admin.apiTokens.title", description: "admin.apiTokens.description" },
+  { path: "/sprava/odchozi-posta", title: "admin.outbox.title", description: "admin.outbox.description" },
 ] as const;
 
 export function AdminLayout() {
@@ -21,7 +22,7 @@ export function AdminLayout() {
                   `inline-block rounded-md border border-line px-3 py-2 no-underline ${isActive ? "bg-brand text-on-brand" : "bg-surface"}`
                 }
               >
-                {t(`admin.${section.key}.title`)}
+                {t(section.title)}
               </NavLink>
             </li>
           ))}

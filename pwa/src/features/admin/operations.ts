@@ -148,3 +148,62 @@ export const OutboxQuery = graphql(`
     }
   }
 `);
+
+/**
+ * Everything the municipality settings page edits. The shell's MunicipalityQuery reads a subset of it, so the
+ * mutation's answer (the same fields) updates the header, footer and home page from graphcache at once.
+ */
+export const MunicipalitySettingsFields = graphql(`
+  fragment MunicipalitySettingsFields on Municipality @_unmask {
+    id
+    name
+    ico
+    street
+    city
+    postalCode
+    email
+    phone
+    website
+    noticeTwoPersonRule
+    branding {
+      primaryColor
+      accentColor
+      logoUrl
+    }
+    bankAccounts {
+      id
+      label
+      accountNumber
+      iban
+      isPrimary
+    }
+  }
+`);
+
+export const MunicipalitySettingsQuery = graphql(
+  `
+    query MunicipalitySettings {
+      municipality {
+        ...MunicipalitySettingsFields
+      }
+    }
+  `,
+  [MunicipalitySettingsFields],
+);
+
+export const UpdateMunicipalityMutation = graphql(
+  `
+    mutation UpdateMunicipality($input: UpdateMunicipalityInput!) {
+      updateMunicipality(input: $input) {
+        __typename
+        ... on UpdateMunicipalitySuccess {
+          municipality {
+            ...MunicipalitySettingsFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [MunicipalitySettingsFields, ErrorFields],
+);

@@ -2,8 +2,14 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { EmptyState } from "../../components/states.tsx";
-import { AGENDAS } from "../auth/roles.ts";
+import { AGENDAS, type Agenda } from "../auth/roles.ts";
 import { useSession } from "../auth/session.tsx";
+
+/** The pages of the agendas that have them; the others are listed without a link. */
+const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
+  NOTICES: "/urad/uredni-deska",
+  REGISTERS: "/urad/registry",
+};
 
 /**
  * The clerk's desk. Agenda pages arrive with their features; until an agenda has pages, it is listed here as a
@@ -28,7 +34,9 @@ export function ClerkPage() {
           <ul className="grid gap-3 sm:grid-cols-2">
             {agendas.map((agenda) => (
               <li key={agenda} className="rounded-lg border border-line bg-surface p-4">
-                <p className="font-semibold">{t(`agenda.${agenda}.name`)}</p>
+                <p className="font-semibold">
+                  {AGENDA_PAGES[agenda] ? <Link to={AGENDA_PAGES[agenda]}>{t(`agenda.${agenda}.name`)}</Link> : t(`agenda.${agenda}.name`)}
+                </p>
                 <p className="text-ink-muted">{t(`agenda.${agenda}.description`)}</p>
               </li>
             ))}

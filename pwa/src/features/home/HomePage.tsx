@@ -6,6 +6,7 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { LoadError, Loading } from "../../components/states.tsx";
 import { homePathFor } from "../auth/roles.ts";
 import { useSession } from "../auth/session.tsx";
+import { NoticeTeaser } from "../notices/NoticeTeaser.tsx";
 import { MunicipalityQuery } from "../shell/operations.ts";
 
 /**
@@ -51,6 +52,7 @@ export function HomePage() {
         </div>
       </div>
 
+      <NoticeTeaser />
       {!municipality && (error ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />)}
       {municipality && (
         <div className="grid gap-4 md:grid-cols-2">

@@ -104,6 +104,16 @@ function MainMenu() {
         {t("shell.menu")}
       </button>
       <ul id={menuId} className={`${open ? "flex" : "hidden"} w-full flex-col gap-1 sm:flex sm:w-auto sm:flex-row sm:items-center`}>
+        <li>
+          <NavLink to="/uredni-deska" className={linkClass}>
+            {t("notices.nav")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/registry" className={linkClass}>
+            {t("registers.nav")}
+          </NavLink>
+        </li>
         {viewer ? (
           <>
             <li>
