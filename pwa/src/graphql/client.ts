@@ -17,13 +17,31 @@ export interface PortalClientOptions {
   storage: DefaultStorage;
 }
 
+/** The offline cache's storage, which also tells when graphcache has loaded what it stored (see session.tsx). */
+export interface CacheStorage extends DefaultStorage {
+  /** Resolves once graphcache has read the stored data back into memory (also when IndexedDB is unavailable). */
+  readonly hydrated: Promise<void>;
+  isHydrated(): boolean;
+}
+
 export function isUnauthenticated(error: CombinedError): boolean {
   return error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "UNAUTHENTICATED");
 }
 
 /** The IndexedDB store behind the offline cache; it holds the signed-in user's data, so logout clears it. */
-export function createCacheStorage(): DefaultStorage {
-  return makeDefaultStorage({ idbName: CACHE_DB_NAME, maxAge: 7 });
+export function createCacheStorage(): CacheStorage {
+  let done = false;
+  let markHydrated = () => {};
+  const hydrated = new Promise<void>((resolve) => (markHydrated = resolve));
+  const storage = makeDefaultStorage({
+    idbName: CACHE_DB_NAME,
+    maxAge: 7,
+    onCacheHydrated: () => {
+      done = true;
+      markHydrated();
+    },
+  });
+  return Object.assign(storage, { hydrated, isHydrated: () => done });
 }
 
 /** The one urql client factory: same-origin cookies, CSRF header, language header, offline cache. */

@@ -1,8 +1,7 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { Provider, useMutation, useQuery, type Client } from "urql";
-import type { DefaultStorage } from "@urql/exchange-graphcache/default-storage";
-import { createCacheStorage, createPortalClient } from "../../graphql/client.ts";
+import { createCacheStorage, createPortalClient, type CacheStorage } from "../../graphql/client.ts";
 import type { ResultOf } from "../../graphql/graphql.ts";
 import { currentLanguage } from "../../i18n/setup.ts";
 import { CLEAR_USER_CACHES_MESSAGE, USER_CACHE_PREFIX } from "../../sw/cache-names.ts";
@@ -32,7 +31,7 @@ export function loginPathFor(path: string): string {
 }
 
 /** Drops everything the previous user could have left behind on this device. */
-async function clearUserData(storage: DefaultStorage) {
+async function clearUserData(storage: CacheStorage) {
   navigator.serviceWorker?.controller?.postMessage({ type: CLEAR_USER_CACHES_MESSAGE });
   const cacheNames = "caches" in window ? await caches.keys() : [];
   await Promise.all([
@@ -82,14 +81,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <Provider value={client}>
       <ResetContext.Provider value={(reason) => resetRef.current(reason)}>
-        <SessionState>{children}</SessionState>
+        <SessionState storage={storage}>{children}</SessionState>
       </ResetContext.Provider>
     </Provider>
   );
 }
 
-function SessionState({ children }: { children: ReactNode }) {
+function SessionState({ storage, children }: { storage: CacheStorage; children: ReactNode }) {
   const [{ data, fetching }] = useQuery({ query: ViewerQuery });
+  // Offline, the network fails at once while graphcache is still reading its stored copy back: until it has, "no
+  // viewer" only means "not known yet" (a clerk reopening the app offline must not be sent to the login page).
+  const [hydrated, setHydrated] = useState(storage.isHydrated);
+  useEffect(() => {
+    if (!hydrated) void storage.hydrated.then(() => setHydrated(true));
+  }, [storage, hydrated]);
   const [, logoutMutation] = useMutation(LogoutMutation);
   const reset = useContext(ResetContext);
 
@@ -100,8 +105,8 @@ function SessionState({ children }: { children: ReactNode }) {
   }, [logoutMutation, reset]);
 
   const session = useMemo<Session>(
-    () => ({ viewer: data?.viewer ?? null, loading: data === undefined && fetching, logout }),
-    [data, fetching, logout],
+    () => ({ viewer: data?.viewer ?? null, loading: (data === undefined && fetching) || (!hydrated && !data?.viewer), logout }),
+    [data, fetching, hydrated, logout],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
