@@ -55,7 +55,7 @@ async function openAsClerk(viewport: ViewportName) {
         await opened.page.goto("/urad");
         return opened.page.locator("main h1").first().textContent();
       },
-      { timeout: 20_000, intervals: [1000] },
+      { timeout: 20_000, interval: 1000 },
     )
     .toBe("Úřad");
   return opened;

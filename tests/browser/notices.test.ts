@@ -82,12 +82,12 @@ async function postNotice(title: string, fileName: string): Promise<{ id: string
           input: { title, category: "ANNOUNCEMENTS", description: "Oznámení pro občany.", attachmentIds: [upload.data.uploadFile.file.id] },
         },
       );
-      const id = (created.data.createNotice.notice as { id: string }).id;
+      const id = (created.data.createNotice!.notice as { id: string }).id;
       const approved = await call(
         "mutation ($input: ApproveNoticeInput!) { approveNotice(input: $input) { __typename ... on ApproveNoticeSuccess { notice { attachments { url } } } } }",
         { input: { id } },
       );
-      const notice = approved.data.approveNotice.notice as { attachments: { url: string }[] };
+      const notice = approved.data.approveNotice!.notice as { attachments: { url: string }[] };
       return { id, fileUrl: notice.attachments[0]!.url };
     },
     { title, fileName, pdf },
