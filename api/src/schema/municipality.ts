@@ -2,6 +2,7 @@ import { nodeLookup } from "./node-lookup.ts";
 import { builder } from "../builder.ts";
 import { formatCzechAccount } from "../domain/czech-identifiers.ts";
 import { ValidationError } from "../errors.ts";
+import { listBankAccounts } from "../services/tenancy/list-bank-accounts.ts";
 import { updateMunicipality } from "../services/tenancy/update-municipality.ts";
 
 const BrandingRef = builder.objectRef<{ primaryColor: string; accentColor: string; logoUrl: string | null }>("Branding").implement({
@@ -54,7 +55,7 @@ const MunicipalityRef = builder.prismaNode("Municipality", {
       query: { orderBy: [{ isPrimary: "desc" }, { label: "asc" }] },
       // When the parent did not come from a Prisma query with the relation (`municipality` answers
       // from the context): one statement for the accounts, not the municipality re-read plus them.
-      resolve: (query, municipality, _args, ctx) => ctx.db.bankAccount.findMany({ ...query, where: { municipalityId: municipality.id } }),
+      resolve: (_query, municipality, _args, ctx) => listBankAccounts(ctx.db, municipality.id),
     }),
   }),
 });
