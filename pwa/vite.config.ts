@@ -6,6 +6,7 @@ import { VitePWA } from "vite-plugin-pwa";
 import { graphcacheSchema } from "./build/graphcache-schema.ts";
 import { inlineCss } from "./build/inline-css.ts";
 import { preloadDynamicEntry } from "./build/preload-app.ts";
+import { splitTexts } from "./build/split-texts.ts";
 import { staffOnlyChunks } from "./build/staff-only-chunks.ts";
 import { staticShellTexts } from "./build/static-shell-texts.ts";
 
@@ -22,6 +23,25 @@ const backgroundColor = "#ffffff";
 const isStaffPage = (moduleId: string) => /\/src\/features\/(?:[^/]+\/)?(?:[^/]+-)?(?:clerk|admin|staff)\//.test(moduleId);
 const staffChunks = staffOnlyChunks(isStaffPage);
 
+// The Czech texts that ship with the shell and the home page (sections or single keys); the rest loads with the
+// first lazily loaded page. The build fails if the home page's code uses a text outside this set.
+const CORE_TEXTS = [
+  "app",
+  "shell",
+  "nav",
+  "common",
+  "home",
+  "offline",
+  "update",
+  "errors",
+  "forbidden",
+  "notFound",
+  "form",
+  "notices",
+  "registers.nav",
+  "accessibility.link",
+];
+
 export default defineConfig({
   plugins: [
     react(),
@@ -29,6 +49,7 @@ export default defineConfig({
     graphcacheSchema("src/graphql/introspection.ts"),
     staffChunks.plugin,
     staticShellTexts("src/i18n/cs.json"),
+    splitTexts("src/i18n/cs.json", CORE_TEXTS),
     inlineCss(),
     preloadDynamicEntry("/src/app.tsx"),
     VitePWA({

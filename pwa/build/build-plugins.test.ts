@@ -1,6 +1,7 @@
 import type { Rollup } from "vite";
 import { describe, expect, it } from "vitest";
 import { minifyForGraphcache, type Introspection } from "./graphcache-schema.ts";
+import { partition } from "./split-texts.ts";
 import { staffOnlyChunks } from "./staff-only-chunks.ts";
 
 function chunk(fileName: string, facadeModuleId: string | null, imports: string[] = [], dynamicImports: string[] = []) {
@@ -95,5 +96,22 @@ describe("graphcache schema", () => {
     expect(schema.types[1]!.interfaces).toEqual([{ kind: "INTERFACE", name: "Node" }]);
     expect(schema.types[2]!.possibleTypes).toEqual([{ kind: "OBJECT", name: "User" }]);
     expect(schema.queryType).toEqual({ name: "Query" });
+  });
+});
+
+describe("split texts", () => {
+  it("keeps whole sections and single keys in the core, everything else in the rest, nothing lost", () => {
+    const messages = {
+      app: { name: "Portál občana" },
+      registers: { nav: "Registry", title: "Registry smluv", kind: { CONTRACT: { none: "Žádné smlouvy" } } },
+      admin: { title: "Správa" },
+    };
+    const core = ["app", "registers.nav"];
+    const [coreTexts, rest] = partition(messages, (key) => core.some((entry) => key === entry || key.startsWith(`${entry}.`)));
+    expect(coreTexts).toEqual({ app: { name: "Portál občana" }, registers: { nav: "Registry" } });
+    expect(rest).toEqual({
+      registers: { title: "Registry smluv", kind: { CONTRACT: { none: "Žádné smlouvy" } } },
+      admin: { title: "Správa" },
+    });
   });
 });

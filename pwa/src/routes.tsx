@@ -5,12 +5,15 @@ import { RequireViewer } from "./features/auth/RequireViewer.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
 import { AppLayout } from "./features/shell/AppLayout.tsx";
 import { NotFoundPage } from "./features/static/NotFoundPage.tsx";
+import { loadRemainingTexts } from "./i18n/setup.ts";
 
 // Every page but the home page is its own chunk; the clerk and admin areas in particular never reach a
 // citizen's phone unless someone opens them. (Declarative routes rather than a data router: the data router
 // alone would cost ~20 KB gzipped of the home page's 150 KB budget, for loaders this app does not use.)
+// A page renders once its code and the texts outside the shell's core set (i18n/setup.ts) are there, both fetched
+// in parallel.
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((module) => ({ default: module[name] })));
+  lazy(() => Promise.all([load(), loadRemainingTexts()]).then(([module]) => ({ default: module[name] })));
 
 const LoginPage = page(() => import("./features/auth/LoginPage.tsx"), "LoginPage");
 const RegisterPage = page(() => import("./features/auth/RegisterPage.tsx"), "RegisterPage");

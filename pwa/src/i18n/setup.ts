@@ -1,7 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { readCookie, writePreferenceCookie } from "../cookies.ts";
-import cs from "./cs.json";
+import coreTexts from "virtual:texts/cs/core";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./languages.ts";
 
 /**
@@ -21,8 +21,9 @@ function initialLanguage(): Language {
 }
 
 /**
- * Czech ships with the app; other languages load on demand as their own (precached) chunk, which keeps the
- * home page's initial JavaScript smaller for the majority who never switch.
+ * The Czech texts of the shell and the home page ship with the app; the rest of Czech (loadRemainingTexts) and
+ * other languages load on demand as their own (precached) chunks, which keeps the home page's initial JavaScript
+ * smaller for the majority who never switch.
  */
 const loadOtherLanguages = {
   type: "backend" as const,
@@ -40,7 +41,7 @@ void i18n
   .use(loadOtherLanguages)
   .use(initReactI18next)
   .init({
-    resources: { cs: { translation: cs } },
+    resources: { cs: { translation: coreTexts } },
     partialBundledLanguages: true,
     lng: initialLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,
@@ -55,5 +56,19 @@ i18n.on("languageChanged", (language) => {
   if (readCookie(LANGUAGE_COOKIE) !== language) writePreferenceCookie(LANGUAGE_COOKIE, language);
   document.documentElement.lang = language;
 });
+
+let remainingTexts: Promise<void> | undefined;
+
+/**
+ * The Czech texts outside the shell's core set (build/split-texts.ts). Every lazily loaded page waits for them
+ * (routes.tsx); the shell and the home page use only core texts (the build checks their literal keys). English
+ * always comes whole.
+ */
+export function loadRemainingTexts(): Promise<void> {
+  remainingTexts ??= import("virtual:texts/cs/rest").then(({ default: texts }) => {
+    i18n.addResourceBundle("cs", "translation", texts, true, false);
+  });
+  return remainingTexts;
+}
 
 export { i18n };

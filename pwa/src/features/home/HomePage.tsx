@@ -52,7 +52,6 @@ export function HomePage() {
         </div>
       </div>
 
-      <NoticeTeaser />
       {!municipality && (error ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />)}
       {municipality && (
         <div className="grid gap-4 md:grid-cols-2">
@@ -98,6 +97,12 @@ export function HomePage() {
           )}
         </div>
       )}
+      {/*
+        The latest notices come after the town's own data and only once it is there: mounted together with the
+        contact cards they move nothing already on screen, and their titles (up to three lines on a phone) arrive
+        after a query of their own, so above the fold they would be the page's largest, and latest, paint.
+      */}
+      {(municipality || error) && <NoticeTeaser />}
     </div>
   );
 }
