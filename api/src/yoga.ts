@@ -52,7 +52,7 @@ function publicResponseCachePlugin(cache: PublicResponseCache<ExecutionResult>, 
   const validUntilByRequest = new WeakMap<Request, number | null>();
   const store: Cache = {
     get: (key) => cache.get(key),
-    set: (key, result, _entities, ttl) => cache.set(key, result, ttl),
+    set: (key, result, _entities, ttl) => cache.set(key, withMemoizedJson(result), ttl),
     // Entity-level invalidation is off (invalidateViaMutation: false): mutations invalidate their
     // municipality through services.publicCache. Should it ever be asked for, everything goes.
     invalidate: () => cache.clear(),
@@ -80,6 +80,16 @@ function publicResponseCachePlugin(cache: PublicResponseCache<ExecutionResult>, 
       return validUntil === undefined ? 0 : cache.lifetime({ validUntil }, ttl);
     },
   });
+}
+
+/**
+ * A cached answer is serialised once, not on every hit: yoga's result processor uses a result's own
+ * `stringify` when it has one (its documented hook, as @envelop/graphql-jit uses it). The copy the
+ * cache serves on a hit carries the same function; the text is that of the first answer.
+ */
+function withMemoizedJson(result: ExecutionResult): ExecutionResult {
+  let json: string | undefined;
+  return Object.assign(result, { stringify: (sanitized: unknown) => (json ??= JSON.stringify(sanitized)) });
 }
 
 const operationKinds = new Map<string, boolean>();
