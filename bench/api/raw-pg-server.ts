@@ -1,6 +1,8 @@
-// The baseline of the API benchmark: the least code that can answer the home page's query with the
+// The baseline of the API benchmark: the least code that can answer the benchmark's queries with the
 // same bytes as the full stack (node:http + a pg.Pool of the same size, no framework, no GraphQL).
-// It answers only POST /graphql (whatever the query, it returns the home page's data) and /readyz.
+// It answers only POST /graphql and /readyz; the body's operationName picks the answer, the query
+// itself is not interpreted: "NoticeBoard" gets the notice board's first page (variables.first
+// notices with their attachments), anything else the home page's data.
 // Started by bench/api/run.ts with DATABASE_URL, PORT and DATABASE_POOL_SIZE set.
 import http from "node:http";
 import pg from "pg";
@@ -27,6 +29,40 @@ const BANK_ACCOUNTS_SQL = `
     FROM "BankAccount"
    WHERE "municipalityId" = $1
    ORDER BY "isPrimary" DESC, label ASC`;
+
+// The board: the host's municipality (same fallbacks), then its posted notices, newest first, with
+// their attachments aggregated in the same statement (the full stack needs two: notices, then the
+// attachments of all of them). One row more than asked tells whether there is a next page.
+const MUNICIPALITY_ID_SQL = `
+  SELECT COALESCE(
+           (SELECT h."municipalityId" FROM "MunicipalityHost" h WHERE h.hostname = $1),
+           (SELECT d.id FROM "Municipality" d WHERE d."isDefault" LIMIT 1),
+           (SELECT o.id FROM "Municipality" o ORDER BY o."createdAt" ASC LIMIT 1)) AS id`;
+
+const BOARD_SQL = `
+  SELECT n.id, n.title, n.category, n.originator, n."postedAt", n."relevantUntil"::text AS "relevantUntil", n."takeDownAt",
+         n.status,
+         COALESCE((
+           SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mimeType', f."mimeType", 'size', f.size)
+                           ORDER BY a.position, f."fileName", f.id)
+             FROM "NoticeAttachment" a JOIN "StoredFile" f ON f.id = a."fileId" AND f."municipalityId" = n."municipalityId"
+            WHERE a."noticeId" = n.id), '[]'::json) AS attachments
+    FROM "Notice" n
+   WHERE n."municipalityId" = $1 AND n.status = 'APPROVED' AND n."postedAt" <= $2 AND n."takeDownAt" > $2
+   ORDER BY n."postedAt" DESC, n.id DESC
+   LIMIT $3`;
+
+interface NoticeRow {
+  id: string;
+  title: string;
+  category: string;
+  originator: string;
+  postedAt: Date;
+  relevantUntil: string;
+  takeDownAt: Date;
+  status: string;
+  attachments: { id: string; fileName: string; mimeType: string; size: number }[];
+}
 
 interface MunicipalityRow {
   id: string;
@@ -95,6 +131,45 @@ async function homeData(hostHeader: string | undefined) {
   };
 }
 
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+async function boardData(hostHeader: string | undefined, first: number) {
+  const { rows } = await pool.query<{ id: string | null }>(MUNICIPALITY_ID_SQL, [normalizeHost(hostHeader)]);
+  const municipalityId = rows[0]?.id;
+  if (!municipalityId) throw new Error("no municipality");
+  const notices = (await pool.query<NoticeRow>(BOARD_SQL, [municipalityId, new Date(), first + 1])).rows;
+  const page = notices.slice(0, first);
+  const last = page.at(-1);
+  return {
+    data: {
+      noticeBoard: {
+        edges: page.map((n) => ({
+          node: {
+            id: globalId("Notice", n.id),
+            title: n.title,
+            category: n.category,
+            originator: n.originator,
+            postedAt: n.postedAt.toISOString(),
+            relevantUntil: n.relevantUntil,
+            takeDownAt: n.takeDownAt.toISOString(),
+            withdrawn: n.status === "WITHDRAWN",
+            attachments: n.attachments.map((f) => ({
+              fileId: globalId("StoredFile", f.id),
+              fileName: f.fileName,
+              mimeType: f.mimeType,
+              size: f.size,
+              // As api/src/services/files/file-url.ts builds it.
+              url: `/soubory/${f.id}/${encodeURIComponent(f.fileName)}`,
+            })),
+          },
+        })),
+        // Pothos' cursor for a connection on "id": base64 of GPC:S:<id>.
+        pageInfo: { hasNextPage: notices.length > first, endCursor: last ? Buffer.from(`GPC:S:${last.id}`).toString("base64") : null },
+      },
+    },
+  };
+}
+
 function send(response: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
@@ -117,17 +192,19 @@ const server = http.createServer((request, response) => {
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
     // Parse the body as any real handler must, but do not interpret the query.
-    let query: unknown;
+    let body: { query?: unknown; operationName?: unknown; variables?: { first?: unknown } } | undefined;
     try {
-      query = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query?: unknown }).query;
+      body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof body;
     } catch {
-      query = undefined;
+      body = undefined;
     }
-    if (typeof query !== "string") {
+    if (typeof body?.query !== "string") {
       send(response, 400, { errors: [{ message: "expected a JSON body with a query" }] });
       return;
     }
-    homeData(request.headers.host).then(
+    const first = Number(body.variables?.first ?? 20);
+    const answer = body.operationName === "NoticeBoard" ? boardData(request.headers.host, first) : homeData(request.headers.host);
+    answer.then(
       (data) => send(response, 200, data),
       (error: unknown) => {
         console.error(error);
