@@ -1,4 +1,4 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 interface FieldChrome {
@@ -59,6 +59,53 @@ export function TextField({ label, hint, error, trailing, className = "", ...inp
         <input className={controlClass} {...controlProps} {...input} />
         {trailing}
       </div>
+      <Messages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+export function TextArea({
+  label,
+  hint,
+  error,
+  className = "",
+  ...textarea
+}: FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+        {textarea.required && <span aria-hidden="true"> *</span>}
+      </label>
+      <textarea rows={3} className={controlClass} {...controlProps} {...textarea} />
+      <Messages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** A native file input (keyboard and screen reader friendly as it is), labelled like the other fields. */
+export function FileField({
+  label,
+  hint,
+  error,
+  onFile,
+  ...input
+}: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "onChange"> & { onFile: (file: File | null) => void }) {
+  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {label}
+        {input.required && <span aria-hidden="true"> *</span>}
+      </label>
+      <input
+        type="file"
+        className="block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink file:mr-3 file:min-h-9 file:rounded-md file:border-0 file:bg-page file:px-3 aria-invalid:border-2 aria-invalid:border-danger"
+        {...controlProps}
+        {...input}
+        onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+      />
       <Messages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { Button } from "../../../components/Button.tsx";
-import { Select, TextField } from "../../../components/fields.tsx";
+import { FileField, Select, TextArea, TextField } from "../../../components/fields.tsx";
 import { Form, useZodForm } from "../../../components/form.tsx";
 import { EmptyState, LoadError, Loading } from "../../../components/states.tsx";
 import { useToast } from "../../../components/Toast.tsx";
@@ -26,7 +26,7 @@ import {
   type OrderFormValues,
 } from "./entry-schemas.ts";
 import { PublishActions, RegistryStatus, StatusBadge, type EntryStatus } from "./EntryStatus.tsx";
-import { FieldGroup, FileField, RequiredNote, TextArea } from "./form-parts.tsx";
+import { FieldGroup, RequiredNote } from "./form-parts.tsx";
 import {
   ContractChoicesQuery,
   ContractForEditQuery,

@@ -8,7 +8,7 @@ import { Form, useZodForm } from "../../../components/form.tsx";
 import { useToast } from "../../../components/Toast.tsx";
 import type { ResultOf } from "../../../graphql/graphql.ts";
 import { useFormat } from "../../../i18n/format.ts";
-import { TextArea } from "./form-parts.tsx";
+import { TextArea } from "../../../components/fields.tsx";
 import { PublishRegisterEntryMutation, UnpublishRegisterEntryMutation, type RegistryFields } from "./operations.ts";
 
 export type EntryStatus = "DRAFT" | "PUBLISHED" | "UNPUBLISHED";

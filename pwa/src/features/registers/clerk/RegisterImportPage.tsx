@@ -4,7 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { z } from "zod";
 import { Button } from "../../../components/Button.tsx";
-import { Checkbox, Select } from "../../../components/fields.tsx";
+import { Checkbox, FileField, Select } from "../../../components/fields.tsx";
 import { Form, useZodForm } from "../../../components/form.tsx";
 import { ResponsiveTable } from "../../../components/ResponsiveTable.tsx";
 import { LoadError, Loading } from "../../../components/states.tsx";
@@ -15,7 +15,6 @@ import { globalId, KIND_ORDER, REGISTER_KINDS, uuidOf, type RegisterKind } from 
 import { Amount } from "../parts.tsx";
 import { ClerkPageFrame } from "./ClerkRegisterListPages.tsx";
 import { CLERK_BASE } from "./ClerkRegisterTabs.tsx";
-import { FileField } from "./form-parts.tsx";
 import {
   CommitRegisterImportMutation,
   DiscardRegisterImportMutation,
