@@ -611,18 +611,8 @@ async function clientFor(actor: Actor): Promise<Client> {
 }
 
 /** A GraphQL multipart request (file upload) with an empty file as `$file`, sent as `client` would. */
-async function uploadRequest(client: Client, query: string) {
-  const form = new FormData();
-  form.set("operations", JSON.stringify({ query, variables: { file: null } }));
-  form.set("map", JSON.stringify({ 0: ["variables.file"] }));
-  form.set("0", new Blob([]), "matrix.pdf");
-  const headers: Record<string, string> = { host: client.host };
-  if (client.cookies.size > 0) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
-  const csrf = client.cookies.get("portal_csrf");
-  if (csrf) headers["x-csrf-token"] = csrf;
-  const response = await app.yoga.fetch(`http://${client.host}/graphql`, { method: "POST", headers, body: form });
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] };
-  return { data: body.data, errors: body.errors };
+function uploadRequest(client: Client, query: string) {
+  return client.upload(query, { file: null }, { file: new File([], "matrix.pdf") });
 }
 
 function outcomeOf(

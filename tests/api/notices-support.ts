@@ -221,22 +221,12 @@ export const UPLOAD = /* GraphQL */ `
 `;
 
 /** A GraphQL multipart request (the spec the PWA's upload uses) through yoga, as `client`. */
-export async function upload(app: TestApp, client: Client, bytes: Uint8Array, fileName: string, type = "application/octet-stream") {
-  const form = new FormData();
-  form.set("operations", JSON.stringify({ query: UPLOAD, variables: { file: null } }));
-  form.set("map", JSON.stringify({ 0: ["variables.file"] }));
-  form.set("0", new Blob([new Uint8Array(bytes)], { type }), fileName);
-  const headers: Record<string, string> = { host: client.host, "accept-language": client.locale };
-  if (client.cookies.size > 0) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
-  const csrf = client.cookies.get("portal_csrf");
-  if (csrf) headers["x-csrf-token"] = csrf;
-  if (client.bearer) headers.authorization = `Bearer ${client.bearer}`;
-  const response = await app.yoga.fetch(`http://${client.host}/graphql`, { method: "POST", headers, body: form });
-  const body = (await response.json()) as {
-    data?: { uploadFile: Record<string, any> };
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
-  return { status: response.status, data: body.data, errors: body.errors };
+export async function upload(_app: TestApp, client: Client, bytes: Uint8Array, fileName: string, type = "application/octet-stream") {
+  return client.upload<{ uploadFile: Record<string, any> }>(
+    UPLOAD,
+    { file: null },
+    { file: new File([new Uint8Array(bytes)], fileName, { type }) },
+  );
 }
 
 /** Uploads a small PDF and returns the StoredFile's global id. */

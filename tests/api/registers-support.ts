@@ -161,26 +161,15 @@ export async function publishedContract(client: Client, overrides: Record<string
 
 /** A GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec) with one file. */
 export async function upload(
-  app: TestApp,
+  _app: TestApp,
   client: Client,
   query: string,
   variables: Record<string, unknown>,
   filePath: string,
   file: { name: string; type?: string; bytes: Uint8Array | Buffer | string },
 ): Promise<GraphQLResponse> {
-  const form = new FormData();
-  form.append("operations", JSON.stringify({ query, variables }));
-  form.append("map", JSON.stringify({ 0: [`variables.${filePath}`] }));
   const bytes = typeof file.bytes === "string" ? new TextEncoder().encode(file.bytes) : new Uint8Array(file.bytes);
-  form.append("0", new Blob([bytes], { type: file.type ?? "application/octet-stream" }), file.name);
-  const headers: Record<string, string> = { host: client.host, "accept-language": client.locale };
-  if (client.cookies.size > 0) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
-  const csrf = client.cookies.get("portal_csrf");
-  if (csrf) headers["x-csrf-token"] = csrf;
-  if (client.bearer) headers.authorization = `Bearer ${client.bearer}`;
-  const response = await app.yoga.fetch(`http://${client.host}/graphql`, { method: "POST", headers, body: form });
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: GraphQLResponse["errors"] };
-  return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+  return client.upload(query, variables, { [filePath]: new File([bytes], file.name, { type: file.type ?? "application/octet-stream" }) });
 }
 
 export const PREVIEW = `mutation($input: PreviewRegisterImportInput!) {
