@@ -1,18 +1,11 @@
 import type { Context } from "../../context.ts";
-import type { Notice, NoticeCategory, NoticeEventType } from "../../generated/prisma/client.ts";
+import type { Notice, NoticeEventType } from "../../generated/prisma/client.ts";
 import { findNotice } from "./find-notice.ts";
+import type { PublicRevision } from "./load-notice-extras.ts";
 import { requireNoticeActor } from "./notice-actor.ts";
 
-export interface HistoryRevision {
-  revision: number;
-  title: string;
-  description: string;
-  category: NoticeCategory;
-  originator: string;
-  referenceNumber: string | null;
-  fileMark: string | null;
-  reason: string | null;
-  createdAt: Date;
+/** An approved revision as the public sees it, with who approved it and the files it had. */
+export interface HistoryRevision extends PublicRevision {
   createdBy: string | null;
   attachments: { fileId: string; fileName: string }[];
 }
