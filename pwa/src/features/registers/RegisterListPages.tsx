@@ -7,9 +7,10 @@ import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { exportUrl, writeFilter, writeOrder, type ListQuery } from "./filters.ts";
 import { detailPath, type RegisterKind } from "./kinds.ts";
+import { contractRow, invoiceRow, listPage, orderRow, type ListPage } from "./list-page.ts";
 import { ContractsQuery, InvoicesQuery, PurchaseOrdersQuery } from "./operations.ts";
 import { useListQuery, type ListState } from "./use-list-query.ts";
-import { Amount, FilterForm, LoadMoreButton, Party, RegisterTabs, SortSelect, TotalsSummary, useLoadMore, type Totals } from "./parts.tsx";
+import { Amount, FilterForm, LoadMoreButton, Party, RegisterTabs, SortSelect, TotalsSummary, useLoadMore } from "./parts.tsx";
 
 /** What every register's row has in common, whatever the register calls its fields. */
 interface ListRow {
@@ -25,28 +26,12 @@ interface ListRow {
   department: string | null;
 }
 
-interface ListData {
-  rows: ListRow[];
-  totals: Totals;
-  hasNextPage: boolean;
-  endCursor: string | null | undefined;
-}
+type ListData = ListPage<ListRow>;
 
 export function ContractsPage() {
   const list = useListQuery();
   const [result, reexecute] = useQuery({ query: ContractsQuery, variables: list.variables });
-  const connection = result.data?.contracts;
-  const data: ListData | undefined = connection && {
-    totals: connection.totals,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({
-      ...node,
-      partyName: node.counterpartyName,
-      partyIco: node.counterpartyIco,
-      date: node.signedOn,
-    })),
-  };
+  const data: ListData | undefined = listPage(result.data?.contracts, contractRow);
   return (
     <RegisterListPage kind="CONTRACT" list={list} result={result} data={data} retry={() => reexecute({ requestPolicy: "network-only" })} />
   );
@@ -55,13 +40,7 @@ export function ContractsPage() {
 export function InvoicesPage() {
   const list = useListQuery();
   const [result, reexecute] = useQuery({ query: InvoicesQuery, variables: list.variables });
-  const connection = result.data?.invoices;
-  const data: ListData | undefined = connection && {
-    totals: connection.totals,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({ ...node, partyName: node.supplierName, partyIco: node.supplierIco, date: node.issuedOn })),
-  };
+  const data: ListData | undefined = listPage(result.data?.invoices, invoiceRow);
   return (
     <RegisterListPage kind="INVOICE" list={list} result={result} data={data} retry={() => reexecute({ requestPolicy: "network-only" })} />
   );
@@ -70,13 +49,7 @@ export function InvoicesPage() {
 export function PurchaseOrdersPage() {
   const list = useListQuery();
   const [result, reexecute] = useQuery({ query: PurchaseOrdersQuery, variables: list.variables });
-  const connection = result.data?.purchaseOrders;
-  const data: ListData | undefined = connection && {
-    totals: connection.totals,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({ ...node, partyName: node.supplierName, partyIco: node.supplierIco, date: node.orderedOn })),
-  };
+  const data: ListData | undefined = listPage(result.data?.purchaseOrders, orderRow);
   return (
     <RegisterListPage kind="ORDER" list={list} result={result} data={data} retry={() => reexecute({ requestPolicy: "network-only" })} />
   );

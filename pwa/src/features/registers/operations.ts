@@ -11,6 +11,50 @@ export const RegisterTotalsFields = graphql(`
   }
 `);
 
+/** One row of a register's list: the same columns for the public and for clerks. */
+export const ContractRowFields = graphql(`
+  fragment ContractRowFields on Contract @_unmask {
+    id
+    number
+    subject
+    counterpartyName
+    counterpartyIco
+    signedOn
+    amountWithoutVat
+    amountWithVat
+    department
+  }
+`);
+
+export const InvoiceRowFields = graphql(`
+  fragment InvoiceRowFields on Invoice @_unmask {
+    id
+    number
+    subject
+    supplierName
+    supplierIco
+    issuedOn
+    dueOn
+    amountWithoutVat
+    amountWithVat
+    department
+  }
+`);
+
+export const PurchaseOrderRowFields = graphql(`
+  fragment PurchaseOrderRowFields on PurchaseOrder @_unmask {
+    id
+    number
+    subject
+    supplierName
+    supplierIco
+    orderedOn
+    amountWithoutVat
+    amountWithVat
+    department
+  }
+`);
+
 export const ContractsQuery = graphql(
   `
     query Contracts($first: Int!, $after: String, $filter: RegisterFilter, $orderBy: RegisterOrder) {
@@ -20,15 +64,7 @@ export const ContractsQuery = graphql(
         }
         edges {
           node {
-            id
-            number
-            subject
-            counterpartyName
-            counterpartyIco
-            signedOn
-            amountWithoutVat
-            amountWithVat
-            department
+            ...ContractRowFields
           }
         }
         pageInfo {
@@ -38,7 +74,7 @@ export const ContractsQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields],
+  [RegisterTotalsFields, ContractRowFields],
 );
 
 export const InvoicesQuery = graphql(
@@ -50,16 +86,7 @@ export const InvoicesQuery = graphql(
         }
         edges {
           node {
-            id
-            number
-            subject
-            supplierName
-            supplierIco
-            issuedOn
-            dueOn
-            amountWithoutVat
-            amountWithVat
-            department
+            ...InvoiceRowFields
           }
         }
         pageInfo {
@@ -69,7 +96,7 @@ export const InvoicesQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields],
+  [RegisterTotalsFields, InvoiceRowFields],
 );
 
 export const PurchaseOrdersQuery = graphql(
@@ -81,15 +108,7 @@ export const PurchaseOrdersQuery = graphql(
         }
         edges {
           node {
-            id
-            number
-            subject
-            supplierName
-            supplierIco
-            orderedOn
-            amountWithoutVat
-            amountWithVat
-            department
+            ...PurchaseOrderRowFields
           }
         }
         pageInfo {
@@ -99,7 +118,7 @@ export const PurchaseOrdersQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields],
+  [RegisterTotalsFields, PurchaseOrderRowFields],
 );
 
 /** An invoice as listed on the detail page of its contract or order. */

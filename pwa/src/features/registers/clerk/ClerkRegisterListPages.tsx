@@ -11,7 +11,8 @@ import type { ResultOf } from "../../../graphql/graphql.ts";
 import { useFormat } from "../../../i18n/format.ts";
 import { writeFilter, writeOrder } from "../filters.ts";
 import { REGISTER_KINDS, uuidOf, type RegisterKind } from "../kinds.ts";
-import { Amount, FilterForm, LoadMoreButton, Party, SortSelect, TotalsSummary, useLoadMore, type Totals } from "../parts.tsx";
+import { Amount, FilterForm, LoadMoreButton, Party, SortSelect, TotalsSummary, useLoadMore } from "../parts.tsx";
+import { contractRow, invoiceRow, listPage, orderRow, type ListPage } from "../list-page.ts";
 import { useListQuery, type ListState } from "../use-list-query.ts";
 import { PublishActions, RegistryStatus, StatusBadge, type EntryStatus } from "./EntryStatus.tsx";
 import { RegisterContractsQuery, RegisterInvoicesQuery, RegisterPurchaseOrdersQuery, type RegistryFields } from "./operations.ts";
@@ -36,12 +37,7 @@ interface ClerkRow {
   registry?: ResultOf<typeof RegistryFields>;
 }
 
-interface ClerkListData {
-  rows: ClerkRow[];
-  totals: Totals;
-  hasNextPage: boolean;
-  endCursor: string | null | undefined;
-}
+type ClerkListData = ListPage<ClerkRow>;
 
 /** The public list's filter plus the clerk's own: status and, for contracts, the registr smluv. */
 function useClerkListQuery() {
@@ -56,19 +52,7 @@ function useClerkListQuery() {
 export function ClerkContractsPage() {
   const { list, status, registry, statuses } = useClerkListQuery();
   const [result, reexecute] = useQuery({ query: RegisterContractsQuery, variables: { ...list.variables, statuses, registry } });
-  const connection = result.data?.registerContracts;
-  const data: ClerkListData | undefined = connection && {
-    totals: connection.totals,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({
-      ...node,
-      partyName: node.counterpartyName,
-      partyIco: node.counterpartyIco,
-      date: node.signedOn,
-      registry: node,
-    })),
-  };
+  const data: ClerkListData | undefined = listPage(result.data?.registerContracts, (node) => ({ ...contractRow(node), registry: node }));
   return (
     <ClerkRegisterList
       kind="CONTRACT"
@@ -85,13 +69,7 @@ export function ClerkContractsPage() {
 export function ClerkInvoicesPage() {
   const { list, status, statuses } = useClerkListQuery();
   const [result, reexecute] = useQuery({ query: RegisterInvoicesQuery, variables: { ...list.variables, statuses } });
-  const connection = result.data?.registerInvoices;
-  const data: ClerkListData | undefined = connection && {
-    totals: connection.totals,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({ ...node, partyName: node.supplierName, partyIco: node.supplierIco, date: node.issuedOn })),
-  };
+  const data: ClerkListData | undefined = listPage(result.data?.registerInvoices, invoiceRow);
   return (
     <ClerkRegisterList
       kind="INVOICE"
@@ -107,19 +85,7 @@ export function ClerkInvoicesPage() {
 export function ClerkPurchaseOrdersPage() {
   const { list, status, registry, statuses } = useClerkListQuery();
   const [result, reexecute] = useQuery({ query: RegisterPurchaseOrdersQuery, variables: { ...list.variables, statuses, registry } });
-  const connection = result.data?.registerPurchaseOrders;
-  const data: ClerkListData | undefined = connection && {
-    totals: connection.totals,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-    rows: connection.edges.map(({ node }) => ({
-      ...node,
-      partyName: node.supplierName,
-      partyIco: node.supplierIco,
-      date: node.orderedOn,
-      registry: node,
-    })),
-  };
+  const data: ClerkListData | undefined = listPage(result.data?.registerPurchaseOrders, (node) => ({ ...orderRow(node), registry: node }));
   return (
     <ClerkRegisterList
       kind="ORDER"

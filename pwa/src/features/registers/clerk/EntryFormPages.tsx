@@ -8,6 +8,7 @@ import { Form, useZodForm } from "../../../components/form.tsx";
 import { EmptyState, LoadError, Loading } from "../../../components/states.tsx";
 import { useToast } from "../../../components/Toast.tsx";
 import type { ResultOf } from "../../../graphql/graphql.ts";
+import { UploadFileMutation } from "../../../graphql/upload-file.ts";
 import { useFormat } from "../../../i18n/format.ts";
 import { parseAmount } from "../filters.ts";
 import { detailPath, fileIdOfUrl, globalId, REGISTER_KINDS, uuidOf, type RegisterKind } from "../kinds.ts";
@@ -40,7 +41,6 @@ import {
   UpdateContractMutation,
   UpdateInvoiceMutation,
   UpdatePurchaseOrderMutation,
-  UploadFileMutation,
 } from "./operations.ts";
 
 type Contract = NonNullable<ResultOf<typeof ContractForEditQuery>["contract"]>;
@@ -57,30 +57,123 @@ function useEntryParam(typename: "Contract" | "Invoice" | "PurchaseOrder") {
   return { isNew: id === NEW, id: id === NEW ? null : globalId(typename, id) };
 }
 
+/** What `useZodForm().bind` gives a text field, for the parts every register's form shares. */
+type Bind<Name extends string> = (name: Name) => {
+  name: string;
+  value: string;
+  error: string | undefined;
+  onChange: (event: { target: { value: string } }) => void;
+  onBlur: () => void;
+};
+
+/** The entry's number, subject and department, then the other party: every register's form starts alike. */
+function BasicsAndParty<Party extends string>({
+  kind,
+  bind,
+  partyName,
+  partyIco,
+}: {
+  kind: RegisterKind;
+  bind: Bind<"number" | "subject" | "department" | Party>;
+  partyName: Party;
+  partyIco: Party;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FieldGroup legend={t("registers.clerk.group.basics")}>
+        <TextField label={t(`registers.kind.${kind}.numberLabel`)} required autoComplete="off" {...bind("number")} />
+        <TextArea label={t("registers.field.subject")} required {...bind("subject")} />
+        <TextField label={t("registers.field.department")} {...bind("department")} />
+      </FieldGroup>
+      <FieldGroup legend={t(`registers.kind.${kind}.party`)}>
+        <TextField label={t("registers.clerk.partyName")} required autoComplete="off" {...bind(partyName)} />
+        <TextField
+          label={t("registers.field.ico")}
+          hint={t("registers.clerk.icoHint")}
+          inputMode="numeric"
+          autoComplete="off"
+          {...bind(partyIco)}
+        />
+      </FieldGroup>
+    </>
+  );
+}
+
+/** Save (a new entry is saved as a draft) and the way back to the register's list. */
+function FormActions({ kind, editing, busy }: { kind: RegisterKind; editing: boolean; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-wrap gap-3">
+      <Button type="submit" busy={busy}>
+        {editing ? t("common.save") : t("registers.clerk.saveDraft")}
+      </Button>
+      <Link to={`${CLERK_BASE}/${REGISTER_KINDS[kind].path}`} className="inline-flex min-h-11 items-center">
+        {t("registers.clerk.backToList")}
+      </Link>
+    </div>
+  );
+}
+
+/** After a save the draft goes and a toast says so; a new entry's page becomes its edit page. */
+function useSaved(kind: RegisterKind, clearDraft: () => void) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const navigate = useNavigate();
+  return {
+    updated(number: string) {
+      clearDraft();
+      toast(t("registers.clerk.saved", { number }));
+    },
+    created(number: string, id: string) {
+      clearDraft();
+      toast(t("registers.clerk.createdDraft", { number }));
+      navigate(editPath(kind, id), { replace: true });
+    },
+  };
+}
+
+/** A new entry's page holds only the form; an existing one's shows its status above it (EditFrame). */
+function EntryFormFrame<T extends EditableEntry>({
+  kind,
+  isNew,
+  children,
+  ...edit
+}: {
+  kind: RegisterKind;
+  isNew: boolean;
+  entry: T | null | undefined;
+  loaded: boolean;
+  error: boolean;
+  retry: () => void;
+  children: (entry: T | undefined) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (isNew) return <ClerkPageFrame title={t(`registers.clerk.create.${kind}`)}>{children(undefined)}</ClerkPageFrame>;
+  return (
+    <EditFrame kind={kind} {...edit}>
+      {children}
+    </EditFrame>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Contracts
 
 export function ContractFormPage() {
-  const { t } = useTranslation();
   const { isNew, id } = useEntryParam("Contract");
   const [{ data, error }, reexecute] = useQuery({ query: ContractForEditQuery, variables: { id: id ?? "" }, pause: !id });
-  if (isNew) {
-    return (
-      <ClerkPageFrame title={t("registers.clerk.create.CONTRACT")}>
-        <ContractEditor />
-      </ClerkPageFrame>
-    );
-  }
   return (
-    <EditFrame
+    <EntryFormFrame
       kind="CONTRACT"
+      isNew={isNew}
       entry={data?.contract}
       loaded={Boolean(data) || !id}
       error={Boolean(error)}
       retry={() => reexecute({ requestPolicy: "network-only" })}
     >
-      {(contract) => <ContractEditor key={contract.id} contract={contract} />}
-    </EditFrame>
+      {(contract) => <ContractEditor key={contract?.id} contract={contract} />}
+    </EntryFormFrame>
   );
 }
 
@@ -114,8 +207,6 @@ function addDays(isoDate: string, days: number): string | null {
 function ContractEditor({ contract }: { contract?: Contract }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const toast = useToast();
-  const navigate = useNavigate();
   const [, createContract] = useMutation(CreateContractMutation);
   const [, updateContract] = useMutation(UpdateContractMutation);
   const [{ fetching: uploading }, uploadFile] = useMutation(UploadFileMutation);
@@ -123,6 +214,7 @@ function ContractEditor({ contract }: { contract?: Contract }) {
   const form = useZodForm(contractFormSchema, contractValues(contract, format.language), {
     draftKey: `registers.contract.${contract ? uuidOf(contract.id) : NEW}`,
   });
+  const saved = useSaved("CONTRACT", form.clearDraft);
 
   async function onFile(file: File | null) {
     setUploadError(undefined);
@@ -145,36 +237,19 @@ function ContractEditor({ contract }: { contract?: Contract }) {
       const result = await updateContract({ id: contract.id, input });
       const answer = result.data?.updateContract;
       if (answer?.__typename !== "UpdateContractSuccess") return form.fail(answer ?? result.error);
-      form.clearDraft();
-      toast(t("registers.clerk.saved", { number: answer.contract.number }));
+      saved.updated(answer.contract.number);
     } else {
       const result = await createContract({ input });
       const answer = result.data?.createContract;
       if (answer?.__typename !== "CreateContractSuccess") return form.fail(answer ?? result.error);
-      form.clearDraft();
-      toast(t("registers.clerk.createdDraft", { number: answer.contract.number }));
-      navigate(editPath("CONTRACT", answer.contract.id), { replace: true });
+      saved.created(answer.contract.number, answer.contract.id);
     }
   });
 
   return (
     <Form onSubmit={onSubmit} error={form.formError} label={t("registers.clerk.formLabel.CONTRACT")}>
       <RequiredNote />
-      <FieldGroup legend={t("registers.clerk.group.basics")}>
-        <TextField label={t("registers.kind.CONTRACT.numberLabel")} required autoComplete="off" {...form.bind("number")} />
-        <TextArea label={t("registers.field.subject")} required {...form.bind("subject")} />
-        <TextField label={t("registers.field.department")} {...form.bind("department")} />
-      </FieldGroup>
-      <FieldGroup legend={t("registers.kind.CONTRACT.party")}>
-        <TextField label={t("registers.clerk.partyName")} required autoComplete="off" {...form.bind("counterpartyName")} />
-        <TextField
-          label={t("registers.field.ico")}
-          hint={t("registers.clerk.icoHint")}
-          inputMode="numeric"
-          autoComplete="off"
-          {...form.bind("counterpartyIco")}
-        />
-      </FieldGroup>
+      <BasicsAndParty kind="CONTRACT" bind={form.bind} partyName="counterpartyName" partyIco="counterpartyIco" />
       <FieldGroup legend={t("registers.clerk.group.amountsDates")}>
         <AmountFields bind={form.bind} />
         <div className="grid gap-4 sm:grid-cols-3">
@@ -210,30 +285,13 @@ function ContractEditor({ contract }: { contract?: Contract }) {
         />
         {uploading && <p role="status">{t("registers.clerk.uploading")}</p>}
       </FieldGroup>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" busy={form.submitting || uploading}>
-          {contract ? t("common.save") : t("registers.clerk.saveDraft")}
-        </Button>
-        <Link to={`${CLERK_BASE}/${REGISTER_KINDS.CONTRACT.path}`} className="inline-flex min-h-11 items-center">
-          {t("registers.clerk.backToList")}
-        </Link>
-      </div>
+      <FormActions kind="CONTRACT" editing={Boolean(contract)} busy={form.submitting || uploading} />
     </Form>
   );
 }
 
 /** The two amounts, which every register has; the API checks that VAT is not below the net amount. */
-function AmountFields({
-  bind,
-}: {
-  bind: (name: "amountWithoutVat" | "amountWithVat") => {
-    name: string;
-    value: string;
-    error: string | undefined;
-    onChange: (event: { target: { value: string } }) => void;
-    onBlur: () => void;
-  };
-}) {
+function AmountFields({ bind }: { bind: Bind<"amountWithoutVat" | "amountWithVat"> }) {
   const { t } = useTranslation();
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -269,17 +327,7 @@ function RegistryHint({ amountWithoutVat, concludedOn }: { amountWithoutVat: str
 }
 
 /** Where and when the entry was published in the registr smluv (contracts and orders). */
-function RegistryGroup({
-  bind,
-}: {
-  bind: (name: "registryId" | "registryPublishedOn") => {
-    name: string;
-    value: string;
-    error: string | undefined;
-    onChange: (event: { target: { value: string } }) => void;
-    onBlur: () => void;
-  };
-}) {
+function RegistryGroup({ bind }: { bind: Bind<"registryId" | "registryPublishedOn"> }) {
   const { t } = useTranslation();
   return (
     <FieldGroup legend={t("registers.clerk.group.registry")}>
@@ -295,26 +343,19 @@ function RegistryGroup({
 // Invoices
 
 export function InvoiceFormPage() {
-  const { t } = useTranslation();
   const { isNew, id } = useEntryParam("Invoice");
   const [{ data, error }, reexecute] = useQuery({ query: InvoiceForEditQuery, variables: { id: id ?? "" }, pause: !id });
-  if (isNew) {
-    return (
-      <ClerkPageFrame title={t("registers.clerk.create.INVOICE")}>
-        <InvoiceEditor />
-      </ClerkPageFrame>
-    );
-  }
   return (
-    <EditFrame
+    <EntryFormFrame
       kind="INVOICE"
+      isNew={isNew}
       entry={data?.invoice}
       loaded={Boolean(data) || !id}
       error={Boolean(error)}
       retry={() => reexecute({ requestPolicy: "network-only" })}
     >
-      {(invoice) => <InvoiceEditor key={invoice.id} invoice={invoice} />}
-    </EditFrame>
+      {(invoice) => <InvoiceEditor key={invoice?.id} invoice={invoice} />}
+    </EntryFormFrame>
   );
 }
 
@@ -340,13 +381,12 @@ function invoiceValues(invoice: Invoice | undefined, language: string): InvoiceF
 function InvoiceEditor({ invoice }: { invoice?: Invoice }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const toast = useToast();
-  const navigate = useNavigate();
   const [, createInvoice] = useMutation(CreateInvoiceMutation);
   const [, updateInvoice] = useMutation(UpdateInvoiceMutation);
   const form = useZodForm(invoiceFormSchema, invoiceValues(invoice, format.language), {
     draftKey: `registers.invoice.${invoice ? uuidOf(invoice.id) : NEW}`,
   });
+  const saved = useSaved("INVOICE", form.clearDraft);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const input = invoiceInput(values);
@@ -354,15 +394,12 @@ function InvoiceEditor({ invoice }: { invoice?: Invoice }) {
       const result = await updateInvoice({ id: invoice.id, input });
       const answer = result.data?.updateInvoice;
       if (answer?.__typename !== "UpdateInvoiceSuccess") return form.fail(answer ?? result.error);
-      form.clearDraft();
-      toast(t("registers.clerk.saved", { number: answer.invoice.number }));
+      saved.updated(answer.invoice.number);
     } else {
       const result = await createInvoice({ input });
       const answer = result.data?.createInvoice;
       if (answer?.__typename !== "CreateInvoiceSuccess") return form.fail(answer ?? result.error);
-      form.clearDraft();
-      toast(t("registers.clerk.createdDraft", { number: answer.invoice.number }));
-      navigate(editPath("INVOICE", answer.invoice.id), { replace: true });
+      saved.created(answer.invoice.number, answer.invoice.id);
     }
   });
 
@@ -372,21 +409,7 @@ function InvoiceEditor({ invoice }: { invoice?: Invoice }) {
   return (
     <Form onSubmit={onSubmit} error={form.formError} label={t("registers.clerk.formLabel.INVOICE")}>
       <RequiredNote />
-      <FieldGroup legend={t("registers.clerk.group.basics")}>
-        <TextField label={t("registers.kind.INVOICE.numberLabel")} required autoComplete="off" {...form.bind("number")} />
-        <TextArea label={t("registers.field.subject")} required {...form.bind("subject")} />
-        <TextField label={t("registers.field.department")} {...form.bind("department")} />
-      </FieldGroup>
-      <FieldGroup legend={t("registers.kind.INVOICE.party")}>
-        <TextField label={t("registers.clerk.partyName")} required autoComplete="off" {...form.bind("supplierName")} />
-        <TextField
-          label={t("registers.field.ico")}
-          hint={t("registers.clerk.icoHint")}
-          inputMode="numeric"
-          autoComplete="off"
-          {...form.bind("supplierIco")}
-        />
-      </FieldGroup>
+      <BasicsAndParty kind="INVOICE" bind={form.bind} partyName="supplierName" partyIco="supplierIco" />
       <FieldGroup legend={t("registers.clerk.group.amountsDates")}>
         <AmountFields bind={form.bind} />
         <div className="grid gap-4 sm:grid-cols-3">
@@ -432,14 +455,7 @@ function InvoiceEditor({ invoice }: { invoice?: Invoice }) {
           error={form.error("orderId")}
         />
       </FieldGroup>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" busy={form.submitting}>
-          {invoice ? t("common.save") : t("registers.clerk.saveDraft")}
-        </Button>
-        <Link to={`${CLERK_BASE}/${REGISTER_KINDS.INVOICE.path}`} className="inline-flex min-h-11 items-center">
-          {t("registers.clerk.backToList")}
-        </Link>
-      </div>
+      <FormActions kind="INVOICE" editing={Boolean(invoice)} busy={form.submitting} />
     </Form>
   );
 }
@@ -520,26 +536,19 @@ function LinkPicker({
 // Orders
 
 export function PurchaseOrderFormPage() {
-  const { t } = useTranslation();
   const { isNew, id } = useEntryParam("PurchaseOrder");
   const [{ data, error }, reexecute] = useQuery({ query: PurchaseOrderForEditQuery, variables: { id: id ?? "" }, pause: !id });
-  if (isNew) {
-    return (
-      <ClerkPageFrame title={t("registers.clerk.create.ORDER")}>
-        <OrderEditor />
-      </ClerkPageFrame>
-    );
-  }
   return (
-    <EditFrame
+    <EntryFormFrame
       kind="ORDER"
+      isNew={isNew}
       entry={data?.purchaseOrder}
       loaded={Boolean(data) || !id}
       error={Boolean(error)}
       retry={() => reexecute({ requestPolicy: "network-only" })}
     >
-      {(order) => <OrderEditor key={order.id} order={order} />}
-    </EditFrame>
+      {(order) => <OrderEditor key={order?.id} order={order} />}
+    </EntryFormFrame>
   );
 }
 
@@ -561,13 +570,12 @@ function orderValues(order: PurchaseOrder | undefined, language: string): OrderF
 function OrderEditor({ order }: { order?: PurchaseOrder }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const toast = useToast();
-  const navigate = useNavigate();
   const [, createOrder] = useMutation(CreatePurchaseOrderMutation);
   const [, updateOrder] = useMutation(UpdatePurchaseOrderMutation);
   const form = useZodForm(orderFormSchema, orderValues(order, format.language), {
     draftKey: `registers.order.${order ? uuidOf(order.id) : NEW}`,
   });
+  const saved = useSaved("ORDER", form.clearDraft);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const input = orderInput(values);
@@ -575,50 +583,26 @@ function OrderEditor({ order }: { order?: PurchaseOrder }) {
       const result = await updateOrder({ id: order.id, input });
       const answer = result.data?.updatePurchaseOrder;
       if (answer?.__typename !== "UpdatePurchaseOrderSuccess") return form.fail(answer ?? result.error);
-      form.clearDraft();
-      toast(t("registers.clerk.saved", { number: answer.purchaseOrder.number }));
+      saved.updated(answer.purchaseOrder.number);
     } else {
       const result = await createOrder({ input });
       const answer = result.data?.createPurchaseOrder;
       if (answer?.__typename !== "CreatePurchaseOrderSuccess") return form.fail(answer ?? result.error);
-      form.clearDraft();
-      toast(t("registers.clerk.createdDraft", { number: answer.purchaseOrder.number }));
-      navigate(editPath("ORDER", answer.purchaseOrder.id), { replace: true });
+      saved.created(answer.purchaseOrder.number, answer.purchaseOrder.id);
     }
   });
 
   return (
     <Form onSubmit={onSubmit} error={form.formError} label={t("registers.clerk.formLabel.ORDER")}>
       <RequiredNote />
-      <FieldGroup legend={t("registers.clerk.group.basics")}>
-        <TextField label={t("registers.kind.ORDER.numberLabel")} required autoComplete="off" {...form.bind("number")} />
-        <TextArea label={t("registers.field.subject")} required {...form.bind("subject")} />
-        <TextField label={t("registers.field.department")} {...form.bind("department")} />
-      </FieldGroup>
-      <FieldGroup legend={t("registers.kind.ORDER.party")}>
-        <TextField label={t("registers.clerk.partyName")} required autoComplete="off" {...form.bind("supplierName")} />
-        <TextField
-          label={t("registers.field.ico")}
-          hint={t("registers.clerk.icoHint")}
-          inputMode="numeric"
-          autoComplete="off"
-          {...form.bind("supplierIco")}
-        />
-      </FieldGroup>
+      <BasicsAndParty kind="ORDER" bind={form.bind} partyName="supplierName" partyIco="supplierIco" />
       <FieldGroup legend={t("registers.clerk.group.amountsDates")}>
         <AmountFields bind={form.bind} />
         <TextField label={t("registers.kind.ORDER.date")} type="date" required {...form.bind("orderedOn")} />
         <RegistryHint amountWithoutVat={form.values.amountWithoutVat} concludedOn={form.values.orderedOn} />
       </FieldGroup>
       <RegistryGroup bind={form.bind} />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" busy={form.submitting}>
-          {order ? t("common.save") : t("registers.clerk.saveDraft")}
-        </Button>
-        <Link to={`${CLERK_BASE}/${REGISTER_KINDS.ORDER.path}`} className="inline-flex min-h-11 items-center">
-          {t("registers.clerk.backToList")}
-        </Link>
-      </div>
+      <FormActions kind="ORDER" editing={Boolean(order)} busy={form.submitting} />
     </Form>
   );
 }

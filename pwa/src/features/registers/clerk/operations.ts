@@ -1,6 +1,6 @@
 import { ErrorFields } from "../../../graphql/error-fields.ts";
 import { graphql } from "../../../graphql/graphql.ts";
-import { RegisterTotalsFields } from "../operations.ts";
+import { ContractRowFields, InvoiceRowFields, PurchaseOrderRowFields, RegisterTotalsFields } from "../operations.ts";
 
 // The clerk's side of the registers (agenda REGISTERS): every entry whatever its status, the forms,
 // publishing and withdrawing, and CSV/XLSX imports. Mutations answer the changed entry, so graphcache
@@ -46,14 +46,7 @@ export const RegisterContractsQuery = graphql(
         }
         edges {
           node {
-            number
-            subject
-            counterpartyName
-            counterpartyIco
-            signedOn
-            amountWithoutVat
-            amountWithVat
-            department
+            ...ContractRowFields
             ...EntryStatusFields
             ...RegistryFields
           }
@@ -65,7 +58,7 @@ export const RegisterContractsQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields, EntryStatusFields, RegistryFields],
+  [RegisterTotalsFields, ContractRowFields, EntryStatusFields, RegistryFields],
 );
 
 export const RegisterInvoicesQuery = graphql(
@@ -77,15 +70,7 @@ export const RegisterInvoicesQuery = graphql(
         }
         edges {
           node {
-            number
-            subject
-            supplierName
-            supplierIco
-            issuedOn
-            dueOn
-            amountWithoutVat
-            amountWithVat
-            department
+            ...InvoiceRowFields
             ...EntryStatusFields
           }
         }
@@ -96,7 +81,7 @@ export const RegisterInvoicesQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields, EntryStatusFields],
+  [RegisterTotalsFields, InvoiceRowFields, EntryStatusFields],
 );
 
 export const RegisterPurchaseOrdersQuery = graphql(
@@ -115,14 +100,7 @@ export const RegisterPurchaseOrdersQuery = graphql(
         }
         edges {
           node {
-            number
-            subject
-            supplierName
-            supplierIco
-            orderedOn
-            amountWithoutVat
-            amountWithVat
-            department
+            ...PurchaseOrderRowFields
             ...EntryStatusFields
             ...RegistryFields
           }
@@ -134,7 +112,7 @@ export const RegisterPurchaseOrdersQuery = graphql(
       }
     }
   `,
-  [RegisterTotalsFields, EntryStatusFields, RegistryFields],
+  [RegisterTotalsFields, PurchaseOrderRowFields, EntryStatusFields, RegistryFields],
 );
 
 /** Contracts or orders to link an invoice to, found by counterparty name or IČO. */
@@ -411,28 +389,6 @@ export const UnpublishRegisterEntryMutation = graphql(
     }
   `,
   [EntryStatusFields, ErrorFields],
-);
-
-/** A contract's document, sent as a GraphQL multipart request (urql does that by itself for File variables). */
-export const UploadFileMutation = graphql(
-  `
-    mutation UploadRegisterFile($file: File!) {
-      uploadFile(file: $file) {
-        __typename
-        ... on UploadFileSuccess {
-          file {
-            id
-            fileName
-            mimeType
-            size
-            url
-          }
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [ErrorFields],
 );
 
 export const RegisterImportFields = graphql(`
