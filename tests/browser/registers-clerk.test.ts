@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import type { BrowserContext, Locator, Page, Request } from "playwright-core";
+import type { Locator, Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
 import {
   expectAccessible,
   field,
+  openAsClerk,
   trackPageErrors,
   usePortal,
   VIEWPORTS,
@@ -12,7 +12,6 @@ import {
   waitForServiceWorker,
   type ViewportName,
 } from "../kit/browser.ts";
-import { DEMO_ACCOUNTS } from "../kit/server.ts";
 
 // The clerk's registers (agenda "registers"): recording a contract with its document, the registr smluv duty and
 // its deadline, publishing and withdrawing with a reason (checked from a citizen's side), field errors from the
@@ -20,35 +19,6 @@ import { DEMO_ACCOUNTS } from "../kit/server.ts";
 // runs on the real clock, so dates are computed from today in Prague.
 
 const portal = usePortal();
-
-/**
- * A fresh profile signed in as the demo clerk through a session row and its cookies (as tests/kit/factories.ts
- * signedInClient does for API tests) rather than the login form, which accounts.test.ts covers: these tests are
- * about the registers, and this keeps them independent of the login path and faster.
- */
-async function openAsClerk(viewport: ViewportName): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await portal.open(viewport);
-  const prisma = portal.server.database.prisma;
-  const clerk = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.clerk.email } });
-  const token = randomToken();
-  const csrfToken = randomToken();
-  await prisma.session.create({
-    data: {
-      id: sha256(token),
-      municipalityId: clerk.municipalityId,
-      userId: clerk.id,
-      csrfToken,
-      expiresAt: new Date(Date.now() + 3_600_000),
-    },
-  });
-  await context.addCookies([
-    { name: "portal_session", value: token, url: portal.server.url, httpOnly: true, sameSite: "Lax" },
-    { name: "portal_csrf", value: csrfToken, url: portal.server.url, sameSite: "Lax" },
-  ]);
-  await page.goto("/urad");
-  await waitForHeading(page, "Úřad");
-  return { context, page };
-}
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
@@ -119,7 +89,7 @@ async function expectPublicContracts(citizen: Page, counterparty: string, number
 
 describe("contracts", () => {
   it("a clerk records a contract over 50 000 Kč with its document, publishes it, then withdraws it with a reason", async () => {
-    const { page } = await openAsClerk("desktop");
+    const { page } = await openAsClerk(portal, "desktop");
     const errors = trackPageErrors(page);
     const uploads: Request[] = [];
     page.on("request", (request) => {
@@ -249,7 +219,7 @@ describe("contracts", () => {
   });
 
   it("highlights contracts overdue for the registr smluv and filters them", async () => {
-    const { page } = await openAsClerk("desktop");
+    const { page } = await openAsClerk(portal, "desktop");
     const base = { subject: "Lhůta registru", counterpartyName: "Lhůtová s.r.o.", department: "Odbor dopravy" };
     await createContract(page, {
       ...base,
@@ -326,7 +296,7 @@ describe("contracts", () => {
   });
 
   it("answers a number already in the register next to the field and keeps a new contract's draft across a reload", async () => {
-    const { page } = await openAsClerk("desktop");
+    const { page } = await openAsClerk(portal, "desktop");
     await createContract(page, {
       number: "SML-D-0001",
       subject: "První",
@@ -358,7 +328,7 @@ describe("contracts", () => {
 
 describe("invoices and orders", () => {
   it("records an order and an invoice linked to a contract and the order, with its budget classification", async () => {
-    const { page } = await openAsClerk("desktop");
+    const { page } = await openAsClerk(portal, "desktop");
     await createContract(page, {
       number: "SML-F-0001",
       subject: "Svoz odpadu",
@@ -437,7 +407,7 @@ describe("import", () => {
   ].join("\r\n");
 
   it("previews a CSV with one bad line, imports nothing until the clerk decides, then only the valid rows", async () => {
-    const { page } = await openAsClerk("desktop");
+    const { page } = await openAsClerk(portal, "desktop");
     const { page: citizen } = await portal.open("phone");
     await page.goto("/urad/registry/smlouvy");
     await page.getByRole("navigation", { name: "Registry" }).getByRole("link", { name: "Import" }).click();
@@ -500,7 +470,7 @@ describe("import", () => {
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])("axe on a %s", (viewport) => {
   it("every clerk register page", async () => {
-    const { page } = await openAsClerk(viewport);
+    const { page } = await openAsClerk(portal, viewport);
     const contractId = await createContract(page, {
       number: `SML-A-${viewport}`,
       subject: "Kontrola přístupnosti",

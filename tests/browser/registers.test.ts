@@ -1,9 +1,16 @@
 import fs from "node:fs";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
-import { expectAccessible, field, trackPageErrors, usePortal, VIEWPORTS, waitForHeading, type ViewportName } from "../kit/browser.ts";
-import { DEMO_ACCOUNTS } from "../kit/server.ts";
+import {
+  expectAccessible,
+  field,
+  openAsClerk,
+  trackPageErrors,
+  usePortal,
+  VIEWPORTS,
+  waitForHeading,
+  type ViewportName,
+} from "../kit/browser.ts";
 
 // The public registers of contracts, invoices and orders as a citizen uses them, without logging in: filter by
 // counterparty typed without diacritics, sort by amount, open a detail and its linked invoice, download the
@@ -11,35 +18,6 @@ import { DEMO_ACCOUNTS } from "../kit/server.ts";
 // counterparty names are this file's own, so demo data in the same town cannot change the answers.
 
 const portal = usePortal();
-
-/**
- * A fresh profile signed in as the demo clerk through a session row and its cookies (as tests/kit/factories.ts
- * signedInClient does for API tests) rather than the login form, which accounts.test.ts covers: these tests are
- * about the registers, and this keeps them independent of the login path and faster.
- */
-async function openAsClerk(viewport: ViewportName): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await portal.open(viewport);
-  const prisma = portal.server.database.prisma;
-  const clerk = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.clerk.email } });
-  const token = randomToken();
-  const csrfToken = randomToken();
-  await prisma.session.create({
-    data: {
-      id: sha256(token),
-      municipalityId: clerk.municipalityId,
-      userId: clerk.id,
-      csrfToken,
-      expiresAt: new Date(Date.now() + 3_600_000),
-    },
-  });
-  await context.addCookies([
-    { name: "portal_session", value: token, url: portal.server.url, httpOnly: true, sameSite: "Lax" },
-    { name: "portal_csrf", value: csrfToken, url: portal.server.url, sameSite: "Lax" },
-  ]);
-  await page.goto("/urad");
-  await waitForHeading(page, "Úřad");
-  return { context, page };
-}
 
 const ENTRIES = {
   bigContract: {
@@ -104,7 +82,7 @@ async function clerkApi(page: Page) {
 }
 
 async function seed(): Promise<Seeded> {
-  const { page } = await openAsClerk("desktop");
+  const { page } = await openAsClerk(portal, "desktop");
   const api = await clerkApi(page);
   const create = async (input: Record<string, unknown>) => {
     const data = await api<{ createContract: { __typename: string; contract?: { id: string }; message?: string } }>(
@@ -331,7 +309,7 @@ describe("a citizen on a phone", () => {
   });
 
   it("loads more entries page by page, keeping the totals of the whole filter, and moves focus to the first new one", async () => {
-    const { page: clerk } = await openAsClerk("desktop");
+    const { page: clerk } = await openAsClerk(portal, "desktop");
     const api = await clerkApi(clerk);
     for (let n = 1; n <= 27; n++) {
       const data = await api<{ createPurchaseOrder: { purchaseOrder: { id: string } } }>(

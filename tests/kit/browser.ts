@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
 import { DEMO_ACCOUNTS, startTestServer, type TestServer } from "./server.ts";
 
 /**
@@ -181,6 +182,35 @@ export function usePortal(): Portal {
       return { context, page };
     },
   };
+}
+
+/**
+ * A fresh profile signed in as the demo clerk through a session row and its cookies (as tests/kit/factories.ts
+ * signedInClient does for API tests) rather than the login form, which accounts.test.ts covers: tests about a
+ * clerk's agenda stay independent of the login path, and faster. Opens the clerk's home page (/urad).
+ */
+export async function openAsClerk(portal: Portal, viewport: ViewportName): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await portal.open(viewport);
+  const prisma = portal.server.database.prisma;
+  const clerk = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.clerk.email } });
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await prisma.session.create({
+    data: {
+      id: sha256(token),
+      municipalityId: clerk.municipalityId,
+      userId: clerk.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  await context.addCookies([
+    { name: "portal_session", value: token, url: portal.server.url, httpOnly: true, sameSite: "Lax" },
+    { name: "portal_csrf", value: csrfToken, url: portal.server.url, sameSite: "Lax" },
+  ]);
+  await page.goto("/urad");
+  await waitForHeading(page, "Úřad");
+  return { context, page };
 }
 
 /** Waits for the page's main heading (h1) with this name. */
