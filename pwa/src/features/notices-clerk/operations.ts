@@ -1,6 +1,8 @@
 import { ErrorFields } from "../../graphql/error-fields.ts";
 import { graphql } from "../../graphql/graphql.ts";
 
+export { UploadFileMutation } from "../../graphql/upload-file.ts";
+
 /** Everything the clerk's form and detail show of a notice. */
 export const ClerkNoticeFields = graphql(`
   fragment ClerkNoticeFields on Notice @_unmask {
@@ -109,26 +111,6 @@ export const TownNameQuery = graphql(`
     }
   }
 `);
-
-export const UploadFileMutation = graphql(
-  `
-    mutation UploadFile($file: File!) {
-      uploadFile(file: $file) {
-        __typename
-        ... on UploadFileSuccess {
-          file {
-            id
-            fileName
-            mimeType
-            size
-          }
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [ErrorFields],
-);
 
 export const CreateNoticeMutation = graphql(
   `
