@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { Readable } from "node:stream";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
@@ -195,6 +196,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       setHeaders: (reply, filePath) => void reply.header("cache-control", cacheControlFor(filePath)),
     });
     const indexHtml = fs.readFileSync(pwaIndex);
+    const indexGzip = zlib.gzipSync(indexHtml, { level: 9 });
+    const indexBrotli = zlib.brotliCompressSync(indexHtml);
     // Client-side routes (e.g. /uredni-deska) get the app shell; the PWA shows its own 404 page.
     server.setNotFoundHandler((request, reply) => {
       const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
@@ -202,7 +205,13 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       if (request.method !== "GET" || isApi || !wantsHtml || path.extname(request.url.split("?")[0] ?? "") !== "") {
         return reply.status(404).send({ status: "not found" });
       }
-      return reply.header("content-type", "text/html; charset=utf-8").header("cache-control", REVALIDATE).send(indexHtml);
+      reply.header("content-type", "text/html; charset=utf-8").header("cache-control", REVALIDATE).header("vary", "accept-encoding");
+      // The not-found handler is outside @fastify/compress' hooks, so the shell (~24 kB with its
+      // inlined stylesheet and first screen) is compressed once at start and picked here.
+      const accepted = String(request.headers["accept-encoding"] ?? "");
+      if (/\bbr\b/.test(accepted)) return reply.header("content-encoding", "br").send(indexBrotli);
+      if (/\bgzip\b/.test(accepted)) return reply.header("content-encoding", "gzip").send(indexGzip);
+      return reply.send(indexHtml);
     });
   } else {
     server.log.warn({ pwaDist: config.PWA_DIST }, "PWA build not found; serving the API only (run `npm run build`)");

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../api/src/server.ts";
@@ -14,7 +15,7 @@ beforeAll(async () => {
   // A stand-in PWA build: what matters here is how the server serves it, not what it contains.
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), "pwa-dist-"));
   fs.mkdirSync(path.join(dist, "assets"));
-  fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Portál</title>");
+  fs.writeFileSync(path.join(dist, "index.html"), `<!doctype html><title>Portál</title>${"<p>Úřední deska</p>".repeat(200)}`);
   fs.writeFileSync(path.join(dist, "sw.js"), "self.addEventListener('fetch', () => {});");
   fs.writeFileSync(path.join(dist, "manifest.webmanifest"), "{}");
   fs.writeFileSync(path.join(dist, "assets", "index-AbC123.js"), "console.log(1);".repeat(200));
@@ -41,6 +42,16 @@ describe("HTTP", () => {
     expect(shell.headers["content-type"]).toMatch(/text\/html/);
     expect(shell.headers["cache-control"]).toBe("no-cache");
     expect((await server.inject({ url: "/assets/missing.js" })).statusCode).toBe(404);
+  });
+
+  it("compresses the app shell it serves for client-side routes", async () => {
+    const shell = await server.inject({ url: "/uredni-deska", headers: { accept: "text/html", "accept-encoding": "gzip" } });
+    expect(shell.statusCode).toBe(200);
+    expect(shell.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(shell.rawPayload).toString()).toContain("<title>Portál</title>");
+    const plain = await server.inject({ url: "/uredni-deska", headers: { accept: "text/html" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toContain("<title>Portál</title>");
   });
 
   it("sends security headers", async () => {
