@@ -13,6 +13,8 @@
 //   BENCH_ROUNDS        measure each target this many times, in rotating order, and report medians (default 1)
 //   BENCH_PROFILE=1     afterwards, a short extra run of the uncached full stack under --cpu-prof, summarised
 //   BENCH_KEEP_DB=1     keep the portal_bench database at the end (it is dropped by default)
+//   BENCH_PRIORITY      a nice value (e.g. -10, needs root) for this process and the servers, so that
+//                       other work on a shared machine disturbs the measurement less (default: unchanged)
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { deepStrictEqual } from "node:assert/strict";
 import fs from "node:fs";
@@ -48,6 +50,7 @@ const connections = positiveNumber("BENCH_CONNECTIONS", 20);
 const roundCount = Math.round(positiveNumber("BENCH_ROUNDS", 1));
 const profile = process.env.BENCH_PROFILE === "1";
 const keepDb = process.env.BENCH_KEEP_DB === "1";
+const priority = process.env.BENCH_PRIORITY ? Number(process.env.BENCH_PRIORITY) : undefined;
 const queryName = process.env.BENCH_QUERY || "home";
 if (!Object.hasOwn(QUERIES, queryName)) {
   console.error(`bench:api: BENCH_QUERY must be one of ${Object.keys(QUERIES).join(", ")}, got "${queryName}"`);
@@ -124,6 +127,7 @@ async function startTarget(name: string, args: string[], env: Record<string, str
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
+  if (priority !== undefined && child.pid !== undefined) os.setPriority(child.pid, priority);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -446,9 +450,19 @@ const TARGET_KEYS: TargetKey[] = ["raw", "full", "cached"];
 
 async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
+  if (priority !== undefined) {
+    if (!Number.isInteger(priority) || priority < -20 || priority > 19)
+      fail(`BENCH_PRIORITY must be a nice value (-20..19), got "${priority}"`);
+    try {
+      os.setPriority(priority);
+    } catch (error) {
+      fail(`cannot set the priority ${priority} (${(error as Error).message}); negative values need root`);
+    }
+  }
   console.log(`machine    ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, Node ${process.version}`);
   console.log(
-    `settings   query ${query.name}, ${connections} connections, pipelining 1, warm-up ${warmup} s, measured ${duration} s per target, Host: ${HOST}`,
+    `settings   query ${query.name}, ${connections} connections, pipelining 1, warm-up ${warmup} s, measured ${duration} s per target, Host: ${HOST}` +
+      (priority === undefined ? "" : `, nice ${priority}`),
   );
   const url = await prepareDatabase();
 
@@ -563,6 +577,7 @@ async function main() {
     query: query.name,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
     settings: {
+      priority: priority ?? null,
       connections,
       pipelining: 1,
       warmupSeconds: warmup,
