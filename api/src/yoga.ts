@@ -93,6 +93,7 @@ function withMemoizedJson(result: ExecutionResult): ExecutionResult {
 }
 
 const operationKinds = new Map<string, boolean>();
+const MEMO_MAX_DOCUMENT_LENGTH = 16 * 1024;
 
 /**
  * Whether the operation a request runs is a query (not a mutation or subscription). Remembered per
@@ -107,8 +108,11 @@ function isQueryOperation(documentString: string, operationName: string | null |
     } catch {
       isQuery = false;
     }
-    if (operationKinds.size >= 1000) operationKinds.clear();
-    operationKinds.set(key, isQuery);
+    // Only ordinary documents are remembered, so the memo stays small whatever callers send.
+    if (key.length <= MEMO_MAX_DOCUMENT_LENGTH) {
+      if (operationKinds.size >= 1000) operationKinds.clear();
+      operationKinds.set(key, isQuery);
+    }
   }
   return isQuery;
 }
@@ -140,6 +144,9 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
   return createYoga<ServerContext, Omit<Context, keyof YogaInitialContext>>({
     schema,
     graphqlEndpoint: "/graphql",
+    // Other sites may read public data from a browser, never with a visitor's cookies: yoga's
+    // default would reflect any Origin with Access-Control-Allow-Credentials.
+    cors: { origin: "*", credentials: false },
     graphiql: config.NODE_ENV === "development" ? { title: "Portál občana – GraphQL" } : false,
     landingPage: false,
     // Unexpected errors never reach the client with their message or stack; expected ones are

@@ -115,4 +115,27 @@ describe("HTTP", () => {
     await behindProxy.close();
     await proxied.close();
   });
+
+  it("lets other sites read public GraphQL from a browser, but never with the visitor's cookies", async () => {
+    const preflight = await server.inject({
+      method: "OPTIONS",
+      url: "/graphql",
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    expect(preflight.headers["access-control-allow-origin"]).toBeDefined();
+    expect(preflight.headers["access-control-allow-credentials"]).toBeUndefined();
+    const answer = await server.inject({
+      method: "POST",
+      url: "/graphql",
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      payload: JSON.stringify({ query: "{ municipality { name } }" }),
+    });
+    expect(answer.headers["access-control-allow-origin"]).toBeDefined();
+    expect(answer.json()).toMatchObject({ data: { municipality: { name: expect.any(String) } } });
+    expect(answer.headers["access-control-allow-credentials"]).toBeUndefined();
+  });
 });
