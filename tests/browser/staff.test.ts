@@ -176,7 +176,7 @@ describe("admin area", () => {
     await field(dialog, "E-mail").fill("druhy.referent@lipnice.example");
     await dialog.getByRole("button", { name: "Přidat úředníka" }).click();
     await page.getByText("Úředník druhy.referent@lipnice.example je přidán").waitFor();
-    await page.getByRole("cell", { name: "druhy.referent@lipnice.example", exact: true }).waitFor({ timeout: 3_000 });
+    await page.getByRole("cell", { name: "druhy.referent@lipnice.example", exact: true }).waitFor({ timeout: 10_000 });
   });
 
   it("creates an API token that is shown once, and revokes it", async () => {
