@@ -182,7 +182,7 @@ describe.each(["phone", "desktop"] as ViewportName[])("the board on a %s", (view
       const titles = await listedTitles(page);
       return titles.length >= 2 && titles.every((title) => /vyhláš/i.test(title));
     };
-    await expect.poll(onlyDecrees).toBe(true);
+    await expect.poll(onlyDecrees, { timeout: 15_000 }).toBe(true);
     const found = await listedTitles(page);
 
     // The further filters: the disclosure opens with Enter, the category is chosen, the button applied by keyboard.

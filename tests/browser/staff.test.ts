@@ -169,7 +169,7 @@ describe("admin area", () => {
   it("shows a newly added clerk in the list without a reload", async () => {
     const { page } = await portal.open("desktop", { as: "admin" });
     await page.goto("/sprava/urednici");
-    await page.getByRole("cell", { name: DEMO_ACCOUNTS.clerk.email, exact: true }).waitFor();
+    await page.getByRole("cell", { name: DEMO_ACCOUNTS.clerk.email, exact: true }).waitFor({ timeout: 20_000 });
     await page.getByRole("button", { name: "Přidat úředníka" }).click();
     const dialog = page.getByRole("dialog", { name: "Přidat úředníka" });
     await field(dialog, "Jméno a příjmení").fill("Druhý Referent");
