@@ -88,7 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 }
 
 function SessionState({ storage, children }: { storage: CacheStorage; children: ReactNode }) {
-  const [{ data, fetching }] = useQuery({ query: ViewerQuery });
+  const [{ data, fetching, stale }] = useQuery({ query: ViewerQuery });
   // Offline, the network fails at once while graphcache is still reading its stored copy back: until it has, "no
   // viewer" only means "not known yet" (a clerk reopening the app offline must not be sent to the login page).
   const [hydrated, setHydrated] = useState(storage.isHydrated);
@@ -104,9 +104,15 @@ function SessionState({ storage, children }: { storage: CacheStorage; children: 
     await reset("logout");
   }, [logoutMutation, reset]);
 
+  // A stored "no viewer" that the API is still being asked about is not an answer either: right after logging
+  // in, a reload can read the copy saved before the login reached the offline store.
   const session = useMemo<Session>(
-    () => ({ viewer: data?.viewer ?? null, loading: (data === undefined && fetching) || (!hydrated && !data?.viewer), logout }),
-    [data, fetching, hydrated, logout],
+    () => ({
+      viewer: data?.viewer ?? null,
+      loading: (data === undefined && fetching) || (!data?.viewer && (!hydrated || stale)),
+      logout,
+    }),
+    [data, fetching, stale, hydrated, logout],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
