@@ -109,7 +109,8 @@ function SessionState({ storage, children }: { storage: CacheStorage; children: 
   const session = useMemo<Session>(
     () => ({
       viewer: data?.viewer ?? null,
-      loading: (data === undefined && fetching) || (!data?.viewer && (!hydrated || stale)),
+      // (Offline no answer is coming: the stored copy is all there is.)
+      loading: (data === undefined && fetching) || (!data?.viewer && (!hydrated || (stale && navigator.onLine))),
       logout,
     }),
     [data, fetching, stale, hydrated, logout],
