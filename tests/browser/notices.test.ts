@@ -36,19 +36,12 @@ function listedTitles(page: Page): Promise<string[]> {
   return page.locator("main li article h2").allTextContents();
 }
 
-/** The API's public response cache answers anonymous mutations too (reported); start each login from an empty one. */
-async function forgetCachedAnonymousAnswers() {
-  const { app, database } = portal.server;
-  for (const { id } of await database.prisma.municipality.findMany({ select: { id: true } })) await app.services.publicCache.invalidate(id);
-}
-
 /**
  * Posts a notice with one PDF through the API as the demo clerk would (upload with the GraphQL multipart request,
  * create, approve), from a signed-in page so the session and CSRF header are the app's own. Returns its ids.
  */
 async function postNotice(title: string, fileName: string): Promise<{ id: string; uuid: string; fileUrl: string }> {
   const { page } = await portal.open("desktop");
-  await forgetCachedAnonymousAnswers();
   await logIn(page, DEMO_ACCOUNTS.clerk.email, DEMO_ACCOUNTS.clerk.password);
   const pdf = minimalPdf(title, ["Text dokumentu pro zkousku."]).toString("base64");
   const result = await page.evaluate(
@@ -99,7 +92,6 @@ async function postNotice(title: string, fileName: string): Promise<{ id: string
 
 async function withdrawNotice(id: string, reason: string) {
   const { page } = await portal.open("desktop");
-  await forgetCachedAnonymousAnswers();
   await logIn(page, DEMO_ACCOUNTS.clerk.email, DEMO_ACCOUNTS.clerk.password);
   const typename = await page.evaluate(
     async ({ id, reason }) => {
