@@ -163,8 +163,11 @@ async function boardData(hostHeader: string | undefined, first: number) {
             })),
           },
         })),
-        // Pothos' cursor for a connection on "id": base64 of GPC:S:<id>.
-        pageInfo: { hasNextPage: notices.length > first, endCursor: last ? Buffer.from(`GPC:S:${last.id}`).toString("base64") : null },
+        // The board's keyset cursor (api/src/services/notices/list-notices.ts): base64url of <postedAt ms>:<id>.
+        pageInfo: {
+          hasNextPage: notices.length > first,
+          endCursor: last ? Buffer.from(`${last.postedAt.getTime()}:${last.id}`).toString("base64url") : null,
+        },
       },
     },
   };

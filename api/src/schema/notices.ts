@@ -2,11 +2,13 @@
 // approve, revise, withdraw) and the integrators' idempotent mutations by their own ids.
 // Resolvers check scope and call one service each; the rules live in services/notices.
 import { dataloaderGetter } from "@pothos/plugin-dataloader";
-import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID, resolveCursorConnection, type DefaultConnectionArguments } from "@pothos/plugin-relay";
+import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { fromDateColumn } from "../domain/notice-window.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
+import type { Notice } from "../generated/prisma/client.ts";
 import { NoticeCategory, NoticeEventType, NoticeStatus } from "../generated/prisma/enums.ts";
 import { isUuid } from "../services/accounts/account-rules.ts";
 import { fileUrl } from "../services/files/file-url.ts";
@@ -14,8 +16,14 @@ import { approveNotice } from "../services/notices/approve-notice.ts";
 import { approveNoticeByExternalId } from "../services/notices/approve-notice-by-external-id.ts";
 import { createNotice } from "../services/notices/create-notice.ts";
 import { getNoticeHistory, type HistoryEvent, type HistoryRevision, type NoticeHistory } from "../services/notices/get-notice-history.ts";
-import { loadNoticeExtras, type NoticeExtras, type PublicAttachment, type PublicRevision } from "../services/notices/load-notice-extras.ts";
-import { noticeFilterWhere } from "../services/notices/notice-filter.ts";
+import {
+  loadNoticeExtras,
+  type NoticeExtraKey,
+  type PublicAttachment,
+  type PublicRevision,
+} from "../services/notices/load-notice-extras.ts";
+import { countNotices, listNotices, noticeCursor, type NoticeListScope } from "../services/notices/list-notices.ts";
+import type { NoticeFilter } from "../services/notices/notice-filter.ts";
 import { NoticeStateError } from "../services/notices/notice-state-error.ts";
 import { proposeNotice } from "../services/notices/propose-notice.ts";
 import { proposeNoticeWindow, type ProposedNoticeWindow } from "../services/notices/propose-notice-window.ts";
@@ -23,10 +31,11 @@ import { reviseNotice } from "../services/notices/revise-notice.ts";
 import { setNoticeFile } from "../services/notices/set-notice-file.ts";
 import { updateNotice } from "../services/notices/update-notice.ts";
 import { upsertNoticeByExternalId } from "../services/notices/upsert-notice-by-external-id.ts";
-import { archivedAt, postedAt, publicAt } from "../services/notices/visibility.ts";
+import { publicAt } from "../services/notices/visibility.ts";
 import { withdrawNotice } from "../services/notices/withdraw-notice.ts";
 import { withdrawNoticeByExternalId } from "../services/notices/withdraw-notice-by-external-id.ts";
 import { ErrorInterface } from "./errors.ts";
+import { selects } from "./selection.ts";
 import { StoredFileRef } from "./files.ts";
 
 /** Clerks of the notices agenda (admins have every agenda) and integrators whose token writes notices. */
@@ -97,12 +106,13 @@ const NoticeRevisionRef = builder.objectRef<PublicRevision>("NoticeRevision").im
 /**
  * Attachments and revisions of all notices in one response come from one batched statement
  * (services/notices/load-notice-extras.ts): the board list and the detail stay at two statements.
+ * Each key names the part its field needs; the statement aggregates only the parts asked for.
  */
-const noticeExtras = dataloaderGetter<string, NoticeExtras, string>(
-  undefined,
-  (ids, context) => {
+const noticeExtras = dataloaderGetter<NoticeExtraKey, PublicAttachment[] | PublicRevision[], string>(
+  { cacheKeyFn: (key) => `${key.part}:${key.noticeId}` },
+  (keys, context) => {
     const ctx = context as Context;
-    return loadNoticeExtras(ctx.db, ctx.municipality.id, ids);
+    return loadNoticeExtras(ctx.services.database.sql, ctx.municipality.id, keys);
   },
   undefined,
   false,
@@ -133,7 +143,6 @@ export const NoticeRef = builder.prismaNode("Notice", {
     relevantUntil: t.field({
       type: "Date",
       description: "Relevantní do: the notice stays posted through this whole day (Prague time).",
-      select: { relevantUntil: true },
       resolve: (notice) => fromDateColumn(notice.relevantUntil),
     }),
     takeDownAt: t.expose("takeDownAt", {
@@ -142,19 +151,17 @@ export const NoticeRef = builder.prismaNode("Notice", {
     }),
     revision: t.exposeInt("revision", { description: "The number of the revision in force." }),
     status: t.expose("status", { type: NoticeStatusEnum }),
-    withdrawn: t.boolean({ select: { status: true }, resolve: (notice) => notice.status === "WITHDRAWN" }),
+    withdrawn: t.boolean({ resolve: (notice) => notice.status === "WITHDRAWN" }),
     withdrawnAt: t.expose("withdrawnAt", { type: "DateTime", nullable: true }),
     withdrawalReason: t.exposeString("withdrawalReason", { nullable: true }),
     attachments: t.field({
       type: [NoticeAttachmentRef],
-      select: { id: true },
-      resolve: async (notice, _args, ctx) => (await noticeExtras(ctx).load(notice.id)).attachments,
+      resolve: (notice, _args, ctx) => noticeExtras(ctx).load({ noticeId: notice.id, part: "attachments" }) as Promise<PublicAttachment[]>,
     }),
     revisions: t.field({
       type: [NoticeRevisionRef],
       description: "The public history: every approved content, oldest first, each correction with its reason.",
-      select: { id: true },
-      resolve: async (notice, _args, ctx) => (await noticeExtras(ctx).load(notice.id)).revisions,
+      resolve: (notice, _args, ctx) => noticeExtras(ctx).load({ noticeId: notice.id, part: "revisions" }) as Promise<PublicRevision[]>,
     }),
     externalId: t.exposeString("externalId", { nullable: true, authScopes: NOTICE_STAFF, description: "The integrator's own id." }),
     createdAt: t.expose("createdAt", { type: "DateTime", authScopes: NOTICE_STAFF }),
@@ -255,40 +262,43 @@ const NoticeFilterInput = builder.inputType("NoticeFilter", {
   }),
 });
 
-const NEWEST_FIRST = [{ postedAt: "desc" as const }, { id: "desc" as const }];
+/** A page of one of the notice lists (services/notices/list-notices.ts), with totalCount on demand. */
+async function noticeConnection(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  scope: NoticeListScope,
+  args: DefaultConnectionArguments & { filter?: NoticeFilter | null },
+) {
+  // Attachments asked for come with the page (one statement) and are handed to the loader.
+  const attachments = selects(info, ["edges", "node", "attachments"]) || selects(info, ["nodes", "attachments"]);
+  const connection = await resolveCursorConnection<Promise<Notice[]>>(
+    { args, toCursor: (notice) => noticeCursor(notice, scope) },
+    async (page) => {
+      const listed = await listNotices(ctx, scope, args.filter, page, { attachments });
+      const loader = noticeExtras(ctx);
+      for (const [noticeId, files] of listed.attachments) loader.prime({ noticeId, part: "attachments" }, files);
+      return listed.notices;
+    },
+  );
+  return { ...connection, totalCount: () => countNotices(ctx, scope, args.filter) };
+}
 
 builder.queryFields((t) => ({
-  noticeBoard: t.prismaConnection(
+  noticeBoard: t.connection(
     {
-      type: "Notice",
-      cursor: "id",
+      type: NoticeRef,
       description: "The notices on the board now, newest first. Public.",
       args: { filter: t.arg({ type: NoticeFilterInput, required: false }) },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.notice.count({ where: { AND: [postedAt(ctx.clock.now()), noticeFilterWhere(args.filter)] } }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.notice.findMany({
-          ...query,
-          where: { AND: [postedAt(ctx.clock.now()), noticeFilterWhere(args.filter)] },
-          orderBy: NEWEST_FIRST,
-        }),
+      resolve: (_root, args, ctx, info) => noticeConnection(ctx, info, { kind: "board" }, args),
     },
     NoticeConnection,
   ),
-  noticeArchive: t.prismaConnection(
+  noticeArchive: t.connection(
     {
-      type: "Notice",
-      cursor: "id",
+      type: NoticeRef,
       description: "Notices taken down (at the end of their window or withdrawn), newest posting first. Public.",
       args: { filter: t.arg({ type: NoticeFilterInput, required: false }) },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.notice.count({ where: { AND: [archivedAt(ctx.clock.now()), noticeFilterWhere(args.filter)] } }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.notice.findMany({
-          ...query,
-          where: { AND: [archivedAt(ctx.clock.now()), noticeFilterWhere(args.filter)] },
-          orderBy: NEWEST_FIRST,
-        }),
+      resolve: (_root, args, ctx, info) => noticeConnection(ctx, info, { kind: "archive" }, args),
     },
     NoticeConnection,
   ),
@@ -303,26 +313,16 @@ builder.queryFields((t) => ({
       return id ? ctx.db.notice.findFirst({ ...query, where: { AND: [{ id }, publicAt(ctx.clock.now())] } }) : null;
     },
   }),
-  allNotices: t.prismaConnection(
+  allNotices: t.connection(
     {
-      type: "Notice",
-      cursor: "id",
+      type: NoticeRef,
       authScopes: NOTICE_STAFF,
       description: "Every notice of the municipality (drafts included) for clerks, newest first.",
       args: {
         status: t.arg({ type: [NoticeStatusEnum], required: false, description: "Only these statuses." }),
         filter: t.arg({ type: NoticeFilterInput, required: false }),
       },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.notice.count({
-          where: { AND: [args.status?.length ? { status: { in: args.status } } : {}, noticeFilterWhere(args.filter)] },
-        }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.notice.findMany({
-          ...query,
-          where: { AND: [args.status?.length ? { status: { in: args.status } } : {}, noticeFilterWhere(args.filter)] },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        }),
+      resolve: (_root, args, ctx, info) => noticeConnection(ctx, info, { kind: "all", statuses: args.status }, args),
     },
     NoticeConnection,
   ),

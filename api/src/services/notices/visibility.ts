@@ -1,4 +1,4 @@
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 
 /**
  * Which notices the public sees at `now`: visibility follows the posting window alone, so no job has
@@ -25,4 +25,20 @@ export function archivedAt(now: Date): Prisma.NoticeWhereInput {
 /** On the board or in the archive at `now`: what `notice(id)` and attachment downloads show to anyone. */
 export function publicAt(now: Date): Prisma.NoticeWhereInput {
   return { OR: [postedAt(now), archivedAt(now)] };
+}
+
+// The same windows as SQL conditions on `n` (the "Notice" row), for the lists that read without
+// Prisma (services/notices/list-notices.ts). Keep each pair in step: the API tests check the board
+// and the archive through the lists and the detail, feeds and downloads through the filters above.
+
+/** `postedAt(now)` in SQL. */
+export function postedAtSql(now: Date): Prisma.Sql {
+  return Prisma.sql`n."status" = 'APPROVED' AND n."postedAt" <= ${now}::timestamptz AND n."takeDownAt" > ${now}::timestamptz`;
+}
+
+/** `archivedAt(now)` in SQL. */
+export function archivedAtSql(now: Date): Prisma.Sql {
+  return Prisma.sql`n."postedAt" <= ${now}::timestamptz AND n."takeDownAt" <= ${now}::timestamptz AND (n."status" = 'APPROVED'
+    OR (n."status" = 'WITHDRAWN' AND EXISTS (SELECT 1 FROM "NoticeEvent" e
+          WHERE e."noticeId" = n."id" AND e."type" = 'WITHDRAWN' AND e."postedAt" IS NOT NULL)))`;
 }
