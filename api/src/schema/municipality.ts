@@ -55,7 +55,7 @@ const MunicipalityRef = builder.prismaNode("Municipality", {
       query: { orderBy: [{ isPrimary: "desc" }, { label: "asc" }] },
       // When the parent did not come from a Prisma query with the relation (`municipality` answers
       // from the context): one statement for the accounts, not the municipality re-read plus them.
-      resolve: (_query, municipality, _args, ctx) => listBankAccounts(ctx.db, municipality.id),
+      resolve: (_query, municipality, _args, ctx) => listBankAccounts(ctx.services.database.sql, municipality.id),
     }),
   }),
 });
