@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 import { Readable } from "node:stream";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import helmet from "helmet";
 import type { App } from "./app.ts";
 import type { RequestMeta } from "./context.ts";
@@ -64,6 +64,10 @@ function securityHeaders(frameAncestors: string[]): Record<string, string> {
   return headers;
 }
 
+/** A DNS name (labels of letters, digits and hyphens) or an IP literal, with an optional port. */
+const VALID_HOST =
+  /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 /**
  * The fetch Request yoga handles, built from what Fastify already has: the URL, the headers object
  * as is, and a body no JSON parser has read (text as text, a stream as a stream, or the raw request
@@ -78,7 +82,7 @@ function fetchRequest(request: FastifyRequest, RequestClass: typeof Request): Re
     init.body = (body ?? request.raw) as unknown as BodyInit;
     init.duplex = "half";
   }
-  return new RequestClass(`${request.protocol}://${request.host}${request.url}`, init);
+  return new RequestClass(`${request.protocol}://${request.host || "localhost"}${request.url}`, init);
 }
 
 /** HTTP only: the PWA's files, /graphql, health checks. Business logic lives behind yoga. */
@@ -90,7 +94,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     bodyLimit: config.BODY_LIMIT,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
-    disableRequestLogging: config.NODE_ENV === "test",
+    logController: new LogController({ disableRequestLogging: config.NODE_ENV === "test" }),
   });
 
   // Every response carries the same security headers (routes may override one, e.g. a stricter CSP),
@@ -101,6 +105,14 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     reply.headers(headers);
     reply.header("x-request-id", request.id);
     if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    // RFC 9112 § 3.2: a Host that is not a host name (or address) and port is a bad request. An absent
+    // one (HTTP/1.0 health checkers) is answered for the default municipality.
+    if (request.host && (request.host.length > 260 || !VALID_HOST.test(request.host))) {
+      void reply.status(400).send({
+        errors: [{ message: "Neplatná hlavička Host. / Invalid Host header.", extensions: { code: "BAD_REQUEST" } }],
+      });
+      return;
+    }
     done();
   });
   await server.register(fastifyCompress, { global: true, threshold: 1024 });

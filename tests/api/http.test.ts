@@ -77,6 +77,30 @@ describe("HTTP", () => {
     expect(ready.json().status).toBe("ok");
   });
 
+  it("answers a malformed Host header with 400, never a server error", async () => {
+    for (const host of ["exa mple.cz", "obec.cz/../x", "<script>", "a".repeat(300), "obec.cz:port"]) {
+      for (const url of ["/graphql?query=%7B__typename%7D", "/feeds/uredni-deska.rss", "/soubory/x/y.pdf", "/uredni-deska"]) {
+        const response = await server.inject({ url, headers: { host, accept: "text/html" } });
+        expect({ host, url, status: response.statusCode }).toEqual({ host, url, status: 400 });
+        expect(response.json().errors[0]).toEqual({
+          message: "Neplatná hlavička Host. / Invalid Host header.",
+          extensions: { code: "BAD_REQUEST" },
+        });
+      }
+    }
+    // Real names, addresses and ports pass.
+    for (const host of ["localhost:3000", "www.obec-lipnice.cz", "127.0.0.1", "[::1]:3000", "portal.example."]) {
+      const response = await server.inject({ url: "/graphql?query=%7B__typename%7D", headers: { host } });
+      expect({ host, status: response.statusCode }).toEqual({ host, status: 200 });
+    }
+  });
+
+  it("answers a request without a Host header (HTTP/1.0 health checkers) for the default municipality", async () => {
+    const response = await server.inject({ url: "/graphql?query=%7Bmunicipality%7Bname%7D%7D", headers: { host: "" } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().data.municipality.name).toBeTruthy();
+  });
+
   it("refuses an oversized GraphQL request with a clear error", async () => {
     const response = await server.inject({
       method: "POST",

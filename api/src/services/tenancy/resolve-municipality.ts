@@ -3,6 +3,7 @@ import type { Municipality as MunicipalityRow, PrismaClient } from "../../genera
 /** The request's municipality, without the logo bytes (only /branding/logo reads those). */
 export type Municipality = Omit<MunicipalityRow, "logo">;
 const withoutLogo = { logo: true } as const;
+const MAX_CACHED_HOSTS = 1000;
 
 /**
  * Finds the municipality a request belongs to from its host name. Unmapped hosts (and a
@@ -31,6 +32,8 @@ export function createMunicipalityResolver(prisma: PrismaClient, options: { defa
       const now = Date.now();
       if (hit && hit.expires > now) return hit.municipality;
       const municipality = await lookup(hostname);
+      // Any host name may arrive (unmapped ones answer for the default municipality): bounded, oldest first out.
+      if (!hit && cache.size >= MAX_CACHED_HOSTS) cache.delete(cache.keys().next().value!);
       cache.set(hostname, { municipality, expires: now + ttlMs });
       return municipality;
     },
