@@ -301,14 +301,21 @@ describe("the cache store", () => {
     expect(store.get(`${next.keyPrefix}cs:query`)).toEqual({ answer: "new" });
   });
 
-  it("caps the lifetime at the configured TTL and at the board's next change", async () => {
+  it("caps the lifetime at the configured TTL, at the board's next change and at midnight in Prague", async () => {
     const store = createPublicCache<object>({ prisma: app.database.prisma, clock: app.clock, ttlSeconds: 60 });
+    app.clock.set("2026-11-26T12:00:00Z");
     const now = app.clock.now().getTime();
     expect(store.lifetime({ validUntil: null }, 600_000)).toBe(60_000);
     expect(store.lifetime({ validUntil: now + 5_000 }, 60_000)).toBe(5_000);
     expect(store.lifetime({ validUntil: now }, 60_000)).toBe(0);
     expect(store.lifetime({ validUntil: now - 1 }, 60_000)).toBe(0);
     expect(store.lifetime({ validUntil: null }, 0)).toBe(0);
+    // 23:59:30 in Prague (winter time, UTC+1): the registers' day-based flags turn in 30 s.
+    app.clock.set("2026-11-26T22:59:30Z");
+    expect(store.lifetime({ validUntil: null }, 60_000)).toBe(30_000);
+    // Summer time (UTC+2).
+    app.clock.set("2026-07-01T21:59:50Z");
+    expect(store.lifetime({ validUntil: null }, 60_000)).toBe(10_000);
   });
 
   it("finds the board's next change among approved notices only, and drops it on invalidation", async () => {

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
-import type { Clock } from "../../clock.ts";
+import { DateTime } from "luxon";
+import { BUSINESS_ZONE, type Clock } from "../../clock.ts";
 import type { PublicCache } from "../../context.ts";
 import { scopedToMunicipality } from "../../db/tenant.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
@@ -46,7 +47,7 @@ interface BoardState {
 /**
  * The cache of anonymous public GraphQL answers, per municipality. An answer is kept at most the
  * configured TTL and never past the notice board's next scheduled change (a posting or take-down
- * moment), measured on the injected clock. `invalidate` (called by every mutation that changes
+ * moment) nor past midnight in Prague (the registers' day-based flags), measured on the injected clock. `invalidate` (called by every mutation that changes
  * what the public sees) drops the municipality's answers and starts a new generation, so an answer
  * that was being computed while the data changed is never stored under a key anyone still asks for.
  */
@@ -91,8 +92,11 @@ export function createPublicCache<Value extends object>(options: PublicCacheOpti
       return { keyPrefix: `${municipalityId}:${state.generation}:`, validUntil: await state.nextChange };
     },
     lifetime({ validUntil }, requestedMs) {
-      const untilChange = validUntil === null ? Infinity : validUntil - clock.now().getTime();
-      return Math.max(0, Math.floor(Math.min(requestedMs, ttlMs, untilChange)));
+      const now = clock.now();
+      const untilChange = validUntil === null ? Infinity : validUntil - now.getTime();
+      // Day-based flags (the registr smluv deadlines, "overdue") turn at Prague midnight.
+      const untilMidnight = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).plus({ days: 1 }).startOf("day").toMillis() - now.getTime();
+      return Math.max(0, Math.floor(Math.min(requestedMs, ttlMs, untilChange, untilMidnight)));
     },
     get(key) {
       const entry = entries.get(key);
