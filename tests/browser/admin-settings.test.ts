@@ -13,25 +13,12 @@ const portal = usePortal();
 
 type Account = "admin" | "clerk";
 
-/**
- * The API's public response cache answers a second identical anonymous login from its cache (no session cookie;
- * see tests/browser/notices-clerk.test.ts), so each login starts from an emptied cache, and a full page load right
- * after the login can still start from the offline copy saved before it: retry until the page is the staff page.
- */
+/** Logs in through the login form, then opens the staff page. */
 async function openAs(account: Account, viewport: ViewportName, path: string, heading: string) {
   const opened = await portal.open(viewport, { context: { serviceWorkers: "block" } });
-  const { app, database } = portal.server;
-  for (const { id } of await database.prisma.municipality.findMany({ select: { id: true } })) await app.services.publicCache.invalidate(id);
   await logIn(opened.page, DEMO_ACCOUNTS[account].email, DEMO_ACCOUNTS[account].password);
-  await expect
-    .poll(
-      async () => {
-        await opened.page.goto(path);
-        return opened.page.locator("main h1").first().textContent();
-      },
-      { timeout: 20_000, interval: 1000 },
-    )
-    .toBe(heading);
+  await opened.page.goto(path);
+  await waitForHeading(opened.page, heading);
   return opened;
 }
 
