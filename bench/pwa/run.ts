@@ -129,6 +129,13 @@ async function main() {
       console.log(
         `  run ${i + 1}: performance ${performance}, accessibility ${accessibility}  (FCP ${ms(metrics.fcp)}, LCP ${ms(metrics.lcp)}, TBT ${ms(metrics.tbt)}, CLS ${metrics.cls.toFixed(3)}, SI ${ms(metrics.si)}; load average ${loadAverage.toFixed(1)})`,
       );
+      // A run whose metrics could not be computed says why (e.g. Lighthouse's NO_FCP, or a trace it could not read).
+      const problem =
+        lhr.runtimeError?.message ??
+        ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time"]
+          .map((id) => lhr.audits[id]?.errorMessage)
+          .find(Boolean);
+      if (problem) console.log(`         why: ${problem}`);
       reports.push({ lhr, performance, accessibility, metrics, loadAverage });
     }
   } finally {
