@@ -197,6 +197,7 @@ export const HISTORY = /* GraphQL */ `
         revision
         reason
       }
+      proposedByViewer
     }
   }
 `;

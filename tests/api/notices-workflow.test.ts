@@ -227,8 +227,11 @@ describe("two-person rule", () => {
     const draft = await createDraft({}, strict.clerk);
     const direct = await strict.clerk.request(APPROVE_NOTICE, { input: { id: draft.id } });
     expect(direct.data?.approveNotice).toMatchObject({ __typename: "NoticeStateError", code: "NOTICE_NOT_PROPOSED" });
+    expect((await strict.clerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer).toBe(false);
     const proposed = await strict.clerk.request(PROPOSE_NOTICE, { input: { id: draft.id } });
     expect(proposed.data?.proposeNotice.notice.status).toBe("PENDING_APPROVAL");
+    expect((await strict.clerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer).toBe(true);
+    expect((await strict.secondClerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer).toBe(false);
     const own = await strict.clerk.request(APPROVE_NOTICE, { input: { id: draft.id } });
     expect(own.data?.approveNotice).toMatchObject({
       __typename: "NoticeStateError",
@@ -252,6 +255,10 @@ describe("two-person rule", () => {
       input: { id: draft.id, notice: noticeInput({ title: "Doplněný název" }) },
     });
     expect(edited.data?.updateNotice.notice.status).toBe("PENDING_APPROVAL");
+    // The record tells each clerk whether the rule bars them (the app offers approval by it), by account, not by name.
+    const barred = async (clerk: typeof strict.clerk) =>
+      (await clerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer;
+    expect([await barred(strict.secondClerk), await barred(strict.clerk)]).toEqual([true, false]);
     expect((await strict.secondClerk.request(APPROVE_NOTICE, { input: { id: draft.id } })).data?.approveNotice.code).toBe(
       "NOTICE_SAME_PERSON",
     );

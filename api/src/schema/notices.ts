@@ -237,6 +237,10 @@ const NoticeHistoryRef = builder.objectRef<NoticeHistory>("NoticeHistory").imple
     notice: t.field({ type: NoticeRef, nullable: false, resolve: (history) => history.notice }),
     revisions: t.field({ type: [NoticeHistoryRevisionRef], resolve: (history) => history.revisions }),
     events: t.field({ type: [NoticeEventRef], resolve: (history) => history.events }),
+    proposedByViewer: t.exposeBoolean("proposedByViewer", {
+      description:
+        "The viewer proposed the notice or made the last change to the proposal: with the two-person rule, someone else must approve it.",
+    }),
   }),
 });
 

@@ -4557,6 +4557,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "proposedByViewer",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "revisions",
             "type": {
               "kind": "NON_NULL",

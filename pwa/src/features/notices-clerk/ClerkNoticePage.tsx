@@ -11,11 +11,9 @@ import { LoadError, Loading } from "../../components/states.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import type { ResultOf } from "../../graphql/graphql.ts";
 import { useFormat } from "../../i18n/format.ts";
-import { useSession } from "../auth/session.tsx";
 import { NotFoundPage } from "../static/NotFoundPage.tsx";
 import { fileTypeLabel, formatFileSize, noticeGlobalId, noticePath, noticePhase, postingConfirmationUrl } from "../notices/notice-model.ts";
 import { NoticeForm, type FormFailureState } from "./NoticeForm.tsx";
-import { proposedByViewer } from "./notice-form-model.ts";
 import { NoticeHistoryQuery, TownNameQuery, WithdrawNoticeMutation } from "./operations.ts";
 import { PhaseBadge } from "./PhaseBadge.tsx";
 import { TextArea } from "./TextArea.tsx";
@@ -57,7 +55,6 @@ function ClerkNotice({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
-  const { viewer } = useSession();
   const { townName, twoPersonRule } = useTown();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: NoticeHistoryQuery, variables: { id } });
   const [revising, setRevising] = useState(false);
@@ -120,7 +117,7 @@ function ClerkNotice({ id }: { id: string }) {
             townName={townName}
             initialFailure={failure}
             twoPersonRule={twoPersonRule}
-            proposedByViewer={proposedByViewer(history.events, viewer?.fullName)}
+            proposedByViewer={history.proposedByViewer}
           />
         </section>
       )}

@@ -138,14 +138,3 @@ export function withFormFieldNames(failure: ErrorResult): ErrorResult {
     ),
   };
 }
-
-/**
- * Whether the viewer is the one the two-person rule excludes from approving: the author of the latest proposal or
- * change (approve-notice.ts looks at the same events). The record names actors, not ids, so the viewer is matched
- * by name: of two clerks with the same name, neither would be offered the approval (an actor id on NoticeEvent would
- * settle it). Where the match is wrong the other way, the API refuses and its message is shown.
- */
-export function proposedByViewer(events: ReadonlyArray<{ type: string; actorName?: string | null }>, viewerName: string | undefined) {
-  const author = events.filter((event) => event.type === "PROPOSED" || event.type === "EDITED").at(-1);
-  return Boolean(author && viewerName && author.actorName === viewerName);
-}
