@@ -120,7 +120,13 @@ async function main() {
   const reports = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const lhr = await runLighthouse(url);
+      let lhr = await runLighthouse(url);
+      // Lighthouse itself sometimes fails to record the trace (e.g. NO_NAVSTART): that says nothing about the page,
+      // so such a run is repeated (at most twice) instead of counting as a score of 0.
+      for (let retry = 0; lhr.runtimeError && retry < 2; retry++) {
+        console.log(`  run ${i + 1}: Lighthouse could not measure (${lhr.runtimeError.code}), measuring again`);
+        lhr = await runLighthouse(url);
+      }
       const performance = Math.round((lhr.categories.performance?.score ?? 0) * 100);
       const accessibility = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
       const metrics = metricsOf(lhr);
