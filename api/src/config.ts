@@ -57,6 +57,8 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** Uploaded files nobody attached are deleted after this many hours (0 keeps them for ever). */
+  UPLOAD_RETENTION_HOURS: z.coerce.number().int().min(0).default(168),
 });
 
 export type Config = z.infer<typeof envSchema>;

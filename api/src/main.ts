@@ -2,10 +2,12 @@
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { buildServer } from "./server.ts";
+import { scheduleFileSweep } from "./services/files/sweep-unused-files.ts";
 
 const config = loadConfig();
 const app = await createApp({ config, prepareDatabase: true });
 const server = await buildServer(app);
+const stopFileSweep = scheduleFileSweep(app.services);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -15,6 +17,7 @@ async function shutdown(signal: string) {
   const forced = setTimeout(() => process.exit(1), 15_000);
   forced.unref();
   try {
+    stopFileSweep();
     await server.close();
     await app.close();
     process.exit(0);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileStore } from "../../api/src/integrations/file-store.ts";
 import { buildServer } from "../../api/src/server.ts";
 import { safeFileName, ALLOWED_TYPES } from "../../api/src/services/files/file-rules.ts";
+import { sweepUnusedFiles } from "../../api/src/services/files/sweep-unused-files.ts";
 import type { TestApp } from "../kit/app.ts";
 import { createUser, signedInClient } from "../kit/factories.ts";
 import {
@@ -22,6 +23,7 @@ import {
   noticeInput,
   PNG_1x1,
   postNotice,
+  REVISE_NOTICE,
   upload,
   uploadPdf,
   UPLOAD,
@@ -304,5 +306,57 @@ describe("GET /soubory/:id/:fileName", () => {
     const draft = await town.clerk.request(CREATE_NOTICE, { input: noticeInput() });
     const attached = await town.clerk.request(ATTACH_FILE, { input: { noticeId: draft.data!.createNotice.notice.id, fileId: foreign.id } });
     expect(attached.data?.attachNoticeFile).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: ["fileId"] }] });
+  });
+});
+
+describe("unused uploads", () => {
+  const uuid = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1]!;
+  const row = (globalId: string) => app.database.prisma.storedFile.findUnique({ where: { id: uuid(globalId) } });
+  const bytesExist = async (globalId: string, storageKey?: string) => {
+    const key = storageKey ?? (await row(globalId))!.storageKey;
+    return fs.existsSync(createFileStore(path.join(app.dataDir, "files")).pathOf(key)!);
+  };
+
+  it("are deleted after UPLOAD_RETENTION_HOURS; attached files, a revision's files and shared bytes are kept", async () => {
+    app.clock.set("2026-11-01T10:00:00Z");
+    const attached = await uploadPdf(app, town.clerk, "A.pdf", "obsah A");
+    await postNotice(town.clerk, { title: "S přílohou", attachmentIds: [attached.id] });
+    const abandoned = await uploadPdf(app, town.clerk, "B.pdf", "obsah B");
+    const abandonedKey = (await row(abandoned.id))!.storageKey;
+    // Attached at approval, then removed by a correction: revision 1, the legal record, still names it.
+    const inRevision = await uploadPdf(app, town.clerk, "C.pdf", "obsah C");
+    const corrected = await postNotice(town.clerk, { title: "Opravovaná", attachmentIds: [inRevision.id] });
+    const revised = await town.clerk.request(REVISE_NOTICE, {
+      input: { id: corrected.id, reason: "Chybná příloha", notice: noticeInput({ title: "Opravovaná", attachmentIds: [] }) },
+    });
+    expect(revised.data?.reviseNotice.notice.attachments).toEqual([]);
+    // The same content as the attached file, uploaded again and abandoned: one copy of the bytes serves both rows.
+    const duplicate = await uploadPdf(app, town.clerk, "D.pdf", "obsah A");
+    expect((await row(duplicate.id))!.storageKey).toBe((await row(attached.id))!.storageKey);
+
+    app.clock.advance({ days: 8 });
+    const recent = await uploadPdf(app, town.clerk, "E.pdf", "obsah E");
+    const swept = await sweepUnusedFiles(app.services);
+    expect(swept).toMatchObject({ rows: 2, files: 1 });
+    expect([await row(abandoned.id), await row(duplicate.id)]).toEqual([null, null]);
+    for (const kept of [attached, inRevision, recent]) {
+      expect(await row(kept.id)).not.toBeNull();
+      expect(await bytesExist(kept.id)).toBe(true);
+    }
+    expect(await bytesExist(abandoned.id, abandonedKey)).toBe(false);
+    expect(await sweepUnusedFiles(app.services)).toEqual({ rows: 0, files: 0 });
+
+    // The same content uploaded again is stored afresh and downloads whole.
+    const again = await uploadPdf(app, town.clerk, "B.pdf", "obsah B");
+    expect(await bytesExist(again.id)).toBe(true);
+  });
+
+  it("are kept for ever with UPLOAD_RETENTION_HOURS=0", async () => {
+    app.clock.set("2026-11-01T10:00:00Z");
+    const abandoned = await uploadPdf(app, town.clerk, "F.pdf", "obsah F");
+    app.clock.advance({ days: 400 });
+    const services = { ...app.services, config: { ...app.services.config, UPLOAD_RETENTION_HOURS: 0 } };
+    expect(await sweepUnusedFiles(services)).toEqual({ rows: 0, files: 0 });
+    expect(await row(abandoned.id)).not.toBeNull();
   });
 });

@@ -10,8 +10,12 @@ import path from "node:path";
  * once.
  */
 export interface FileStore {
+  /** The key and SHA-256 the bytes are (or would be) stored under. */
+  keyOf(bytes: Uint8Array): { storageKey: string; sha256: string };
   /** Stores the bytes (if not stored yet) and returns their key and SHA-256. */
-  put(bytes: Uint8Array): Promise<{ storageKey: string; sha256: string }>;
+  put(bytes: Uint8Array, key?: { storageKey: string; sha256: string }): Promise<{ storageKey: string; sha256: string }>;
+  /** Deletes the stored bytes of a key (nothing when the key is malformed or already gone). */
+  remove(storageKey: string): Promise<void>;
   /** A stream of the stored bytes, or null when the key is malformed or the file is missing. */
   open(storageKey: string): Promise<fs.ReadStream | null>;
   /** The absolute path of a stored file (or null for a malformed key); for backups and tests. */
@@ -35,11 +39,16 @@ export function createFileStore(root: string): FileStore {
     return full.startsWith(resolvedRoot + path.sep) ? full : null;
   }
 
+  function keyOf(bytes: Uint8Array) {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return { storageKey: `${sha256.slice(0, 2)}/${sha256}`, sha256 };
+  }
+
   return {
     pathOf,
-    async put(bytes) {
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
-      const storageKey = `${sha256.slice(0, 2)}/${sha256}`;
+    keyOf,
+    async put(bytes, key = keyOf(bytes)) {
+      const { storageKey, sha256 } = key;
       const target = pathOf(storageKey)!;
       if (fs.existsSync(target)) return { storageKey, sha256 };
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
@@ -49,6 +58,10 @@ export function createFileStore(root: string): FileStore {
       await fs.promises.writeFile(temporary, bytes, { flag: "wx", mode: 0o640 });
       await fs.promises.rename(temporary, target);
       return { storageKey, sha256 };
+    },
+    async remove(storageKey) {
+      const full = pathOf(storageKey);
+      if (full) await fs.promises.rm(full, { force: true });
     },
     async open(storageKey) {
       const full = pathOf(storageKey);

@@ -5,6 +5,7 @@ import type { StoredFile } from "../../generated/prisma/client.ts";
 import { createFileStore, fileStoreDirectory } from "../../integrations/file-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { canManageFiles } from "./can-manage-files.ts";
+import { lockStoredContent } from "./sweep-unused-files.ts";
 import { ALLOWED_EXTENSIONS, ALLOWED_TYPES, safeFileName } from "./file-rules.ts";
 
 /** "20 MB" (binary megabytes, as file managers show them). */
@@ -33,18 +34,25 @@ export async function uploadFile(ctx: Context, file: File): Promise<StoredFile> 
     throw ValidationError.field("file", "field.fileType", "FILE_TYPE", { allowed: ALLOWED_EXTENSIONS });
   }
   const store = createFileStore(fileStoreDirectory(ctx.services.config.DATA_DIR));
-  const { storageKey, sha256 } = await store.put(bytes);
-  const stored = await ctx.db.storedFile.create({
-    data: {
-      municipalityId: ctx.municipality.id,
-      fileName: safeFileName(file.name, type),
-      mimeType: detected.mime,
-      size: bytes.byteLength,
-      sha256,
-      storageKey,
-      createdById: ctx.viewer?.userId ?? null,
-      createdAt: ctx.clock.now(),
-    },
+  const key = store.keyOf(bytes);
+  const { storageKey, sha256 } = key;
+  // Under the content's lock, like the sweep of unused files (sweep-unused-files.ts): the bytes of an
+  // identical old upload cannot be deleted between finding them stored and recording this row.
+  const stored = await ctx.db.$transaction(async (tx) => {
+    await lockStoredContent(tx, storageKey);
+    await store.put(bytes, key);
+    return tx.storedFile.create({
+      data: {
+        municipalityId: ctx.municipality.id,
+        fileName: safeFileName(file.name, type),
+        mimeType: detected.mime,
+        size: bytes.byteLength,
+        sha256,
+        storageKey,
+        createdById: ctx.viewer?.userId ?? null,
+        createdAt: ctx.clock.now(),
+      },
+    });
   });
   await recordAudit(ctx, {
     action: "file.uploaded",
