@@ -16,7 +16,7 @@ import { fileTypeLabel, formatFileSize, noticeGlobalId, noticePath, noticePhase,
 import { NoticeForm, type FormFailureState } from "./NoticeForm.tsx";
 import { NoticeHistoryQuery, TownNameQuery, WithdrawNoticeMutation } from "./operations.ts";
 import { PhaseBadge } from "./PhaseBadge.tsx";
-import { TextArea } from "./TextArea.tsx";
+import { TextArea } from "../../components/fields.tsx";
 import { z } from "zod";
 
 type History = NonNullable<ResultOf<typeof NoticeHistoryQuery>["noticeHistory"]>;

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { Button } from "../../components/Button.tsx";
-import { Select, TextField } from "../../components/fields.tsx";
+import { Select, TextArea, TextField } from "../../components/fields.tsx";
 import { Form, useZodForm, type ErrorResult } from "../../components/form.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useFormat } from "../../i18n/format.ts";
@@ -27,7 +27,6 @@ import {
   UpdateNoticeMutation,
   UploadFileMutation,
 } from "./operations.ts";
-import { TextArea } from "./TextArea.tsx";
 
 type Intent = "save" | "approve" | "propose";
 
