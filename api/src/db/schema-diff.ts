@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { paths } from "../config.ts";
 import { readMigrations } from "./migrate.ts";
@@ -19,17 +20,27 @@ export interface SchemaDiff {
   inSync: boolean;
 }
 
+/**
+ * The adapter factory with a shadow database that has the portal's PGlite extensions (pg_trgm, unaccent):
+ * pglite-prisma-adapter's own shadow is a bare PGlite, on which a migration that creates an extension fails.
+ */
+class PGliteWithExtensionsShadow extends PrismaPGlite {
+  readonly shadows: PGlite[] = [];
+  override async connectToShadowDb() {
+    const shadow = await openPGlite();
+    this.shadows.push(shadow);
+    return new PrismaPGlite(shadow).connect();
+  }
+}
+
 export async function diffMigrationsAgainstSchema(
   migrationsDir: string = paths.migrations,
   schemaFile: string = paths.schemaPrisma,
 ): Promise<SchemaDiff> {
   const schema = fs.readFileSync(schemaFile, "utf8");
   const shadow = await openPGlite();
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaFile, schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(shadow)),
-  );
+  const adapter = new PGliteWithExtensionsShadow(shadow);
+  const engine = await SchemaEngine.new({ datamodels: [[schemaFile, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter));
   try {
     const lockfile = path.join(migrationsDir, "migration_lock.toml");
     const result = await engine.diff({
@@ -54,6 +65,6 @@ export async function diffMigrationsAgainstSchema(
     return { sql: result.stdout ?? "", inSync: result.exitCode === 0 };
   } finally {
     engine.free();
-    await shadow.close();
+    await Promise.all([shadow, ...adapter.shadows].map((database) => database.close()));
   }
 }
