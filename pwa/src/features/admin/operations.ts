@@ -1,5 +1,6 @@
 import { ErrorFields } from "../../graphql/error-fields.ts";
 import { graphql } from "../../graphql/graphql.ts";
+import { MunicipalityPublicFields } from "../shell/operations.ts";
 
 export const ClerkFields = graphql(`
   fragment ClerkFields on User @_unmask {
@@ -150,35 +151,18 @@ export const OutboxQuery = graphql(`
 `);
 
 /**
- * Everything the municipality settings page edits. The shell's MunicipalityQuery reads a subset of it, so the
- * mutation's answer (the same fields) updates the header, footer and home page from graphcache at once.
+ * Everything the municipality settings page edits: the shell's public fields plus the rules, so the mutation's
+ * answer updates the header, footer and home page from graphcache at once.
  */
-export const MunicipalitySettingsFields = graphql(`
-  fragment MunicipalitySettingsFields on Municipality @_unmask {
-    id
-    name
-    ico
-    street
-    city
-    postalCode
-    email
-    phone
-    website
-    noticeTwoPersonRule
-    branding {
-      primaryColor
-      accentColor
-      logoUrl
+export const MunicipalitySettingsFields = graphql(
+  `
+    fragment MunicipalitySettingsFields on Municipality @_unmask {
+      ...MunicipalityPublicFields
+      noticeTwoPersonRule
     }
-    bankAccounts {
-      id
-      label
-      accountNumber
-      iban
-      isPrimary
-    }
-  }
-`);
+  `,
+  [MunicipalityPublicFields],
+);
 
 export const MunicipalitySettingsQuery = graphql(
   `

@@ -136,18 +136,10 @@ export const ContractQuery = graphql(
   `
     query Contract($id: ID!) {
       contract(id: $id) {
-        id
-        number
-        subject
+        ...ContractRowFields
         status
-        counterpartyName
-        counterpartyIco
-        signedOn
         validFrom
         validUntil
-        amountWithoutVat
-        amountWithVat
-        department
         publishedAt
         registryId
         registryPublishedOn
@@ -164,55 +156,41 @@ export const ContractQuery = graphql(
       }
     }
   `,
-  [LinkedInvoiceFields],
+  [ContractRowFields, LinkedInvoiceFields],
 );
 
-export const InvoiceQuery = graphql(`
-  query Invoice($id: ID!) {
-    invoice(id: $id) {
-      id
-      number
-      subject
-      status
-      supplierName
-      supplierIco
-      issuedOn
-      dueOn
-      paidOn
-      amountWithoutVat
-      amountWithVat
-      department
-      budgetParagraph
-      budgetItem
-      publishedAt
-      contract {
-        id
-        number
-        subject
-      }
-      purchaseOrder {
-        id
-        number
-        subject
+export const InvoiceQuery = graphql(
+  `
+    query Invoice($id: ID!) {
+      invoice(id: $id) {
+        ...InvoiceRowFields
+        status
+        paidOn
+        budgetParagraph
+        budgetItem
+        publishedAt
+        contract {
+          id
+          number
+          subject
+        }
+        purchaseOrder {
+          id
+          number
+          subject
+        }
       }
     }
-  }
-`);
+  `,
+  [InvoiceRowFields],
+);
 
 export const PurchaseOrderQuery = graphql(
   `
     query PurchaseOrder($id: ID!) {
       purchaseOrder(id: $id) {
-        id
-        number
-        subject
+        ...PurchaseOrderRowFields
         status
-        supplierName
-        supplierIco
-        orderedOn
-        amountWithoutVat
-        amountWithVat
-        department
         publishedAt
         requiresRegistry
         registryId
@@ -223,5 +201,5 @@ export const PurchaseOrderQuery = graphql(
       }
     }
   `,
-  [LinkedInvoiceFields],
+  [PurchaseOrderRowFields, LinkedInvoiceFields],
 );
