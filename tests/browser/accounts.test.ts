@@ -1,6 +1,5 @@
-import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, field, logIn, trackPageErrors, usePortal, waitForHeading } from "../kit/browser.ts";
+import { descriptionOf, expectAccessible, field, logIn, trackPageErrors, usePortal, waitForHeading } from "../kit/browser.ts";
 import { latestEmail, pathOf } from "../kit/server.ts";
 
 // A citizen's own journey on a phone: register, verify through the outbox, sign in, see the profile, sign out;
@@ -141,12 +140,3 @@ describe("password reset", () => {
 });
 
 /** The text of the elements a control's aria-describedby points at (hint and error message). */
-async function descriptionOf(control: Locator): Promise<string> {
-  return control.evaluate((el) =>
-    (el.getAttribute("aria-describedby") ?? "")
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" "),
-  );
-}

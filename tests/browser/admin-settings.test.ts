@@ -1,7 +1,16 @@
 import zlib from "node:zlib";
 import type { Locator, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, field, logIn, trackPageErrors, usePortal, waitForHeading, type ViewportName } from "../kit/browser.ts";
+import {
+  descriptionOf,
+  expectAccessible,
+  field,
+  logIn,
+  trackPageErrors,
+  usePortal,
+  waitForHeading,
+  type ViewportName,
+} from "../kit/browser.ts";
 import { DEMO_ACCOUNTS } from "../kit/server.ts";
 
 // The admin's municipality settings (/sprava/obec): name and colours change the header at once, a logo uploaded as
@@ -47,17 +56,6 @@ afterEach(async () => {
   portal.server.app.municipalities.invalidate();
   await portal.server.app.services.publicCache.invalidate(id);
 });
-
-/** The messages a control is described by (its hint and error), as assistive technology reads them. */
-function descriptionOf(control: Locator): Promise<string> {
-  return control.evaluate((element) =>
-    (element.getAttribute("aria-describedby") ?? "")
-      .split(" ")
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" "),
-  );
-}
 
 function accountRow(page: Page, number: number): Locator {
   return page.getByRole("group", { name: `Účet ${number}`, exact: true });

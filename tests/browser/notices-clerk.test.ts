@@ -1,7 +1,16 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { minimalPdf } from "../../prisma/seed/notices.ts";
-import { expectAccessible, field, logIn, trackPageErrors, usePortal, waitForHeading, type ViewportName } from "../kit/browser.ts";
+import {
+  descriptionOf,
+  expectAccessible,
+  field,
+  logIn,
+  trackPageErrors,
+  usePortal,
+  waitForHeading,
+  type ViewportName,
+} from "../kit/browser.ts";
 import { DEMO_ACCOUNTS } from "../kit/server.ts";
 
 // The notice board as clerks run it (agenda NOTICES, /urad/uredni-deska) and as citizens then see it: a notice
@@ -16,17 +25,6 @@ let sequence = 0;
 function uniqueWord(): string {
   sequence += 1;
   return `Zkouska${Date.now().toString(36)}${sequence}`;
-}
-
-/** The messages a control is described by (its hint and error), as assistive technology reads them. */
-function descriptionOf(control: Locator): Promise<string> {
-  return control.evaluate((element) =>
-    (element.getAttribute("aria-describedby") ?? "")
-      .split(" ")
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" "),
-  );
 }
 
 /** A clerk signed in through the login form on a fresh profile, on the clerk's home page. */

@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import type { Locator, Page, Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  descriptionOf,
   expectAccessible,
   field,
   openAsClerk,
@@ -35,15 +36,6 @@ const czechDate = (iso: string) => {
   return `${day}. ${month}. ${year}`;
 };
 const uuidOf = (id: string) => Buffer.from(id, "base64").toString().split(":")[1]!;
-
-async function descriptionOf(control: Locator): Promise<string> {
-  return control.evaluate((element) =>
-    (element.getAttribute("aria-describedby") ?? "")
-      .split(" ")
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" "),
-  );
-}
 
 /** GraphQL as the page's signed-in user, through the real server with the CSRF header (for test data and checks). */
 async function api<T = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  descriptionOf,
   expectAccessible,
   field,
   openAsClerk,
@@ -152,15 +153,6 @@ const uuidOf = (id: string) => Buffer.from(id, "base64").toString().split(":")[1
 const rowLinks = (page: Page) => page.locator("main [data-row-link]:visible");
 /** Czech formatting puts no-break spaces in amounts; match any space. */
 const money = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s"));
-
-async function descriptionOf(control: Locator): Promise<string> {
-  return control.evaluate((element) =>
-    (element.getAttribute("aria-describedby") ?? "")
-      .split(" ")
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" "),
-  );
-}
 
 describe("a citizen on a phone", () => {
   it("finds contracts by a counterparty typed without diacritics, sorts them by amount and opens one", async () => {

@@ -115,6 +115,17 @@ export function field(scope: Page | Locator, label: string): Locator {
   return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
 
+/** The messages a control is described by (its hint and error), as assistive technology reads them. */
+export function descriptionOf(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+}
+
 export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 
 /** What a browser test file works with: the real portal, one Chromium, and fresh browser profiles on demand. */
