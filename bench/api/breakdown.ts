@@ -7,11 +7,9 @@
 //   BENCH_KEEP_DB=1 npm run bench:api && node bench/api/breakdown.ts
 // (from the repository root, with the repository's Node: `npx node bench/api/breakdown.ts`).
 import pg from "pg";
-import { createApp } from "../../api/src/app.ts";
-import { loadConfig } from "../../api/src/config.ts";
-import { openDatabase } from "../../api/src/db/database.ts";
 import { scopedToMunicipality } from "../../api/src/db/tenant.ts";
 import { postedAt } from "../../api/src/services/notices/visibility.ts";
+import { benchPortal } from "./portal.ts";
 import { BOARD_PAGE_SIZE, QUERIES } from "./queries.ts";
 
 const url = process.env.BENCH_DB_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench";
@@ -41,20 +39,8 @@ async function rate(name: string, fn: () => Promise<unknown>) {
   console.log(`${name.padEnd(66)}${String(Math.round(perSecond)).padStart(7)} /s ${cpuMicros.toFixed(0).padStart(6)} µs CPU each`);
 }
 
-async function portal(cacheTtl: string) {
-  const database = await openDatabase({ url, poolSize: 10 });
-  const config = loadConfig({
-    DATABASE_URL: url,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    SEED_DEMO: "false",
-    RESPONSE_CACHE_TTL_SECONDS: cacheTtl,
-  });
-  return createApp({ config, database });
-}
-
-const uncached = await portal("0");
-const cached = await portal("60");
+const uncached = await benchPortal(url, "0", { poolSize: 10 });
+const cached = await benchPortal(url, "60", { poolSize: 10 });
 const municipality = await uncached.municipalities.resolve("localhost");
 const prisma = uncached.services.database.prisma;
 const pool = new pg.Pool({ connectionString: url, max: 10 });

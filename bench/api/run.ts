@@ -25,11 +25,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { createApp } from "../../api/src/app.ts";
-import { loadConfig, paths } from "../../api/src/config.ts";
+import { paths } from "../../api/src/config.ts";
 import { openDatabase } from "../../api/src/db/database.ts";
 import { migrate, readMigrations } from "../../api/src/db/migrate.ts";
 import { seedDemo } from "../../prisma/seed/demo.ts";
+import { benchPortal } from "./portal.ts";
 import { BOARD_PAGE_SIZE, ensurePostedNotices, QUERIES, type BenchQuery } from "./queries.ts";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -238,15 +238,7 @@ function redact(url: string): string {
  */
 async function countFullStackStatements(url: string, cacheTtl: string): Promise<{ firstRequest: string[]; steadyState: string[] }> {
   let statements: string[] = [];
-  const database = await openDatabase({ url, poolSize: 2, onQuery: (sql) => statements.push(sql) });
-  const config = loadConfig({
-    DATABASE_URL: url,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    SEED_DEMO: "false",
-    RESPONSE_CACHE_TTL_SECONDS: cacheTtl,
-  });
-  const app = await createApp({ config, database });
+  const app = await benchPortal(url, cacheTtl, { poolSize: 2, onQuery: (sql) => statements.push(sql) });
   const ask = async () => {
     statements = [];
     const response = await app.yoga.fetch("http://localhost/graphql", {
