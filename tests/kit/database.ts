@@ -14,7 +14,8 @@ import { migrate, readMigrations } from "../../api/src/db/migrate.ts";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = path.join(here, "..", ".artifacts");
 const PGLITE_TEMPLATE = path.join(ARTIFACTS, "pglite-template.tar.gz");
-const PG_TEMPLATE = "portal_test_template";
+// Several checkouts may test against one PostgreSQL server at once: each names its own template.
+const PG_TEMPLATE = process.env.TEST_TEMPLATE_DATABASE || "portal_test_template";
 
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
