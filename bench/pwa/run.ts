@@ -1,58 +1,35 @@
-// PWA budgets on the production build: the public home page's initial JavaScript (gzipped) and Lighthouse's
-// performance and accessibility scores on the mobile profile, against the real server. Run on demand with
+// PWA budgets on the production build: the public home page's JavaScript as a phone downloads it (every script
+// until the network is idle, bytes on the wire) and Lighthouse's performance and accessibility scores on the
+// mobile profile, against the real server. Run on demand with
 // `npm run bench:pwa`; never part of `npm test`. See bench/pwa/README.md.
 //
 // Environment:
 //   CHROME_PATH         the Chromium to use (default: /usr/bin/chromium, else the npm package @sparticuz/chromium)
 //   BENCH_SKIP_BUILD=1  measure pwa/dist as it is (default: `npm run build -w pwa` first)
-//   BENCH_RUNS          Lighthouse runs; the median scores are reported (default 3)
+//   BENCH_RUNS          Lighthouse runs; the median scores are reported (default 3; 0 measures the JavaScript only)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { paths } from "../../api/src/config.ts";
 import { openDatabase } from "../../api/src/db/database.ts";
 import { migrate, readMigrations } from "../../api/src/db/migrate.ts";
 import { chromiumExecutablePath, CHROMIUM_ARGS } from "../../tests/kit/browser.ts";
-import { PWA_DIST, startTestServer } from "../../tests/kit/server.ts";
+import { startTestServer } from "../../tests/kit/server.ts";
+import { measureHomePageJavaScript, type HomePageJavaScript } from "./home-javascript.ts";
 
 const resultsDir = path.join(paths.repoRoot, "bench", "results");
 
-const BUDGET_JS_BYTES = 150 * 1000; // 150 kB gzipped (decimal kB, the stricter reading of "150 KB")
+const BUDGET_JS_BYTES = 150 * 1000; // 150 kB on the wire (decimal kB, the stricter reading of "150 KB")
+const AIM_JS_BYTES = 120 * 1000;
 const TARGET_PERFORMANCE = 95;
 const TARGET_ACCESSIBILITY = 100;
-const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+const runs = Math.max(0, Math.floor(Number(process.env.BENCH_RUNS ?? 3)) || 0);
 
 function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB (${(bytes / 1024).toFixed(1)} KiB)`;
-}
-
-/** Module scripts and modulepreload links of dist/index.html: what the browser fetches before the home page runs. */
-export function initialScripts(html: string): string[] {
-  const sources = new Set<string>();
-  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
-    if (!/type=["']?module/i.test(tag)) continue;
-    const src = /\ssrc=["']?([^"'\s>]+)/i.exec(tag)?.[1];
-    if (src) sources.add(src);
-  }
-  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
-    if (!/rel=["']?modulepreload/i.test(tag)) continue;
-    const href = /\shref=["']?([^"'\s>]+)/i.exec(tag)?.[1];
-    if (href) sources.add(href);
-  }
-  return [...sources];
-}
-
-function measureInitialJavaScript() {
-  const html = fs.readFileSync(path.join(PWA_DIST, "index.html"), "utf8");
-  const files = initialScripts(html).map((src) => {
-    const content = fs.readFileSync(path.join(PWA_DIST, src.replace(/^\//, "")));
-    return { src, raw: content.length, gzip: zlib.gzipSync(content, { level: 9 }).length };
-  });
-  return { files, raw: files.reduce((sum, f) => sum + f.raw, 0), gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
 type Lhr = Awaited<ReturnType<typeof runLighthouse>>;
@@ -98,25 +75,87 @@ async function runLighthouse(url: string) {
   }
 }
 
+interface Results {
+  js: HomePageJavaScript;
+  lighthouse: null | {
+    runs: { performance: number; accessibility: number; metrics: ReturnType<typeof metricsOf>; loadAverage: number }[];
+    performance: number;
+    accessibility: number;
+    medianMetrics: ReturnType<typeof metricsOf>;
+    chromium: string | undefined;
+    lastReport: Lhr;
+  };
+}
+
+/** bench/results/pwa-<time>.json (the summary) and pwa-lighthouse-<time>.json (the last full Lighthouse report). */
+function writeResults({ js, lighthouse: lh }: Results) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const summaryFile = path.join(resultsDir, `pwa-${stamp}.json`);
+  const { lastReport, ...lighthouse } = lh ?? { lastReport: null };
+  fs.writeFileSync(
+    summaryFile,
+    JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        homePageJavaScript: { budgetBytes: BUDGET_JS_BYTES, aimBytes: AIM_JS_BYTES, ...js },
+        lighthouse: lh ? lighthouse : null,
+      },
+      null,
+      2,
+    ),
+  );
+  if (lastReport) fs.writeFileSync(path.join(resultsDir, `pwa-lighthouse-${stamp}.json`), JSON.stringify(lastReport, null, 2));
+  console.log(
+    `\nResults: ${path.relative(paths.repoRoot, summaryFile)}${lastReport ? " (+ the last full Lighthouse report next to it)" : ""}`,
+  );
+}
+
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("Building the PWA (npm run build -w pwa)…");
     execFileSync("npm", ["run", "build", "-w", "pwa"], { cwd: paths.repoRoot, stdio: ["ignore", "ignore", "inherit"] });
   }
 
-  const js = measureInitialJavaScript();
-  console.log("\nInitial JavaScript of the public home page (gzip -9):");
-  for (const file of js.files) console.log(`  ${file.src.padEnd(48)} ${kb(file.gzip).padStart(22)}   raw ${kb(file.raw)}`);
-  const jsOk = js.gzip <= BUDGET_JS_BYTES;
-  console.log(`  ${"total".padEnd(48)} ${kb(js.gzip).padStart(22)}   budget ${kb(BUDGET_JS_BYTES)}  ${jsOk ? "OK" : "OVER BUDGET"}`);
-
   // The real server with the built app, on a fresh in-memory PGlite database with the demo towns.
   const database = await openDatabase({});
   await migrate(database, readMigrations(paths.migrations));
   const server = await startTestServer({ database });
   const url = `${server.url}/`;
-  console.log(`\nLighthouse (mobile profile) against ${url}, ${runs} run(s)…`);
 
+  let js: HomePageJavaScript;
+  try {
+    js = await measureHomePageJavaScript(server.url);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  console.log(`\nJavaScript of the public home page as downloaded (fresh profile, phone viewport, until the network is idle;`);
+  console.log(`bytes on the wire = response headers + encoded body; the browser accepted "${js.acceptEncoding}"):`);
+  for (const script of js.scripts) {
+    const name = `${new URL(script.url).pathname}${script.fetchedBy === "page" ? "" : " (service worker)"}${script.remeasured ? " *" : ""}`;
+    console.log(
+      `  ${name.padEnd(56)} ${kb(script.headerBytes + script.bodyBytes).padStart(22)}   headers ${String(script.headerBytes).padStart(5)} B, body ${String(script.bodyBytes).padStart(6)} B ${script.encoding || "identity"}`,
+    );
+  }
+  const jsOk = js.totalBytes <= BUDGET_JS_BYTES;
+  console.log(
+    `  ${`total (${js.scripts.length} scripts)`.padEnd(56)} ${kb(js.totalBytes).padStart(22)}   budget ${kb(BUDGET_JS_BYTES)}  ${jsOk ? "OK" : "OVER BUDGET"}; aim ${kb(AIM_JS_BYTES)}  ${js.totalBytes <= AIM_JS_BYTES ? "met" : "not met"}`,
+  );
+  console.log(`    of which headers ${kb(js.headerBytes)}, bodies ${kb(js.bodyBytes)}`);
+  if (js.scripts.some((s) => s.remeasured))
+    console.log("  * the browser reports no size for it: measured by requesting it again with the browser's request headers");
+  console.log(
+    `  not counted: the service worker's precache, fetched in the background during the same load: ${js.precache.files} files, ${kb(js.precache.bytes)} (scripts among them: ${js.precache.scriptFiles}, ${kb(js.precache.scriptBytes)})`,
+  );
+
+  if (runs === 0) {
+    await server.close();
+    writeResults({ js, lighthouse: null });
+    if (!jsOk) process.exitCode = 1;
+    return;
+  }
+  console.log(`\nLighthouse (mobile profile) against ${url}, ${runs} run(s)…`);
   const reports = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -168,34 +207,22 @@ async function main() {
     `  accessibility ${String(accessibility).padStart(3)}  (target = ${TARGET_ACCESSIBILITY})  ${a11yOk ? "OK" : "BELOW TARGET"}`,
   );
 
-  fs.mkdirSync(resultsDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const summaryFile = path.join(resultsDir, `pwa-${stamp}.json`);
-  fs.writeFileSync(
-    summaryFile,
-    JSON.stringify(
-      {
-        measuredAt: new Date().toISOString(),
-        chromium: last.environment?.hostUserAgent,
-        initialJavaScript: { budgetBytes: BUDGET_JS_BYTES, gzipBytes: js.gzip, rawBytes: js.raw, files: js.files },
-        lighthouse: {
-          runs: reports.map((r) => ({
-            performance: r.performance,
-            accessibility: r.accessibility,
-            metrics: r.metrics,
-            loadAverage: r.loadAverage,
-          })),
-          performance,
-          accessibility,
-          medianMetrics: medians,
-        },
-      },
-      null,
-      2,
-    ),
-  );
-  fs.writeFileSync(path.join(resultsDir, `pwa-lighthouse-${stamp}.json`), JSON.stringify(last, null, 2));
-  console.log(`\nResults: ${path.relative(paths.repoRoot, summaryFile)} (+ the last full Lighthouse report next to it)`);
+  writeResults({
+    js,
+    lighthouse: {
+      runs: reports.map((r) => ({
+        performance: r.performance,
+        accessibility: r.accessibility,
+        metrics: r.metrics,
+        loadAverage: r.loadAverage,
+      })),
+      performance,
+      accessibility,
+      medianMetrics: medians,
+      chromium: last.environment?.hostUserAgent,
+      lastReport: last,
+    },
+  });
   if (!jsOk || !perfOk || !a11yOk) process.exitCode = 1;
 }
 
