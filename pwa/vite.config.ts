@@ -4,6 +4,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { graphcacheSchema } from "./build/graphcache-schema.ts";
+import { homePageChunks } from "./build/home-chunks.ts";
 import { inlineCss } from "./build/inline-css.ts";
 import { preloadDynamicEntry } from "./build/preload-app.ts";
 import { splitTexts } from "./build/split-texts.ts";
@@ -23,6 +24,10 @@ const backgroundColor = "#ffffff";
 const isStaffPage = (moduleId: string) => /\/src\/features\/(?:[^/]+\/)?(?:[^/]+-)?(?:clerk|admin|staff)\//.test(moduleId);
 const staffChunks = staffOnlyChunks(isStaffPage);
 
+// The home page's scripts: one file per step in which src/main.tsx starts the app (see build/home-chunks.ts); the
+// service worker's registration (workbox-window), which the app loads once idle, rides in the app's file.
+const homeChunks = homePageChunks("src/main.tsx", [/[\\/]node_modules[\\/]workbox-window[\\/]/]);
+
 // The Czech texts that ship with the shell and the home page (sections or single keys); the rest loads with the
 // first lazily loaded page. The build fails if the home page's code uses a text outside this set.
 const CORE_TEXTS = [
@@ -37,7 +42,11 @@ const CORE_TEXTS = [
   "forbidden",
   "notFound",
   "form",
-  "notices",
+  // The notice board's teaser on the home page and its menu entry; the board's own texts load with its page.
+  "notices.nav",
+  "notices.teaser",
+  "notices.category",
+  "notices.list.emptyBoard",
   "registers.nav",
   "accessibility.link",
 ];
@@ -48,6 +57,7 @@ export default defineConfig({
     tailwindcss(),
     graphcacheSchema("src/graphql/introspection.ts"),
     staffChunks.plugin,
+    homeChunks.plugin,
     staticShellTexts("src/i18n/cs.json"),
     splitTexts("src/i18n/cs.json", CORE_TEXTS),
     inlineCss(),
@@ -104,6 +114,9 @@ export default defineConfig({
       },
     }),
   ],
+  build: {
+    rolldownOptions: { output: { codeSplitting: { groups: homeChunks.groups } } },
+  },
   server: {
     proxy: {
       "/graphql": apiOrigin,

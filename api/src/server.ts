@@ -205,6 +205,9 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       wildcard: false,
       index: false,
       cacheControl: false,
+      // The build writes brotli and gzip copies of every compressible file (pwa/build/precompress.ts), compressed
+      // harder than @fastify/compress can afford per response; they are sent as they are when the client accepts them.
+      preCompressed: true,
       setHeaders: (reply, filePath) => void reply.header("cache-control", cacheControlFor(filePath)),
     });
     const indexHtml = fs.readFileSync(pwaIndex);

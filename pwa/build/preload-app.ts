@@ -19,7 +19,8 @@ export function preloadDynamicEntry(moduleSuffix: string): Plugin {
       handler(html, { bundle }) {
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((output): output is Rollup.OutputChunk => output.type === "chunk");
-        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(moduleSuffix));
+        // The module may be a chunk's facade or one of a grouped chunk's modules (build/home-chunks.ts).
+        const app = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(moduleSuffix)));
         if (!app) throw new Error(`preloadDynamicEntry: no chunk for ${moduleSuffix}`);
         const files: string[] = [];
         const visit = (fileName: string) => {

@@ -42,7 +42,9 @@ export function splitTexts(messagesFile: string, core: readonly string[]): Plugi
         chunk.imports.forEach(visit);
       };
       visit(entry.fileName);
-      const app = Object.values(bundle).find((output) => output.type === "chunk" && output.facadeModuleId?.endsWith("/src/app.tsx"));
+      const app = Object.values(bundle).find(
+        (output) => output.type === "chunk" && output.moduleIds.some((id) => id.endsWith("/src/app.tsx")),
+      );
       if (app) visit(app.fileName);
 
       const missing = new Set<string>();
