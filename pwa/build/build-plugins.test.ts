@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Rollup } from "vite";
 import { describe, expect, it } from "vitest";
 import { minifyForGraphcache, type Introspection } from "./graphcache-schema.ts";
+import { checkHomePageBudget, HEADER_ALLOWANCE, homePageScripts, precompress } from "./precompress.ts";
 import { partition } from "./split-texts.ts";
 import { staffOnlyChunks } from "./staff-only-chunks.ts";
 
@@ -113,5 +117,40 @@ describe("split texts", () => {
       registers: { title: "Registry smluv", kind: { CONTRACT: { none: "Žádné smlouvy" } } },
       admin: { title: "Správa" },
     });
+  });
+});
+
+describe("home page JavaScript budget (the build's guard)", () => {
+  const html = `<script type="module" crossorigin src="/assets/index-a.js"></script>
+    <link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/app-b.js">
+    <link rel="modulepreload" crossorigin href="/assets/app-b.js">
+    <link rel="stylesheet" href="/assets/x.css"><link rel="manifest" href="/manifest.webmanifest">`;
+
+  it("counts the entry, its preloads once each and the service worker", () => {
+    expect(homePageScripts(html)).toEqual(["assets/index-a.js", "assets/app-b.js", "sw.js"]);
+  });
+
+  it("sums the brotli copies plus headers and fails the build over budget", () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "portal-budget-"));
+    try {
+      fs.mkdirSync(path.join(dist, "assets"));
+      fs.writeFileSync(path.join(dist, "index.html"), html);
+      // Text that compresses well, and random bytes that do not (no smaller copy is written for them).
+      fs.writeFileSync(path.join(dist, "assets/index-a.js"), "export const x = 1;\n".repeat(1000));
+      fs.writeFileSync(path.join(dist, "assets/app-b.js"), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)));
+      fs.writeFileSync(path.join(dist, "sw.js"), "self.addEventListener('fetch', () => {});\n");
+      for (const file of ["assets/index-a.js", "assets/app-b.js", "sw.js"]) precompress(path.join(dist, file));
+      expect(fs.existsSync(path.join(dist, "assets/index-a.js.br"))).toBe(true);
+
+      const { files, total } = checkHomePageBudget(dist);
+      const sent = (file: string) => fs.statSync(path.join(dist, fs.existsSync(path.join(dist, `${file}.br`)) ? `${file}.br` : file)).size;
+      expect(files.map((f) => f.file)).toEqual(["assets/index-a.js", "assets/app-b.js", "sw.js"]);
+      expect(total).toBe(sent("assets/index-a.js") + sent("assets/app-b.js") + sent("sw.js") + 3 * HEADER_ALLOWANCE);
+      expect(sent("assets/index-a.js")).toBeLessThan(1000);
+
+      expect(() => checkHomePageBudget(dist, total - 1)).toThrow(/over budget.*\n.*assets\/index-a\.js/s);
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -10,16 +10,22 @@ import { createMunicipality } from "../kit/factories.ts";
 
 let app: TestApp;
 let server: FastifyInstance;
+let dist: string;
 
 beforeAll(async () => {
   // A stand-in PWA build: what matters here is how the server serves it, not what it contains.
-  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "pwa-dist-"));
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), "pwa-dist-"));
   fs.mkdirSync(path.join(dist, "assets"));
   fs.writeFileSync(path.join(dist, "index.html"), `<!doctype html><title>Portál</title>${"<p>Úřední deska</p>".repeat(200)}`);
   fs.writeFileSync(path.join(dist, "sw.js"), "self.addEventListener('fetch', () => {});");
   fs.writeFileSync(path.join(dist, "manifest.webmanifest"), "{}");
   fs.writeFileSync(path.join(dist, "assets", "index-AbC123.js"), "console.log(1);".repeat(200));
   fs.writeFileSync(path.join(dist, "icon-192.png"), "png");
+  // The build writes brotli and gzip copies next to each file (pwa/build/precompress.ts).
+  const script = "export const answer = 42;\n".repeat(300);
+  fs.writeFileSync(path.join(dist, "assets", "app-Def456.js"), script);
+  fs.writeFileSync(path.join(dist, "assets", "app-Def456.js.br"), zlib.brotliCompressSync(script));
+  fs.writeFileSync(path.join(dist, "assets", "app-Def456.js.gz"), zlib.gzipSync(script, { level: 9 }));
   app = await createTestApp({ PWA_DIST: dist, BODY_LIMIT: "4096" });
   await createMunicipality(app, { hostname: "localhost", isDefault: true });
   server = await buildServer(app);
@@ -128,6 +134,23 @@ describe("HTTP", () => {
   it("compresses large responses when asked", async () => {
     const response = await server.inject({ url: "/assets/index-AbC123.js", headers: { "accept-encoding": "gzip" } });
     expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("sends the build's pre-compressed copies as they are, the best one the client accepts", async () => {
+    const file = (name: string) => fs.readFileSync(path.join(dist, "assets", name));
+    const brotli = await server.inject({ url: "/assets/app-Def456.js", headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.rawPayload).toEqual(file("app-Def456.js.br"));
+    expect(brotli.headers["content-type"]).toMatch(/javascript/);
+    expect(brotli.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    const gzip = await server.inject({ url: "/assets/app-Def456.js", headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gzip.rawPayload).toEqual(file("app-Def456.js.gz"));
+    const plain = await server.inject({ url: "/assets/app-Def456.js", headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.rawPayload).toEqual(file("app-Def456.js"));
   });
 
   it("sends HSTS only when the request came over TLS through a trusted proxy", async () => {
