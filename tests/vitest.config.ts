@@ -13,11 +13,17 @@ export default defineConfig({
   test: {
     reporters: jsonDir ? ["default", "json"] : ["default"],
     outputFile: jsonDir ? { json: path.join(jsonDir, "tests.json") } : undefined,
-    include: ["api/**/*.test.ts", "browser/**/*.test.ts"],
     globalSetup: ["kit/global-setup.ts"],
     // Files run in parallel, each on its own database; tests inside a file run in order.
+    // (Workers: vitest's default, one less than the cores; VITEST_MAX_WORKERS sets it, as CI does.)
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Two projects, so one can run alone: `npx vitest run --project api` (what CI runs on PostgreSQL; the browser
+    // tests exercise the same API through the app and run once, on PGlite). `vitest run` runs both.
+    projects: [
+      { extends: true, test: { name: "api", include: ["api/**/*.test.ts"] } },
+      { extends: true, test: { name: "browser", include: ["browser/**/*.test.ts"] } },
+    ],
   },
 });

@@ -49,7 +49,9 @@ export async function launchPersistentContext(baseURL: string, viewport: Viewpor
     ...VIEWPORTS[viewport],
   });
   context.setDefaultTimeout(10_000);
-  context.on("close", () => fs.rmSync(userDataDir, { recursive: true, force: true }));
+  // Chromium may still be writing into the profile as the context closes (ENOTEMPTY): retried, as an unhandled error
+  // here would fail the whole test run after every test passed.
+  context.on("close", () => fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
   return context;
 }
 
