@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Rollup } from "vite";
 import { describe, expect, it } from "vitest";
 import { minifyForGraphcache, type Introspection } from "./graphcache-schema.ts";
+import { homePageChunks } from "./home-chunks.ts";
 import { checkHomePageBudget, HEADER_ALLOWANCE, homePageScripts, precompress } from "./precompress.ts";
 import { partition } from "./split-texts.ts";
 import { staffOnlyChunks } from "./staff-only-chunks.ts";
@@ -152,5 +153,41 @@ describe("home page JavaScript budget (the build's guard)", () => {
     } finally {
       fs.rmSync(dist, { recursive: true, force: true });
     }
+  });
+});
+
+describe("home page chunks", () => {
+  it("gives each start-up step what it reaches statically and earlier steps do not hold, nothing lazy", () => {
+    const root = path.resolve("src");
+    const id = (name: string) => (name.startsWith("nm:") ? `/repo/node_modules/${name.slice(3)}` : path.join(root, name));
+    const graph: Record<string, { importedIds: string[]; dynamicallyImportedIds: string[] }> = {
+      "main.tsx": { importedIds: ["\0vite/preload-helper.js"], dynamicallyImportedIds: ["nm:react-dom/client.js", "setup.ts", "app.tsx"] },
+      "\0vite/preload-helper.js": { importedIds: [], dynamicallyImportedIds: [] },
+      "nm:react-dom/client.js": { importedIds: ["nm:react/index.js"], dynamicallyImportedIds: [] },
+      "nm:react/index.js": { importedIds: [], dynamicallyImportedIds: [] },
+      "setup.ts": { importedIds: ["nm:react-i18next/index.js", "\0vite/preload-helper.js"], dynamicallyImportedIds: ["en.ts"] },
+      "nm:react-i18next/index.js": { importedIds: ["nm:react/index.js"], dynamicallyImportedIds: [] },
+      "en.ts": { importedIds: [], dynamicallyImportedIds: [] },
+      "app.tsx": { importedIds: ["nm:react/index.js", "setup.ts", "register.ts"], dynamicallyImportedIds: ["Page.tsx"] },
+      "register.ts": { importedIds: [], dynamicallyImportedIds: ["nm:workbox-window/index.js"] },
+      "nm:workbox-window/index.js": { importedIds: [], dynamicallyImportedIds: [] },
+      "Page.tsx": { importedIds: ["nm:react/index.js"], dynamicallyImportedIds: [] },
+    };
+    const info = (moduleId: string) => {
+      const entry = Object.entries(graph).find(([name]) => (name.startsWith("\0") ? name : id(name)) === moduleId)?.[1];
+      const resolve = (name: string) => (name.startsWith("\0") ? name : id(name));
+      return entry && { importedIds: entry.importedIds.map(resolve), dynamicallyImportedIds: entry.dynamicallyImportedIds.map(resolve) };
+    };
+    const chunks = homePageChunks(path.join(root, "main.tsx"), [/workbox-window/]);
+    (chunks.plugin.buildEnd as unknown as (this: unknown) => void).call({ getModuleInfo: info, warn: () => undefined });
+
+    const stepOf = (name: string) => chunks.stepOf.get(name.startsWith("\0") ? name : id(name));
+    expect(["nm:react-dom/client.js", "nm:react/index.js"].map(stepOf)).toEqual([0, 0]);
+    expect(["setup.ts", "nm:react-i18next/index.js"].map(stepOf)).toEqual([1, 1]);
+    expect(["app.tsx", "register.ts", "nm:workbox-window/index.js"].map(stepOf)).toEqual([2, 2, 2]);
+    // Lazy modules stay where the bundler puts them; the entry's own imports stay in the entry.
+    expect(["en.ts", "Page.tsx", "\0vite/preload-helper.js", "main.tsx"].map(stepOf)).toEqual([undefined, undefined, undefined, undefined]);
+    const names = chunks.groups.slice(0, 3).map((group) => (group.name as (id: string) => string)(""));
+    expect(names).toEqual(["react-dom-client", "setup", "app"]);
   });
 });

@@ -1,6 +1,9 @@
 import path from "node:path";
 import type { Plugin, Rolldown } from "vite";
 
+/** Room for more start-up steps than src/main.tsx has today (three). */
+const MAX_STEPS = 6;
+
 type CodeSplittingGroup = Extract<NonNullable<Rolldown.OutputOptions["codeSplitting"]>, object>["groups"] extends
   (infer Group)[] | undefined
   ? Group
@@ -19,8 +22,6 @@ type CodeSplittingGroup = Extract<NonNullable<Rolldown.OutputOptions["codeSplitt
  * from these files, which the browser has already loaded. Computed from the module graph, so a new import lands
  * where it is used without anyone updating a list.
  */
-const MAX_STEPS = 6;
-
 export function homePageChunks(entryModule: string, eager: readonly RegExp[] = []) {
   const entry = path.resolve(entryModule);
   /** Module id → the index of the step whose file holds it; and each step's file name. */
@@ -47,6 +48,7 @@ export function homePageChunks(entryModule: string, eager: readonly RegExp[] = [
         reach.push(...(this.getModuleInfo(id)?.importedIds ?? []));
       }
       const steps = main.dynamicallyImportedIds;
+      if (steps.length > MAX_STEPS) this.warn(`${steps.length} start-up steps: only the first ${MAX_STEPS} get files of their own`);
       steps.forEach((step, index) => {
         const last = index === steps.length - 1;
         stepNames.push(last ? "app" : chunkName(step));
@@ -64,8 +66,8 @@ export function homePageChunks(entryModule: string, eager: readonly RegExp[] = [
     },
   };
 
-  // One group per step (main.tsx has three; room for more), earlier steps with a higher priority, so a module two
-  // steps reach stays in the earlier step's file.
+  // One group per step, earlier steps with a higher priority (a module two steps reach is already given to the
+  // earlier one above).
   const groups: CodeSplittingGroup[] = Array.from({ length: MAX_STEPS }, (_, index) => ({
     name: () => stepNames[index] ?? `step-${index}`,
     test: (moduleId: string) => stepOf.get(moduleId) === index,
@@ -79,8 +81,10 @@ export function homePageChunks(entryModule: string, eager: readonly RegExp[] = [
   return { plugin, groups, stepOf: stepOf as ReadonlyMap<string, number> };
 }
 
+/** A step's file name: the module's name, prefixed with its package's (e.g. react-dom/client.js → react-dom-client). */
 function chunkName(moduleId: string): string {
   const base = path.basename(moduleId).replace(/\.[^.]+$/, "");
-  const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(moduleId)?.[1];
-  return pkg && base === "client" ? `${pkg.replace(/[\\/@]/g, "")}-${base}` : base;
+  const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(moduleId)?.[1]?.replace(/[\\/@]/g, "");
+  if (!pkg) return base;
+  return base === "index" ? pkg : `${pkg}-${base}`;
 }
