@@ -295,8 +295,12 @@ export const REVOKE_API_TOKEN = /* GraphQL */ `
   }
 `;
 
-/** The newest e-mail to an address, straight from the outbox table (as an inbox would show it). */
+/**
+ * The newest e-mail to an address, straight from the outbox table (as an inbox would show it), after
+ * the queued jobs have run (e-mail is sent by a job, not by the request).
+ */
 export async function latestMail(app: TestApp, to: string) {
+  await app.jobs.drain();
   const message = await app.database.prisma.outboxMessage.findFirst({
     where: { toAddress: to },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -306,6 +310,7 @@ export async function latestMail(app: TestApp, to: string) {
 }
 
 export async function mailCount(app: TestApp, to: string): Promise<number> {
+  await app.jobs.drain();
   return app.database.prisma.outboxMessage.count({ where: { toAddress: to } });
 }
 

@@ -139,7 +139,7 @@ describe("admin area", () => {
     await page.getByText(`Úředník ${email} je přidán`).waitFor();
     await page.getByRole("cell", { name: email, exact: true }).waitFor();
 
-    const invitation = await latestEmail(portal.server.database, email, /Váš účet na Portálu občana/);
+    const invitation = await latestEmail(portal.server, email, /Váš účet na Portálu občana/);
     expect(invitation.link).toMatch(/\/obnova-hesla\?token=/);
 
     // The outbox page shows the invitation, and the message opens with its link.
