@@ -10,6 +10,9 @@ export const REGISTER = /* GraphQL */ `
         ok
         email
       }
+      ... on TooManyAttemptsError {
+        retryAfterSeconds
+      }
       ... on Error {
         message
         code
@@ -117,6 +120,10 @@ export const REQUEST_RESET = /* GraphQL */ `
       __typename
       ... on RequestPasswordResetSuccess {
         ok
+      }
+      ... on TooManyAttemptsError {
+        message
+        retryAfterSeconds
       }
       ... on ValidationError {
         fieldErrors {

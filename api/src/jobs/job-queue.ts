@@ -268,7 +268,9 @@ export function createJobQueue(options: {
         retry_count: number;
         message: string | null;
       }>(
-        `SELECT id, name, created_on, completed_on, retry_count, output->>'message' AS message
+        // The output is the error pg-boss recorded: { message, ... } from a handler, a plain string from a shutdown.
+        `SELECT id, name, created_on, completed_on, retry_count,
+                CASE WHEN jsonb_typeof(output) = 'object' THEN output->>'message' ELSE output #>> '{}' END AS message
            FROM ${PGBOSS_SCHEMA}.job
           WHERE state = 'failed' AND name = ANY($1::text[]) AND data->>'municipalityId' = $2
           ORDER BY completed_on DESC NULLS LAST, id DESC
