@@ -1,3 +1,4 @@
+import type { PrismaTransactionLike } from "pg-boss";
 import type { Context } from "../../context.ts";
 import { TooManyAttemptsError } from "../../errors.ts";
 import type { AccountEmailAction } from "../../generated/prisma/client.ts";
@@ -22,7 +23,11 @@ export async function allowAccountEmail(
   ctx: Pick<Context, "services" | "municipality" | "meta" | "clock">,
   action: AccountEmailAction,
   email: string,
-  options: { refuseOverIpLimit: boolean },
+  options: {
+    refuseOverIpLimit: boolean;
+    /** Runs in the limit's transaction when the e-mail is allowed (queue it there: both commit together). */
+    whenAllowed?: (tx: PrismaTransactionLike) => Promise<void>;
+  },
 ): Promise<boolean> {
   const config = ctx.services.config;
   const now = ctx.clock.now();
@@ -31,44 +36,50 @@ export async function allowAccountEmail(
   const municipalityId = ctx.municipality.id;
   const ip = ctx.meta.ip;
   // The client address counts across municipalities, so this uses the unscoped client.
-  const outcome = await ctx.services.database.prisma.$transaction(async (tx) => {
-    // Always in this order (address of the client, then e-mail address): no two requests wait on each other in a cycle.
-    if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account-email-ip:${ip}`}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account-email:${municipalityId}:${action}:${email}`}))`;
-    if (ip) {
-      const [limiting] = await tx.accountEmailRequest.findMany({
-        where: { ip, createdAt: { gt: new Date(now.getTime() - windowMs) } },
+  const outcome = await ctx.services.database.prisma.$transaction(
+    async (tx) => {
+      // Always in this order (address of the client, then e-mail address): no two requests wait on each other in a cycle.
+      if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account-email-ip:${ip}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account-email:${municipalityId}:${action}:${email}`}))`;
+      if (ip) {
+        const [limiting] = await tx.accountEmailRequest.findMany({
+          where: { ip, createdAt: { gt: new Date(now.getTime() - windowMs) } },
+          orderBy: { createdAt: "desc" },
+          skip: config.ACCOUNT_EMAIL_MAX_PER_IP - 1,
+          take: 1,
+          select: { createdAt: true },
+        });
+        // Refused requests are not recorded: the client is free again once its window has slid by.
+        if (limiting) {
+          return {
+            emailAllowed: false,
+            retryAfterSeconds: Math.max(1, Math.ceil((limiting.createdAt.getTime() + windowMs - now.getTime()) / 1000)),
+          };
+        }
+      }
+      const sent = await tx.accountEmailRequest.findMany({
+        where: {
+          municipalityId,
+          action,
+          email,
+          emailAllowed: true,
+          createdAt: { gt: new Date(now.getTime() - Math.max(windowMs, cooldownMs)) },
+        },
         orderBy: { createdAt: "desc" },
-        skip: config.ACCOUNT_EMAIL_MAX_PER_IP - 1,
-        take: 1,
+        take: config.ACCOUNT_EMAIL_MAX_PER_ADDRESS,
         select: { createdAt: true },
       });
-      // Refused requests are not recorded: the client is free again once its window has slid by.
-      if (limiting) {
-        return {
-          emailAllowed: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((limiting.createdAt.getTime() + windowMs - now.getTime()) / 1000)),
-        };
-      }
-    }
-    const sent = await tx.accountEmailRequest.findMany({
-      where: {
-        municipalityId,
-        action,
-        email,
-        emailAllowed: true,
-        createdAt: { gt: new Date(now.getTime() - Math.max(windowMs, cooldownMs)) },
-      },
-      orderBy: { createdAt: "desc" },
-      take: config.ACCOUNT_EMAIL_MAX_PER_ADDRESS,
-      select: { createdAt: true },
-    });
-    const inWindow = sent.filter((request) => request.createdAt.getTime() > now.getTime() - windowMs).length;
-    const coolingDown = sent[0] !== undefined && sent[0].createdAt.getTime() > now.getTime() - cooldownMs;
-    const emailAllowed = inWindow < config.ACCOUNT_EMAIL_MAX_PER_ADDRESS && !coolingDown;
-    await tx.accountEmailRequest.create({ data: { municipalityId, action, email, ip, emailAllowed, createdAt: now } });
-    return { emailAllowed, retryAfterSeconds: undefined };
-  });
+      const inWindow = sent.filter((request) => request.createdAt.getTime() > now.getTime() - windowMs).length;
+      const coolingDown = sent[0] !== undefined && sent[0].createdAt.getTime() > now.getTime() - cooldownMs;
+      const emailAllowed = inWindow < config.ACCOUNT_EMAIL_MAX_PER_ADDRESS && !coolingDown;
+      await tx.accountEmailRequest.create({ data: { municipalityId, action, email, ip, emailAllowed, createdAt: now } });
+      if (emailAllowed) await options.whenAllowed?.(tx);
+      return { emailAllowed, retryAfterSeconds: undefined };
+      // A burst queues on the locks; each holder is done in a few statements, so waiting is short but
+      // may exceed Prisma's 2-second default for getting a connection under load.
+    },
+    { maxWait: 10_000, timeout: 10_000 },
+  );
   if (outcome.retryAfterSeconds === undefined) return outcome.emailAllowed;
   if (options.refuseOverIpLimit) throw new TooManyAttemptsError(outcome.retryAfterSeconds);
   return false;

@@ -57,9 +57,11 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
   if (!user.emailVerifiedAt) {
     // Only someone who knows the password learns that the address is unconfirmed. The link is
     // sent again within the account e-mail limits (a repeated login within them sends nothing).
-    if (await allowAccountEmail(ctx, "VERIFY_RESEND", email, { refuseOverIpLimit: false })) {
-      await enqueueAccountEmail(ctx, { template: "verify", userId: user.id, link: portalLink(ctx, "/overeni-emailu") });
-    }
+    const link = portalLink(ctx, "/overeni-emailu");
+    await allowAccountEmail(ctx, "VERIFY_RESEND", email, {
+      refuseOverIpLimit: false,
+      whenAllowed: (tx) => enqueueAccountEmail(ctx, { template: "verify", userId: user.id, link }, tx),
+    });
     throw ValidationError.field("email", "field.emailUnverified", "EMAIL_UNVERIFIED");
   }
 

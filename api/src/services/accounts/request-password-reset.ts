@@ -16,6 +16,9 @@ const requestResetSchema = z.object({ email: emailSchema });
  */
 export async function requestPasswordReset(ctx: Context, input: { email: string }): Promise<void> {
   const { email } = parseInput(requestResetSchema, input);
-  if (!(await allowAccountEmail(ctx, "PASSWORD_RESET", email, { refuseOverIpLimit: true }))) return;
-  await enqueueAccountEmail(ctx, { template: "reset", email, link: portalLink(ctx, "/obnova-hesla") });
+  const link = portalLink(ctx, "/obnova-hesla");
+  await allowAccountEmail(ctx, "PASSWORD_RESET", email, {
+    refuseOverIpLimit: true,
+    whenAllowed: (tx) => enqueueAccountEmail(ctx, { template: "reset", email, link }, tx),
+  });
 }
