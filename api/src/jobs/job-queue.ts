@@ -172,7 +172,8 @@ export function createJobQueue(options: {
     if (!services) throw new Error("The job queue was not started");
     const attempt = job.retryCount + 1;
     try {
-      await kind.handle(job.data as never, { id: job.id, attempt, signal: job.signal }, services);
+      // Jobs taken with `fetch` (drain) carry no signal of their own.
+      await kind.handle(job.data as never, { id: job.id, attempt, signal: job.signal ?? new AbortController().signal }, services);
     } catch (error) {
       const retry = kind.retry(config);
       const dead = job.retryCount >= retry.limit;
