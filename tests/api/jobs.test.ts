@@ -267,6 +267,18 @@ describe("e-mail through the job queue", () => {
     expect((await jobsFor(data.email))[0]).toMatchObject({ state: "completed" });
     expect(await app.database.prisma.outboxMessage.count({ where: { toAddress: data.email } })).toBe(0);
   });
+
+  it("a job with a start time waits for it", async () => {
+    const user = await createUser(app, town.id, { email: "pozdeji@example.cz" });
+    const data = { municipalityId: town.id, template: "reset" as const, email: user.email, link: `http://${host}/obnova-hesla` };
+    await app.jobs.enqueue(accountEmailJob, data, { startAfter: new Date(Date.now() + 3_600_000) });
+    const [job] = await jobsFor(user.email);
+    expect(job!.due_in).toBeGreaterThan(3500);
+    expect(await app.jobs.drain()).toEqual({ completed: 0, failed: 0 });
+    await makeDue(job!.id);
+    expect(await app.jobs.drain()).toEqual({ completed: 1, failed: 0 });
+    expect(deliveriesTo(user.email)).toHaveLength(1);
+  });
 });
 
 describe("workers", () => {
