@@ -7,6 +7,8 @@ import type { AppServices } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
 import { createMailer } from "./integrations/mail.ts";
+import { jobKinds } from "./jobs/index.ts";
+import { createJobQueue, installJobSchema } from "./jobs/job-queue.ts";
 import { createPublicCache } from "./services/public-cache/create-public-cache.ts";
 import { seedDemo } from "../../prisma/seed/demo.ts";
 import { createMunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
@@ -37,6 +39,7 @@ export async function createApp(options: AppOptions) {
   if (options.prepareDatabase) {
     const report = await migrate(database, readMigrations(paths.migrations));
     if (report.applied.length > 0) logger.info({ applied: report.applied }, "migrations applied");
+    await installJobSchema(database, config);
     if (config.SEED_DEMO && (await database.prisma.municipality.count()) === 0) {
       await seedDemo(database.prisma);
       logger.info("demo data seeded");
@@ -50,21 +53,30 @@ export async function createApp(options: AppOptions) {
     clock,
     ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS,
   });
+  // Enqueueing works from here on; the workers that run the jobs are started by main.ts
+  // (`services.jobs.startWorkers()`), and tests run them with `services.jobs.drain()`.
+  const jobs = createJobQueue({ database, config, logger, kinds: jobKinds, maintenance: config.NODE_ENV !== "test" });
   const services: AppServices = {
     config,
     database,
     clock,
     logger,
-    mailer: createMailer({ prisma: database.prisma, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }),
+    mailer: createMailer({ prisma: database.prisma, clock, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+    jobs,
     municipalities,
     publicCache: responseCache,
   };
+  await jobs.start(services);
   const yoga = createPortalYoga({ services, municipalities, responseCache });
   return {
     services,
+    /** The job queue (also `services.jobs`); tests run queued jobs with `app.jobs.drain()`. */
+    jobs,
     yoga,
     municipalities,
+    /** Stops the job queue (running jobs get JOB_SHUTDOWN_TIMEOUT_SECONDS to finish), then the database. */
     async close() {
+      await jobs.stop();
       await database.close();
     },
   };

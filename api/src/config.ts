@@ -59,6 +59,28 @@ const envSchema = z.object({
     .default(20 * 1024 * 1024),
   /** Uploaded files nobody attached are deleted after this many hours (0 keeps them for ever). */
   UPLOAD_RETENTION_HOURS: z.coerce.number().int().min(0).default(168),
+  /** Jobs (e-mail and other background work) one process runs at once, per job kind. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+  /** How often an idle worker looks for due jobs, in seconds. */
+  JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** PostgreSQL only: connections the job queue keeps (fetching and settling jobs; handlers use the main pool). */
+  JOB_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(3),
+  /** On SIGTERM, how long running jobs may take to finish before they are failed (and retried later). */
+  JOB_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /** Finished jobs, dead letters included, are deleted after this many days. */
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Retries of a failed e-mail delivery (after the first attempt) before it becomes a dead letter. */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  /** First retry delay of an e-mail, in seconds; each further retry waits about twice as long. */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Account e-mails asked for anonymously (sign-up, password reset, verification resend): sliding window, in minutes. */
+  ACCOUNT_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** At most this many such e-mails to one address per kind within the window... */
+  ACCOUNT_EMAIL_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100).default(3),
+  /** ...and at least this many minutes apart. */
+  ACCOUNT_EMAIL_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
+  /** Requests for such e-mails from one client address within the window (all kinds, all towns). */
+  ACCOUNT_EMAIL_MAX_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export type Config = z.infer<typeof envSchema>;

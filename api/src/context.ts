@@ -7,6 +7,7 @@ import type { TenantDb } from "./db/tenant.ts";
 import type { Agenda, ApiToken, Role } from "./generated/prisma/client.ts";
 import type { Locale } from "./i18n/messages.ts";
 import type { Mailer } from "./integrations/mail.ts";
+import type { JobQueue } from "./jobs/job-queue.ts";
 import type { Municipality, MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
 
 /** The person (or integrator token) a request acts for. */
@@ -31,6 +32,8 @@ export interface AppServices {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** The durable job queue (e-mail and other background work); see api/src/jobs/job-queue.ts. */
+  jobs: JobQueue;
   logger: Logger;
   municipalities: MunicipalityResolver;
   publicCache: PublicCache;

@@ -8,17 +8,21 @@ const config = loadConfig();
 const app = await createApp({ config, prepareDatabase: true });
 const server = await buildServer(app);
 const stopFileSweep = scheduleFileSweep(app.services);
+await app.services.jobs.startWorkers();
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  server.log.info({ signal }, "shutting down: finishing in-flight requests");
-  const forced = setTimeout(() => process.exit(1), 15_000);
+  server.log.info({ signal }, "shutting down: finishing in-flight requests and running jobs");
+  // The job queue stops fetching at once and gives running jobs JOB_SHUTDOWN_TIMEOUT_SECONDS; the
+  // rest is failed and retried by another instance or the next start.
+  const forced = setTimeout(() => process.exit(1), (config.JOB_SHUTDOWN_TIMEOUT_SECONDS + 15) * 1000);
   forced.unref();
   try {
     stopFileSweep();
-    await server.close();
+    // Both at once: the workers stop fetching now while requests in flight finish.
+    await Promise.all([server.close(), app.services.jobs.stop()]);
     await app.close();
     process.exit(0);
   } catch (error) {

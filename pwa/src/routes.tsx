@@ -28,6 +28,7 @@ const AdminHomePage = page(() => import("./features/admin/AdminHomePage.tsx"), "
 const ClerksPage = page(() => import("./features/admin/ClerksPage.tsx"), "ClerksPage");
 const ApiTokensPage = page(() => import("./features/admin/ApiTokensPage.tsx"), "ApiTokensPage");
 const OutboxPage = page(() => import("./features/admin/OutboxPage.tsx"), "OutboxPage");
+const DeadLettersPage = page(() => import("./features/admin/DeadLettersPage.tsx"), "DeadLettersPage");
 const MunicipalitySettingsPage = page(() => import("./features/admin/MunicipalitySettingsPage.tsx"), "MunicipalitySettingsPage");
 const RegistersPage = page(() => import("./features/registers/RegistersPage.tsx"), "RegistersPage");
 const ContractsPage = page(() => import("./features/registers/RegisterListPages.tsx"), "ContractsPage");
@@ -95,6 +96,7 @@ export function AppRoutes() {
             <Route path="urednici" element={<ClerksPage />} />
             <Route path="api-tokeny" element={<ApiTokensPage />} />
             <Route path="odchozi-posta" element={<OutboxPage />} />
+            <Route path="neuspesne-ulohy" element={<DeadLettersPage />} />
             <Route path="obec" element={<MunicipalitySettingsPage />} />
           </Route>
         </Route>

@@ -10,6 +10,9 @@ export const REGISTER = /* GraphQL */ `
         ok
         email
       }
+      ... on TooManyAttemptsError {
+        retryAfterSeconds
+      }
       ... on Error {
         message
         code
@@ -117,6 +120,10 @@ export const REQUEST_RESET = /* GraphQL */ `
       __typename
       ... on RequestPasswordResetSuccess {
         ok
+      }
+      ... on TooManyAttemptsError {
+        message
+        retryAfterSeconds
       }
       ... on ValidationError {
         fieldErrors {
@@ -295,8 +302,12 @@ export const REVOKE_API_TOKEN = /* GraphQL */ `
   }
 `;
 
-/** The newest e-mail to an address, straight from the outbox table (as an inbox would show it). */
+/**
+ * The newest e-mail to an address, straight from the outbox table (as an inbox would show it), after
+ * the queued jobs have run (e-mail is sent by a job, not by the request).
+ */
 export async function latestMail(app: TestApp, to: string) {
+  await app.jobs.drain();
   const message = await app.database.prisma.outboxMessage.findFirst({
     where: { toAddress: to },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -306,6 +317,7 @@ export async function latestMail(app: TestApp, to: string) {
 }
 
 export async function mailCount(app: TestApp, to: string): Promise<number> {
+  await app.jobs.drain();
   return app.database.prisma.outboxMessage.count({ where: { toAddress: to } });
 }
 

@@ -7,6 +7,7 @@
 // that fails validation after the authorization check, or an idempotent change), and add any
 // records it needs to `seed()`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountEmailJob } from "../../api/src/jobs/account-email.ts";
 import { schema } from "../../api/src/schema/index.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
@@ -39,6 +40,8 @@ interface Fixture {
   /** A previewed import with problems (commit refused) and an imported one (discard refused). */
   previewImportId: string;
   importedImportId: string;
+  /** An e-mail job of our town that used up its retries. */
+  deadJobId: string;
 }
 interface FieldCase {
   access: Access;
@@ -150,6 +153,21 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   "Query.apiTokens": { access: adminOnly, operation: () => ({ query: `{ apiTokens { id name } }` }) },
   "Query.apiTokenScopes": { access: adminOnly, operation: () => ({ query: `{ apiTokenScopes }` }) },
   "Query.outbox": { access: adminOnly, operation: () => ({ query: `{ outbox(first: 50) { edges { node { id toAddress textBody } } } }` }) },
+  // --- jobs ---
+  "Query.deadLetterJobs": { access: adminOnly, operation: () => ({ query: `{ deadLetterJobs { id kind attempts lastError } }` }) },
+  // Retrying is tried on a dead letter that does not exist, discarding on our town's real one (once per run);
+  // tests/api/jobs.test.ts retries and discards with another town's admin trying first.
+  "Mutation.retryDeadLetterJob": {
+    access: { ...adminOnly, admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({ query: `mutation { retryDeadLetterJob(input: { id: "00000000-0000-4000-8000-000000000000" }) { __typename } }` }),
+  },
+  "Mutation.discardDeadLetterJob": {
+    access: adminOnlyById,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { discardDeadLetterJob(input: { id: $id }) { __typename } }`,
+      variables: { id: f.deadJobId },
+    }),
+  },
   "Query.auditLog": { access: adminOnly, operation: () => ({ query: `{ auditLog(first: 50) { edges { node { id action actor } } } }` }) },
   "Mutation.register": {
     access: everyone,
@@ -478,7 +496,7 @@ let fixture: Fixture;
 let ourSecrets: string[];
 
 beforeAll(async () => {
-  app = await createTestApp();
+  app = await createTestApp({ MAIL_RETRY_LIMIT: "0" });
   const town = await createMunicipality(app, { hostname: host, name: "Obec Maticová" });
   const otherTown = await createMunicipality(app, { hostname: otherHost, name: "Obec Sousední" });
   users = {
@@ -503,12 +521,23 @@ beforeAll(async () => {
       revokedAt: app.clock.now(),
     },
   });
-  await app.services.mailer.send({
-    municipalityId: town.id,
-    to: "matrix-citizen@example.cz",
-    subject: "matrix",
-    text: "matrix-secret-mail",
+  await app.database.prisma.outboxMessage.create({
+    data: {
+      municipalityId: town.id,
+      toAddress: "matrix-citizen@example.cz",
+      subject: "matrix",
+      textBody: "matrix-secret-mail",
+      transport: "outbox",
+    },
   });
+  // A dead letter of our town: an invitation whose link cannot be built fails on its only attempt (MAIL_RETRY_LIMIT=0).
+  const deadJobId = await app.jobs.enqueue(accountEmailJob, {
+    municipalityId: town.id,
+    template: "clerkInvite",
+    userId: users.clerk.id,
+    link: "no link",
+  });
+  await app.jobs.drain();
   await app.database.prisma.auditLogEntry.create({
     data: { municipalityId: town.id, action: "matrix.secret", actorUserId: users.admin.id },
   });
@@ -584,6 +613,7 @@ beforeAll(async () => {
     draftOrderId: draftOrder.id,
     previewImportId: previewImport.id,
     importedImportId: importedImport.id,
+    deadJobId: deadJobId!,
   };
   ourSecrets = [
     "matrix-citizen@",
@@ -598,6 +628,7 @@ beforeAll(async () => {
     "matrix-secret-invoice",
     "matrix-secret-order",
     "matrix-secret-import",
+    deadJobId!,
   ];
 });
 afterAll(async () => {

@@ -21,7 +21,7 @@ const PAGES: Record<"anonymous" | "citizen" | "clerk" | "admin", string[]> = {
   ],
   citizen: ["/", "/muj-ucet", "/sprava", "/urad"],
   clerk: ["/urad", "/muj-ucet", "/sprava"],
-  admin: ["/sprava", "/sprava/urednici", "/sprava/api-tokeny", "/sprava/odchozi-posta", "/urad"],
+  admin: ["/sprava", "/sprava/urednici", "/sprava/api-tokeny", "/sprava/odchozi-posta", "/sprava/neuspesne-ulohy", "/urad"],
 };
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])("axe on a %s", (viewport) => {

@@ -66,7 +66,7 @@ describe("registration", () => {
     await expectAccessible(page, "/registrace done (phone)");
 
     // Signing in before verifying is refused with a clear message.
-    const mail = await latestEmail(portal.server.database, address, /Potvrďte svůj e-mail/);
+    const mail = await latestEmail(portal.server, address, /Potvrďte svůj e-mail/);
     expect(mail.link).toMatch(/\/overeni-emailu\?token=/);
     await page.goto(pathOf(mail.link!));
     await page.getByText("E-mail je ověřen. Nyní se můžete přihlásit.").waitFor();
@@ -106,7 +106,7 @@ describe("password reset", () => {
     await page.getByRole("button", { name: "Poslat odkaz" }).click();
     await page.getByText(`Pokud k adrese ${address} existuje účet`).waitFor();
 
-    const mail = await latestEmail(portal.server.database, address, /Obnovení hesla/);
+    const mail = await latestEmail(portal.server, address, /Obnovení hesla/);
     expect(mail.link).toMatch(/\/obnova-hesla\?token=/);
     await page.goto(pathOf(mail.link!));
     await waitForHeading(page, "Nastavení nového hesla");

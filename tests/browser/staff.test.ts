@@ -9,6 +9,7 @@ import {
   waitForHeading,
   waitForServiceWorker,
 } from "../kit/browser.ts";
+import { accountEmailJob } from "../../api/src/jobs/account-email.ts";
 import { DEMO_ACCOUNTS, latestEmail, pathOf } from "../kit/server.ts";
 
 // The clerk and admin areas and who may open them. Clerks work on desktops; the access rules are also checked on
@@ -16,7 +17,7 @@ import { DEMO_ACCOUNTS, latestEmail, pathOf } from "../kit/server.ts";
 
 const portal = usePortal();
 
-const STAFF_CHUNK = /\/assets\/(AdminLayout|AdminHomePage|ClerksPage|ApiTokensPage|OutboxPage|ClerkPage)-[^/]+\.js$/;
+const STAFF_CHUNK = /\/assets\/(AdminLayout|AdminHomePage|ClerksPage|ApiTokensPage|OutboxPage|DeadLettersPage|ClerkPage)-[^/]+\.js$/;
 
 describe("access rules", () => {
   it("the public home page does not load the clerk or admin code", async () => {
@@ -109,6 +110,46 @@ describe("access rules", () => {
 });
 
 describe("admin area", () => {
+  it("lists the jobs that failed for good; the admin retries one and discards another", async () => {
+    const { database, app } = portal.server;
+    const host = await database.prisma.municipalityHost.findUniqueOrThrow({ where: { hostname: "localhost" } });
+    const clerk = await database.prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.clerk.email } });
+    // Two invitations whose link cannot be built: every attempt fails; each retry is made due at once.
+    const data = { municipalityId: host.municipalityId, template: "clerkInvite" as const, userId: clerk.id, link: "no link" };
+    const ids = [await app.jobs.enqueue(accountEmailJob, data), await app.jobs.enqueue(accountEmailJob, data)];
+    const states = () =>
+      database.sql.query<{ id: string; state: string }>(`SELECT id, state FROM pgboss.job WHERE id = ANY($1::uuid[])`, [ids]);
+    while ((await states()).some((job) => job.state !== "failed")) {
+      await database.sql.query(`UPDATE pgboss.job SET start_after = now() WHERE id = ANY($1::uuid[]) AND state = 'retry'`, [ids]);
+      await app.jobs.drain();
+    }
+
+    const { page } = await portal.open("desktop", { as: "admin" });
+    await page.goto("/sprava");
+    await waitForHeading(page, "Správa portálu");
+    await page.getByRole("navigation", { name: /správ/i }).getByRole("link", { name: "Neúspěšné úlohy" }).click();
+    await waitForHeading(page, "Neúspěšné úlohy");
+    await expect.poll(() => page.getByRole("button", { name: /^Zopakovat úlohu E-mail k účtu/ }).count()).toBe(2);
+    await page.getByRole("cell", { name: "Invalid URL" }).first().waitFor();
+    await expectAccessible(page, "/sprava/neuspesne-ulohy (desktop)");
+
+    await page
+      .getByRole("button", { name: /^Zopakovat úlohu E-mail k účtu/ })
+      .first()
+      .click();
+    await page.getByText("Úloha E-mail k účtu je znovu zařazena.").waitFor();
+    await expect.poll(() => page.getByRole("button", { name: /^Zopakovat úlohu E-mail k účtu/ }).count()).toBe(1);
+
+    await page.getByRole("button", { name: /^Zahodit úlohu E-mail k účtu/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Zahodit úlohu?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "/sprava/neuspesne-ulohy discard dialog (desktop)");
+    await dialog.getByRole("button", { name: "Zahodit" }).click();
+    await page.getByText("Žádné neúspěšné úlohy.").waitFor();
+    // One is queued again, the other is gone.
+    expect((await states()).map((job) => job.state)).toEqual(["retry"]);
+  });
+
   it("adds a clerk (invitation in the outbox), who sets a password and sees the granted agendas", async () => {
     const { page } = await portal.open("desktop", { as: "admin" });
     await page.goto("/sprava");
@@ -139,7 +180,7 @@ describe("admin area", () => {
     await page.getByText(`Úředník ${email} je přidán`).waitFor();
     await page.getByRole("cell", { name: email, exact: true }).waitFor();
 
-    const invitation = await latestEmail(portal.server.database, email, /Váš účet na Portálu občana/);
+    const invitation = await latestEmail(portal.server, email, /Váš účet na Portálu občana/);
     expect(invitation.link).toMatch(/\/obnova-hesla\?token=/);
 
     // The outbox page shows the invitation, and the message opens with its link.

@@ -26,6 +26,7 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
     database,
     queries,
     async close() {
+      await app.jobs.stop();
       await database.destroy();
     },
   };

@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { paths } from "../../api/src/config.ts";
+import { loadConfig, paths } from "../../api/src/config.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "../../api/src/db/database.ts";
 import { migrate, readMigrations } from "../../api/src/db/migrate.ts";
+import { installJobSchema } from "../../api/src/jobs/job-queue.ts";
 
 /**
  * Every test file gets its own database, created from a migrated template so that no file pays
@@ -49,11 +50,13 @@ export async function prepareTemplate(): Promise<void> {
     });
     const database = await openDatabase({ url: withDatabase(url, PG_TEMPLATE), poolSize: 1 });
     await migrate(database, migrations);
+    await installJobSchema(database, loadConfig({ NODE_ENV: "test" }));
     await database.close();
     return;
   }
   const template = await openDatabase({});
   await migrate(template, migrations);
+  await installJobSchema(template, loadConfig({ NODE_ENV: "test" }));
   const dump = await template.dumpDataDir!();
   fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
   await template.close();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TestApp } from "./app.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -16,11 +17,14 @@ export class Client {
   host: string;
   locale: string;
   bearer: string | null = null;
+  /** The client address the portal sees (as the HTTP server would pass it); null when not set. */
+  ip: string | null;
   private readonly app: TestApp;
-  constructor(app: TestApp, options: { host?: string; locale?: string } = {}) {
+  constructor(app: TestApp, options: { host?: string; locale?: string; ip?: string } = {}) {
     this.app = app;
     this.host = options.host ?? "localhost";
     this.locale = options.locale ?? "cs";
+    this.ip = options.ip ?? null;
   }
 
   async request<T = Record<string, any>>(
@@ -54,11 +58,12 @@ export class Client {
     const csrf = this.cookies.get("portal_csrf");
     if (csrf) headers["x-csrf-token"] = csrf;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    const response = await this.app.yoga.fetch(`http://${this.host}/graphql`, {
-      method: "POST",
-      headers: { ...headers, ...contentHeaders },
-      body,
-    });
+    const init = { method: "POST", headers: { ...headers, ...contentHeaders }, body };
+    const url = `http://${this.host}/graphql`;
+    // With an address, the request carries the metadata the HTTP server (server.ts) gives yoga.
+    const response = this.ip
+      ? await this.app.yoga.fetch(url, init, { meta: { requestId: randomUUID(), ip: this.ip, userAgent: null, secure: false } })
+      : await this.app.yoga.fetch(url, init);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = "", ...attributes] = cookie.split(";");
       const index = pair.indexOf("=");

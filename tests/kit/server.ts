@@ -83,6 +83,7 @@ export async function startTestServer(options: { database?: Database } = {}): Pr
     server,
     async close() {
       await server.close();
+      await app.jobs.stop();
       fs.rmSync(snapshot, { recursive: true, force: true });
       if ("destroy" in database && typeof database.destroy === "function") await database.destroy();
       else await database.close();
@@ -90,11 +91,15 @@ export async function startTestServer(options: { database?: Database } = {}): Pr
   };
 }
 
-/** The newest e-mail to `to` in the outbox, and the first portal link in it (verification, reset, invitation). */
-export async function latestEmail(database: Database, to: string, subjectPattern?: RegExp) {
+/**
+ * The newest e-mail to `to` in the outbox, and the first portal link in it (verification, reset, invitation).
+ * Runs the queued jobs first (e-mail is sent by a job), as the workers of a running portal would.
+ */
+export async function latestEmail(server: Pick<TestServer, "app" | "database">, to: string, subjectPattern?: RegExp) {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const messages = await database.prisma.outboxMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "desc" } });
+    await server.app.jobs.drain();
+    const messages = await server.database.prisma.outboxMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "desc" } });
     const message = messages.find((m) => !subjectPattern || subjectPattern.test(m.subject));
     if (message) {
       const link = /https?:\/\/[^\s<>"]+/.exec(message.textBody)?.[0] ?? null;

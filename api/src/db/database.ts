@@ -17,6 +17,10 @@ export interface SqlConnection {
 
 export interface Database {
   kind: "pglite" | "postgres";
+  /** PostgreSQL only: the connection URL (the job queue opens its own small pool with it). */
+  url?: string;
+  /** PGlite only: the embedded instance (the job queue runs its statements on it). */
+  pglite?: PGlite;
   prisma: PrismaClient;
   sql: SqlConnection;
   /** Runs `fn` on one dedicated connection (session-level advisory locks need that). */
@@ -79,6 +83,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   let queue: Promise<unknown> = Promise.resolve();
   return {
     kind: "pglite",
+    pglite,
     prisma,
     sql: connection,
     withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T> {
@@ -111,6 +116,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const prisma = prismaClient(new PrismaPg(pool), options.onQuery);
   return {
     kind: "postgres",
+    url,
     prisma,
     sql: pgConnection(pool, options.onQuery),
     async withConnection(fn) {

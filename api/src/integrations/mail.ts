@@ -1,55 +1,44 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Logger } from "pino";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-
-export interface MailMessage {
-  municipalityId: string;
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
-
-/** The one way the portal sends e-mail. Every message is recorded in the outbox table first. */
-export interface Mailer {
-  send(message: MailMessage): Promise<void>;
-  readonly transport: "smtp" | "outbox";
-}
+import type { Clock } from "../clock.ts";
+import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
+import { describeError } from "../jobs/job-queue.ts";
 
 /**
- * With SMTP configured, messages are recorded and then handed to nodemailer; without it they stay in
- * the outbox, where an admin (and the tests) can read them, so the demo needs no mail server.
+ * The one way the portal sends e-mail: a job (see api/src/jobs/account-email.ts) records the message
+ * in the outbox table, then hands it to `deliver`. Requests never send themselves; they enqueue.
  */
-export function createMailer(options: { prisma: PrismaClient; smtpUrl?: string | undefined; from: string; logger: Logger }): Mailer {
+export interface Mailer {
+  /** "smtp" when SMTP_URL is set; "outbox" keeps messages in the table, where admins (and tests) read them. */
+  readonly transport: "smtp" | "outbox";
+  /**
+   * Sends one recorded message by SMTP and marks it sent; a message already sent, or kept in the
+   * outbox, is left alone. Throws when the server refuses or cannot be reached (the job retries).
+   */
+  deliver(message: OutboxMessage): Promise<void>;
+}
+
+export function createMailer(options: { prisma: PrismaClient; clock: Clock; smtpUrl?: string | undefined; from: string }): Mailer {
   const transporter: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   return {
     transport: transporter ? "smtp" : "outbox",
-    async send(message) {
-      const record = await options.prisma.outboxMessage.create({
-        data: {
-          municipalityId: message.municipalityId,
-          toAddress: message.to,
-          subject: message.subject,
-          textBody: message.text,
-          htmlBody: message.html ?? null,
-          transport: transporter ? "smtp" : "outbox",
-        },
-      });
-      if (!transporter) return;
+    async deliver(message) {
+      if (!transporter || message.sentAt || message.transport !== "smtp") return;
       try {
         await transporter.sendMail({
           from: options.from,
-          to: message.to,
+          to: message.toAddress,
           subject: message.subject,
-          text: message.text,
-          html: message.html,
+          text: message.textBody,
+          html: message.htmlBody ?? undefined,
+          // The same id on every attempt: a receiving server (or person) can tell a repeat of a message
+          // whose acceptance we did not get to record from a new one.
+          messageId: `<${message.id}@portal-obcana>`,
         });
-        await options.prisma.outboxMessage.update({ where: { id: record.id }, data: { sentAt: new Date() } });
       } catch (error) {
-        // The message stays in the outbox with its error; sending must not fail the user's action.
-        options.logger.error({ err: error, outboxId: record.id }, "sending e-mail failed");
-        await options.prisma.outboxMessage.update({ where: { id: record.id }, data: { error: String(error) } });
+        await options.prisma.outboxMessage.update({ where: { id: message.id }, data: { error: describeError(error) } });
+        throw error;
       }
+      await options.prisma.outboxMessage.update({ where: { id: message.id }, data: { sentAt: options.clock.now(), error: null } });
     },
   };
 }

@@ -199,7 +199,8 @@ builder.mutationField("register", (t) =>
   t.field({
     type: RegisterSuccess,
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true },
+    description: "Signs a citizen up. Too many sign-ups from one client address answer TooManyAttemptsError.",
+    errors: { types: [ValidationError, TooManyAttemptsError], directResult: true },
     resolve: (_root, { input }, ctx) => registerCitizen(ctx, input),
   }),
 );
@@ -244,9 +245,11 @@ const RequestPasswordResetInput = builder.inputType("RequestPasswordResetInput",
 
 builder.mutationField("requestPasswordReset", (t) =>
   t.boolean({
-    description: "Always answers ok for a well-formed e-mail, whether or not it has an account.",
+    description:
+      "Always answers ok for a well-formed e-mail, whether or not it has an account (and whether or not the address's " +
+      "e-mail limit sent anything); too many requests from one client address answer TooManyAttemptsError.",
     args: { input: t.arg({ type: RequestPasswordResetInput, required: true }) },
-    errors: { types: [ValidationError], dataField: { name: "ok" } },
+    errors: { types: [ValidationError, TooManyAttemptsError], dataField: { name: "ok" } },
     resolve: async (_root, { input }, ctx) => {
       await requestPasswordReset(ctx, input);
       return true;

@@ -87,6 +87,12 @@ export type AuditLogEntry = Prisma.AuditLogEntryModel
  */
 export type OutboxMessage = Prisma.OutboxMessageModel
 /**
+ * Model AccountEmailRequest
+ * Account e-mails asked for without a session (sign-up, password reset, verification resent at login),
+ * for the sliding-window limits per address and per client address.
+ */
+export type AccountEmailRequest = Prisma.AccountEmailRequestModel
+/**
  * Model LoginAttempt
  * Login attempts, for rate limiting by e-mail and by address.
  */

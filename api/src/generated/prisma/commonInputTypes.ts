@@ -331,6 +331,23 @@ export type JsonNullableWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonNullableFilter<$PrismaModel>
 }
 
+export type EnumAccountEmailActionFilter<$PrismaModel = never> = {
+  equals?: $Enums.AccountEmailAction | Prisma.EnumAccountEmailActionFieldRefInput<$PrismaModel>
+  in?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAccountEmailActionFilter<$PrismaModel> | $Enums.AccountEmailAction
+}
+
+export type EnumAccountEmailActionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AccountEmailAction | Prisma.EnumAccountEmailActionFieldRefInput<$PrismaModel>
+  in?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAccountEmailActionWithAggregatesFilter<$PrismaModel> | $Enums.AccountEmailAction
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAccountEmailActionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAccountEmailActionFilter<$PrismaModel>
+}
+
 export type IntFilter<$PrismaModel = never> = {
   equals?: number | Prisma.IntFieldRefInput<$PrismaModel>
   in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel>
@@ -846,6 +863,23 @@ export type NestedJsonNullableFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumAccountEmailActionFilter<$PrismaModel = never> = {
+  equals?: $Enums.AccountEmailAction | Prisma.EnumAccountEmailActionFieldRefInput<$PrismaModel>
+  in?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAccountEmailActionFilter<$PrismaModel> | $Enums.AccountEmailAction
+}
+
+export type NestedEnumAccountEmailActionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AccountEmailAction | Prisma.EnumAccountEmailActionFieldRefInput<$PrismaModel>
+  in?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AccountEmailAction[] | Prisma.ListEnumAccountEmailActionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAccountEmailActionWithAggregatesFilter<$PrismaModel> | $Enums.AccountEmailAction
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAccountEmailActionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAccountEmailActionFilter<$PrismaModel>
 }
 
 export type NestedIntWithAggregatesFilter<$PrismaModel = never> = {

@@ -39,6 +39,15 @@ export const EmailTokenPurpose = {
 export type EmailTokenPurpose = (typeof EmailTokenPurpose)[keyof typeof EmailTokenPurpose]
 
 
+export const AccountEmailAction = {
+  REGISTER: 'REGISTER',
+  PASSWORD_RESET: 'PASSWORD_RESET',
+  VERIFY_RESEND: 'VERIFY_RESEND'
+} as const
+
+export type AccountEmailAction = (typeof AccountEmailAction)[keyof typeof AccountEmailAction]
+
+
 export const NoticeCategory = {
   DECREES: 'DECREES',
   ANNOUNCEMENTS: 'ANNOUNCEMENTS',

@@ -4,11 +4,10 @@ import { parseInput, ValidationError } from "../../errors.ts";
 import { Agenda, type User } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { emailSchema, fullNameSchema, STAFF_ROLES } from "./account-rules.ts";
-import { EMAIL_TOKEN_VALIDITY_HOURS, issueEmailToken } from "./issue-email-token.ts";
 import { isUniqueViolation } from "./is-unique-violation.ts";
 import { portalLink } from "./portal-link.ts";
 import { requireViewer } from "./require-viewer.ts";
-import { sendAccountEmail } from "./send-account-email.ts";
+import { enqueueAccountEmail } from "./enqueue-account-email.ts";
 
 const createClerkSchema = z.object({
   email: emailSchema,
@@ -29,33 +28,27 @@ export async function createClerk(
   const data = parseInput(createClerkSchema, input);
   let user: User;
   try {
-    user = await ctx.db.user.create({
-      data: {
-        municipalityId: ctx.municipality.id,
-        email: data.email,
-        passwordHash: null,
-        fullName: data.fullName,
-        role: data.role,
-        agendas: [...new Set(data.agendas)],
-        locale: "cs",
-        createdAt: ctx.clock.now(),
-      },
+    // The account and its invitation e-mail commit together.
+    user = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          municipalityId: ctx.municipality.id,
+          email: data.email,
+          passwordHash: null,
+          fullName: data.fullName,
+          role: data.role,
+          agendas: [...new Set(data.agendas)],
+          locale: "cs",
+          createdAt: ctx.clock.now(),
+        },
+      });
+      await enqueueAccountEmail(ctx, { template: "clerkInvite", userId: created.id, link: portalLink(ctx, "/obnova-hesla") }, tx);
+      return created;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw ValidationError.field("email", "field.emailTaken", "EMAIL_TAKEN");
     throw error;
   }
-  const token = await issueEmailToken(ctx, {
-    userId: user.id,
-    purpose: "RESET_PASSWORD",
-    validHours: EMAIL_TOKEN_VALIDITY_HOURS.CLERK_INVITE,
-  });
-  await sendAccountEmail(ctx, {
-    to: user.email,
-    locale: user.locale,
-    template: "clerkInvite",
-    params: { link: portalLink(ctx, "/obnova-hesla", { token }) },
-  });
   await recordAudit(ctx, {
     action: "user.created",
     subjectType: "User",

@@ -1,5 +1,4 @@
-import type { Context } from "../../context.ts";
-import type { EmailTokenPurpose } from "../../generated/prisma/client.ts";
+import type { EmailTokenPurpose, Prisma } from "../../generated/prisma/client.ts";
 import { randomToken, sha256 } from "../../lib/tokens.ts";
 
 export const EMAIL_TOKEN_VALIDITY_HOURS: Record<EmailTokenPurpose | "CLERK_INVITE", number> = {
@@ -10,21 +9,21 @@ export const EMAIL_TOKEN_VALIDITY_HOURS: Record<EmailTokenPurpose | "CLERK_INVIT
 
 /**
  * Creates a one-time e-mail link token and returns it; only its SHA-256 is stored, so the raw
- * token exists only in the e-mail.
+ * token exists only in the e-mail. The account e-mail job calls it in the transaction that records
+ * the message, so a token exists exactly when its e-mail does.
  */
 export async function issueEmailToken(
-  ctx: Pick<Context, "db" | "clock">,
-  args: { userId: string; purpose: EmailTokenPurpose; validHours: number },
+  db: Pick<Prisma.TransactionClient, "emailToken">,
+  args: { userId: string; purpose: EmailTokenPurpose; validHours: number; now: Date },
 ): Promise<string> {
   const token = randomToken(32);
-  const now = ctx.clock.now();
-  await ctx.db.emailToken.create({
+  await db.emailToken.create({
     data: {
       userId: args.userId,
       purpose: args.purpose,
       tokenHash: sha256(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + args.validHours * 3_600_000),
+      createdAt: args.now,
+      expiresAt: new Date(args.now.getTime() + args.validHours * 3_600_000),
     },
   });
   return token;

@@ -6,10 +6,10 @@ import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "../.
 import { randomToken, sha256 } from "../../lib/tokens.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { emailSchema, presentedPasswordSchema } from "./account-rules.ts";
-import { EMAIL_TOKEN_VALIDITY_HOURS, issueEmailToken } from "./issue-email-token.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { portalLink } from "./portal-link.ts";
-import { sendAccountEmail } from "./send-account-email.ts";
+import { allowAccountEmail } from "./allow-account-email.ts";
+import { enqueueAccountEmail } from "./enqueue-account-email.ts";
 
 /** Failed logins tolerated per (municipality, e-mail) and per client address within the window. */
 export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 10, perIp: 50 } as const;
@@ -55,17 +55,12 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
   }
 
   if (!user.emailVerifiedAt) {
-    // Only someone who knows the password learns that the address is unconfirmed.
-    const token = await issueEmailToken(ctx, {
-      userId: user.id,
-      purpose: "VERIFY_EMAIL",
-      validHours: EMAIL_TOKEN_VALIDITY_HOURS.VERIFY_EMAIL,
-    });
-    await sendAccountEmail(ctx, {
-      to: user.email,
-      locale: user.locale,
-      template: "verify",
-      params: { link: portalLink(ctx, "/overeni-emailu", { token }) },
+    // Only someone who knows the password learns that the address is unconfirmed. The link is
+    // sent again within the account e-mail limits (a repeated login within them sends nothing).
+    const link = portalLink(ctx, "/overeni-emailu");
+    await allowAccountEmail(ctx, "VERIFY_RESEND", email, {
+      refuseOverIpLimit: false,
+      whenAllowed: (tx) => enqueueAccountEmail(ctx, { template: "verify", userId: user.id, link }, tx),
     });
     throw ValidationError.field("email", "field.emailUnverified", "EMAIL_UNVERIFIED");
   }

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { path: "/sprava/urednici", title: "admin.clerks.title", description: "admin.clerks.description" },
   { path: "/sprava/api-tokeny", title: "admin.apiTokens.title", description: "admin.apiTokens.description" },
   { path: "/sprava/odchozi-posta", title: "admin.outbox.title", description: "admin.outbox.description" },
+  { path: "/sprava/neuspesne-ulohy", title: "admin.deadLetters.title", description: "admin.deadLetters.summary" },
 ] as const;
 
 export function AdminLayout() {

@@ -191,3 +191,46 @@ export const UpdateMunicipalityMutation = graphql(
   `,
   [MunicipalitySettingsFields, ErrorFields],
 );
+
+export const DeadLetterJobsQuery = graphql(`
+  query DeadLetterJobs {
+    deadLetterJobs {
+      id
+      kind
+      createdAt
+      failedAt
+      attempts
+      lastError
+    }
+  }
+`);
+
+export const RetryDeadLetterJobMutation = graphql(
+  `
+    mutation RetryDeadLetterJob($input: DeadLetterInput!) {
+      retryDeadLetterJob(input: $input) {
+        __typename
+        ... on RetryDeadLetterJobSuccess {
+          id
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export const DiscardDeadLetterJobMutation = graphql(
+  `
+    mutation DiscardDeadLetterJob($input: DeadLetterInput!) {
+      discardDeadLetterJob(input: $input) {
+        __typename
+        ... on DiscardDeadLetterJobSuccess {
+          id
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);

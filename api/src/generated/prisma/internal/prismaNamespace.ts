@@ -406,6 +406,7 @@ export const ModelName = {
   ApiToken: 'ApiToken',
   AuditLogEntry: 'AuditLogEntry',
   OutboxMessage: 'OutboxMessage',
+  AccountEmailRequest: 'AccountEmailRequest',
   LoginAttempt: 'LoginAttempt',
   StoredFile: 'StoredFile',
   Notice: 'Notice',
@@ -431,7 +432,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1098,6 +1099,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.OutboxMessageCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.OutboxMessageCountAggregateOutputType> | number
+        }
+      }
+    }
+    AccountEmailRequest: {
+      payload: Prisma.$AccountEmailRequestPayload<ExtArgs>
+      fields: Prisma.AccountEmailRequestFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AccountEmailRequestFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AccountEmailRequestFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>
+        }
+        findFirst: {
+          args: Prisma.AccountEmailRequestFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AccountEmailRequestFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>
+        }
+        findMany: {
+          args: Prisma.AccountEmailRequestFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>[]
+        }
+        create: {
+          args: Prisma.AccountEmailRequestCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>
+        }
+        createMany: {
+          args: Prisma.AccountEmailRequestCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AccountEmailRequestCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>[]
+        }
+        delete: {
+          args: Prisma.AccountEmailRequestDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>
+        }
+        update: {
+          args: Prisma.AccountEmailRequestUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>
+        }
+        deleteMany: {
+          args: Prisma.AccountEmailRequestDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AccountEmailRequestUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AccountEmailRequestUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>[]
+        }
+        upsert: {
+          args: Prisma.AccountEmailRequestUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AccountEmailRequestPayload>
+        }
+        aggregate: {
+          args: Prisma.AccountEmailRequestAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAccountEmailRequest>
+        }
+        groupBy: {
+          args: Prisma.AccountEmailRequestGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AccountEmailRequestGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AccountEmailRequestCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AccountEmailRequestCountAggregateOutputType> | number
         }
       }
     }
@@ -2019,10 +2094,24 @@ export const OutboxMessageScalarFieldEnum = {
   createdAt: 'createdAt',
   sentAt: 'sentAt',
   transport: 'transport',
-  error: 'error'
+  error: 'error',
+  jobId: 'jobId'
 } as const
 
 export type OutboxMessageScalarFieldEnum = (typeof OutboxMessageScalarFieldEnum)[keyof typeof OutboxMessageScalarFieldEnum]
+
+
+export const AccountEmailRequestScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  action: 'action',
+  email: 'email',
+  ip: 'ip',
+  emailAllowed: 'emailAllowed',
+  createdAt: 'createdAt'
+} as const
+
+export type AccountEmailRequestScalarFieldEnum = (typeof AccountEmailRequestScalarFieldEnum)[keyof typeof AccountEmailRequestScalarFieldEnum]
 
 
 export const LoginAttemptScalarFieldEnum = {
@@ -2407,6 +2496,20 @@ export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$Prisma
 
 
 /**
+ * Reference to a field of type 'AccountEmailAction'
+ */
+export type EnumAccountEmailActionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AccountEmailAction'>
+    
+
+
+/**
+ * Reference to a field of type 'AccountEmailAction[]'
+ */
+export type ListEnumAccountEmailActionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AccountEmailAction[]'>
+    
+
+
+/**
  * Reference to a field of type 'Int'
  */
 export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int'>
@@ -2677,6 +2780,7 @@ export type GlobalOmitConfig = {
   apiToken?: Prisma.ApiTokenOmit
   auditLogEntry?: Prisma.AuditLogEntryOmit
   outboxMessage?: Prisma.OutboxMessageOmit
+  accountEmailRequest?: Prisma.AccountEmailRequestOmit
   loginAttempt?: Prisma.LoginAttemptOmit
   storedFile?: Prisma.StoredFileOmit
   notice?: Prisma.NoticeOmit

@@ -60,6 +60,7 @@ export const ModelName = {
   ApiToken: 'ApiToken',
   AuditLogEntry: 'AuditLogEntry',
   OutboxMessage: 'OutboxMessage',
+  AccountEmailRequest: 'AccountEmailRequest',
   LoginAttempt: 'LoginAttempt',
   StoredFile: 'StoredFile',
   Notice: 'Notice',
@@ -227,10 +228,24 @@ export const OutboxMessageScalarFieldEnum = {
   createdAt: 'createdAt',
   sentAt: 'sentAt',
   transport: 'transport',
-  error: 'error'
+  error: 'error',
+  jobId: 'jobId'
 } as const
 
 export type OutboxMessageScalarFieldEnum = (typeof OutboxMessageScalarFieldEnum)[keyof typeof OutboxMessageScalarFieldEnum]
+
+
+export const AccountEmailRequestScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  action: 'action',
+  email: 'email',
+  ip: 'ip',
+  emailAllowed: 'emailAllowed',
+  createdAt: 'createdAt'
+} as const
+
+export type AccountEmailRequestScalarFieldEnum = (typeof AccountEmailRequestScalarFieldEnum)[keyof typeof AccountEmailRequestScalarFieldEnum]
 
 
 export const LoginAttemptScalarFieldEnum = {

@@ -294,6 +294,7 @@ export type MunicipalityWhereInput = {
   auditEntries?: Prisma.AuditLogEntryListRelationFilter
   outbox?: Prisma.OutboxMessageListRelationFilter
   loginAttempts?: Prisma.LoginAttemptListRelationFilter
+  accountEmailRequests?: Prisma.AccountEmailRequestListRelationFilter
   storedFiles?: Prisma.StoredFileListRelationFilter
   notices?: Prisma.NoticeListRelationFilter
   contracts?: Prisma.ContractListRelationFilter
@@ -329,6 +330,7 @@ export type MunicipalityOrderByWithRelationInput = {
   auditEntries?: Prisma.AuditLogEntryOrderByRelationAggregateInput
   outbox?: Prisma.OutboxMessageOrderByRelationAggregateInput
   loginAttempts?: Prisma.LoginAttemptOrderByRelationAggregateInput
+  accountEmailRequests?: Prisma.AccountEmailRequestOrderByRelationAggregateInput
   storedFiles?: Prisma.StoredFileOrderByRelationAggregateInput
   notices?: Prisma.NoticeOrderByRelationAggregateInput
   contracts?: Prisma.ContractOrderByRelationAggregateInput
@@ -367,6 +369,7 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   auditEntries?: Prisma.AuditLogEntryListRelationFilter
   outbox?: Prisma.OutboxMessageListRelationFilter
   loginAttempts?: Prisma.LoginAttemptListRelationFilter
+  accountEmailRequests?: Prisma.AccountEmailRequestListRelationFilter
   storedFiles?: Prisma.StoredFileListRelationFilter
   notices?: Prisma.NoticeListRelationFilter
   contracts?: Prisma.ContractListRelationFilter
@@ -450,6 +453,7 @@ export type MunicipalityCreateInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -485,6 +489,7 @@ export type MunicipalityUncheckedCreateInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -520,6 +525,7 @@ export type MunicipalityUpdateInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -555,6 +561,7 @@ export type MunicipalityUncheckedUpdateInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -812,6 +819,20 @@ export type MunicipalityUpdateOneRequiredWithoutOutboxNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutOutboxInput, Prisma.MunicipalityUpdateWithoutOutboxInput>, Prisma.MunicipalityUncheckedUpdateWithoutOutboxInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutAccountEmailRequestsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAccountEmailRequestsInput, Prisma.MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutAccountEmailRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAccountEmailRequestsInput, Prisma.MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutAccountEmailRequestsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutAccountEmailRequestsInput, Prisma.MunicipalityUpdateWithoutAccountEmailRequestsInput>, Prisma.MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput>
+}
+
 export type MunicipalityCreateNestedOneWithoutLoginAttemptsInput = {
   create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutLoginAttemptsInput, Prisma.MunicipalityUncheckedCreateWithoutLoginAttemptsInput>
   connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutLoginAttemptsInput
@@ -936,6 +957,7 @@ export type MunicipalityCreateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -970,6 +992,7 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1020,6 +1043,7 @@ export type MunicipalityUpdateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1054,6 +1078,7 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1088,6 +1113,7 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -1122,6 +1148,7 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1172,6 +1199,7 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1206,6 +1234,7 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1240,6 +1269,7 @@ export type MunicipalityCreateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -1274,6 +1304,7 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1324,6 +1355,7 @@ export type MunicipalityUpdateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1358,6 +1390,7 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1392,6 +1425,7 @@ export type MunicipalityCreateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -1426,6 +1460,7 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1476,6 +1511,7 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1510,6 +1546,7 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1544,6 +1581,7 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -1578,6 +1616,7 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1628,6 +1667,7 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1662,6 +1702,7 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1696,6 +1737,7 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -1730,6 +1772,7 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1780,6 +1823,7 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1814,6 +1858,7 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1848,6 +1893,7 @@ export type MunicipalityCreateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -1882,6 +1928,7 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1932,6 +1979,7 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -1965,6 +2013,163 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAccountEmailRequestsInput, Prisma.MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput>
+}
+
+export type MunicipalityUpsertWithoutAccountEmailRequestsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAccountEmailRequestsInput, Prisma.MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAccountEmailRequestsInput, Prisma.MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutAccountEmailRequestsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAccountEmailRequestsInput, Prisma.MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput>
+}
+
+export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2000,6 +2205,7 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2034,6 +2240,7 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2084,6 +2291,7 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -2118,6 +2326,7 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2153,6 +2362,7 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
@@ -2187,6 +2397,7 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2237,6 +2448,7 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
@@ -2271,6 +2483,7 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2305,6 +2518,7 @@ export type MunicipalityCreateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
@@ -2339,6 +2553,7 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2389,6 +2604,7 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
@@ -2423,6 +2639,7 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2457,6 +2674,7 @@ export type MunicipalityCreateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
@@ -2491,6 +2709,7 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2541,6 +2760,7 @@ export type MunicipalityUpdateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
@@ -2575,6 +2795,7 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2609,6 +2830,7 @@ export type MunicipalityCreateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2643,6 +2865,7 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2693,6 +2916,7 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -2727,6 +2951,7 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2761,6 +2986,7 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2795,6 +3021,7 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2845,6 +3072,7 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -2879,6 +3107,7 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2913,6 +3142,7 @@ export type MunicipalityCreateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2947,6 +3177,7 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2997,6 +3228,7 @@ export type MunicipalityUpdateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -3031,6 +3263,7 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3052,6 +3285,7 @@ export type MunicipalityCountOutputType = {
   auditEntries: number
   outbox: number
   loginAttempts: number
+  accountEmailRequests: number
   storedFiles: number
   notices: number
   contracts: number
@@ -3069,6 +3303,7 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   auditEntries?: boolean | MunicipalityCountOutputTypeCountAuditEntriesArgs
   outbox?: boolean | MunicipalityCountOutputTypeCountOutboxArgs
   loginAttempts?: boolean | MunicipalityCountOutputTypeCountLoginAttemptsArgs
+  accountEmailRequests?: boolean | MunicipalityCountOutputTypeCountAccountEmailRequestsArgs
   storedFiles?: boolean | MunicipalityCountOutputTypeCountStoredFilesArgs
   notices?: boolean | MunicipalityCountOutputTypeCountNoticesArgs
   contracts?: boolean | MunicipalityCountOutputTypeCountContractsArgs
@@ -3146,6 +3381,13 @@ export type MunicipalityCountOutputTypeCountLoginAttemptsArgs<ExtArgs extends ru
 /**
  * MunicipalityCountOutputType without action
  */
+export type MunicipalityCountOutputTypeCountAccountEmailRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AccountEmailRequestWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
 export type MunicipalityCountOutputTypeCountStoredFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.StoredFileWhereInput
 }
@@ -3213,6 +3455,7 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   auditEntries?: boolean | Prisma.Municipality$auditEntriesArgs<ExtArgs>
   outbox?: boolean | Prisma.Municipality$outboxArgs<ExtArgs>
   loginAttempts?: boolean | Prisma.Municipality$loginAttemptsArgs<ExtArgs>
+  accountEmailRequests?: boolean | Prisma.Municipality$accountEmailRequestsArgs<ExtArgs>
   storedFiles?: boolean | Prisma.Municipality$storedFilesArgs<ExtArgs>
   notices?: boolean | Prisma.Municipality$noticesArgs<ExtArgs>
   contracts?: boolean | Prisma.Municipality$contractsArgs<ExtArgs>
@@ -3295,6 +3538,7 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   auditEntries?: boolean | Prisma.Municipality$auditEntriesArgs<ExtArgs>
   outbox?: boolean | Prisma.Municipality$outboxArgs<ExtArgs>
   loginAttempts?: boolean | Prisma.Municipality$loginAttemptsArgs<ExtArgs>
+  accountEmailRequests?: boolean | Prisma.Municipality$accountEmailRequestsArgs<ExtArgs>
   storedFiles?: boolean | Prisma.Municipality$storedFilesArgs<ExtArgs>
   notices?: boolean | Prisma.Municipality$noticesArgs<ExtArgs>
   contracts?: boolean | Prisma.Municipality$contractsArgs<ExtArgs>
@@ -3317,6 +3561,7 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     auditEntries: Prisma.$AuditLogEntryPayload<ExtArgs>[]
     outbox: Prisma.$OutboxMessagePayload<ExtArgs>[]
     loginAttempts: Prisma.$LoginAttemptPayload<ExtArgs>[]
+    accountEmailRequests: Prisma.$AccountEmailRequestPayload<ExtArgs>[]
     storedFiles: Prisma.$StoredFilePayload<ExtArgs>[]
     notices: Prisma.$NoticePayload<ExtArgs>[]
     contracts: Prisma.$ContractPayload<ExtArgs>[]
@@ -3754,6 +3999,7 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   auditEntries<T extends Prisma.Municipality$auditEntriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$auditEntriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditLogEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   outbox<T extends Prisma.Municipality$outboxArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$outboxArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboxMessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   loginAttempts<T extends Prisma.Municipality$loginAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$loginAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LoginAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  accountEmailRequests<T extends Prisma.Municipality$accountEmailRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$accountEmailRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountEmailRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   storedFiles<T extends Prisma.Municipality$storedFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$storedFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoredFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   notices<T extends Prisma.Municipality$noticesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$noticesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NoticePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   contracts<T extends Prisma.Municipality$contractsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$contractsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ContractPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -4389,6 +4635,30 @@ export type Municipality$loginAttemptsArgs<ExtArgs extends runtime.Types.Extensi
   take?: number
   skip?: number
   distinct?: Prisma.LoginAttemptScalarFieldEnum | Prisma.LoginAttemptScalarFieldEnum[]
+}
+
+/**
+ * Municipality.accountEmailRequests
+ */
+export type Municipality$accountEmailRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AccountEmailRequest
+   */
+  select?: Prisma.AccountEmailRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AccountEmailRequest
+   */
+  omit?: Prisma.AccountEmailRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AccountEmailRequestInclude<ExtArgs> | null
+  where?: Prisma.AccountEmailRequestWhereInput
+  orderBy?: Prisma.AccountEmailRequestOrderByWithRelationInput | Prisma.AccountEmailRequestOrderByWithRelationInput[]
+  cursor?: Prisma.AccountEmailRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AccountEmailRequestScalarFieldEnum | Prisma.AccountEmailRequestScalarFieldEnum[]
 }
 
 /**

@@ -35,6 +35,7 @@ export type OutboxMessageMinAggregateOutputType = {
   sentAt: Date | null
   transport: string | null
   error: string | null
+  jobId: string | null
 }
 
 export type OutboxMessageMaxAggregateOutputType = {
@@ -48,6 +49,7 @@ export type OutboxMessageMaxAggregateOutputType = {
   sentAt: Date | null
   transport: string | null
   error: string | null
+  jobId: string | null
 }
 
 export type OutboxMessageCountAggregateOutputType = {
@@ -61,6 +63,7 @@ export type OutboxMessageCountAggregateOutputType = {
   sentAt: number
   transport: number
   error: number
+  jobId: number
   _all: number
 }
 
@@ -76,6 +79,7 @@ export type OutboxMessageMinAggregateInputType = {
   sentAt?: true
   transport?: true
   error?: true
+  jobId?: true
 }
 
 export type OutboxMessageMaxAggregateInputType = {
@@ -89,6 +93,7 @@ export type OutboxMessageMaxAggregateInputType = {
   sentAt?: true
   transport?: true
   error?: true
+  jobId?: true
 }
 
 export type OutboxMessageCountAggregateInputType = {
@@ -102,6 +107,7 @@ export type OutboxMessageCountAggregateInputType = {
   sentAt?: true
   transport?: true
   error?: true
+  jobId?: true
   _all?: true
 }
 
@@ -188,6 +194,7 @@ export type OutboxMessageGroupByOutputType = {
   sentAt: Date | null
   transport: string
   error: string | null
+  jobId: string | null
   _count: OutboxMessageCountAggregateOutputType | null
   _min: OutboxMessageMinAggregateOutputType | null
   _max: OutboxMessageMaxAggregateOutputType | null
@@ -222,6 +229,7 @@ export type OutboxMessageWhereInput = {
   sentAt?: Prisma.DateTimeNullableFilter<"OutboxMessage"> | Date | string | null
   transport?: Prisma.StringFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableFilter<"OutboxMessage"> | string | null
+  jobId?: Prisma.UuidNullableFilter<"OutboxMessage"> | string | null
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
 }
 
@@ -236,11 +244,13 @@ export type OutboxMessageOrderByWithRelationInput = {
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
+  jobId?: Prisma.SortOrderInput | Prisma.SortOrder
   municipality?: Prisma.MunicipalityOrderByWithRelationInput
 }
 
 export type OutboxMessageWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  jobId?: string
   AND?: Prisma.OutboxMessageWhereInput | Prisma.OutboxMessageWhereInput[]
   OR?: Prisma.OutboxMessageWhereInput[]
   NOT?: Prisma.OutboxMessageWhereInput | Prisma.OutboxMessageWhereInput[]
@@ -254,7 +264,7 @@ export type OutboxMessageWhereUniqueInput = Prisma.AtLeast<{
   transport?: Prisma.StringFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableFilter<"OutboxMessage"> | string | null
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
-}, "id">
+}, "id" | "jobId">
 
 export type OutboxMessageOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -267,6 +277,7 @@ export type OutboxMessageOrderByWithAggregationInput = {
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
+  jobId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.OutboxMessageCountOrderByAggregateInput
   _max?: Prisma.OutboxMessageMaxOrderByAggregateInput
   _min?: Prisma.OutboxMessageMinOrderByAggregateInput
@@ -286,6 +297,7 @@ export type OutboxMessageScalarWhereWithAggregatesInput = {
   sentAt?: Prisma.DateTimeNullableWithAggregatesFilter<"OutboxMessage"> | Date | string | null
   transport?: Prisma.StringWithAggregatesFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableWithAggregatesFilter<"OutboxMessage"> | string | null
+  jobId?: Prisma.UuidNullableWithAggregatesFilter<"OutboxMessage"> | string | null
 }
 
 export type OutboxMessageCreateInput = {
@@ -298,6 +310,7 @@ export type OutboxMessageCreateInput = {
   sentAt?: Date | string | null
   transport: string
   error?: string | null
+  jobId?: string | null
   municipality: Prisma.MunicipalityCreateNestedOneWithoutOutboxInput
 }
 
@@ -312,6 +325,7 @@ export type OutboxMessageUncheckedCreateInput = {
   sentAt?: Date | string | null
   transport: string
   error?: string | null
+  jobId?: string | null
 }
 
 export type OutboxMessageUpdateInput = {
@@ -324,6 +338,7 @@ export type OutboxMessageUpdateInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutOutboxNestedInput
 }
 
@@ -338,6 +353,7 @@ export type OutboxMessageUncheckedUpdateInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OutboxMessageCreateManyInput = {
@@ -351,6 +367,7 @@ export type OutboxMessageCreateManyInput = {
   sentAt?: Date | string | null
   transport: string
   error?: string | null
+  jobId?: string | null
 }
 
 export type OutboxMessageUpdateManyMutationInput = {
@@ -363,6 +380,7 @@ export type OutboxMessageUpdateManyMutationInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OutboxMessageUncheckedUpdateManyInput = {
@@ -376,6 +394,7 @@ export type OutboxMessageUncheckedUpdateManyInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OutboxMessageListRelationFilter = {
@@ -399,6 +418,7 @@ export type OutboxMessageCountOrderByAggregateInput = {
   sentAt?: Prisma.SortOrder
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrder
+  jobId?: Prisma.SortOrder
 }
 
 export type OutboxMessageMaxOrderByAggregateInput = {
@@ -412,6 +432,7 @@ export type OutboxMessageMaxOrderByAggregateInput = {
   sentAt?: Prisma.SortOrder
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrder
+  jobId?: Prisma.SortOrder
 }
 
 export type OutboxMessageMinOrderByAggregateInput = {
@@ -425,6 +446,7 @@ export type OutboxMessageMinOrderByAggregateInput = {
   sentAt?: Prisma.SortOrder
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrder
+  jobId?: Prisma.SortOrder
 }
 
 export type OutboxMessageCreateNestedManyWithoutMunicipalityInput = {
@@ -479,6 +501,7 @@ export type OutboxMessageCreateWithoutMunicipalityInput = {
   sentAt?: Date | string | null
   transport: string
   error?: string | null
+  jobId?: string | null
 }
 
 export type OutboxMessageUncheckedCreateWithoutMunicipalityInput = {
@@ -491,6 +514,7 @@ export type OutboxMessageUncheckedCreateWithoutMunicipalityInput = {
   sentAt?: Date | string | null
   transport: string
   error?: string | null
+  jobId?: string | null
 }
 
 export type OutboxMessageCreateOrConnectWithoutMunicipalityInput = {
@@ -533,6 +557,7 @@ export type OutboxMessageScalarWhereInput = {
   sentAt?: Prisma.DateTimeNullableFilter<"OutboxMessage"> | Date | string | null
   transport?: Prisma.StringFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableFilter<"OutboxMessage"> | string | null
+  jobId?: Prisma.UuidNullableFilter<"OutboxMessage"> | string | null
 }
 
 export type OutboxMessageCreateManyMunicipalityInput = {
@@ -545,6 +570,7 @@ export type OutboxMessageCreateManyMunicipalityInput = {
   sentAt?: Date | string | null
   transport: string
   error?: string | null
+  jobId?: string | null
 }
 
 export type OutboxMessageUpdateWithoutMunicipalityInput = {
@@ -557,6 +583,7 @@ export type OutboxMessageUpdateWithoutMunicipalityInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OutboxMessageUncheckedUpdateWithoutMunicipalityInput = {
@@ -569,6 +596,7 @@ export type OutboxMessageUncheckedUpdateWithoutMunicipalityInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OutboxMessageUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -581,6 +609,7 @@ export type OutboxMessageUncheckedUpdateManyWithoutMunicipalityInput = {
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -596,6 +625,7 @@ export type OutboxMessageSelect<ExtArgs extends runtime.Types.Extensions.Interna
   sentAt?: boolean
   transport?: boolean
   error?: boolean
+  jobId?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["outboxMessage"]>
 
@@ -610,6 +640,7 @@ export type OutboxMessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   sentAt?: boolean
   transport?: boolean
   error?: boolean
+  jobId?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["outboxMessage"]>
 
@@ -624,6 +655,7 @@ export type OutboxMessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   sentAt?: boolean
   transport?: boolean
   error?: boolean
+  jobId?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["outboxMessage"]>
 
@@ -638,9 +670,10 @@ export type OutboxMessageSelectScalar = {
   sentAt?: boolean
   transport?: boolean
   error?: boolean
+  jobId?: boolean
 }
 
-export type OutboxMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "toAddress" | "subject" | "textBody" | "htmlBody" | "createdAt" | "sentAt" | "transport" | "error", ExtArgs["result"]["outboxMessage"]>
+export type OutboxMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "toAddress" | "subject" | "textBody" | "htmlBody" | "createdAt" | "sentAt" | "transport" | "error" | "jobId", ExtArgs["result"]["outboxMessage"]>
 export type OutboxMessageInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }
@@ -667,6 +700,10 @@ export type $OutboxMessagePayload<ExtArgs extends runtime.Types.Extensions.Inter
     sentAt: Date | null
     transport: string
     error: string | null
+    /**
+     * The job that wrote the message: a job run again (its worker died after sending) finds it and sends nothing twice.
+     */
+    jobId: string | null
   }, ExtArgs["result"]["outboxMessage"]>
   composites: {}
 }
@@ -1101,6 +1138,7 @@ export interface OutboxMessageFieldRefs {
   readonly sentAt: Prisma.FieldRef<"OutboxMessage", 'DateTime'>
   readonly transport: Prisma.FieldRef<"OutboxMessage", 'String'>
   readonly error: Prisma.FieldRef<"OutboxMessage", 'String'>
+  readonly jobId: Prisma.FieldRef<"OutboxMessage", 'String'>
 }
     
 
