@@ -131,7 +131,7 @@ describe("HTTP", () => {
   });
 
   it("sends HSTS only when the request came over TLS through a trusted proxy", async () => {
-    const proxied = await createTestApp({ TRUST_PROXY: "true" });
+    const proxied = await createTestApp({ TRUST_PROXY: "1" });
     await createMunicipality(proxied, { hostname: "localhost", isDefault: true });
     const behindProxy = await buildServer(proxied);
     const response = await behindProxy.inject({ url: "/healthz", headers: { "x-forwarded-proto": "https" } });

@@ -35,6 +35,7 @@ export type MunicipalityMinAggregateOutputType = {
   email: string | null
   phone: string | null
   website: string | null
+  publicUrl: string | null
   primaryColor: string | null
   accentColor: string | null
   logo: runtime.Bytes | null
@@ -56,6 +57,7 @@ export type MunicipalityMaxAggregateOutputType = {
   email: string | null
   phone: string | null
   website: string | null
+  publicUrl: string | null
   primaryColor: string | null
   accentColor: string | null
   logo: runtime.Bytes | null
@@ -77,6 +79,7 @@ export type MunicipalityCountAggregateOutputType = {
   email: number
   phone: number
   website: number
+  publicUrl: number
   primaryColor: number
   accentColor: number
   logo: number
@@ -100,6 +103,7 @@ export type MunicipalityMinAggregateInputType = {
   email?: true
   phone?: true
   website?: true
+  publicUrl?: true
   primaryColor?: true
   accentColor?: true
   logo?: true
@@ -121,6 +125,7 @@ export type MunicipalityMaxAggregateInputType = {
   email?: true
   phone?: true
   website?: true
+  publicUrl?: true
   primaryColor?: true
   accentColor?: true
   logo?: true
@@ -142,6 +147,7 @@ export type MunicipalityCountAggregateInputType = {
   email?: true
   phone?: true
   website?: true
+  publicUrl?: true
   primaryColor?: true
   accentColor?: true
   logo?: true
@@ -236,6 +242,7 @@ export type MunicipalityGroupByOutputType = {
   email: string
   phone: string | null
   website: string | null
+  publicUrl: string
   primaryColor: string
   accentColor: string
   logo: runtime.Bytes | null
@@ -278,6 +285,7 @@ export type MunicipalityWhereInput = {
   email?: Prisma.StringFilter<"Municipality"> | string
   phone?: Prisma.StringNullableFilter<"Municipality"> | string | null
   website?: Prisma.StringNullableFilter<"Municipality"> | string | null
+  publicUrl?: Prisma.StringFilter<"Municipality"> | string
   primaryColor?: Prisma.StringFilter<"Municipality"> | string
   accentColor?: Prisma.StringFilter<"Municipality"> | string
   logo?: Prisma.BytesNullableFilter<"Municipality"> | runtime.Bytes | null
@@ -313,6 +321,7 @@ export type MunicipalityOrderByWithRelationInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrderInput | Prisma.SortOrder
   website?: Prisma.SortOrderInput | Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -351,6 +360,7 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   email?: Prisma.StringFilter<"Municipality"> | string
   phone?: Prisma.StringNullableFilter<"Municipality"> | string | null
   website?: Prisma.StringNullableFilter<"Municipality"> | string | null
+  publicUrl?: Prisma.StringFilter<"Municipality"> | string
   primaryColor?: Prisma.StringFilter<"Municipality"> | string
   accentColor?: Prisma.StringFilter<"Municipality"> | string
   logo?: Prisma.BytesNullableFilter<"Municipality"> | runtime.Bytes | null
@@ -386,6 +396,7 @@ export type MunicipalityOrderByWithAggregationInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrderInput | Prisma.SortOrder
   website?: Prisma.SortOrderInput | Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -413,6 +424,7 @@ export type MunicipalityScalarWhereWithAggregatesInput = {
   email?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   phone?: Prisma.StringNullableWithAggregatesFilter<"Municipality"> | string | null
   website?: Prisma.StringNullableWithAggregatesFilter<"Municipality"> | string | null
+  publicUrl?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   primaryColor?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   accentColor?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   logo?: Prisma.BytesNullableWithAggregatesFilter<"Municipality"> | runtime.Bytes | null
@@ -434,6 +446,7 @@ export type MunicipalityCreateInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -469,6 +482,7 @@ export type MunicipalityUncheckedCreateInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -504,6 +518,7 @@ export type MunicipalityUpdateInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -539,6 +554,7 @@ export type MunicipalityUncheckedUpdateInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -574,6 +590,7 @@ export type MunicipalityCreateManyInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -595,6 +612,7 @@ export type MunicipalityUpdateManyMutationInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -616,6 +634,7 @@ export type MunicipalityUncheckedUpdateManyInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -637,6 +656,7 @@ export type MunicipalityCountOrderByAggregateInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
   website?: Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrder
@@ -658,6 +678,7 @@ export type MunicipalityMaxOrderByAggregateInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
   website?: Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrder
@@ -679,6 +700,7 @@ export type MunicipalityMinOrderByAggregateInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
   website?: Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrder
@@ -921,6 +943,7 @@ export type MunicipalityCreateWithoutHostsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -955,6 +978,7 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1005,6 +1029,7 @@ export type MunicipalityUpdateWithoutHostsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1039,6 +1064,7 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1073,6 +1099,7 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1107,6 +1134,7 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1157,6 +1185,7 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1191,6 +1220,7 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1225,6 +1255,7 @@ export type MunicipalityCreateWithoutUsersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1259,6 +1290,7 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1309,6 +1341,7 @@ export type MunicipalityUpdateWithoutUsersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1343,6 +1376,7 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1377,6 +1411,7 @@ export type MunicipalityCreateWithoutSessionsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1411,6 +1446,7 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1461,6 +1497,7 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1495,6 +1532,7 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1529,6 +1567,7 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1563,6 +1602,7 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1613,6 +1653,7 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1647,6 +1688,7 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1681,6 +1723,7 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1715,6 +1758,7 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1765,6 +1809,7 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1799,6 +1844,7 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1833,6 +1879,7 @@ export type MunicipalityCreateWithoutOutboxInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1867,6 +1914,7 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1917,6 +1965,7 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1951,6 +2000,7 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1985,6 +2035,7 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2019,6 +2070,7 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2069,6 +2121,7 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2103,6 +2156,7 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2137,6 +2191,7 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2171,6 +2226,7 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2221,6 +2277,7 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2255,6 +2312,7 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2289,6 +2347,7 @@ export type MunicipalityCreateWithoutNoticesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2323,6 +2382,7 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2373,6 +2433,7 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2407,6 +2468,7 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2441,6 +2503,7 @@ export type MunicipalityCreateWithoutContractsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2475,6 +2538,7 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2525,6 +2589,7 @@ export type MunicipalityUpdateWithoutContractsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2559,6 +2624,7 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2593,6 +2659,7 @@ export type MunicipalityCreateWithoutOrdersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2627,6 +2694,7 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2677,6 +2745,7 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2711,6 +2780,7 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2745,6 +2815,7 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2779,6 +2850,7 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2829,6 +2901,7 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2863,6 +2936,7 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2897,6 +2971,7 @@ export type MunicipalityCreateWithoutImportsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2931,6 +3006,7 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2981,6 +3057,7 @@ export type MunicipalityUpdateWithoutImportsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -3015,6 +3092,7 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -3197,6 +3275,7 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3233,6 +3312,7 @@ export type MunicipalitySelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3254,6 +3334,7 @@ export type MunicipalitySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3275,6 +3356,7 @@ export type MunicipalitySelectScalar = {
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3285,7 +3367,7 @@ export type MunicipalitySelectScalar = {
   updatedAt?: boolean
 }
 
-export type MunicipalityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "slug" | "name" | "ico" | "street" | "city" | "postalCode" | "email" | "phone" | "website" | "primaryColor" | "accentColor" | "logo" | "logoMimeType" | "noticeTwoPersonRule" | "isDefault" | "createdAt" | "updatedAt", ExtArgs["result"]["municipality"]>
+export type MunicipalityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "slug" | "name" | "ico" | "street" | "city" | "postalCode" | "email" | "phone" | "website" | "publicUrl" | "primaryColor" | "accentColor" | "logo" | "logoMimeType" | "noticeTwoPersonRule" | "isDefault" | "createdAt" | "updatedAt", ExtArgs["result"]["municipality"]>
 export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   hosts?: boolean | Prisma.Municipality$hostsArgs<ExtArgs>
   bankAccounts?: boolean | Prisma.Municipality$bankAccountsArgs<ExtArgs>
@@ -3338,6 +3420,11 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     email: string
     phone: string | null
     website: string | null
+    /**
+     * The portal's canonical public origin (e.g. https://portal.town.example): every link the portal
+     * sends (e-mails, reminders) is built from it, never from a request's Host header.
+     */
+    publicUrl: string
     primaryColor: string
     accentColor: string
     logo: runtime.Bytes | null
@@ -3799,6 +3886,7 @@ export interface MunicipalityFieldRefs {
   readonly email: Prisma.FieldRef<"Municipality", 'String'>
   readonly phone: Prisma.FieldRef<"Municipality", 'String'>
   readonly website: Prisma.FieldRef<"Municipality", 'String'>
+  readonly publicUrl: Prisma.FieldRef<"Municipality", 'String'>
   readonly primaryColor: Prisma.FieldRef<"Municipality", 'String'>
   readonly accentColor: Prisma.FieldRef<"Municipality", 'String'>
   readonly logo: Prisma.FieldRef<"Municipality", 'Bytes'>
