@@ -87,7 +87,11 @@ export async function updateMunicipality(ctx: Context, input: MunicipalitySettin
       // unless another municipality already has that host name.
       const hostname = publicHostnameOf(data.publicUrl);
       const mapped = await tx.municipalityHost.findUnique({ where: { hostname } });
-      if (mapped && mapped.municipalityId !== ctx.municipality.id) {
+      const sameUrl = await tx.municipality.findFirst({
+        where: { publicUrl: data.publicUrl, id: { not: ctx.municipality.id } },
+        select: { id: true },
+      });
+      if (sameUrl || (mapped && mapped.municipalityId !== ctx.municipality.id)) {
         throw ValidationError.field("publicUrl", "field.publicUrlHostTaken", "HOST_TAKEN");
       }
       if (!mapped) {
