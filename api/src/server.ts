@@ -253,12 +253,15 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     // (no CSRF header) gets 403, someone who may not upload 401/403, and the connection closes
     // without reading the rest.
     onRequest: async (request, reply) => {
-      if (request.method !== "POST" || !request.isMultipart()) return;
+      if (request.method !== "POST") return;
       const refuse = (status: number, code: string, messageKey: MessageKey) =>
         sendLocalizedError(request, reply.header("connection", "close"), status, code, messageKey);
+      // What an HTML form on another site could send is refused before its body is parsed (yoga
+      // checks the same for callers of yoga.fetch, see yoga.ts).
       if (!isCrossSiteSafe(request.method, request.headers["content-type"], request.headers[PREFLIGHT_HEADER] !== undefined)) {
         return refuse(403, "CSRF", "error.csrf");
       }
+      if (!request.isMultipart()) return;
       const refusal = await authorizeUpload(app, request, headersOf(request));
       if (refusal) return refuse(refusal.status, refusal.code, refusal.messageKey);
     },
