@@ -135,6 +135,10 @@ export function isValidHost(host: string): boolean {
   return URL.canParse(`http://${host}/`);
 }
 
+function isMultipartRequest(request: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
+}
+
 function isApiUrl(url: string): boolean {
   return API_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
@@ -261,7 +265,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       if (!isCrossSiteSafe(request.method, request.headers["content-type"], request.headers[PREFLIGHT_HEADER] !== undefined)) {
         return refuse(403, "CSRF", "error.csrf");
       }
-      if (!request.isMultipart()) return;
+      // (request.isMultipart() is only known once the body parser has run, after this hook.)
+      if (!isMultipartRequest(request)) return;
       const refusal = await authorizeUpload(app, request, headersOf(request));
       if (refusal) return refuse(refusal.status, refusal.code, refusal.messageKey);
     },
@@ -276,7 +281,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       try {
         const { body } = request;
         let parsedBody: { value: unknown } | undefined;
-        if (request.method === "POST" && request.isMultipart()) {
+        if (request.method === "POST" && isMultipartRequest(request)) {
           upload = await readUploadRequest(request, {
             directory: uploadDirectory,
             maxFileBytes: config.FILE_MAX_BYTES,

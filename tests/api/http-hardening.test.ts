@@ -141,7 +141,9 @@ describe("cross-site forms (CSRF)", () => {
         expect(response.headers["set-cookie"], label).toBeUndefined();
       }
     }
-    expect(await app.database.prisma.outboxMessage.count({ where: { toAddress: { in: ["obcan@csrf.example", "podvrh@csrf.example"] } } })).toBe(0);
+    expect(
+      await app.database.prisma.outboxMessage.count({ where: { toAddress: { in: ["obcan@csrf.example", "podvrh@csrf.example"] } } }),
+    ).toBe(0);
     expect(await app.database.prisma.user.count({ where: { email: "podvrh@csrf.example" } })).toBe(0);
     expect(await app.database.prisma.loginAttempt.count({ where: { email: "obcan@csrf.example" } })).toBe(0);
     // The victim's session survived the forced-logout attempts.
@@ -170,7 +172,9 @@ describe("cross-site forms (CSRF)", () => {
       payload: JSON.stringify({ query: MUTATIONS.login }),
     });
     expect(login.json().data.login.__typename).toBe("LoginSuccess");
-    const token = await import("../kit/factories.ts").then(({ apiTokenClient }) => apiTokenClient(app, town.id, ["notices:read"], "localhost"));
+    const token = await import("../kit/factories.ts").then(({ apiTokenClient }) =>
+      apiTokenClient(app, town.id, ["notices:read"], "localhost"),
+    );
     const integrator = await server.inject({
       method: "POST",
       url: "/graphql",
@@ -287,7 +291,10 @@ describe("start-up", () => {
       DATABASE_STARTUP_TIMEOUT_SECONDS: "1",
     });
     expect(code).toBe(1);
-    const lines = output.trim().split("\n").map((line) => JSON.parse(line) as { level: number; msg: string });
+    const lines = output
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
     const retries = lines.filter((line) => line.msg.startsWith("database not reachable"));
     expect(retries.length).toBeGreaterThanOrEqual(1);
     expect(retries[0]!.msg).toMatch(/ECONNREFUSED.*retrying in \d+\.\d s/);
