@@ -31,7 +31,10 @@ async function warnAboutLocalPublicUrls(database: Database, logger: Logger) {
   for (const { slug, publicUrl } of municipalities) {
     const { hostname } = new URL(publicUrl);
     if (hostname === "localhost" || hostname.endsWith(".localhost") || /^(127\.|\[::1\])/.test(hostname)) {
-      logger.warn({ municipality: slug, publicUrl }, "municipality's public URL is a local address: e-mailed links will not work; set it on the admin settings page");
+      logger.warn(
+        { municipality: slug, publicUrl },
+        "municipality's public URL is a local address: e-mailed links will not work; set it on the admin settings page",
+      );
     }
   }
 }

@@ -122,7 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { GRAPHQL_INTROSPECTION } = parsed.data;
   // The schema is public (schema.graphql is published), but production need not answer
   // introspection to anyone who asks: it is an operator's choice, off unless set.
-  const introspection = GRAPHQL_INTROSPECTION ? GRAPHQL_INTROSPECTION === "true" || GRAPHQL_INTROSPECTION === "1" : parsed.data.NODE_ENV !== "production";
+  const introspection = GRAPHQL_INTROSPECTION
+    ? GRAPHQL_INTROSPECTION === "true" || GRAPHQL_INTROSPECTION === "1"
+    : parsed.data.NODE_ENV !== "production";
   return { ...parsed.data, introspection };
 }
 

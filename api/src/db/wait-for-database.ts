@@ -7,7 +7,8 @@ export class StartupError extends Error {}
 /** What went wrong reaching the database, in one line, without the connection string. */
 export function describeDatabaseError(error: unknown): string {
   const { code, message, errors } = (error ?? {}) as { code?: unknown; message?: unknown; errors?: { message?: unknown }[] };
-  const text = (typeof message === "string" && message) || (typeof errors?.[0]?.message === "string" ? errors[0].message : "") || String(error);
+  const text =
+    (typeof message === "string" && message) || (typeof errors?.[0]?.message === "string" ? errors[0].message : "") || String(error);
   const line = text.split("\n")[0]!.trim();
   return typeof code === "string" && !line.includes(code) ? `${code}: ${line}` : line;
 }

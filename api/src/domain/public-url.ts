@@ -18,4 +18,3 @@ export function publicOriginOf(value: string): string | null {
   if (url.username || url.password || url.pathname !== "/" || !url.hostname) return null;
   return url.origin;
 }
-

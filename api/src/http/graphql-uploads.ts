@@ -107,7 +107,8 @@ export async function readUploadRequest(
       const file = files.get(key);
       if (!file || !Array.isArray(targets)) throw new UploadError(400, "error.uploadMalformed");
       for (const target of targets) {
-        if (typeof target !== "string" || !setPath(operations, target.split("."), file)) throw new UploadError(400, "error.uploadMalformed");
+        if (typeof target !== "string" || !setPath(operations, target.split("."), file))
+          throw new UploadError(400, "error.uploadMalformed");
       }
     }
     return { params: operations, cleanup };

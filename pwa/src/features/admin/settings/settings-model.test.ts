@@ -102,7 +102,9 @@ describe("municipality settings: checks as the admin types", () => {
       expect(clientErrorKeys(values({ publicUrl: bad })), bad).toEqual({ publicUrl: "settings.validation.publicUrl" });
     }
     // Sent as the normalised origin.
-    expect(toMunicipalityInput(values({ publicUrl: " https://Portal.Lipnice.example/ " })).publicUrl).toBe("https://portal.lipnice.example");
+    expect(toMunicipalityInput(values({ publicUrl: " https://Portal.Lipnice.example/ " })).publicUrl).toBe(
+      "https://portal.lipnice.example",
+    );
     expect(clientErrorKeys(values({ primaryColor: "#12345", accentColor: "red" }))).toEqual({
       primaryColor: "settings.validation.colour",
       accentColor: "settings.validation.colour",
