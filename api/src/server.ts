@@ -188,8 +188,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   });
 
   // Every response carries the same security headers (routes may override one, e.g. a stricter CSP),
-  // its request id, and HSTS when it came over TLS. One synchronous hook, no work per request
-  // beyond copying the precomputed headers.
+  // its request id, and HSTS when it came over TLS: precomputed, copied per request. The same hook
+  // refuses malformed hosts (400) and, in production, unknown ones (421; the lookup is cached).
   const headers = securityHeaders(config.FRAME_ANCESTORS.split(/\s+/).filter(Boolean));
   // Production serves only mapped host names (421 for the rest); development and tests fall back to
   // the default municipality for any name.

@@ -80,10 +80,10 @@ export async function readUploadRequest(
     let operations: unknown;
     let map: Record<string, unknown> | undefined;
     const files = new Map<string, File>();
+    // (The plugin is registered with throwFileSizeLimit: false: a cut-off file is reported below.)
     const parts = request.parts({
       limits: { fileSize: options.maxFileBytes, files: MAX_FILES, fields: 2, fieldSize: options.maxFieldBytes, parts: MAX_FILES + 2 },
-      throwFileSizeLimit: false,
-    } as Parameters<FastifyRequest["parts"]>[0]);
+    });
     for await (const part of parts) {
       if (part.type === "field") {
         if (part.valueTruncated) throw new UploadError(413, "error.uploadMalformed");
@@ -94,7 +94,7 @@ export async function readUploadRequest(
         continue;
       }
       // The spec sends operations and map first: a file before them is not ours to read.
-      if (operations === undefined || !map || !(part.fieldname in map)) throw new UploadError(400, "error.uploadMalformed");
+      if (operations === undefined || !map || !Object.hasOwn(map, part.fieldname)) throw new UploadError(400, "error.uploadMalformed");
       const temporary = path.join(options.directory, `${randomUUID()}.upload`);
       temporaryFiles.push(temporary);
       await pipeline(part.file, fs.createWriteStream(temporary, { flags: "wx", mode: 0o600 }));
