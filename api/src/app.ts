@@ -6,6 +6,7 @@ import { paths, type Config } from "./config.ts";
 import type { AppServices } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
+import { waitForDatabase } from "./db/wait-for-database.ts";
 import { createMailer } from "./integrations/mail.ts";
 import { jobKinds } from "./jobs/index.ts";
 import { createJobQueue, installJobSchema } from "./jobs/job-queue.ts";
@@ -26,6 +27,20 @@ export interface AppOptions {
 
 export type App = Awaited<ReturnType<typeof createApp>>;
 
+/** A production municipality whose links would point at a development address (e.g. after the upgrade that introduced the field). */
+async function warnAboutLocalPublicUrls(database: Database, logger: Logger) {
+  const municipalities = await database.prisma.municipality.findMany({ select: { slug: true, publicUrl: true } });
+  for (const { slug, publicUrl } of municipalities) {
+    const { hostname } = new URL(publicUrl);
+    if (hostname === "localhost" || hostname.endsWith(".localhost") || /^(127\.|\[::1\])/.test(hostname)) {
+      logger.warn(
+        { municipality: slug, publicUrl },
+        "municipality's public URL is a local address: e-mailed links will not work; set it on the admin settings page",
+      );
+    }
+  }
+}
+
 export async function createApp(options: AppOptions) {
   const { config } = options;
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
@@ -37,6 +52,7 @@ export async function createApp(options: AppOptions) {
       poolSize: config.DATABASE_POOL_SIZE,
     }));
   if (options.prepareDatabase) {
+    await waitForDatabase(database, { timeoutSeconds: config.DATABASE_STARTUP_TIMEOUT_SECONDS, logger });
     const report = await migrate(database, readMigrations(paths.migrations));
     if (report.applied.length > 0) logger.info({ applied: report.applied }, "migrations applied");
     await installJobSchema(database, config);
@@ -45,7 +61,12 @@ export async function createApp(options: AppOptions) {
       logger.info("demo data seeded");
     }
   }
-  const municipalities = createMunicipalityResolver(database.prisma, { defaultSlug: config.DEFAULT_MUNICIPALITY });
+  const municipalities = createMunicipalityResolver(database.prisma, {
+    defaultSlug: config.DEFAULT_MUNICIPALITY,
+    // Production answers only mapped host names (421 for the rest); development and tests fall back.
+    fallbackToDefault: config.NODE_ENV !== "production",
+  });
+  if (options.prepareDatabase && config.NODE_ENV === "production") await warnAboutLocalPublicUrls(database, logger);
   const clock = options.clock ?? systemClock;
   // Anonymous public answers, shared per municipality and locale (RESPONSE_CACHE_TTL_SECONDS=0: off).
   const responseCache = createPublicCache<ExecutionResult>({

@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -17,11 +18,16 @@ const envSchema = z.object({
   /** smtp(s)://user:pass@host:port; when unset e-mail stays in the outbox table. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Portál občana <no-reply@localhost>"),
-  /** Trust X-Forwarded-* headers from a reverse proxy (needed for TLS detection and client IPs). */
-  TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((v) => v === "true" || v === "1"),
+  /**
+   * Which reverse proxies' X-Forwarded-* headers to believe (TLS detection, client IPs): `false`, the
+   * number of proxies in front of the portal (hops), or their addresses/CIDRs. `true` is refused:
+   * it would believe whatever X-Forwarded-For a client sends.
+   */
+  TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
+  /** Serve GraphQL introspection (and GraphiQL in development); off by default in production. */
+  GRAPHQL_INTROSPECTION: z.enum(["true", "false", "1", "0"]).optional(),
+  /** How long start-up keeps retrying an unreachable database before giving up (seconds; 0 = one try). */
+  DATABASE_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -83,15 +89,65 @@ const envSchema = z.object({
   ACCOUNT_EMAIL_MAX_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
-export type Config = z.infer<typeof envSchema>;
+/** The proxies whose X-Forwarded-* headers are believed: none, a hop count, or addresses and CIDRs (Fastify's `trustProxy`). */
+export type TrustProxy = false | number | string[];
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrCidr(value: string): boolean {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address = "", prefix, ...rest] = value.split("/");
+  const family = net.isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export function parseTrustProxy(raw: string, context: z.RefinementCtx): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (value === "" || value === "false" || value === "0") return false;
+  if (value === "true") {
+    context.addIssue({
+      code: "custom",
+      message:
+        "`true` would believe any X-Forwarded-For a client sends (forged client addresses, bypassed login limits). " +
+        "Set the number of reverse proxies in front of the portal (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8)",
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(",").map((entry) => entry.trim());
+  const invalid = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (invalid.length > 0) {
+    context.addIssue({
+      code: "custom",
+      message: `not a hop count nor a list of addresses/CIDRs (${invalid.join(", ")}); e.g. TRUST_PROXY=1 or TRUST_PROXY=127.0.0.1,10.0.0.0/8`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+export type Config = z.infer<typeof envSchema> & { introspection: boolean };
+
+/** A configuration the process cannot start with; its message is one line for the operator. */
+export class ConfigurationError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems}`);
   }
-  return parsed.data;
+  const { GRAPHQL_INTROSPECTION } = parsed.data;
+  // The schema is public (schema.graphql is published), but production need not answer
+  // introspection to anyone who asks: it is an operator's choice, off unless set.
+  const introspection = GRAPHQL_INTROSPECTION
+    ? GRAPHQL_INTROSPECTION === "true" || GRAPHQL_INTROSPECTION === "1"
+    : parsed.data.NODE_ENV !== "production";
+  return { ...parsed.data, introspection };
 }
 
 export const paths = {

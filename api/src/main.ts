@@ -1,11 +1,30 @@
 // Entry point of `npm start`: migrate (and seed an empty database), then serve until a signal.
-import { createApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import pino from "pino";
+import { createApp, type App } from "./app.ts";
+import { ConfigurationError, loadConfig } from "./config.ts";
+import { StartupError } from "./db/wait-for-database.ts";
 import { buildServer } from "./server.ts";
 import { scheduleFileSweep } from "./services/files/sweep-unused-files.ts";
 
-const config = loadConfig();
-const app = await createApp({ config, prepareDatabase: true });
+// Configuration mistakes and an unreachable database end the process with one clear line and a
+// non-zero exit code, never with a stack trace.
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigurationError)) throw error;
+  pino().fatal(error.message);
+  process.exit(1);
+}
+const logger = pino({ level: config.LOG_LEVEL });
+let app: App;
+try {
+  app = await createApp({ config, logger, prepareDatabase: true });
+} catch (error) {
+  if (!(error instanceof StartupError)) throw error;
+  logger.fatal(error.message);
+  process.exit(1);
+}
 const server = await buildServer(app);
 const stopFileSweep = scheduleFileSweep(app.services);
 await app.services.jobs.startWorkers();

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { getOperationAST, parse, type ExecutionResult } from "graphql";
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ExecutionResult } from "graphql";
 import { createYoga, maskError, type GraphQLParams, type Plugin, type YogaInitialContext, type YogaServerInstance } from "graphql-yoga";
 import type { AppServices, Context, RequestMeta } from "./context.ts";
 import { scopedToMunicipality } from "./db/tenant.ts";
 import { negotiateLocale, translate } from "./i18n/messages.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./lib/cookies.ts";
+import { isCrossSiteSafe, PREFLIGHT_HEADER } from "./lib/csrf.ts";
 import { sha256 } from "./lib/tokens.ts";
 import { schema } from "./schema/index.ts";
 import { authenticateRequest } from "./services/accounts/authenticate-request.ts";
 import type { PublicResponseCache } from "./services/public-cache/create-public-cache.ts";
-import type { MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
+import { UnknownHostError, type Municipality, type MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
 
 /** What the HTTP server hands to each request (tests calling `yoga.fetch` pass nothing). */
 export interface ServerContext {
@@ -35,6 +36,44 @@ function parsedBodyPlugin(): Plugin<Record<string, unknown>, ServerContext> {
       if (parsed) setRequestParser(() => parsed.value as GraphQLParams);
     },
   };
+}
+
+/**
+ * Refuses a POST that an HTML form on another site could have sent (see lib/csrf.ts): every
+ * mutation, anonymous ones (login, registration, password reset) included, and uploads. Runs before
+ * the body is parsed.
+ */
+function csrfPreventionPlugin(): Plugin {
+  return {
+    onRequestParse({ request }) {
+      if (isCrossSiteSafe(request.method, request.headers.get("content-type"), request.headers.has(PREFLIGHT_HEADER))) return;
+      const locale = negotiateLocale(request.headers.get("accept-language"));
+      throw new GraphQLError(translate(locale, "error.csrf"), { extensions: { code: "CSRF", http: { status: 403 } } });
+    },
+  };
+}
+
+/** Turns introspection (`__schema`, `__type`) into a validation error; `__typename` stays. */
+function disableIntrospectionPlugin(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+/**
+ * The request's municipality. An unknown host (production, where nothing falls back) is 421
+ * Misdirected Request; the HTTP server already answers it so before yoga, this covers `yoga.fetch`.
+ */
+async function municipalityOf(municipalities: MunicipalityResolver, request: Request): Promise<Municipality> {
+  try {
+    return await municipalities.resolve(request.headers.get("host"));
+  } catch (error) {
+    if (!(error instanceof UnknownHostError)) throw error;
+    const locale = negotiateLocale(request.headers.get("accept-language"));
+    throw new GraphQLError(translate(locale, "error.unknownHost"), { extensions: { code: "MISDIRECTED_REQUEST", http: { status: 421 } } });
+  }
 }
 
 /** A request that acts for nobody: no API token, no session cookie. Only such answers are shared. */
@@ -68,7 +107,7 @@ function publicResponseCachePlugin(cache: PublicResponseCache<ExecutionResult>, 
       // The key is built for every request; those that are never cached need none. Only queries are
       // cached: a mutation (a login, a registration) must run every time.
       if (!isAnonymous(request.headers) || !isQueryOperation(documentString, operationName)) return "";
-      const municipality = await municipalities.resolve(request.headers.get("host"));
+      const municipality = await municipalityOf(municipalities, request);
       const scope = await cache.scope(municipality.id);
       validUntilByRequest.set(request, scope.validUntil);
       const locale = negotiateLocale(request.headers.get("accept-language"));
@@ -147,7 +186,8 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
     // Other sites may read public data from a browser, never with a visitor's cookies: yoga's
     // default would reflect any Origin with Access-Control-Allow-Credentials.
     cors: { origin: "*", credentials: false },
-    graphiql: config.NODE_ENV === "development" ? { title: "Portál občana – GraphQL" } : false,
+    // GraphiQL needs introspection, so it follows the setting (off by default in production).
+    graphiql: config.introspection && config.NODE_ENV !== "test" ? { title: "Portál občana – GraphQL" } : false,
     landingPage: false,
     // Unexpected errors never reach the client with their message or stack; expected ones are
     // union members of the result types, and GraphQLErrors we raise on purpose pass through.
@@ -169,6 +209,8 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
       error: (...args) => services.logger.error(args),
     },
     plugins: [
+      csrfPreventionPlugin(),
+      ...(config.introspection ? [] : [disableIntrospectionPlugin()]),
       parsedBodyPlugin(),
       ...(responseCache?.enabled ? [publicResponseCachePlugin(responseCache, municipalities)] : []),
       ...armor.protect().plugins,
@@ -176,7 +218,7 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
     ],
     context: async ({ request, meta }) => {
       const locale = negotiateLocale(request.headers.get("accept-language"));
-      const municipality = await municipalities.resolve(request.headers.get("host"));
+      const municipality = await municipalityOf(municipalities, request);
       const db = scopedToMunicipality(services.database.prisma, municipality.id);
       const requestMeta: RequestMeta = meta ?? {
         requestId: request.headers.get("x-request-id") ?? randomUUID(),

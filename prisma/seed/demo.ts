@@ -38,6 +38,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       email: "podatelna@lipnice.example",
       phone: "+420 569 000 111",
       website: "https://www.lipnice.example",
+      // `npm start` serves on port 3000: the links in the demo towns' e-mails open there.
+      publicUrl: "http://localhost:3000",
       primaryColor: "#1d4ed8",
       accentColor: "#b45309",
       logo: Buffer.from(COAT_OF_ARMS),
@@ -60,6 +62,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       city: "Horní Lhota",
       postalCode: "588 52",
       email: "obec@horni-lhota.example",
+      publicUrl: "http://horni-lhota.localhost:3000",
       primaryColor: "#166534",
       accentColor: "#9a3412",
       hosts: { create: [{ hostname: "horni-lhota.localhost" }] },

@@ -142,9 +142,11 @@ describe("uploadFile", () => {
     // Line breaks and quotes cannot travel intact in a multipart header; the rule handles them all the same.
     expect(safeFileName("řádek\n\r\u2028druhý.pdf", ALLOWED_TYPES["application/pdf"]!)).toBe("řádekdruhý.pdf");
     expect(safeFileName('smlouva "A".pdf', ALLOWED_TYPES["application/pdf"]!)).toBe("smlouva _A_.pdf");
-    // Nothing was written anywhere but the content-addressed store.
+    // Nothing was written anywhere but the content-addressed store (and its staging area, left empty).
     const written = fs.readdirSync(app.dataDir, { recursive: true }).map(String);
-    expect(written.every((entry) => entry === "files" || /^files[/\\][0-9a-f]{2}([/\\][0-9a-f]{64})?$/.test(entry))).toBe(true);
+    const allowed = (entry: string) =>
+      entry === "files" || /^files[/\\]incoming$/.test(entry) || /^files[/\\][0-9a-f]{2}([/\\][0-9a-f]{64})?$/.test(entry);
+    expect(written.filter((entry) => !allowed(entry))).toEqual([]);
   });
 
   it("the file store refuses keys that are not its own shape", async () => {
@@ -165,7 +167,7 @@ describe("uploadFile", () => {
 });
 
 describe("HTTP body limits", () => {
-  async function multipart(bytes: Uint8Array, client = town.clerk) {
+  async function multipart(bytes: Uint8Array, client = town.clerk, locale = "cs") {
     const form = new FormData();
     form.set("operations", JSON.stringify({ query: UPLOAD, variables: { file: null } }));
     form.set("map", JSON.stringify({ 0: ["variables.file"] }));
@@ -179,6 +181,8 @@ describe("HTTP body limits", () => {
         "content-type": request.headers.get("content-type")!,
         cookie: `portal_session=${encodeURIComponent(client.cookies.get("portal_session")!)}`,
         "x-csrf-token": client.cookies.get("portal_csrf")!,
+        "x-portal-csrf": "1",
+        "accept-language": locale,
       },
       payload: Buffer.from(await request.arrayBuffer()),
     });
@@ -191,13 +195,22 @@ describe("HTTP body limits", () => {
     expect(response.json().data.uploadFile).toMatchObject({ __typename: "UploadFileSuccess", file: { size: bytes.length } });
   });
 
-  it("answers a file just over FILE_MAX_BYTES with the field error, and a much larger body with 413", async () => {
-    const over = await multipart(Buffer.concat([PDF, Buffer.alloc(3 * MB)]));
-    expect(over.json().data.uploadFile.fieldErrors[0].code).toBe("FILE_TOO_LARGE");
-    const huge = await multipart(Buffer.alloc(6 * MB));
+  it("answers a file over FILE_MAX_BYTES with a localized 413, cut off while streaming, and keeps nothing of it", async () => {
+    const exactly = await multipart(Buffer.concat([PDF, Buffer.alloc(3 * MB - PDF.length, 0x20)]));
+    expect(exactly.json().data.uploadFile).toMatchObject({ __typename: "UploadFileSuccess", file: { size: 3 * MB } });
+    const over = await multipart(Buffer.concat([PDF, Buffer.alloc(3 * MB - PDF.length + 1, 0x20)]));
+    expect(over.statusCode).toBe(413);
+    expect(over.headers.connection).toBe("close");
+    expect(over.json().errors[0]).toEqual({
+      message: "Soubor je příliš velký (nejvýše 3 MB).",
+      extensions: { code: "PAYLOAD_TOO_LARGE" },
+    });
+    const huge = await multipart(Buffer.alloc(6 * MB), town.clerk, "en");
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().errors[0]).toMatchObject({ extensions: { code: "PAYLOAD_TOO_LARGE" } });
-    expect(huge.json().errors[0].message).toBe("Soubor je příliš velký (nejvýše 3 MB). / The file is too large (at most 3 MB).");
+    expect(huge.json().errors[0].message).toBe("The file is too large (at most 3 MB).");
+    // The server's temporary files are gone once the answer is sent.
+    const incoming = path.join(app.dataDir, "uploads-incoming");
+    expect(fs.existsSync(incoming) ? fs.readdirSync(incoming) : []).toEqual([]);
   });
 
   it("keeps BODY_LIMIT for every other request", async () => {

@@ -83,10 +83,31 @@ describe("HTTP", () => {
     expect(ready.json().status).toBe("ok");
   });
 
-  it("answers a malformed Host header with 400, never a server error", async () => {
-    for (const host of ["exa mple.cz", "obec.cz/../x", "<script>", "a".repeat(300), "obec.cz:port"]) {
-      for (const url of ["/graphql?query=%7B__typename%7D", "/feeds/uredni-deska.rss", "/soubory/x/y.pdf", "/uredni-deska"]) {
-        const response = await server.inject({ url, headers: { host, accept: "text/html" } });
+  it("answers a malformed Host header with 400 on every route family, never a server error", async () => {
+    const malformed = ["exa mple.cz", "obec.cz/../x", "<script>", "a".repeat(300), "obec.cz:port"];
+    // Shaped like a host and port, but no URL can be made of them (they used to give 500s).
+    malformed.push("localhost:99999", "localhost:65536", "localhost:0", "[::::]", "[1:2:3]:80", "localhost:");
+    const routes: { url: string; method?: "GET" | "POST" }[] = [
+      { url: "/graphql?query=%7B__typename%7D" },
+      { url: "/graphql", method: "POST" },
+      { url: "/feeds/uredni-deska.rss" },
+      { url: "/feeds/uredni-deska.atom" },
+      { url: "/opendata/uredni-deska.jsonld" },
+      { url: "/api/uredni-deska/00000000-0000-4000-8000-000000000000/potvrzeni.pdf" },
+      { url: "/soubory/x/y.pdf" },
+      { url: "/branding/logo" },
+      { url: "/uredni-deska" },
+      { url: "/assets/index-AbC123.js" },
+      { url: "/healthz" },
+    ];
+    for (const host of malformed) {
+      for (const { url, method = "GET" } of routes) {
+        const response = await server.inject({
+          method,
+          url,
+          headers: { host, accept: "text/html", "content-type": "application/json" },
+          ...(method === "POST" ? { payload: JSON.stringify({ query: "{ __typename }" }) } : {}),
+        });
         expect({ host, url, status: response.statusCode }).toEqual({ host, url, status: 400 });
         expect(response.json().errors[0]).toEqual({
           message: "Neplatná hlavička Host. / Invalid Host header.",
@@ -95,9 +116,24 @@ describe("HTTP", () => {
       }
     }
     // Real names, addresses and ports pass.
-    for (const host of ["localhost:3000", "www.obec-lipnice.cz", "127.0.0.1", "[::1]:3000", "portal.example."]) {
+    for (const host of ["localhost:3000", "localhost:65535", "www.obec-lipnice.cz", "127.0.0.1", "[::1]:3000", "portal.example."]) {
       const response = await server.inject({ url: "/graphql?query=%7B__typename%7D", headers: { host } });
       expect({ host, status: response.statusCode }).toEqual({ host, status: 200 });
+    }
+  });
+
+  it("answers a malformed X-Forwarded-Host from a trusted proxy with 400 too", async () => {
+    const proxied = await createTestApp({ TRUST_PROXY: "1" });
+    await createMunicipality(proxied, { hostname: "localhost", isDefault: true });
+    const behindProxy = await buildServer(proxied);
+    try {
+      for (const url of ["/graphql?query=%7B__typename%7D", "/feeds/uredni-deska.rss", "/opendata/uredni-deska.jsonld"]) {
+        const response = await behindProxy.inject({ url, headers: { host: "localhost", "x-forwarded-host": "localhost:99999" } });
+        expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      }
+    } finally {
+      await behindProxy.close();
+      await proxied.close();
     }
   });
 
@@ -154,7 +190,7 @@ describe("HTTP", () => {
   });
 
   it("sends HSTS only when the request came over TLS through a trusted proxy", async () => {
-    const proxied = await createTestApp({ TRUST_PROXY: "true" });
+    const proxied = await createTestApp({ TRUST_PROXY: "1" });
     await createMunicipality(proxied, { hostname: "localhost", isDefault: true });
     const behindProxy = await buildServer(proxied);
     const response = await behindProxy.inject({ url: "/healthz", headers: { "x-forwarded-proto": "https" } });

@@ -83,11 +83,34 @@ describe("migration runner", () => {
     expect(count[0]!.n).toBe(migrations.length);
   });
 
+  it("gives existing municipalities a public URL from their mapped host names", async () => {
+    const db = await emptyDatabase();
+    const all = readMigrations(paths.migrations);
+    const index = all.findIndex((migration) => migration.name.endsWith("_municipality_public_url"));
+    expect(index).toBeGreaterThan(0);
+    await migrate(db, all.slice(0, index));
+    const town = (n: number, slug: string) =>
+      `('00000000-0000-4000-8000-00000000000${n}', '${slug}', '${slug}', '0006458${n}', 's', 'c', 'p', 'e@x.cz', now())`;
+    await db.sql.exec(`INSERT INTO "Municipality" (id, slug, name, ico, street, city, "postalCode", email, "updatedAt")
+      VALUES ${town(1, "public")}, ${town(2, "local")}, ${town(3, "none")}`);
+    await db.sql.exec(`INSERT INTO "MunicipalityHost" (hostname, "municipalityId") VALUES
+      ('localhost', '00000000-0000-4000-8000-000000000001'), ('www.portal.lipnice.example', '00000000-0000-4000-8000-000000000001'),
+      ('portal.lipnice.example', '00000000-0000-4000-8000-000000000001'), ('127.0.0.1', '00000000-0000-4000-8000-000000000002'),
+      ('lhota.localhost', '00000000-0000-4000-8000-000000000002')`);
+    await migrate(db, all);
+    const rows = await db.sql.query<{ slug: string; publicUrl: string }>(`SELECT slug, "publicUrl" FROM "Municipality" ORDER BY slug`);
+    expect(rows).toEqual([
+      { slug: "local", publicUrl: "http://127.0.0.1:3000" },
+      { slug: "none", publicUrl: "http://localhost:3000" },
+      { slug: "public", publicUrl: "https://portal.lipnice.example" },
+    ]);
+  });
+
   it("keeps the audit log append-only", async () => {
     const db = await emptyDatabase();
     await migrate(db, readMigrations(paths.migrations));
-    await db.sql.exec(`INSERT INTO "Municipality" (id, slug, name, ico, street, city, "postalCode", email, "updatedAt")
-      VALUES ('00000000-0000-4000-8000-000000000001', 'x', 'X', '00064581', 's', 'c', 'p', 'e@x.cz', now())`);
+    await db.sql.exec(`INSERT INTO "Municipality" (id, slug, name, ico, street, city, "postalCode", email, "publicUrl", "updatedAt")
+      VALUES ('00000000-0000-4000-8000-000000000001', 'x', 'X', '00064581', 's', 'c', 'p', 'e@x.cz', 'https://x.example', now())`);
     await db.sql.exec(`INSERT INTO "AuditLogEntry" ("municipalityId", action) VALUES ('00000000-0000-4000-8000-000000000001', 'test')`);
     await expect(db.sql.exec(`UPDATE "AuditLogEntry" SET action = 'changed'`)).rejects.toThrow(/append-only/);
     await expect(db.sql.exec(`DELETE FROM "AuditLogEntry"`)).rejects.toThrow(/append-only/);

@@ -199,7 +199,7 @@ describe("feeds behind a TLS-terminating proxy", () => {
   let proxied: TestApp;
   let proxiedServer: FastifyInstance;
   beforeAll(async () => {
-    proxied = await createTestApp({ TRUST_PROXY: "true" });
+    proxied = await createTestApp({ TRUST_PROXY: "1" });
     proxiedServer = await buildServer(proxied);
   });
   afterAll(async () => {

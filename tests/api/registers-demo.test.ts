@@ -27,6 +27,7 @@ beforeAll(async () => {
         city: name,
         postalCode: "582 32",
         email: `${slug}@demo.example`,
+        publicUrl: `http://${hostname}`,
         hosts: { create: [{ hostname }] },
       },
     });

@@ -47,7 +47,8 @@ async function postNotice(title: string, fileName: string): Promise<{ id: string
   const result = await page.evaluate(
     async ({ title, fileName, pdf }) => {
       const csrf = decodeURIComponent(document.cookie.match(/(?:^|; )portal_csrf=([^;]*)/)?.[1] ?? "");
-      const headers = { "x-csrf-token": csrf, accept: "application/json" };
+      // As the app's client: the session's CSRF token, and the header that tells the API no cross-site form sent this.
+      const headers = { "x-csrf-token": csrf, "x-portal-csrf": "1", accept: "application/json" };
       const call = async (query: string, variables: object) => {
         const response = await fetch("/graphql", {
           method: "POST",

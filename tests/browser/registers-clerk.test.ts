@@ -124,6 +124,8 @@ describe("contracts", () => {
     const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "portal_csrf")?.value;
     expect(csrf).toBeTruthy();
     expect(uploads[0]!.headers()["x-csrf-token"]).toBe(csrf);
+    // The header without which the API refuses a multipart POST (a cross-site form cannot send it).
+    expect(uploads[0]!.headers()["x-portal-csrf"]).toBe("1");
 
     // The browser stops the wrong IČO; focus goes to it.
     const save = page.getByRole("button", { name: "Uložit jako koncept" });

@@ -18,8 +18,12 @@ export function validIco(seed = next()): string {
   return body + String((11 - (sum % 11)) % 10);
 }
 
-export async function createMunicipality(app: TestApp, overrides: { hostname?: string; name?: string; isDefault?: boolean } = {}) {
+export async function createMunicipality(
+  app: TestApp,
+  overrides: { hostname?: string; name?: string; isDefault?: boolean; publicUrl?: string } = {},
+) {
   const n = next();
+  const hostname = overrides.hostname ?? `town-${n}.test`;
   const account = parseCzechAccount("123456788/0100")!;
   return app.database.prisma.municipality.create({
     data: {
@@ -31,7 +35,8 @@ export async function createMunicipality(app: TestApp, overrides: { hostname?: s
       postalCode: "123 45",
       email: `obec${n}@test.example`,
       isDefault: overrides.isDefault ?? false,
-      hosts: { create: [{ hostname: overrides.hostname ?? `town-${n}.test` }] },
+      publicUrl: overrides.publicUrl ?? `http://${hostname}`,
+      hosts: { create: [{ hostname }] },
       bankAccounts: {
         create: [
           {

@@ -9,8 +9,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /**
- * A browser-like GraphQL client for one person: keeps the cookies the portal sets and echoes the
- * CSRF cookie in the x-csrf-token header, as the PWA does.
+ * A browser-like GraphQL client for one person: keeps the cookies the portal sets, echoes the
+ * CSRF cookie in the x-csrf-token header and sends the x-portal-csrf header, as the PWA does.
  */
 export class Client {
   readonly cookies = new Map<string, string>();
@@ -53,7 +53,8 @@ export class Client {
   }
 
   private async send<T>(body: string | FormData, contentHeaders: Record<string, string>): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { host: this.host, "accept-language": this.locale };
+    // As the PWA does: the API refuses a POST that an HTML form on another site could send.
+    const headers: Record<string, string> = { host: this.host, "accept-language": this.locale, "x-portal-csrf": "1" };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
     const csrf = this.cookies.get("portal_csrf");
     if (csrf) headers["x-csrf-token"] = csrf;

@@ -38,6 +38,9 @@ const MunicipalityRef = builder.prismaNode("Municipality", {
     email: t.exposeString("email"),
     phone: t.exposeString("phone", { nullable: true }),
     website: t.exposeString("website", { nullable: true }),
+    publicUrl: t.exposeString("publicUrl", {
+      description: "The portal's canonical public URL (origin): every link the portal sends by e-mail starts with it.",
+    }),
     noticeTwoPersonRule: t.exposeBoolean("noticeTwoPersonRule", {
       description: "Notice board: a notice proposed by one clerk must be approved by another.",
     }),
@@ -88,6 +91,11 @@ const UpdateMunicipalityInput = builder.inputType("UpdateMunicipalityInput", {
     email: t.string(),
     phone: t.string({ required: false }),
     website: t.string({ required: false }),
+    publicUrl: t.string({
+      required: false,
+      description:
+        "The portal's canonical public URL, an http(s) origin such as https://portal.town.example (no path, query or credentials); its host name is mapped to this municipality. Omitted = unchanged.",
+    }),
     primaryColor: t.string({ description: "#rrggbb" }),
     accentColor: t.string({ description: "#rrggbb" }),
     bankAccounts: t.field({ type: [BankAccountInput] }),

@@ -6,6 +6,11 @@ import { cacheConfig } from "./cache.ts";
 import { reportNetworkFailure, reportSuccessfulResponse } from "./network-status.ts";
 
 export const CSRF_COOKIE = "portal_csrf";
+/**
+ * Sent with every request: the API refuses a POST without it (or without a JSON content type), so a
+ * form on another site cannot log a visitor in or out, register or upload (a form cannot set headers).
+ */
+export const PREFLIGHT_HEADER = "x-portal-csrf";
 const CACHE_DB_NAME = "portal-graphcache";
 
 export interface PortalClientOptions {
@@ -50,7 +55,7 @@ export function createPortalClient({ getLanguage, onUnauthenticated, storage }: 
     url: "/graphql",
     requestPolicy: "cache-and-network",
     fetchOptions: () => {
-      const headers: Record<string, string> = { "Accept-Language": getLanguage() };
+      const headers: Record<string, string> = { "Accept-Language": getLanguage(), [PREFLIGHT_HEADER]: "1" };
       const csrf = readCookie(CSRF_COOKIE);
       if (csrf) headers["x-csrf-token"] = csrf;
       return { credentials: "same-origin", headers };

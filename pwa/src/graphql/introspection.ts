@@ -2765,6 +2765,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "publicUrl",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "street",
             "type": {
               "kind": "NON_NULL",
@@ -8778,6 +8790,13 @@ const introspection = {
                 "kind": "SCALAR",
                 "name": "String"
               }
+            }
+          },
+          {
+            "name": "publicUrl",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
             }
           },
           {

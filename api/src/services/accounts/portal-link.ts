@@ -1,14 +1,18 @@
-import type { Context } from "../../context.ts";
+import type { Municipality } from "../tenancy/resolve-municipality.ts";
 
 /**
- * An absolute link into the PWA, on the host the request came to (so each municipality's e-mails
- * point at its own portal). Behind a TLS-terminating proxy the request URL says http, the request
- * metadata says secure: the link then uses https.
+ * An absolute link into the PWA, on the municipality's canonical public URL. Never built from the
+ * request (its Host header is whatever the sender wrote: a forged one would put an attacker's site
+ * into a password-reset e-mail). Needs only the municipality, so work done outside a request (the
+ * job queue, reminders) builds the same links.
  */
-export function portalLink(ctx: Pick<Context, "request" | "meta">, pathname: string, query: Record<string, string> = {}): string {
-  const url = new URL(ctx.request.url);
-  if (ctx.meta.secure) url.protocol = "https:";
-  url.pathname = pathname;
+export function portalLink(
+  ctx: { municipality: Pick<Municipality, "publicUrl"> },
+  pathname: string,
+  query: Record<string, string> = {},
+): string {
+  const url = new URL(ctx.municipality.publicUrl);
+  url.pathname = pathname.startsWith("/") ? pathname : `/${pathname}`;
   url.search = new URLSearchParams(query).toString();
   url.hash = "";
   return url.toString();

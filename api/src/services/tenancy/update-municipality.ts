@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { czechAccountToIban, isValidIco, parseCzechAccount } from "../../domain/czech-identifiers.ts";
 import { parseInput, ValidationError } from "../../errors.ts";
+import { isUniqueViolation } from "../accounts/is-unique-violation.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { publicHostnameOf, publicUrlSchema } from "./public-url.ts";
 
 const text = (max: number) => z.string().trim().min(1, { message: "field.required" }).max(max);
 const optionalText = (max: number) =>
@@ -41,6 +43,8 @@ const settingsSchema = z.object({
     .max(300)
     .nullish()
     .or(z.literal("").transform(() => null)),
+  /** Omitted = unchanged (API clients written before the field existed). */
+  publicUrl: publicUrlSchema.nullish(),
   primaryColor: colour,
   accentColor: colour,
   bankAccounts: z
@@ -78,6 +82,24 @@ export async function updateMunicipality(ctx: Context, input: MunicipalitySettin
   const data = parseInput(settingsSchema, rest);
   const logo = logoFile ? await readLogo(logoFile) : null;
   const municipality = await ctx.db.$transaction(async (tx) => {
+    if (data.publicUrl) {
+      // The public URL's host answers for this municipality (in production unknown hosts get 421),
+      // unless another municipality already has that host name.
+      const hostname = publicHostnameOf(data.publicUrl);
+      const mapped = await tx.municipalityHost.findUnique({ where: { hostname } });
+      const sameUrl = await tx.municipality.findFirst({
+        where: { publicUrl: data.publicUrl, id: { not: ctx.municipality.id } },
+        select: { id: true },
+      });
+      if (sameUrl || (mapped && mapped.municipalityId !== ctx.municipality.id)) {
+        throw ValidationError.field("publicUrl", "field.publicUrlHostTaken", "HOST_TAKEN");
+      }
+      if (!mapped) {
+        await tx.municipalityHost.create({ data: { hostname, municipalityId: ctx.municipality.id } }).catch((error: unknown) => {
+          throw isUniqueViolation(error) ? ValidationError.field("publicUrl", "field.publicUrlHostTaken", "HOST_TAKEN") : error;
+        });
+      }
+    }
     await tx.bankAccount.deleteMany({ where: { municipalityId: ctx.municipality.id } });
     await tx.bankAccount.createMany({
       data: data.bankAccounts.map((account) => {
@@ -93,12 +115,13 @@ export async function updateMunicipality(ctx: Context, input: MunicipalitySettin
         };
       }),
     });
-    const { bankAccounts: _accounts, noticeTwoPersonRule, removeLogo, ...fields } = data;
+    const { bankAccounts: _accounts, noticeTwoPersonRule, removeLogo, publicUrl, ...fields } = data;
     return tx.municipality.update({
       where: { id: ctx.municipality.id },
       data: {
         ...fields,
         ...(noticeTwoPersonRule == null ? {} : { noticeTwoPersonRule }),
+        ...(publicUrl ? { publicUrl } : {}),
         ...(logo ? { logo: logo.bytes, logoMimeType: logo.mimeType } : removeLogo ? { logo: null, logoMimeType: null } : {}),
       },
       omit: { logo: true },

@@ -129,6 +129,15 @@ function SettingsForm({ municipality }: { municipality: Municipality }) {
           maxLength={300}
           {...text("website")}
         />
+        <TextField
+          label={t("settings.fields.publicUrl")}
+          hint={t("settings.contacts.publicUrlHint")}
+          type="url"
+          required
+          autoComplete="off"
+          maxLength={300}
+          {...text("publicUrl")}
+        />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4 rounded-lg border border-line p-4">

@@ -159,6 +159,7 @@ export const MunicipalitySettingsFields = graphql(
     fragment MunicipalitySettingsFields on Municipality @_unmask {
       ...MunicipalityPublicFields
       noticeTwoPersonRule
+      publicUrl
     }
   `,
   [MunicipalityPublicFields],

@@ -1966,6 +1966,7 @@ export const MunicipalityScalarFieldEnum = {
   email: 'email',
   phone: 'phone',
   website: 'website',
+  publicUrl: 'publicUrl',
   primaryColor: 'primaryColor',
   accentColor: 'accentColor',
   logo: 'logo',

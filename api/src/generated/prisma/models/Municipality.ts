@@ -35,6 +35,7 @@ export type MunicipalityMinAggregateOutputType = {
   email: string | null
   phone: string | null
   website: string | null
+  publicUrl: string | null
   primaryColor: string | null
   accentColor: string | null
   logo: runtime.Bytes | null
@@ -56,6 +57,7 @@ export type MunicipalityMaxAggregateOutputType = {
   email: string | null
   phone: string | null
   website: string | null
+  publicUrl: string | null
   primaryColor: string | null
   accentColor: string | null
   logo: runtime.Bytes | null
@@ -77,6 +79,7 @@ export type MunicipalityCountAggregateOutputType = {
   email: number
   phone: number
   website: number
+  publicUrl: number
   primaryColor: number
   accentColor: number
   logo: number
@@ -100,6 +103,7 @@ export type MunicipalityMinAggregateInputType = {
   email?: true
   phone?: true
   website?: true
+  publicUrl?: true
   primaryColor?: true
   accentColor?: true
   logo?: true
@@ -121,6 +125,7 @@ export type MunicipalityMaxAggregateInputType = {
   email?: true
   phone?: true
   website?: true
+  publicUrl?: true
   primaryColor?: true
   accentColor?: true
   logo?: true
@@ -142,6 +147,7 @@ export type MunicipalityCountAggregateInputType = {
   email?: true
   phone?: true
   website?: true
+  publicUrl?: true
   primaryColor?: true
   accentColor?: true
   logo?: true
@@ -236,6 +242,7 @@ export type MunicipalityGroupByOutputType = {
   email: string
   phone: string | null
   website: string | null
+  publicUrl: string
   primaryColor: string
   accentColor: string
   logo: runtime.Bytes | null
@@ -278,6 +285,7 @@ export type MunicipalityWhereInput = {
   email?: Prisma.StringFilter<"Municipality"> | string
   phone?: Prisma.StringNullableFilter<"Municipality"> | string | null
   website?: Prisma.StringNullableFilter<"Municipality"> | string | null
+  publicUrl?: Prisma.StringFilter<"Municipality"> | string
   primaryColor?: Prisma.StringFilter<"Municipality"> | string
   accentColor?: Prisma.StringFilter<"Municipality"> | string
   logo?: Prisma.BytesNullableFilter<"Municipality"> | runtime.Bytes | null
@@ -314,6 +322,7 @@ export type MunicipalityOrderByWithRelationInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrderInput | Prisma.SortOrder
   website?: Prisma.SortOrderInput | Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -353,6 +362,7 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   email?: Prisma.StringFilter<"Municipality"> | string
   phone?: Prisma.StringNullableFilter<"Municipality"> | string | null
   website?: Prisma.StringNullableFilter<"Municipality"> | string | null
+  publicUrl?: Prisma.StringFilter<"Municipality"> | string
   primaryColor?: Prisma.StringFilter<"Municipality"> | string
   accentColor?: Prisma.StringFilter<"Municipality"> | string
   logo?: Prisma.BytesNullableFilter<"Municipality"> | runtime.Bytes | null
@@ -389,6 +399,7 @@ export type MunicipalityOrderByWithAggregationInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrderInput | Prisma.SortOrder
   website?: Prisma.SortOrderInput | Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -416,6 +427,7 @@ export type MunicipalityScalarWhereWithAggregatesInput = {
   email?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   phone?: Prisma.StringNullableWithAggregatesFilter<"Municipality"> | string | null
   website?: Prisma.StringNullableWithAggregatesFilter<"Municipality"> | string | null
+  publicUrl?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   primaryColor?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   accentColor?: Prisma.StringWithAggregatesFilter<"Municipality"> | string
   logo?: Prisma.BytesNullableWithAggregatesFilter<"Municipality"> | runtime.Bytes | null
@@ -437,6 +449,7 @@ export type MunicipalityCreateInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -473,6 +486,7 @@ export type MunicipalityUncheckedCreateInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -509,6 +523,7 @@ export type MunicipalityUpdateInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -545,6 +560,7 @@ export type MunicipalityUncheckedUpdateInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -581,6 +597,7 @@ export type MunicipalityCreateManyInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -602,6 +619,7 @@ export type MunicipalityUpdateManyMutationInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -623,6 +641,7 @@ export type MunicipalityUncheckedUpdateManyInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -644,6 +663,7 @@ export type MunicipalityCountOrderByAggregateInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
   website?: Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrder
@@ -665,6 +685,7 @@ export type MunicipalityMaxOrderByAggregateInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
   website?: Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrder
@@ -686,6 +707,7 @@ export type MunicipalityMinOrderByAggregateInput = {
   email?: Prisma.SortOrder
   phone?: Prisma.SortOrder
   website?: Prisma.SortOrder
+  publicUrl?: Prisma.SortOrder
   primaryColor?: Prisma.SortOrder
   accentColor?: Prisma.SortOrder
   logo?: Prisma.SortOrder
@@ -942,6 +964,7 @@ export type MunicipalityCreateWithoutHostsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -977,6 +1000,7 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1028,6 +1052,7 @@ export type MunicipalityUpdateWithoutHostsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1063,6 +1088,7 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1098,6 +1124,7 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1133,6 +1160,7 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1184,6 +1212,7 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1219,6 +1248,7 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1254,6 +1284,7 @@ export type MunicipalityCreateWithoutUsersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1289,6 +1320,7 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1340,6 +1372,7 @@ export type MunicipalityUpdateWithoutUsersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1375,6 +1408,7 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1410,6 +1444,7 @@ export type MunicipalityCreateWithoutSessionsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1445,6 +1480,7 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1496,6 +1532,7 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1531,6 +1568,7 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1566,6 +1604,7 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1601,6 +1640,7 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1652,6 +1692,7 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1687,6 +1728,7 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1722,6 +1764,7 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1757,6 +1800,7 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1808,6 +1852,7 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1843,6 +1888,7 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1878,6 +1924,7 @@ export type MunicipalityCreateWithoutOutboxInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1913,6 +1960,7 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -1964,6 +2012,7 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -1999,6 +2048,7 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2034,6 +2084,7 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2069,6 +2120,7 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2120,6 +2172,7 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2155,6 +2208,7 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2190,6 +2244,7 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2225,6 +2280,7 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2276,6 +2332,7 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2311,6 +2368,7 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2346,6 +2404,7 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2381,6 +2440,7 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2432,6 +2492,7 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2467,6 +2528,7 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2502,6 +2564,7 @@ export type MunicipalityCreateWithoutNoticesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2537,6 +2600,7 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2588,6 +2652,7 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2623,6 +2688,7 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2658,6 +2724,7 @@ export type MunicipalityCreateWithoutContractsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2693,6 +2760,7 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2744,6 +2812,7 @@ export type MunicipalityUpdateWithoutContractsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2779,6 +2848,7 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2814,6 +2884,7 @@ export type MunicipalityCreateWithoutOrdersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2849,6 +2920,7 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -2900,6 +2972,7 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2935,6 +3008,7 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -2970,6 +3044,7 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -3005,6 +3080,7 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -3056,6 +3132,7 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -3091,6 +3168,7 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -3126,6 +3204,7 @@ export type MunicipalityCreateWithoutImportsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -3161,6 +3240,7 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   email: string
   phone?: string | null
   website?: string | null
+  publicUrl: string
   primaryColor?: string
   accentColor?: string
   logo?: runtime.Bytes | null
@@ -3212,6 +3292,7 @@ export type MunicipalityUpdateWithoutImportsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -3247,6 +3328,7 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   email?: Prisma.StringFieldUpdateOperationsInput | string
   phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
   primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
   accentColor?: Prisma.StringFieldUpdateOperationsInput | string
   logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
@@ -3439,6 +3521,7 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3476,6 +3559,7 @@ export type MunicipalitySelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3497,6 +3581,7 @@ export type MunicipalitySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3518,6 +3603,7 @@ export type MunicipalitySelectScalar = {
   email?: boolean
   phone?: boolean
   website?: boolean
+  publicUrl?: boolean
   primaryColor?: boolean
   accentColor?: boolean
   logo?: boolean
@@ -3528,7 +3614,7 @@ export type MunicipalitySelectScalar = {
   updatedAt?: boolean
 }
 
-export type MunicipalityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "slug" | "name" | "ico" | "street" | "city" | "postalCode" | "email" | "phone" | "website" | "primaryColor" | "accentColor" | "logo" | "logoMimeType" | "noticeTwoPersonRule" | "isDefault" | "createdAt" | "updatedAt", ExtArgs["result"]["municipality"]>
+export type MunicipalityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "slug" | "name" | "ico" | "street" | "city" | "postalCode" | "email" | "phone" | "website" | "publicUrl" | "primaryColor" | "accentColor" | "logo" | "logoMimeType" | "noticeTwoPersonRule" | "isDefault" | "createdAt" | "updatedAt", ExtArgs["result"]["municipality"]>
 export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   hosts?: boolean | Prisma.Municipality$hostsArgs<ExtArgs>
   bankAccounts?: boolean | Prisma.Municipality$bankAccountsArgs<ExtArgs>
@@ -3583,6 +3669,11 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     email: string
     phone: string | null
     website: string | null
+    /**
+     * The portal's canonical public origin (e.g. https://portal.town.example): every link the portal
+     * sends (e-mails, reminders) is built from it, never from a request's Host header.
+     */
+    publicUrl: string
     primaryColor: string
     accentColor: string
     logo: runtime.Bytes | null
@@ -4045,6 +4136,7 @@ export interface MunicipalityFieldRefs {
   readonly email: Prisma.FieldRef<"Municipality", 'String'>
   readonly phone: Prisma.FieldRef<"Municipality", 'String'>
   readonly website: Prisma.FieldRef<"Municipality", 'String'>
+  readonly publicUrl: Prisma.FieldRef<"Municipality", 'String'>
   readonly primaryColor: Prisma.FieldRef<"Municipality", 'String'>
   readonly accentColor: Prisma.FieldRef<"Municipality", 'String'>
   readonly logo: Prisma.FieldRef<"Municipality", 'Bytes'>

@@ -21,6 +21,7 @@ const municipality = {
   email: "podatelna@lipnice.example",
   phone: null,
   website: null,
+  publicUrl: "https://portal.lipnice.example",
   noticeTwoPersonRule: false,
   branding: { __typename: "Branding", primaryColor: "#1d4ed8", accentColor: "#b45309", logoUrl: "/branding/logo?v=1" },
   bankAccounts: [

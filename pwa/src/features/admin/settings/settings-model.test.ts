@@ -23,6 +23,7 @@ const LIPNICE = {
   email: "podatelna@lipnice.example",
   phone: "+420 569 000 111",
   website: null,
+  publicUrl: "https://portal.lipnice.example",
   noticeTwoPersonRule: false,
   branding: { primaryColor: "#1d4ed8", accentColor: "#b45309" },
   bankAccounts: [
@@ -82,6 +83,28 @@ describe("municipality settings: checks as the admin types", () => {
     expect(clientErrorKeys(values({ website: "https://www.lipnice.example" }))).toEqual({});
     expect(clientErrorKeys(values({ website: "javascript:alert(1)" }))).toEqual({ website: "settings.validation.website" });
     expect(clientErrorKeys(values({ website: "www.lipnice.example" }))).toEqual({ website: "settings.validation.website" });
+  });
+
+  it("wants the portal's address as a bare http(s) origin, as the API does", () => {
+    for (const good of ["https://portal.lipnice.example", "http://localhost:3000", "https://Portal.Lipnice.example/"]) {
+      expect(clientErrorKeys(values({ publicUrl: good })), good).toEqual({});
+    }
+    expect(clientErrorKeys(values({ publicUrl: "" }))).toEqual({ publicUrl: "validation.required" });
+    for (const bad of [
+      "portal.lipnice.example",
+      "ftp://portal.lipnice.example",
+      "javascript:alert(1)",
+      "https://portal.lipnice.example/obcan",
+      "https://portal.lipnice.example/?x=1",
+      "https://portal.lipnice.example/#top",
+      "https://admin:heslo@portal.lipnice.example",
+    ]) {
+      expect(clientErrorKeys(values({ publicUrl: bad })), bad).toEqual({ publicUrl: "settings.validation.publicUrl" });
+    }
+    // Sent as the normalised origin.
+    expect(toMunicipalityInput(values({ publicUrl: " https://Portal.Lipnice.example/ " })).publicUrl).toBe(
+      "https://portal.lipnice.example",
+    );
     expect(clientErrorKeys(values({ primaryColor: "#12345", accentColor: "red" }))).toEqual({
       primaryColor: "settings.validation.colour",
       accentColor: "settings.validation.colour",

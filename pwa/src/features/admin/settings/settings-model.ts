@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { czechAccountToIban, formatIban, isValidIco, parseCzechAccount } from "../../../../../api/src/domain/czech-identifiers.ts";
+import { publicOriginOf } from "../../../../../api/src/domain/public-url.ts";
 import { contrastRatio, parseHexColor } from "../../../components/branding.ts";
 
 // The municipality settings form checks as the admin types what the API checks too
@@ -25,6 +26,8 @@ export interface SettingsValues {
   email: string;
   phone: string;
   website: string;
+  /** The portal's canonical address: every link in the portal's e-mails starts with it. */
+  publicUrl: string;
   primaryColor: string;
   accentColor: string;
   bankAccounts: BankAccountRow[];
@@ -76,6 +79,12 @@ export const settingsSchema = z.object({
     .trim()
     .max(300, "validation.tooLong")
     .refine((value) => value === "" || isWebAddress(value), "settings.validation.website"),
+  publicUrl: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(300, "validation.tooLong")
+    .refine((value) => publicOriginOf(value) !== null, "settings.validation.publicUrl"),
   primaryColor: colour,
   accentColor: colour,
   bankAccounts: z
@@ -105,6 +114,7 @@ interface MunicipalityData {
   email: string;
   phone: string | null;
   website: string | null;
+  publicUrl: string;
   noticeTwoPersonRule: boolean;
   branding: { primaryColor: string; accentColor: string };
   bankAccounts: ReadonlyArray<{ id: string; label: string; accountNumber: string; isPrimary: boolean }>;
@@ -121,6 +131,7 @@ export function valuesFromMunicipality(municipality: MunicipalityData): Settings
     email: municipality.email,
     phone: municipality.phone ?? "",
     website: municipality.website ?? "",
+    publicUrl: municipality.publicUrl,
     primaryColor: municipality.branding.primaryColor,
     accentColor: municipality.branding.accentColor,
     noticeTwoPersonRule: municipality.noticeTwoPersonRule,
@@ -163,6 +174,7 @@ export function toMunicipalityInput(values: SettingsValues) {
     email: values.email.trim(),
     phone: values.phone.trim() || null,
     website: values.website.trim() || null,
+    publicUrl: publicOriginOf(values.publicUrl.trim()) ?? values.publicUrl.trim(),
     primaryColor: values.primaryColor.trim().toLowerCase(),
     accentColor: values.accentColor.trim().toLowerCase(),
     noticeTwoPersonRule: values.noticeTwoPersonRule,
@@ -228,6 +240,7 @@ const draftShape = z.object({
   email: z.string(),
   phone: z.string(),
   website: z.string(),
+  publicUrl: z.string(),
   primaryColor: z.string(),
   accentColor: z.string(),
   noticeTwoPersonRule: z.boolean(),
