@@ -9,6 +9,7 @@ import { negotiateLocale, translate } from "./i18n/messages.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./lib/cookies.ts";
 import { sha256 } from "./lib/tokens.ts";
 import { schema } from "./schema/index.ts";
+import { requestLimitsPlugin } from "./schema/request-limits.ts";
 import { authenticateRequest } from "./services/accounts/authenticate-request.ts";
 import type { PublicResponseCache } from "./services/public-cache/create-public-cache.ts";
 import type { MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
@@ -134,7 +135,8 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
   const { config } = services;
   const armor = new EnvelopArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
-    costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+    // The cost is counted by requestLimitsPlugin, which multiplies by list sizes (armor's does not).
+    costLimit: { enabled: false },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
     maxDirectives: { n: 20 },
@@ -172,6 +174,7 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
       parsedBodyPlugin(),
       ...(responseCache?.enabled ? [publicResponseCachePlugin(responseCache, municipalities)] : []),
       ...armor.protect().plugins,
+      requestLimitsPlugin({ maxCost: config.GRAPHQL_MAX_COST }),
       responseCookiesPlugin(),
     ],
     context: async ({ request, meta }) => {
