@@ -388,7 +388,9 @@ describe("the notice board's two-person rule", () => {
     // Proposed: the proposer cannot approve their own proposal.
     await clerk.getByRole("button", { name: "Navrhnout ke schválení" }).click();
     await toast(clerk, "Dokument byl navržen ke schválení.").waitFor();
-    await clerk.getByText("Tento návrh je od vás: schválit a vyvěsit ho musí jiný úředník.").waitFor();
+    await clerk
+      .getByText("Na tomto textu jste se podíleli (napsali, upravili nebo navrhli jste ho): schválit a vyvěsit ho musí jiný úředník.")
+      .waitFor();
     expect(await clerk.getByRole("button", { name: /^Schválit/ }).count()).toBe(0);
     const noticePath = new URL(clerk.url()).pathname;
 

@@ -4566,7 +4566,7 @@ const introspection = {
               }
             },
             "args": [],
-            "isDeprecated": false
+            "isDeprecated": true
           },
           {
             "name": "revisions",
@@ -4581,6 +4581,18 @@ const introspection = {
                     "name": "NoticeHistoryRevision"
                   }
                 }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "writtenByViewer",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
               }
             },
             "args": [],
