@@ -375,7 +375,10 @@ describe("input PostgreSQL cannot store is bad input, never a 500", () => {
       at: "-000001-01-01T00:00:00Z",
     });
     badArgument(window, "at", "field.dateTime");
-    // The edges of the range still work.
+    // The edges of the range reach the services, whose own rules answer them (a notice is posted for at most 10 years).
+    const farEnd = await town.clerk.request(CREATE_NOTICE, { input: noticeInput({ title: "Trvale", relevantUntil: "9999-12-31" }) });
+    expect(farEnd.errors, JSON.stringify(farEnd)).toBeUndefined();
+    expect(farEnd.data?.createNotice.fieldErrors).toMatchObject([{ path: ["relevantUntil"], code: "TOO_LATE" }]);
     const ok = await town.anonymous.request(BOARD, { filter: { postedFrom: "1000-01-01", postedTo: "9999-12-31", search: "voda" } });
     expect(ok.errors).toBeUndefined();
   });
