@@ -11,6 +11,8 @@ import type { Agenda } from "./generated/prisma/client.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { translate } from "./i18n/messages.ts";
+import { loadNodes } from "./schema/node-lookup.ts";
+import { MAX_LIST_ITEMS } from "./schema/request-limits.ts";
 import type { CalendarDate } from "./schema/scalars.ts";
 
 export const builder = new SchemaBuilder<{
@@ -68,6 +70,13 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesOnConnection: true,
+    // node(id:)/nodes(ids:) fetch each type's records in one statement with its visibility rules
+    // (schema/node-lookup.ts), not one statement per id; ids are capped like every list argument.
+    nodeQueryOptions: { resolve: (_root, args, ctx, info) => loadNodes(ctx, info, [args.id]).then(([node]) => node) as never },
+    nodesQueryOptions: {
+      args: { ids: { extensions: { maxItems: MAX_LIST_ITEMS } } },
+      resolve: (_root, args, ctx, info) => loadNodes(ctx, info, args.ids) as never,
+    },
   },
   errors: {
     defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },

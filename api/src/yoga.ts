@@ -10,6 +10,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./li
 import { isCrossSiteSafe, PREFLIGHT_HEADER } from "./lib/csrf.ts";
 import { sha256 } from "./lib/tokens.ts";
 import { schema } from "./schema/index.ts";
+import { requestLimitsPlugin } from "./schema/request-limits.ts";
 import { authenticateRequest } from "./services/accounts/authenticate-request.ts";
 import type { PublicResponseCache } from "./services/public-cache/create-public-cache.ts";
 import { UnknownHostError, type Municipality, type MunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
@@ -173,7 +174,8 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
   const { config } = services;
   const armor = new EnvelopArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
-    costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+    // The cost is counted by requestLimitsPlugin, which multiplies by list sizes (armor's does not).
+    costLimit: { enabled: false },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
     maxDirectives: { n: 20 },
@@ -214,6 +216,7 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
       parsedBodyPlugin(),
       ...(responseCache?.enabled ? [publicResponseCachePlugin(responseCache, municipalities)] : []),
       ...armor.protect().plugins,
+      requestLimitsPlugin({ maxCost: config.GRAPHQL_MAX_COST }),
       responseCookiesPlugin(),
     ],
     context: async ({ request, meta }) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser, DEFAULT_PASSWORD, signedInClient } from "../kit/factories.ts";
 import { Client } from "../kit/graphql.ts";
+import { LOGIN_LIMITS } from "../../api/src/services/accounts/log-in.ts";
 import { LOGIN, LOGOUT, VIEWER } from "./accounts-support.ts";
 
 let app: TestApp;
@@ -68,6 +69,38 @@ describe("login", () => {
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     // Both pay for one argon2id verification; without the dummy hash the unknown path is ~10x faster.
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+  });
+
+  it("a parallel burst gets no more real password checks than the limit (40 and 100 at once)", async () => {
+    /** Real password checks are those that ended in a verdict on the password (audited with its reason). */
+    const checks = async (where: { email?: string; prefix?: string }) => {
+      const failures = await app.database.prisma.auditLogEntry.findMany({
+        where: { municipalityId: town.id, action: "auth.login_failed" },
+      });
+      const details = failures.map((entry) => entry.details as { email: string; reason: string });
+      const mine = details.filter((detail) => (where.email ? detail.email === where.email : detail.email.startsWith(where.prefix!)));
+      return {
+        checked: mine.filter((detail) => detail.reason !== "rate_limited").length,
+        refused: mine.filter((detail) => detail.reason === "rate_limited").length,
+      };
+    };
+    for (const burst of [40, 100]) {
+      const email = `burst${burst}@example.cz`;
+      await createUser(app, town.id, { email });
+      const answers = await Promise.all(Array.from({ length: burst }, (_, i) => login(newClient(), email, `Wrong-password-${i}`)));
+      const kinds = answers.map((answer) => answer.data?.login.__typename);
+      expect(kinds.filter((kind) => kind === "InvalidCredentialsError")).toHaveLength(LOGIN_LIMITS.perEmail);
+      expect(kinds.filter((kind) => kind === "TooManyAttemptsError")).toHaveLength(burst - LOGIN_LIMITS.perEmail);
+      expect(await checks({ email })).toEqual({ checked: LOGIN_LIMITS.perEmail, refused: burst - LOGIN_LIMITS.perEmail });
+      expect(await app.database.prisma.loginAttempt.count({ where: { email, success: false } })).toBe(LOGIN_LIMITS.perEmail);
+    }
+    // One address spraying 100 different e-mails at once: at most the address limit is checked.
+    const ip = "198.51.100.77";
+    const sprayed = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => loginFrom(ip, `burst-spray${i}@example.cz`, "Wrong-password-1")),
+    );
+    expect(sprayed.filter((answer) => answer.__typename === "InvalidCredentialsError")).toHaveLength(LOGIN_LIMITS.perIp);
+    expect(await checks({ prefix: "burst-spray" })).toEqual({ checked: LOGIN_LIMITS.perIp, refused: 100 - LOGIN_LIMITS.perIp });
   });
 
   it("the 20th wrong password is refused as too many attempts; the right one too, until the lock passes", async () => {

@@ -149,6 +149,30 @@ describe("upsertNoticeByExternalId", () => {
     expect((await evidence(id!)).events).toEqual(["CREATED"]);
   });
 
+  it("ten concurrent replays of an approval or a withdrawal all answer what the first answered", async () => {
+    const externalId = "spisovka-2026-replays";
+    const draft = await town.integrator.request(UPSERT_BY_EXTERNAL_ID, { externalId, input: noticeInput({ title: "Desetkrát odeslané" }) });
+    const id = draft.data?.upsertNoticeByExternalId.notice.id as string;
+    const parallel = (query: string, variables: Record<string, unknown>) =>
+      Promise.all(Array.from({ length: 10 }, () => town.integrator.request(query, variables)));
+
+    const approvals = await parallel(APPROVE_BY_EXTERNAL_ID, { externalId });
+    const approved = approvals.map((answer) => answer.data?.approveNoticeByExternalId);
+    expect(approved.map((answer) => answer?.__typename)).toEqual(approved.map(() => "ApproveNoticeByExternalIdSuccess"));
+    expect(new Set(approved.map((answer) => JSON.stringify(answer.notice))).size).toBe(1);
+    expect(approved[0].notice).toMatchObject({ id, status: "APPROVED", revision: 1 });
+    expect((await evidence(id)).events).toEqual(["CREATED", "APPROVED"]);
+
+    const withdrawals = await parallel(WITHDRAW_BY_EXTERNAL_ID, { externalId, reason: "Zrušeno v IS" });
+    const withdrawn = withdrawals.map((answer) => answer.data?.withdrawNoticeByExternalId);
+    expect(withdrawn.map((answer) => answer?.__typename)).toEqual(withdrawn.map(() => "WithdrawNoticeByExternalIdSuccess"));
+    expect(new Set(withdrawn.map((answer) => JSON.stringify(answer.notice))).size).toBe(1);
+    expect(withdrawn[0].notice).toMatchObject({ status: "WITHDRAWN", withdrawalReason: "Zrušeno v IS" });
+    const after = await evidence(id);
+    expect(after.events).toEqual(["CREATED", "APPROVED", "WITHDRAWN"]);
+    expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: uuidOf(id), action: "notice.withdrawn" } })).toBe(1);
+  });
+
   it("external ids are per municipality, and validated", async () => {
     const other = await createTown(app, { name: "Obec Druhá" });
     const ours = await town.integrator.request(UPSERT_BY_EXTERNAL_ID, {
@@ -198,5 +222,16 @@ describe("two-person rule for integrators", () => {
     expect((await evidence(id)).events).toEqual(["CREATED", "PROPOSED"]);
     const approved = await strict.clerk.request(APPROVE_NOTICE, { input: { id } });
     expect(approved.data?.approveNotice.notice.status).toBe("APPROVED");
+  });
+
+  it("ten concurrent replays of the proposal all answer the proposed notice", async () => {
+    const strict = await createTown(app, { twoPersonRule: true, name: "Obec Souběžná" });
+    await strict.integrator.request(UPSERT_BY_EXTERNAL_ID, { externalId: "ext-10", input: noticeInput() });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => strict.integrator.request(APPROVE_BY_EXTERNAL_ID, { externalId: "ext-10" })),
+    );
+    const notices = answers.map((answer) => answer.data?.approveNoticeByExternalId.notice);
+    expect(notices.map((notice) => notice?.status)).toEqual(notices.map(() => "PENDING_APPROVAL"));
+    expect((await evidence(notices[0].id)).events).toEqual(["CREATED", "PROPOSED"]);
   });
 });

@@ -197,7 +197,7 @@ export const HISTORY = /* GraphQL */ `
         revision
         reason
       }
-      proposedByViewer
+      writtenByViewer
     }
   }
 `;

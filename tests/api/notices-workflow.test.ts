@@ -3,7 +3,9 @@
 // forged ids of another municipality.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestApp } from "../kit/app.ts";
+import { createUser, signedInClient } from "../kit/factories.ts";
 import {
+  APPROVE_BY_EXTERNAL_ID,
   APPROVE_NOTICE,
   ARCHIVE,
   ATTACH_FILE,
@@ -20,6 +22,7 @@ import {
   PROPOSE_NOTICE,
   REVISE_NOTICE,
   UPDATE_NOTICE,
+  UPSERT_BY_EXTERNAL_ID,
   uploadPdf,
   WITHDRAW_NOTICE,
   type Town,
@@ -219,27 +222,30 @@ describe("approval", () => {
 
 describe("two-person rule", () => {
   let strict: Town;
+  let thirdClerk: Town["clerk"];
   beforeAll(async () => {
     strict = await createTown(app, { twoPersonRule: true, name: "Obec Pečlivá" });
+    const third = await createUser(app, strict.town.id, { role: "CLERK", agendas: ["NOTICES"], fullName: "Věra Třetí" });
+    thirdClerk = await signedInClient(app, third, strict.host);
   });
+  /** Whether the record tells `clerk` that the rule bars them (what the app offers by), by account, not by name. */
+  const barred = async (clerk: Town["clerk"], id: string) => (await clerk.request(HISTORY, { id })).data?.noticeHistory.writtenByViewer;
+  const approve = async (clerk: Town["clerk"], id: string) => (await clerk.request(APPROVE_NOTICE, { input: { id } })).data?.approveNotice;
 
-  it("needs a proposal, and an approver who is not the proposer", async () => {
+  it("needs a proposal, and an approver who is not the author", async () => {
     const draft = await createDraft({}, strict.clerk);
     const direct = await strict.clerk.request(APPROVE_NOTICE, { input: { id: draft.id } });
     expect(direct.data?.approveNotice).toMatchObject({ __typename: "NoticeStateError", code: "NOTICE_NOT_PROPOSED" });
-    expect((await strict.clerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer).toBe(false);
+    expect([await barred(strict.clerk, draft.id), await barred(strict.secondClerk, draft.id)]).toEqual([true, false]);
     const proposed = await strict.clerk.request(PROPOSE_NOTICE, { input: { id: draft.id } });
     expect(proposed.data?.proposeNotice.notice.status).toBe("PENDING_APPROVAL");
-    expect((await strict.clerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer).toBe(true);
-    expect((await strict.secondClerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer).toBe(false);
-    const own = await strict.clerk.request(APPROVE_NOTICE, { input: { id: draft.id } });
-    expect(own.data?.approveNotice).toMatchObject({
+    expect([await barred(strict.clerk, draft.id), await barred(strict.secondClerk, draft.id)]).toEqual([true, false]);
+    expect(await approve(strict.clerk, draft.id)).toMatchObject({
       __typename: "NoticeStateError",
       code: "NOTICE_SAME_PERSON",
-      message: "Písemnost musí schválit jiná osoba než ta, která ji navrhla nebo naposledy upravila.",
+      message: "Písemnost musí schválit někdo jiný než ten, kdo ji napsal, upravil nebo navrhl.",
     });
-    const other = await strict.secondClerk.request(APPROVE_NOTICE, { input: { id: draft.id } });
-    expect(other.data?.approveNotice.notice.status).toBe("APPROVED");
+    expect((await approve(strict.secondClerk, draft.id))?.notice.status).toBe("APPROVED");
     const events = await app.database.prisma.noticeEvent.findMany({ where: { noticeId: uuidOf(draft.id) }, orderBy: { id: "asc" } });
     expect(events.map((event) => [event.type, event.actorUserId])).toEqual([
       ["CREATED", strict.clerkUser.id],
@@ -248,23 +254,64 @@ describe("two-person rule", () => {
     ]);
   });
 
-  it("whoever edits a pending notice cannot approve their own edit", async () => {
+  it("A writes, B proposes: A may not approve, B neither; a third person may", async () => {
+    const draft = await createDraft({}, strict.clerk);
+    expect((await strict.secondClerk.request(PROPOSE_NOTICE, { input: { id: draft.id } })).data?.proposeNotice.notice.status).toBe(
+      "PENDING_APPROVAL",
+    );
+    expect([await barred(strict.clerk, draft.id), await barred(strict.secondClerk, draft.id), await barred(thirdClerk, draft.id)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect((await approve(strict.clerk, draft.id))?.code).toBe("NOTICE_SAME_PERSON");
+    expect((await approve(strict.secondClerk, draft.id))?.code).toBe("NOTICE_SAME_PERSON");
+    expect((await approve(thirdClerk, draft.id))?.notice.status).toBe("APPROVED");
+  });
+
+  it("whoever edits a pending notice is one of its authors", async () => {
     const draft = await createDraft({}, strict.clerk);
     await strict.clerk.request(PROPOSE_NOTICE, { input: { id: draft.id } });
     const edited = await strict.secondClerk.request(UPDATE_NOTICE, {
       input: { id: draft.id, notice: noticeInput({ title: "Doplněný název" }) },
     });
     expect(edited.data?.updateNotice.notice.status).toBe("PENDING_APPROVAL");
-    // The record tells each clerk whether the rule bars them (the app offers approval by it), by account, not by name.
-    const barred = async (clerk: typeof strict.clerk) =>
-      (await clerk.request(HISTORY, { id: draft.id })).data?.noticeHistory.proposedByViewer;
-    expect([await barred(strict.secondClerk), await barred(strict.clerk)]).toEqual([true, false]);
-    expect((await strict.secondClerk.request(APPROVE_NOTICE, { input: { id: draft.id } })).data?.approveNotice.code).toBe(
-      "NOTICE_SAME_PERSON",
-    );
-    expect((await strict.clerk.request(APPROVE_NOTICE, { input: { id: draft.id } })).data?.approveNotice.notice.title).toBe(
-      "Doplněný název",
-    );
+    expect([await barred(strict.secondClerk, draft.id), await barred(strict.clerk, draft.id), await barred(thirdClerk, draft.id)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect((await approve(strict.secondClerk, draft.id))?.code).toBe("NOTICE_SAME_PERSON");
+    // The author of the draft is still its author after a colleague's edit.
+    expect((await approve(strict.clerk, draft.id))?.code).toBe("NOTICE_SAME_PERSON");
+    expect((await approve(thirdClerk, draft.id))?.notice.title).toBe("Doplněný název");
+  });
+
+  it("B writes and proposes, A edits after the proposal: A may not approve", async () => {
+    const draft = await createDraft({}, strict.secondClerk);
+    await strict.secondClerk.request(PROPOSE_NOTICE, { input: { id: draft.id } });
+    expect(await barred(strict.clerk, draft.id)).toBe(false);
+    const file = await uploadPdf(app, strict.clerk);
+    expect(
+      (await strict.clerk.request(ATTACH_FILE, { input: { noticeId: draft.id, fileId: file.id } })).data?.attachNoticeFile.notice.status,
+    ).toBe("PENDING_APPROVAL");
+    expect(await barred(strict.clerk, draft.id)).toBe(true);
+    expect((await approve(strict.clerk, draft.id))?.code).toBe("NOTICE_SAME_PERSON");
+    expect((await approve(thirdClerk, draft.id))?.notice.attachments).toHaveLength(1);
+  });
+
+  it("an integrator's token is an author like a person: it writes and proposes, a clerk who changed the text may not approve", async () => {
+    const externalId = `spis-${Date.now()}`;
+    const upserted = await strict.integrator.request(UPSERT_BY_EXTERNAL_ID, { externalId, input: noticeInput({ title: "Z IS" }) });
+    const id = upserted.data?.upsertNoticeByExternalId.notice.id as string;
+    await strict.clerk.request(UPDATE_NOTICE, { input: { id, notice: noticeInput({ title: "Z IS, opraveno" }) } });
+    // Under the rule the integrator's approval only proposes; the integrator never approves.
+    const proposed = await strict.integrator.request(APPROVE_BY_EXTERNAL_ID, { externalId });
+    expect(proposed.data?.approveNoticeByExternalId.notice.status).toBe("PENDING_APPROVAL");
+    expect(await barred(strict.integrator, id)).toBe(true);
+    expect([await barred(strict.clerk, id), await barred(strict.secondClerk, id)]).toEqual([true, false]);
+    expect((await approve(strict.clerk, id))?.code).toBe("NOTICE_SAME_PERSON");
+    expect((await approve(strict.secondClerk, id))?.notice.status).toBe("APPROVED");
   });
 });
 

@@ -137,8 +137,10 @@ describe("creating entries", () => {
     );
     expect(fieldErrors(contract.data!.createContract)).toEqual({ registryId: "TOO_BIG", registryPublishedOn: "CUSTOM" });
 
-    const control = await create(world.clerk, "purchaseOrder", orderInput({ registryId: "123\u0000456" }));
+    const control = await create(world.clerk, "purchaseOrder", orderInput({ registryId: "123\u0007456" }));
     expect(fieldErrors(control.data!.createPurchaseOrder)).toEqual({ registryId: "CUSTOM" });
+    const nul = await create(world.clerk, "purchaseOrder", orderInput({ registryId: "123\u0000456" }));
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "createPurchaseOrder.input.registryId" });
     const notDate = await create(world.clerk, "purchaseOrder", orderInput({ registryPublishedOn: "15. 12. 2026" }));
     expect(notDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const injection = await create(world.clerk, "purchaseOrder", orderInput({ registryPublishedOn: "2026-10-01'; DROP TABLE x;--" }));
@@ -215,8 +217,14 @@ describe("creating entries", () => {
   });
 
   it("refuses control characters in text", async () => {
-    const answer = await create(world.clerk, "purchaseOrder", orderInput({ subject: "Objednávka\u0000\u001b[31m" }));
+    const answer = await create(world.clerk, "purchaseOrder", orderInput({ subject: "Objednávka\u001b[31m" }));
     expect(fieldErrors(answer.data!.createPurchaseOrder)).toEqual({ subject: "CUSTOM" });
+    // A NUL, which PostgreSQL cannot store, is refused before any service runs, for every argument alike.
+    const nul = await create(world.clerk, "purchaseOrder", orderInput({ subject: "Objednávka\u0000" }));
+    expect(nul.errors?.[0]).toMatchObject({
+      message: "createPurchaseOrder.input.subject: Obsahuje nepovolené znaky (např. znak NUL).",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 
   it("rejects values of the wrong type before anything runs", async () => {

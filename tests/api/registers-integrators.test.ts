@@ -9,6 +9,7 @@ import {
   created,
   ERROR_FIELDS,
   invoiceInput,
+  localId,
   orderInput,
   registersWorld,
   type RegistersWorld,
@@ -167,7 +168,7 @@ describe("upserts by external id", () => {
       externalId: "ERP-FV-X",
       input: invoiceInput(),
       contractExternalId: "ERP-SML-JINDE",
-      orderExternalId: "NEEXISTUJE\u0000",
+      orderExternalId: "NEEXISTUJE",
     });
     const result = forged.data!.upsertInvoiceByExternalId;
     expect(result.fieldErrors.map((e: any) => [e.path.join("."), e.code])).toEqual([
@@ -209,6 +210,29 @@ describe("publication by external id", () => {
     }
   });
 
+  it("ten concurrent replays of a publication or a withdrawal all answer what the first answered", async () => {
+    await world.integrator.request(UPSERT_CONTRACT, { externalId: "ERP-SML-10", input: contractInput({ number: "SML-10-SOUBEH" }) });
+    const parallel = (query: string, variables: Record<string, unknown>) =>
+      Promise.all(Array.from({ length: 10 }, () => world.integrator.request(query, variables)));
+    const published = (await parallel(PUBLISH, { kind: "CONTRACT", externalId: "ERP-SML-10" })).map(
+      (answer) => answer.data?.publishRegisterEntryByExternalId,
+    );
+    expect(published.map((answer) => answer?.entry?.status)).toEqual(published.map(() => "PUBLISHED"));
+    expect(new Set(published.map((answer) => answer.entry.id)).size).toBe(1);
+    const id = localId(published[0].entry.id);
+    expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: id, action: "contract.published" } })).toBe(1);
+    const withdrawn = (await parallel(UNPUBLISH, { kind: "CONTRACT", externalId: "ERP-SML-10", reason: "Storno" })).map(
+      (answer) => answer.data?.unpublishRegisterEntryByExternalId,
+    );
+    expect(withdrawn.map((answer) => answer?.entry?.status)).toEqual(withdrawn.map(() => "UNPUBLISHED"));
+    expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: id, action: "contract.unpublished" } })).toBe(1);
+    // Ten concurrent first upserts of the same content: one entry, every caller gets it.
+    const upserts = await parallel(UPSERT_CONTRACT, { externalId: "ERP-SML-11", input: contractInput({ number: "SML-11-SOUBEH" }) });
+    const contracts = upserts.map((answer) => answer.data?.upsertContractByExternalId.contract);
+    expect(new Set(contracts.map((contract) => contract?.id)).size).toBe(1);
+    expect(contracts.every((contract) => contract?.status === "DRAFT")).toBe(true);
+  });
+
   it("answers NotFound for unknown, foreign or wrong-kind external ids", async () => {
     await upsertContract("ERP-SML-K", contractInput());
     for (const [kind, externalId] of [
@@ -216,11 +240,13 @@ describe("publication by external id", () => {
       ["INVOICE", "ERP-SML-K"],
       ["CONTRACT", "x".repeat(500)],
       ["CONTRACT", "' OR 1=1 --"],
-      ["CONTRACT", "NUL\u0000"],
     ]) {
       const answer = await world.integrator.request(PUBLISH, { kind, externalId });
       expect(answer.data!.publishRegisterEntryByExternalId.__typename, externalId).toBe("NotFoundError");
     }
+    // A NUL cannot be any entry's id: refused as bad input, like every argument with one.
+    const nul = await world.integrator.request(PUBLISH, { kind: "CONTRACT", externalId: "NUL\u0000" });
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "publishRegisterEntryByExternalId.externalId" });
     const reasonless = await world.integrator.request(UNPUBLISH, { kind: "CONTRACT", externalId: "ERP-SML-K", reason: "" });
     expect(reasonless.data!.unpublishRegisterEntryByExternalId.fieldErrors.map((e: any) => e.path[0])).toEqual(["reason"]);
   });

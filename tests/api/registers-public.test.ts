@@ -143,8 +143,13 @@ describe("public contract list", () => {
       expect(answer.errors, counterparty).toBeUndefined();
       expect(answer.data!.contracts.totalCount, counterparty).toBe(0);
     }
-    // Control characters are dropped (PostgreSQL would refuse a NUL).
-    expect(numbersOf(await list({ filter: { counterparty: "most\u0000ni" } }))).toEqual([numbers.bridge]);
+    // Control characters are dropped; a NUL (which PostgreSQL cannot store) is refused for every argument alike.
+    expect(numbersOf(await list({ filter: { counterparty: "most\u0007ni" } }))).toEqual([numbers.bridge]);
+    const nul = await world.anonymous.request(LIST, { filter: { counterparty: "most\u0000ni" } });
+    expect(nul.errors?.[0]).toMatchObject({
+      message: "contracts.filter.counterparty: Obsahuje nepovolené znaky (např. znak NUL).",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect((await list({})).totalCount).toBe(4);
   });
 
@@ -192,7 +197,7 @@ describe("public contract list", () => {
       [{ filter: { year: 20260 } }, /rok/],
       [{ filter: { counterparty: "x".repeat(201) } }, /200/],
       [{ filter: { amountMin: "-5.00" } }, /záporná/],
-      [{ filter: { amountMin: "abc" } }, /Money/],
+      [{ filter: { amountMin: "abc" } }, /^filter\.amountMin: Zadejte částku/],
       [{ filter: { year: "2026" } }, /Int/],
       [{ orderBy: { field: "PRICE", direction: "ASC" } }, /PRICE/],
       [{ first: 2, after: "not-a-cursor" }, /./],

@@ -388,7 +388,9 @@ describe("the notice board's two-person rule", () => {
     // Proposed: the proposer cannot approve their own proposal.
     await clerk.getByRole("button", { name: "Navrhnout ke schválení" }).click();
     await toast(clerk, "Dokument byl navržen ke schválení.").waitFor();
-    await clerk.getByText("Tento návrh je od vás: schválit a vyvěsit ho musí jiný úředník.").waitFor();
+    await clerk
+      .getByText("Na tomto textu jste se podíleli (napsali, upravili nebo navrhli jste ho): schválit a vyvěsit ho musí jiný úředník.")
+      .waitFor();
     expect(await clerk.getByRole("button", { name: /^Schválit/ }).count()).toBe(0);
     const noticePath = new URL(clerk.url()).pathname;
 
@@ -399,6 +401,34 @@ describe("the notice board's two-person rule", () => {
     await admin.getByRole("button", { name: "Schválit a vyvěsit" }).click();
     await toast(admin, "Dokument je vyvěšen na úřední desce.").waitFor();
     await admin.getByText("Vyvěšeno", { exact: true }).first().waitFor();
+  });
+
+  it("the author of a text a colleague proposed cannot approve it either, and the app says so", async () => {
+    const ownText = "Na tomto textu jste se podíleli (napsali, upravili nebo navrhli jste ho): schválit a vyvěsit ho musí jiný úředník.";
+    await portal.server.database.prisma.municipality.update({ where: { id: original.id }, data: { noticeTwoPersonRule: true } });
+    portal.server.app.municipalities.invalidate();
+    await portal.server.app.services.publicCache.invalidate(original.id);
+
+    // The clerk writes a draft; the admin proposes it.
+    const { page: clerk } = await openAs("clerk", "desktop", "/urad/uredni-deska/nova", "Nový dokument na úřední desku");
+    await expect.poll(() => field(clerk, "Relevantní do").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const title = `Oznámení o uzavírce silnice ${Date.now().toString(36)}`;
+    await field(clerk, "Název").fill(title);
+    await clerk.getByRole("button", { name: "Uložit koncept" }).click();
+    await clerk.waitForURL(/\/urad\/uredni-deska\/[0-9a-f-]{36}$/);
+    await waitForHeading(clerk, title);
+    const noticePath = new URL(clerk.url()).pathname;
+    const { page: admin } = await openAs("admin", "desktop", noticePath, title);
+    await admin.getByRole("button", { name: "Navrhnout ke schválení" }).click();
+    await toast(admin, "Dokument byl navržen ke schválení.").waitFor();
+    await admin.getByText(ownText).waitFor();
+    expect(await admin.getByRole("button", { name: /^Schválit/ }).count()).toBe(0);
+
+    // The writer is an author too: no approval offered, the same hint.
+    await clerk.reload();
+    await waitForHeading(clerk, title);
+    await clerk.getByText(ownText).waitFor();
+    expect(await clerk.getByRole("button", { name: /^Schválit/ }).count()).toBe(0);
   });
 
   it("switched off, the clerk approves and posts alone", async () => {

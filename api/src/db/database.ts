@@ -113,6 +113,10 @@ function pgConnection(client: pg.Pool | pg.PoolClient, onQuery?: (sql: string) =
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection the server ends (a restart, a failover, a test dropping its database while
+  // the pool closes) is an 'error' event of the pool: without a listener it would end the process.
+  // The pool has already dropped the connection; the next query opens a new one.
+  pool.on("error", () => {});
   const prisma = prismaClient(new PrismaPg(pool), options.onQuery);
   return {
     kind: "postgres",

@@ -34,7 +34,7 @@ const OWN_ACCOUNT = "ownAccount";
 // Object types
 
 export const UserRef = builder.prismaNode("User", {
-  ...nodeLookup,
+  ...nodeLookup("User"),
   // A person's account is visible to that person and to admins of the municipality, no one else.
   authScopes: (user, ctx) => (ctx.viewer !== null && user.id === ctx.viewer.userId ? true : { admin: true, $granted: OWN_ACCOUNT }),
   fields: (t) => ({
@@ -51,7 +51,7 @@ export const UserRef = builder.prismaNode("User", {
 });
 
 export const ApiTokenRef = builder.prismaNode("ApiToken", {
-  ...nodeLookup,
+  ...nodeLookup("ApiToken"),
   description: "An integrator's token. The secret itself is shown once, when it is created.",
   authScopes: { admin: true },
   fields: (t) => ({
@@ -66,7 +66,7 @@ export const ApiTokenRef = builder.prismaNode("ApiToken", {
 });
 
 builder.prismaNode("OutboxMessage", {
-  ...nodeLookup,
+  ...nodeLookup("OutboxMessage"),
   description: "An e-mail the portal sent (or, with no SMTP configured, keeps here).",
   authScopes: { admin: true },
   fields: (t) => ({

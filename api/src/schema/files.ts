@@ -15,7 +15,7 @@ export const FILE_MANAGERS = {
 } as const;
 
 export const StoredFileRef = builder.prismaNode("StoredFile", {
-  ...nodeLookup,
+  ...nodeLookup("StoredFile"),
   description: "An uploaded file as its uploader sees it. The public sees attachments through the records they belong to.",
   authScopes: FILE_MANAGERS,
   fields: (t) => ({

@@ -28,7 +28,7 @@ builder.prismaObject("BankAccount", {
 });
 
 const MunicipalityRef = builder.prismaNode("Municipality", {
-  ...nodeLookup,
+  ...nodeLookup("Municipality"),
   fields: (t) => ({
     name: t.exposeString("name"),
     ico: t.exposeString("ico", { description: "IČO, the 8-digit identification number." }),

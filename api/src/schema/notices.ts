@@ -35,6 +35,7 @@ import { publicAt } from "../services/notices/visibility.ts";
 import { withdrawNotice } from "../services/notices/withdraw-notice.ts";
 import { withdrawNoticeByExternalId } from "../services/notices/withdraw-notice-by-external-id.ts";
 import { ErrorInterface } from "./errors.ts";
+import { nodeLookup } from "./node-lookup.ts";
 import { selects } from "./selection.ts";
 import { StoredFileRef } from "./files.ts";
 
@@ -119,15 +120,11 @@ const noticeExtras = dataloaderGetter<NoticeExtraKey, PublicAttachment[] | Publi
 );
 
 export const NoticeRef = builder.prismaNode("Notice", {
-  id: { field: "id" },
-  nullable: true,
+  // node(id:)/nodes(ids:) show the public only what is on the board or in the archive; drafts,
+  // scheduled and other towns' notices are simply not found. Clerks of the agenda see all of their
+  // municipality's.
+  ...nodeLookup("Notice", (ctx) => ({ AND: [seesAllNotices(ctx) ? {} : publicAt(ctx.clock.now())] })),
   description: "A notice on the official notice board (úřední deska).",
-  // node(id:) shows the public only what is on the board or in the archive; drafts, scheduled and
-  // other towns' notices are simply not found. Clerks of the agenda see all of their municipality's.
-  findUnique: (id, ctx) => ({
-    id: isUuid(id) ? id : "00000000-0000-0000-0000-000000000000",
-    AND: [seesAllNotices(ctx) ? {} : publicAt(ctx.clock.now())],
-  }),
   fields: (t) => ({
     title: t.exposeString("title"),
     description: t.exposeString("description"),
@@ -237,16 +234,19 @@ const NoticeHistoryRef = builder.objectRef<NoticeHistory>("NoticeHistory").imple
     notice: t.field({ type: NoticeRef, nullable: false, resolve: (history) => history.notice }),
     revisions: t.field({ type: [NoticeHistoryRevisionRef], resolve: (history) => history.revisions }),
     events: t.field({ type: [NoticeEventRef], resolve: (history) => history.events }),
-    proposedByViewer: t.exposeBoolean("proposedByViewer", {
+    writtenByViewer: t.exposeBoolean("writtenByViewer", {
       description:
-        "The viewer proposed the notice or made the last change to the proposal: with the two-person rule, someone else must approve it.",
+        "The viewer wrote, changed or proposed the content waiting for approval: with the two-person rule, someone else must approve it.",
+    }),
+    proposedByViewer: t.exposeBoolean("writtenByViewer", {
+      deprecationReason: "Use writtenByViewer (the same answer: the rule bars every author of the text, not only the proposer).",
     }),
   }),
 });
 
 builder.objectType(NoticeStateError, {
   name: "NoticeStateError",
-  description: "The notice's state does not allow this step (e.g. editing an approved notice, approving your own proposal).",
+  description: "The notice's state does not allow this step (e.g. editing an approved notice, approving a text you wrote or proposed).",
   interfaces: [ErrorInterface],
 });
 

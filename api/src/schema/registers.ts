@@ -37,11 +37,11 @@ import { canManageRegisters, REGISTERS_SCOPE } from "../services/registers/requi
 import { unpublishRegisterEntry } from "../services/registers/unpublish-register-entry.ts";
 import { updateRegisterEntry } from "../services/registers/update-register-entry.ts";
 import { upsertRegisterEntry, type UpsertResult } from "../services/registers/upsert-register-entry.ts";
+import { nodeLookup } from "./node-lookup.ts";
 
 /** Clerks of the registers agenda (admins pass every agenda) and integrators with registers:write. */
 const REGISTER_MANAGERS = { agenda: "REGISTERS", apiScope: REGISTERS_SCOPE } as const;
 const INTEGRATORS = { apiScope: REGISTERS_SCOPE } as const;
-const NO_ROW = "00000000-0000-0000-0000-000000000000";
 
 const today = (ctx: Context) => pragueNow(ctx.clock).toISODate()!;
 /** What a reader may see: the public only published entries, the registers' managers everything. */
@@ -200,14 +200,10 @@ export const RegistrySubjectRef = builder.interfaceRef<RegisterRow>("RegistrySub
 });
 
 /**
- * How `node(id:)` and the detail queries find an entry: through the tenant-scoped client (another
- * town's id is null), published ones only unless the reader manages the registers.
+ * How `node(id:)`/`nodes(ids:)` find an entry: through the tenant-scoped client (another town's id
+ * is null), published ones only unless the reader manages the registers.
  */
-const entryLookup = {
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id: string, ctx: Context) => ({ id: isUuid(id) ? id : NO_ROW, ...visibleStatus(ctx) }),
-} as const;
+const entryLookup = (model: "Contract" | "PurchaseOrder" | "Invoice") => nodeLookup(model, visibleStatus);
 /** Defence in depth: an unpublished entry reached any other way is still only for managers. */
 const entryScopes = (entry: { status: string }) => (entry.status === "PUBLISHED" ? true : REGISTER_MANAGERS);
 
@@ -224,7 +220,7 @@ const ContractAttachmentRef = builder
   });
 
 export const ContractRef = builder.prismaNode("Contract", {
-  ...entryLookup,
+  ...entryLookup("Contract"),
   interfaces: [RegisterEntryRef, RegistrySubjectRef],
   authScopes: entryScopes,
   description: "A contract of the municipality (smlouva).",
@@ -257,7 +253,7 @@ export const ContractRef = builder.prismaNode("Contract", {
 });
 
 export const PurchaseOrderRef = builder.prismaNode("PurchaseOrder", {
-  ...entryLookup,
+  ...entryLookup("PurchaseOrder"),
   interfaces: [RegisterEntryRef, RegistrySubjectRef],
   authScopes: entryScopes,
   description: "An order of the municipality (objednávka).",
@@ -273,7 +269,7 @@ export const PurchaseOrderRef = builder.prismaNode("PurchaseOrder", {
 });
 
 export const InvoiceRef = builder.prismaNode("Invoice", {
-  ...entryLookup,
+  ...entryLookup("Invoice"),
   interfaces: [RegisterEntryRef],
   authScopes: entryScopes,
   description: "A received invoice (faktura) with its budget classification.",
@@ -424,9 +420,7 @@ const problemsOf = (record: RegisterImport) => record.problems as unknown as Imp
 const rowsOf = (record: RegisterImport) => record.rows as unknown as StoredImportRow[];
 
 export const RegisterImportRef = builder.prismaNode("RegisterImport", {
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id: string) => ({ id: isUuid(id) ? id : NO_ROW }),
+  ...nodeLookup("RegisterImport"),
   authScopes: REGISTER_MANAGERS,
   description: "A previewed CSV/XLSX import: valid rows and a line-by-line list of problems, kept until committed or discarded.",
   fields: (t) => ({

@@ -2,23 +2,36 @@ import { GraphQLError, Kind } from "graphql";
 import { DateTime } from "luxon";
 import { builder } from "../builder.ts";
 import { BUSINESS_ZONE } from "../clock.ts";
+import { translate, type MessageKey } from "../i18n/messages.ts";
 
 /** A calendar date (no time, no zone), e.g. a posting date: "2026-11-26". */
 export type CalendarDate = string;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function invalid(message: string): never {
-  throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+/**
+ * Years a Date or DateTime may have. PostgreSQL has no year 0 and JavaScript's Date ends in
+ * +275760: outside four-digit years an input would only fail deep in a service (a 500).
+ */
+export const YEAR_RANGE = { min: 1000, max: 9999 } as const;
+
+/**
+ * Refuses a scalar's input. The message key travels in the extensions; the request-limits plugin
+ * words it in the request's language with the argument's path (see request-limits.ts).
+ */
+function invalid(messageKey: MessageKey): never {
+  throw new GraphQLError(translate("en", messageKey), { extensions: { code: "BAD_USER_INPUT", messageKey } });
 }
+
+const inYearRange = (parsed: DateTime) => parsed.year >= YEAR_RANGE.min && parsed.year <= YEAR_RANGE.max;
 
 builder.scalarType("DateTime", {
   description: "An instant, ISO 8601 with offset (serialized in UTC), e.g. 2026-11-26T13:00:00.000Z.",
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
-    if (typeof value !== "string") invalid("DateTime must be an ISO 8601 string.");
+    if (typeof value !== "string") invalid("field.dateTime");
     const parsed = DateTime.fromISO(value, { setZone: true });
-    if (!parsed.isValid || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) invalid("DateTime must be ISO 8601 with a time zone offset.");
+    if (!parsed.isValid || !/([zZ]|[+-]\d{2}:?\d{2})$/.test(value) || !inYearRange(parsed)) invalid("field.dateTime");
     return parsed.toJSDate();
   },
 });
@@ -27,7 +40,9 @@ builder.scalarType("Date", {
   description: `A calendar date, YYYY-MM-DD, meant in the ${BUSINESS_ZONE} time zone.`,
   serialize: (value) => value,
   parseValue: (value) => {
-    if (typeof value !== "string" || !ISO_DATE.test(value) || !DateTime.fromISO(value).isValid) invalid("Date must be YYYY-MM-DD.");
+    if (typeof value !== "string" || !ISO_DATE.test(value)) invalid("field.dateRange");
+    const parsed = DateTime.fromISO(value);
+    if (!parsed.isValid || !inYearRange(parsed)) invalid("field.dateRange");
     return value;
   },
 });
@@ -44,7 +59,7 @@ export function formatMoney(minorUnits: bigint | number): string {
 
 /** "1234.5" to 123450n haléře; exact, never through a float. */
 export function parseMoney(text: string): bigint {
-  if (!MONEY.test(text)) invalid('Money must be a decimal string with at most 2 decimals, e.g. "1234.50".');
+  if (!MONEY.test(text)) invalid("field.money");
   const negative = text.startsWith("-");
   const [whole = "0", fraction = ""] = text.replace("-", "").split(".");
   const minor = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
@@ -55,11 +70,11 @@ builder.scalarType("Money", {
   description: 'An amount in CZK as a decimal string with two decimals, e.g. "1234.50". Never a float.',
   serialize: (value) => formatMoney(value),
   parseValue: (value) => {
-    if (typeof value !== "string") invalid('Money must be a string such as "1234.50".');
+    if (typeof value !== "string") invalid("field.money");
     return parseMoney(value);
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) invalid('Money must be a string such as "1234.50".');
+    if (ast.kind !== Kind.STRING) invalid("field.money");
     return parseMoney(ast.value);
   },
 });
@@ -72,10 +87,10 @@ builder.scalarType("File", {
   parseValue: (value) => {
     // Behind Fastify the multipart parser (@whatwg-node) hands over its own File class, which is
     // not an instance of the global File: accept anything shaped like one.
-    if (!isFileLike(value)) invalid("Expected a file sent as a multipart upload.");
+    if (!isFileLike(value)) invalid("field.file");
     return value;
   },
-  parseLiteral: () => invalid("A file cannot be written inline; send it as a multipart upload."),
+  parseLiteral: () => invalid("field.file"),
 });
 
 function isFileLike(value: unknown): value is File {

@@ -26,8 +26,8 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
   const { email, password } = parseInput(loginSchema, input);
   const now = ctx.clock.now();
 
-  const retryAfterSeconds = await lockedForSeconds(ctx, email, now);
-  if (retryAfterSeconds > 0) {
+  const { retryAfterSeconds, attemptId } = await reserveLoginAttempt(ctx, email, now);
+  if (attemptId === null) {
     await recordAudit(ctx, {
       action: "auth.login_failed",
       subjectType: "User",
@@ -40,9 +40,7 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
   const user = await ctx.db.user.findUnique({ where: { municipalityId_email: { municipalityId: ctx.municipality.id, email } } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
-    await ctx.db.loginAttempt.create({
-      data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: false, createdAt: now },
-    });
+    // The reserved attempt stays a failure.
     const reason = !user ? "unknown_email" : user.disabledAt && passwordOk ? "disabled" : "wrong_password";
     await recordAudit(ctx, {
       action: "auth.login_failed",
@@ -54,6 +52,8 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
     throw new InvalidCredentialsError();
   }
 
+  // The right password: the reserved attempt was no failure (a login below records it as the success).
+  if (!user.emailVerifiedAt) await ctx.db.loginAttempt.deleteMany({ where: { id: attemptId } });
   if (!user.emailVerifiedAt) {
     // Only someone who knows the password learns that the address is unconfirmed. The link is
     // sent again within the account e-mail limits (a repeated login within them sends nothing).
@@ -84,9 +84,7 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
       userAgent: ctx.meta.userAgent?.slice(0, 500) ?? null,
     },
   });
-  await ctx.db.loginAttempt.create({
-    data: { municipalityId: ctx.municipality.id, email, ip: ctx.meta.ip, success: true, createdAt: now },
-  });
+  await ctx.db.loginAttempt.updateMany({ where: { id: attemptId }, data: { success: true } });
   const maxAgeSeconds = ttlHours * 3600;
   ctx.responseCookies.push(
     serializeCookie(SESSION_COOKIE, sessionToken, { httpOnly: true, secure: ctx.meta.secure, maxAgeSeconds }),
@@ -97,18 +95,53 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
 }
 
 /**
+ * Decides whether this attempt may check a password, atomically: under a transaction-scoped
+ * advisory lock per (municipality, e-mail) and per client address, it counts the failures and, when
+ * not locked, records this attempt as a failure before any password is checked. Concurrent attempts
+ * for the same e-mail thus queue for the decision and each sees the ones before it, so a burst gets
+ * at most the limit of real password checks (a count read before the check, as before, let every
+ * parallel attempt through). A correct password turns the reserved failure into the success.
+ * The locks are always taken e-mail first, address second, so two attempts cannot deadlock.
+ */
+async function reserveLoginAttempt(
+  ctx: Context,
+  email: string,
+  now: Date,
+): Promise<{ retryAfterSeconds: number; attemptId: bigint | null }> {
+  const municipalityId = ctx.municipality.id;
+  const ip = ctx.meta.ip;
+  return ctx.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:${municipalityId}:${email}`}, 0))`;
+    if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-ip:${ip}`}, 0))`;
+    const retryAfterSeconds = await lockedForSeconds(tx, email, ip, now);
+    if (retryAfterSeconds > 0) return { retryAfterSeconds, attemptId: null };
+    const attempt = await tx.loginAttempt.create({
+      data: { municipalityId, email, ip, success: false, createdAt: now },
+      select: { id: true },
+    });
+    return { retryAfterSeconds: 0, attemptId: attempt.id };
+    // Each decision is a few short statements; in a burst the queue for one e-mail (and the pool)
+    // may take longer than Prisma's defaults (2 s to get a connection, 5 s in all).
+  }, LOGIN_DECISION_TX);
+}
+
+const LOGIN_DECISION_TX = { maxWait: 15_000, timeout: 15_000 } as const;
+
+type LoginTx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
+
+/**
  * Seconds until the next attempt may be made, 0 when not locked. The e-mail's counter restarts
  * after a successful login; the address counter does not (it catches spraying across e-mails).
  */
-async function lockedForSeconds(ctx: Context, email: string, now: Date): Promise<number> {
+async function lockedForSeconds(tx: LoginTx, email: string, ip: string | null, now: Date): Promise<number> {
   const windowMs = LOGIN_LIMITS.windowMinutes * 60_000;
   const windowStart = new Date(now.getTime() - windowMs);
-  const lastSuccess = await ctx.db.loginAttempt.findFirst({
+  const lastSuccess = await tx.loginAttempt.findFirst({
     where: { email, success: true, createdAt: { gt: windowStart } },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
-  const emailFailures = await ctx.db.loginAttempt.findMany({
+  const emailFailures = await tx.loginAttempt.findMany({
     where: { email, success: false, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } },
     orderBy: { createdAt: "desc" },
     take: LOGIN_LIMITS.perEmail,
@@ -116,9 +149,9 @@ async function lockedForSeconds(ctx: Context, email: string, now: Date): Promise
   });
   let unlockAt = 0;
   if (emailFailures.length >= LOGIN_LIMITS.perEmail) unlockAt = emailFailures[LOGIN_LIMITS.perEmail - 1]!.createdAt.getTime() + windowMs;
-  if (ctx.meta.ip) {
-    const ipFailures = await ctx.db.loginAttempt.findMany({
-      where: { ip: ctx.meta.ip, success: false, createdAt: { gt: windowStart } },
+  if (ip) {
+    const ipFailures = await tx.loginAttempt.findMany({
+      where: { ip, success: false, createdAt: { gt: windowStart } },
       orderBy: { createdAt: "desc" },
       skip: LOGIN_LIMITS.perIp - 1,
       take: 1,

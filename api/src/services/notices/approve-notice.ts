@@ -5,7 +5,8 @@ import { parseInput, ValidationError } from "../../errors.ts";
 import type { Notice } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { findNotice } from "./find-notice.ts";
-import { requireNoticeActor, sameActor } from "./notice-actor.ts";
+import { isNoticeAuthor } from "./is-notice-author.ts";
+import { requireNoticeActor } from "./notice-actor.ts";
 import { checkPostingWindow, REASON_MAX } from "./notice-rules.ts";
 import { NoticeStateError } from "./notice-state-error.ts";
 import { recordNoticeEvent } from "./record-notice-event.ts";
@@ -28,7 +29,9 @@ const approveSchema = z.object({
  * the board shows the notice exactly from its posting time.
  *
  * With the municipality's two-person rule the notice must have been proposed, and the approver
- * must not be the one who proposed it or last changed it.
+ * must not be anyone who wrote, changed or proposed it (is-notice-author.ts). The check and the
+ * approval see the same content: an edit in between changes `updatedAt`, and the approval's
+ * conditional update then fails with NOTICE_CHANGED.
  */
 export async function approveNotice(
   ctx: Context,
@@ -41,14 +44,12 @@ export async function approveNotice(
   const rules = await ctx.db.municipality.findUniqueOrThrow({ where: { id: ctx.municipality.id }, select: { noticeTwoPersonRule: true } });
   if (rules.noticeTwoPersonRule) {
     if (current.status !== "PENDING_APPROVAL") throw new NoticeStateError("NOTICE_NOT_PROPOSED");
-    const author = await ctx.db.noticeEvent.findFirst({
-      where: { noticeId: current.id, type: { in: ["PROPOSED", "EDITED"] } },
-      orderBy: { id: "desc" },
-      select: { actorUserId: true, actorTokenId: true },
+    const events = await ctx.db.noticeEvent.findMany({
+      where: { noticeId: current.id },
+      orderBy: { id: "asc" },
+      select: { type: true, actorUserId: true, actorTokenId: true },
     });
-    if (author && sameActor(actor, { userId: author.actorUserId, tokenId: author.actorTokenId })) {
-      throw new NoticeStateError("NOTICE_SAME_PERSON");
-    }
+    if (isNoticeAuthor(actor, events)) throw new NoticeStateError("NOTICE_SAME_PERSON");
   }
   const now = ctx.clock.now();
   const requested = data.postedAt ?? current.postedAt;

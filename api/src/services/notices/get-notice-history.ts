@@ -2,7 +2,8 @@ import type { Context } from "../../context.ts";
 import type { Notice, NoticeEventType } from "../../generated/prisma/client.ts";
 import { findNotice } from "./find-notice.ts";
 import type { PublicRevision } from "./load-notice-extras.ts";
-import { requireNoticeActor, sameActor } from "./notice-actor.ts";
+import { isNoticeAuthor } from "./is-notice-author.ts";
+import { requireNoticeActor } from "./notice-actor.ts";
 
 /** An approved revision as the public sees it, with who approved it and the files it had. */
 export interface HistoryRevision extends PublicRevision {
@@ -25,8 +26,8 @@ export interface NoticeHistory {
   notice: Notice;
   revisions: HistoryRevision[];
   events: HistoryEvent[];
-  /** The viewer proposed the notice or made its last change since: the two-person rule bars them from approving it. */
-  proposedByViewer: boolean;
+  /** The viewer wrote, changed or proposed the content waiting for approval: the two-person rule bars them from approving it. */
+  writtenByViewer: boolean;
 }
 
 /**
@@ -56,11 +57,10 @@ export async function getNoticeHistory(ctx: Context, id: string): Promise<Notice
   const userName = new Map(users.map((user) => [user.id, user.fullName]));
   const tokenName = new Map(tokens.map((token) => [token.id, `API: ${token.name}`]));
   const fileName = new Map(files.map((file) => [file.id, file.fileName]));
-  // The same author approveNotice checks: whoever proposed the notice or last edited the proposal.
-  const author = events.filter((event) => event.type === "PROPOSED" || event.type === "EDITED").at(-1);
   return {
     notice,
-    proposedByViewer: author !== undefined && sameActor(actor, { userId: author.actorUserId, tokenId: author.actorTokenId }),
+    // The same check approveNotice makes.
+    writtenByViewer: isNoticeAuthor(actor, events),
     revisions: revisions.map((revision) => ({
       revision: revision.revision,
       title: revision.title,

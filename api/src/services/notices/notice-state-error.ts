@@ -8,7 +8,7 @@ export type NoticeStateCode =
   | "NOTICE_NOT_APPROVABLE"
   /** Two-person rule: the notice must be proposed before it is approved. */
   | "NOTICE_NOT_PROPOSED"
-  /** Two-person rule: the approver proposed (or last changed) the notice. */
+  /** Two-person rule: the approver wrote, changed or proposed the notice. */
   | "NOTICE_SAME_PERSON"
   /** Revising or withdrawing a notice that is not approved or already left the board. */
   | "NOTICE_NOT_ACTIVE"

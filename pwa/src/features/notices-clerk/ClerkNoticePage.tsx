@@ -117,7 +117,7 @@ function ClerkNotice({ id }: { id: string }) {
             townName={townName}
             initialFailure={failure}
             twoPersonRule={twoPersonRule}
-            proposedByViewer={history.proposedByViewer}
+            writtenByViewer={history.writtenByViewer}
           />
         </section>
       )}

@@ -61,7 +61,7 @@ interface NoticeFormProps {
   /** The municipality's two-person rule: what one clerk proposes, another approves (Municipality.noticeTwoPersonRule). */
   twoPersonRule: boolean;
   /** The viewer proposed or last changed this proposal, so the rule bars them from approving it. */
-  proposedByViewer?: boolean;
+  writtenByViewer?: boolean;
 }
 
 /** No secrets in this form; a constant, so the draft is written only when a value changes. */
@@ -73,7 +73,7 @@ const ACCEPTED_FILES = ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.webp";
  * lost connection loses nothing) until it is saved; a failed request leaves every value in place and shows the
  * API's messages next to the fields.
  */
-export function NoticeForm({ mode, notice, townName, initialFailure, onDone, twoPersonRule, proposedByViewer = false }: NoticeFormProps) {
+export function NoticeForm({ mode, notice, townName, initialFailure, onDone, twoPersonRule, writtenByViewer = false }: NoticeFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const toast = useToast();
@@ -181,17 +181,17 @@ export function NoticeForm({ mode, notice, townName, initialFailure, onDone, two
     goToDetail();
   });
 
-  // Under the two-person rule a clerk only proposes; another approves the proposal as it stands (a change makes the
-  // changer its author, whom the API then refuses as approver).
+  // Under the two-person rule a clerk only proposes; someone who neither wrote, changed nor proposed the text approves
+  // it as it stands (a change makes the changer one of its authors, whom the API then refuses as approver).
   const pending = notice?.status === "PENDING_APPROVAL";
   const edited = pending && isDirty(values, notice, townName);
-  const canApprove = !twoPersonRule || (pending && !proposedByViewer && !edited);
+  const canApprove = !twoPersonRule || (pending && !writtenByViewer && !edited);
   const ruleHint = !twoPersonRule
     ? "noticesClerk.form.twoPerson.off"
     : !pending
       ? "noticesClerk.form.twoPerson.propose"
-      : proposedByViewer
-        ? "noticesClerk.form.twoPerson.ownProposal"
+      : writtenByViewer
+        ? "noticesClerk.form.twoPerson.ownText"
         : edited
           ? "noticesClerk.form.twoPerson.edited"
           : "noticesClerk.form.twoPerson.review";

@@ -84,7 +84,7 @@ export const NoticeHistoryQuery = graphql(
           revision
           reason
         }
-        proposedByViewer
+        writtenByViewer
       }
     }
   `,
