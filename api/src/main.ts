@@ -1,14 +1,14 @@
 // Entry point of `npm start`: migrate (and seed an empty database), then serve until a signal.
 import pino from "pino";
 import { createApp, type App } from "./app.ts";
-import { ConfigurationError, loadConfig } from "./config.ts";
+import { ConfigurationError, loadConfig, type Config } from "./config.ts";
 import { StartupError } from "./db/wait-for-database.ts";
 import { buildServer } from "./server.ts";
 import { scheduleFileSweep } from "./services/files/sweep-unused-files.ts";
 
 // Configuration mistakes and an unreachable database end the process with one clear line and a
 // non-zero exit code, never with a stack trace.
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
