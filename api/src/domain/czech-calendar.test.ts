@@ -1,6 +1,13 @@
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
-import { czechPublicHolidays, dueDateOnWorkingDay, easterSunday, isCzechPublicHoliday, isWorkingDay, nextWorkingDay } from "./czech-calendar.ts";
+import {
+  czechPublicHolidays,
+  dueDateOnWorkingDay,
+  easterSunday,
+  isCzechPublicHoliday,
+  isWorkingDay,
+  nextWorkingDay,
+} from "./czech-calendar.ts";
 
 describe("Easter", () => {
   // Known Easter Sundays (Gregorian), as church calendars publish them.

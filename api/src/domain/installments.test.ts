@@ -59,7 +59,12 @@ describe("deriveAssessmentState", () => {
   });
 
   it("an exact sum in one payment before the first due date pays everything", () => {
-    const state = deriveAssessmentState({ total: 300_000, installments: FINE, payments: [{ amount: 300_000, date: "2026-12-20" }], today: "2027-06-01" });
+    const state = deriveAssessmentState({
+      total: 300_000,
+      installments: FINE,
+      payments: [{ amount: 300_000, date: "2026-12-20" }],
+      today: "2027-06-01",
+    });
     expect(state).toMatchObject({ status: "PAID", paid: 300_000, remaining: 0, credit: 0, overdue: 0 });
     expect(state.installments.every((i) => i.status === "PAID" && i.paidOn === "2026-12-20")).toBe(true);
   });
@@ -114,8 +119,14 @@ describe("deriveAssessmentState", () => {
     [{ installments: [{ amount: 100, dueDate: "2027-02-29" }], payments: [], today: "2027-01-01" }, "installments.date"],
     [{ installments: [{ amount: 100, dueDate: "2027-01-01" }], payments: [], today: "yesterday" }, "installments.date"],
     [{ total: 101, installments: [{ amount: 100, dueDate: "2027-01-01" }], payments: [], today: "2027-01-01" }, "installments.sumMismatch"],
-    [{ installments: [{ amount: 100, dueDate: "2027-01-01" }], payments: [{ amount: 0, date: "2027-01-01" }], today: "2027-01-01" }, "installments.payment"],
-    [{ installments: [{ amount: 100, dueDate: "2027-01-01" }], payments: [{ amount: 1, date: "2027-13-01" }], today: "2027-01-01" }, "installments.payment"],
+    [
+      { installments: [{ amount: 100, dueDate: "2027-01-01" }], payments: [{ amount: 0, date: "2027-01-01" }], today: "2027-01-01" },
+      "installments.payment",
+    ],
+    [
+      { installments: [{ amount: 100, dueDate: "2027-01-01" }], payments: [{ amount: 1, date: "2027-13-01" }], today: "2027-01-01" },
+      "installments.payment",
+    ],
   ])("refuses %o with %s", (input, code) => {
     expect(codeOf(() => deriveAssessmentState(input))).toBe(code);
   });

@@ -48,11 +48,7 @@ export interface AssessmentState {
 }
 
 export type InstallmentErrorCode =
-  | "installments.empty"
-  | "installments.amount"
-  | "installments.date"
-  | "installments.sumMismatch"
-  | "installments.payment";
+  "installments.empty" | "installments.amount" | "installments.date" | "installments.sumMismatch" | "installments.payment";
 
 export class InstallmentError extends Error {
   readonly code: InstallmentErrorCode;
@@ -109,7 +105,9 @@ export function deriveAssessmentState(input: {
     return sum + installment.amount;
   }, 0);
   const paidOn: (string | null)[] = ordered.map(() => null);
-  const inOrder = payments.map((payment, index) => ({ ...payment, index })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  const inOrder = payments
+    .map((payment, index) => ({ ...payment, index }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
   let running = 0;
   for (const payment of inOrder) {
     running += payment.amount;

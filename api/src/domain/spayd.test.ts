@@ -77,7 +77,10 @@ describe("buildSpayd", () => {
 
   it("transliterates to the QR alphanumeric set when asked", () => {
     expect(transliterateForQr("Poplatek za psa – Žluťoučký kůň, č. 5")).toBe("POPLATEK ZA PSA ZLUTOUCKY KUN C. 5");
-    const text = buildSpayd({ account: TOWN_IBAN, message: "Místní poplatek; odpad*2026", recipientName: "Město Vzorov" }, { transliterate: true });
+    const text = buildSpayd(
+      { account: TOWN_IBAN, message: "Místní poplatek; odpad*2026", recipientName: "Město Vzorov" },
+      { transliterate: true },
+    );
     expect(text).toBe(`SPD*1.0*ACC:${TOWN_IBAN}*CC:CZK*MSG:MISTNI POPLATEK ODPAD%2A2026*RN:MESTO VZOROV`);
     expect(text).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
   });
@@ -163,7 +166,13 @@ describe("parseSpayd", () => {
     const parsed = parseSpayd(
       "SPD*1.0*ACC:CZ5855000000001265098001+RZBCCZPP*AM:480.50*CC:CZK*RF:1234567890123456*X-VS:1234567890*DT:20120524*MSG:PLATBA ZA ZBOZI*X-ID:ABC*",
     );
-    expect(parsed).toMatchObject({ iban: SPEC_IBAN, bic: "RZBCCZPP", amount: 48050, paymentDate: "2012-05-24", message: "PLATBA ZA ZBOZI" });
+    expect(parsed).toMatchObject({
+      iban: SPEC_IBAN,
+      bic: "RZBCCZPP",
+      amount: 48050,
+      paymentDate: "2012-05-24",
+      message: "PLATBA ZA ZBOZI",
+    });
     expect(parsed.attributes["X-ID"]).toBe("ABC");
     expect(parseSpayd(`SPD*1.0*ACC:${SPEC_IBAN}*MSG:MIMO%C5%98%C3%81DN%C3%9D VKLAD`).message).toBe("MIMOŘÁDNÝ VKLAD");
     expect(parseSpayd(`SPD*1.0*ACC:${SPEC_IBAN}*MSG:MIMOŘÁDNÝ VKLAD`).message).toBe("MIMOŘÁDNÝ VKLAD");

@@ -114,13 +114,7 @@ const QR_ALPHANUMERIC = /[^0-9A-Z $%*+\-./:]/g;
 
 /** Uppercase, without diacritics, every character outside the QR alphanumeric set as a space. */
 export function transliterateForQr(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toUpperCase()
-    .replace(QR_ALPHANUMERIC, " ")
-    .replace(/ {2,}/g, " ")
-    .trim();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase().replace(QR_ALPHANUMERIC, " ").replace(/ {2,}/g, " ").trim();
 }
 
 /** `*` → `%2A` (the specification's escape) and `%` → `%25` (so percent-decoding readers round-trip). */
