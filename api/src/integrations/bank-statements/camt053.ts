@@ -187,7 +187,8 @@ export function parseCamt053(bytes: Uint8Array, options: ParseOptions = {}): Par
   });
   parser.on("text", (value) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += value;
+    // Indentation between elements is most of the text events; only leaf values matter.
+    if (top && (top.text !== "" || value.trim() !== "")) top.text += value;
   });
   parser.on("cdata", (value) => {
     const top = stack[stack.length - 1];
