@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { DateTime } from "luxon";
 import { SaxesParser } from "saxes";
 import { BUSINESS_ZONE } from "../../clock.ts";
-import { checkBalances, decimalToMinor, IssueCollector, normaliseSymbol, symbolsInText } from "./common.ts";
+import { checkBalances, checkStatementChain, decimalToMinor, IssueCollector, normaliseSymbol, symbolsInText } from "./common.ts";
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_LINES,
@@ -221,7 +221,10 @@ export function parseCamt053(bytes: Uint8Array, options: ParseOptions = {}): Par
   }
   if (!sawStatementMessage) issues.add("camt.notCamt053", null);
   else if (statements.length === 0) issues.add("statement.empty", null);
-  if (issues.count === 0) for (const statement of statements) checkBalances(statement, issues);
+  if (issues.count === 0) {
+    for (const statement of statements) checkBalances(statement, issues);
+    checkStatementChain(statements, issues);
+  }
   issues.throwIfAny();
   return { statements, warnings: [] };
 }

@@ -110,3 +110,35 @@ export function lineNumbersOf(text: string, offsets: number[]): number[] {
   }
   return result;
 }
+
+/**
+ * Whether statement `next` directly follows `previous` of the same account. GPC numbers have three digits
+ * and start again at 001 after 999 (some banks also every year); camt.053 sequence numbers just grow.
+ */
+export function followsStatement(previous: BankStatement, next: BankStatement): boolean {
+  if (previous.sequenceNumber === null || next.sequenceNumber === null) return true;
+  if (next.sequenceNumber === previous.sequenceNumber + 1) return true;
+  const newYear = (next.periodTo ?? "").slice(0, 4) > (previous.periodTo ?? "").slice(0, 4);
+  return next.format === "GPC" && next.sequenceNumber === 1 && (previous.sequenceNumber === 999 || newYear);
+}
+
+/** Several statements of one account in one file must follow each other, balances included. */
+export function checkStatementChain(statements: BankStatement[], issues: IssueCollector): void {
+  const last = new Map<string, BankStatement>();
+  for (const statement of statements) {
+    const key = statement.account.iban ?? statement.account.number ?? "";
+    const previous = last.get(key);
+    if (previous) {
+      if (!followsStatement(previous, statement)) {
+        issues.add("statement.sequence", statement.sourceLine, { number: statement.statementNumber, previous: previous.statementNumber });
+      }
+      if (statement.openingBalance !== previous.closingBalance) {
+        issues.add("statement.openingBalance", statement.sourceLine, {
+          opening: statement.openingBalance,
+          previous: previous.closingBalance,
+        });
+      }
+    }
+    last.set(key, statement);
+  }
+}

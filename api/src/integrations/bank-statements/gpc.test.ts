@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { detectStatementFormat, parseBankStatement, statementIssueMessage } from "./index.ts";
+import { detectStatementFormat, followsStatement, parseBankStatement, statementIssueMessage } from "./index.ts";
 import { parseGpc, type GpcOptions } from "./gpc.ts";
-import { gpcBytes, gpcText, syntheticStatement, turnovers } from "./synthetic.ts";
+import { gpcBytes, gpcText, syntheticStatement, turnovers, type SyntheticStatement } from "./synthetic.ts";
 import { StatementParseError, type StatementIssue } from "./types.ts";
 
 const FIXTURE = readFileSync(new URL("./fixtures/town-2027-03-26.gpc", import.meta.url));
@@ -193,6 +193,37 @@ describe("GPC/ABO", () => {
       { code: "statement.tooLarge", line: null, params: { bytes: FIXTURE.length, max: 100 } },
     ]);
     expect(issuesOf(FIXTURE, { maxLines: 2 })[0]).toMatchObject({ code: "statement.tooManyLines", line: 5 });
+  });
+
+  describe("several statements in one file", () => {
+    const first = { ...syntheticStatement(3, 5), number: 998, openingDate: "2026-12-29", date: "2026-12-30" };
+    const next = (changes: Partial<SyntheticStatement>): SyntheticStatement => ({
+      ...syntheticStatement(2, 6),
+      number: 999,
+      openingDate: "2026-12-30",
+      date: "2026-12-31",
+      openingBalance: turnovers(first).closing,
+      ...changes,
+    });
+    const file = (...statements: SyntheticStatement[]) => cp1250(statements.map(gpcText).join(""));
+
+    it("reads consecutive statements, and 001 may follow 999", () => {
+      const third = { ...next({}), number: 1, openingDate: "2026-12-31", date: "2027-01-04", openingBalance: turnovers(next({})).closing };
+      const { statements } = parseGpc(file(first, next({}), third));
+      expect(statements.map((statement) => [statement.statementNumber, statement.sourceLine, statement.lines.length])).toEqual([
+        ["998", 1, 3],
+        ["999", 5 + first.lines.filter((line) => line.message).length, 2],
+        ["001", expect.any(Number), 2],
+      ]);
+      expect(followsStatement(statements[1]!, statements[2]!)).toBe(true);
+      expect(followsStatement(statements[2]!, statements[0]!)).toBe(false);
+    });
+
+    it("refuses a gap in the numbers and an opening balance that does not continue the previous closing", () => {
+      const issues = issuesOf(file(first, next({ number: 3, openingBalance: 1 })));
+      expect(issues.map((issue) => issue.code)).toEqual(["statement.sequence", "statement.openingBalance"]);
+      expect(statementIssueMessage("cs", issues[0]!)).toMatch(/^Řádek \d+: Výpis číslo 003 nenavazuje na předchozí výpis číslo 998\.$/);
+    });
   });
 
   it("parses 100 000 generated lines with balances that add up", { timeout: 120_000 }, () => {

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { czechAccountToIban, parseCzechAccount } from "../../domain/czech-identifiers.ts";
-import { checkBalances, IssueCollector, normaliseSymbol } from "./common.ts";
+import { checkBalances, checkStatementChain, IssueCollector, normaliseSymbol } from "./common.ts";
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_LINES,
@@ -243,7 +243,10 @@ export function parseGpc(bytes: Uint8Array, options: GpcOptions = {}): ParsedSta
       issues.add("gpc.recordType", lineNumber, { value: type });
     }
   }
-  if (issues.count === 0) for (const statement of statements) checkBalances(statement, issues);
+  if (issues.count === 0) {
+    for (const statement of statements) checkBalances(statement, issues);
+    checkStatementChain(statements, issues);
+  }
   issues.throwIfAny();
   return { statements, warnings: warnings.issues };
 }

@@ -1,28 +1,7 @@
-// Bank statements: one parsed shape for GPC/ABO and camt.053, chosen by content rather than file name.
-import { parseCamt053 } from "./camt053.ts";
-import { parseGpc, type GpcOptions } from "./gpc.ts";
-import { StatementParseError, type ParsedStatements } from "./types.ts";
-
+// Bank statements: one parsed shape for GPC/ABO and camt.053.
 export { parseCamt053 } from "./camt053.ts";
 export { parseGpc, type GpcOptions } from "./gpc.ts";
 export { statementIssueMessage } from "./messages.ts";
+export { detectStatementFormat, parseBankStatement } from "./parse-bank-statement.ts";
+export { followsStatement } from "./common.ts";
 export * from "./types.ts";
-
-/** GPC files start with a `074` header; camt.053 is XML. Anything else is refused. */
-export function detectStatementFormat(bytes: Uint8Array): "GPC" | "CAMT053" | null {
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09))
-    start++;
-  const head = new TextDecoder("latin1").decode(bytes.subarray(start, start + 3));
-  if (head === "074") return "GPC";
-  if (head.startsWith("<")) return "CAMT053";
-  return null;
-}
-
-export function parseBankStatement(bytes: Uint8Array, options: GpcOptions = {}): ParsedStatements {
-  const format = detectStatementFormat(bytes);
-  if (format === "GPC") return parseGpc(bytes, options);
-  if (format === "CAMT053") return parseCamt053(bytes, options);
-  throw new StatementParseError([{ code: bytes.length === 0 ? "statement.empty" : "statement.unknownFormat", line: null }]);
-}

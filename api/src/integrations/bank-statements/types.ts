@@ -68,6 +68,8 @@ export type StatementIssueCode =
   | "statement.balanceMismatch"
   | "statement.turnoverMismatch"
   | "statement.statementNumber"
+  | "statement.sequence"
+  | "statement.openingBalance"
   | "statement.tooManyLines"
   | "gpc.recordLength"
   | "gpc.recordType"
