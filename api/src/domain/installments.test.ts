@@ -99,6 +99,25 @@ describe("deriveAssessmentState", () => {
     ]);
   });
 
+  it("everything paid to a cancelled assessment is a credit, and nothing is owed or overdue", () => {
+    const state = deriveAssessmentState({
+      installments: FINE,
+      payments: [{ amount: 120_000, date: "2027-01-20" }],
+      today: "2027-06-01",
+      cancelled: true,
+    });
+    expect(state).toMatchObject({ paid: 120_000, remaining: 0, credit: 120_000, overdue: 0, status: "OVERPAID" });
+    expect(state.installments.map((i) => [i.status, i.paid, i.remaining])).toEqual([
+      ["CANCELLED", 0, 0],
+      ["CANCELLED", 0, 0],
+      ["CANCELLED", 0, 0],
+    ]);
+    expect(deriveAssessmentState({ installments: FINE, payments: [], today: "2027-06-01", cancelled: true })).toMatchObject({
+      status: "UNPAID",
+      credit: 0,
+    });
+  });
+
   it("orders installments by due date whatever order they come in, and keeps their indexes", () => {
     const state = deriveAssessmentState({
       installments: [FINE[2]!, FINE[0]!, FINE[1]!],

@@ -7,7 +7,8 @@ import { dueDateOnWorkingDay } from "./czech-calendar.ts";
  * installments in due-date order, so the oldest installment is paid first. A negative payment (a refund
  * or a reversed bank line) takes money back from the newest covered installment. An installment is
  * overdue when it is not fully paid and `today` is after its due date moved to a working day (a due date
- * on a Saturday is met by paying on Monday). Whatever exceeds the total is a credit.
+ * on a Saturday is met by paying on Monday). Whatever exceeds the total is a credit; everything paid to a
+ * cancelled assessment is a credit.
  */
 export interface InstallmentInput {
   amount: number;
@@ -21,7 +22,7 @@ export interface PaymentInput {
   date: string;
 }
 
-export type InstallmentStatus = "UNPAID" | "PARTLY_PAID" | "PAID" | "OVERDUE";
+export type InstallmentStatus = "UNPAID" | "PARTLY_PAID" | "PAID" | "OVERDUE" | "CANCELLED";
 export type AssessmentPaymentStatus = "UNPAID" | "PARTLY_PAID" | "PAID" | "OVERPAID";
 
 export interface InstallmentState {
@@ -74,6 +75,8 @@ export function deriveAssessmentState(input: {
   payments: ReadonlyArray<PaymentInput>;
   /** "YYYY-MM-DD" in Prague: the day overdue is judged on. */
   today: string;
+  /** A cancelled assessment owes nothing: its installments are settled and every payment is a credit. */
+  cancelled?: boolean;
 }): AssessmentState {
   const { installments, payments, today } = input;
   if (installments.length === 0) throw new InstallmentError("installments.empty", "An assessment needs at least one installment");
@@ -137,6 +140,17 @@ export function deriveAssessmentState(input: {
     };
   });
 
+  if (input.cancelled) {
+    return {
+      total,
+      paid: Math.max(paid, 0),
+      remaining: 0,
+      credit: Math.max(paid, 0),
+      overdue: 0,
+      status: paid > 0 ? "OVERPAID" : "UNPAID",
+      installments: states.map((state) => ({ ...state, paid: 0, remaining: 0, status: "CANCELLED", paidOn: null })),
+    };
+  }
   const status: AssessmentPaymentStatus = paid <= 0 ? "UNPAID" : paid < total ? "PARTLY_PAID" : paid === total ? "PAID" : "OVERPAID";
   return {
     total,
