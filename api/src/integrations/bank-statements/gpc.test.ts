@@ -122,7 +122,10 @@ describe("GPC/ABO", () => {
     const order = [10, 11, 12, 13, 14, 15, 4, 5, 6, 7, 8, 3, 9, 1, 2, 0];
     const internal = Array.from({ length: 16 }, () => "0");
     order.forEach((position, i) => (internal[position] = standard[i]!));
-    const bytes = withRecord(0, (r) => r.slice(0, 3) + internal.join("") + r.slice(19));
+    const records = fixtureRecords().map((r) =>
+      r.startsWith("074") || r.startsWith("075") ? r.slice(0, 3) + internal.join("") + r.slice(19) : r,
+    );
+    const bytes = cp1250(records.join("\r\n"));
     expect(parseGpc(bytes, { accountOrder: "internal" }).statements[0]!.account.number).toBe("19-2000145399");
   });
 
@@ -146,6 +149,11 @@ describe("GPC/ABO", () => {
       "a closing balance that does not add up",
       () => withRecord(0, (r) => r.slice(0, 73) + "8" + r.slice(74)),
       { code: "statement.balanceMismatch", line: 1 },
+    ],
+    [
+      "an item of another account",
+      () => withRecord(3, (r) => r.slice(0, 3) + "0000190000123457" + r.slice(19)),
+      { code: "gpc.account", line: 4 },
     ],
     ["an item before any header", () => cp1250(fixtureRecords().slice(1).join("\r\n")), { code: "gpc.itemBeforeHeader", line: 1 }],
     ["a binary file", () => new Uint8Array([0x30, 0x37, 0x34, 0, 1, 2]), { code: "statement.binary", line: null }],

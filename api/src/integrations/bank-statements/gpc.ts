@@ -121,6 +121,7 @@ export function parseGpc(bytes: Uint8Array, options: GpcOptions = {}): ParsedSta
   const postingCodes = POSTING_CODES[options.postingCodes ?? "standard"];
   const statements: BankStatement[] = [];
   let current: BankStatement | null = null;
+  let currentAccountField = "";
   let lastLine: StatementLine | null = null;
 
   const amountOf = (field: string, line: number): number => {
@@ -181,6 +182,7 @@ export function parseGpc(bytes: Uint8Array, options: GpcOptions = {}): ParsedSta
         lines: [],
       };
       statements.push(current);
+      currentAccountField = record.slice(3, 19);
       lastLine = null;
     } else if (type === "075") {
       if (!current) {
@@ -191,6 +193,8 @@ export function parseGpc(bytes: Uint8Array, options: GpcOptions = {}): ParsedSta
         issues.add("statement.tooManyLines", lineNumber, { max: maxLines });
         issues.throwIfAny();
       }
+      // Every item of a statement belongs to the header's account; another account means a spliced file.
+      if (record.slice(3, 19) !== currentAccountField) issues.add("gpc.account", lineNumber, { value: record.slice(3, 19) });
       const posting = postingCodes[record[60]!];
       if (!posting) issues.add("gpc.postingCode", lineNumber, { value: record[60]! });
       const counterDigits = accountDigits(record.slice(19, 35), options.accountOrder);
