@@ -194,6 +194,19 @@ describe("camt.053", () => {
     expect(issuesOf(utf8(HAND_WRITTEN.replace('encoding="UTF-8"', 'encoding="klingon"')))[0]!.code).toBe("statement.encoding");
   });
 
+  it("refuses files over the size limit before decoding them, and files of no known format", () => {
+    expect(() => parseCamt053(FIXTURE, { maxBytes: 1000 })).toThrow(
+      expect.objectContaining({ issues: [{ code: "statement.tooLarge", line: null, params: { bytes: FIXTURE.length, max: 1000 } }] }),
+    );
+    for (const [bytes, code] of [
+      [utf8("%PDF-1.7 not a statement"), "statement.unknownFormat"],
+      [new Uint8Array(), "statement.empty"],
+    ] as const) {
+      expect(detectStatementFormat(bytes)).toBeNull();
+      expect(() => parseBankStatement(bytes)).toThrow(expect.objectContaining({ issues: [{ code, line: null }] }));
+    }
+  });
+
   it("words issues in Czech and English", () => {
     const issue = issuesOf(utf8(HAND_WRITTEN.replace(">1150.00<", ">1150.01<")))[0]!;
     expect(statementIssueMessage("cs", issue)).toBe(
