@@ -23,7 +23,7 @@ builder.queryField("deadLetterJobs", (t) =>
     type: [DeadLetterRef],
     authScopes: { admin: true },
     description: "This municipality's background jobs that used up their retries, newest first.",
-    args: { first: t.arg.int({ required: false, description: "At most this many (1–200, default 50)." }) },
+    args: { first: t.arg.int({ required: false, description: "At most this many (0–100, default 50)." }) },
     resolve: (_root, args, ctx) => listDeadLetters(ctx, args),
   }),
 );

@@ -96,7 +96,8 @@ export function checkFieldArguments(field: GraphQLField<unknown, unknown>, args:
   for (const arg of field.args) {
     const value = args[arg.name];
     const path = `${field.name}.${arg.name}`;
-    if (isConnectionField(field) && (arg.name === "first" || arg.name === "last") && typeof value === "number") {
+    // A page size, of a connection or of a plain list (`deadLetterJobs(first:)`), is 0 to 100.
+    if ((arg.name === "first" || arg.name === "last") && typeof value === "number") {
       if (value < 0 || value > MAX_LIST_ITEMS) throw new InputLimitError(path, "field.pageSize", { max: MAX_LIST_ITEMS });
     }
     checkInputValue(value, arg.type, path, listCapOf(arg));
@@ -110,7 +111,8 @@ function listSize(field: GraphQLField<unknown, unknown>, args: Record<string, un
   if (!isListType(getNullableType(field.type))) return 1;
   const declared = (field.extensions as { maxItems?: unknown } | undefined)?.maxItems;
   const cap = typeof declared === "number" ? declared : Infinity;
-  if (sized("limit") !== undefined) return Math.min(sized("limit")!, cap);
+  const limit = sized("limit") ?? sized("first") ?? sized("last");
+  if (limit !== undefined) return Math.min(limit, cap);
   const idList = field.args.find((arg) => isListType(getNullableType(arg.type)) && arg.name === "ids");
   if (idList && Array.isArray(args[idList.name])) return (args[idList.name] as unknown[]).length;
   return Math.min(UNSIZED_LIST_ESTIMATE, cap);
