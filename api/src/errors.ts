@@ -63,8 +63,9 @@ export class InvalidCredentialsError extends AppError {
 export class TooManyAttemptsError extends AppError {
   readonly code = "TOO_MANY_ATTEMPTS";
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super("error.tooManyAttempts", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+  /** `messageKey`: "error.tooManyRequests" where the refused requests were not failures (e-mail limits). */
+  constructor(retryAfterSeconds: number, messageKey: "error.tooManyAttempts" | "error.tooManyRequests" = "error.tooManyAttempts") {
+    super(messageKey, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -81,6 +81,6 @@ export async function allowAccountEmail(
     { maxWait: 10_000, timeout: 10_000 },
   );
   if (outcome.retryAfterSeconds === undefined) return outcome.emailAllowed;
-  if (options.refuseOverIpLimit) throw new TooManyAttemptsError(outcome.retryAfterSeconds);
+  if (options.refuseOverIpLimit) throw new TooManyAttemptsError(outcome.retryAfterSeconds, "error.tooManyRequests");
   return false;
 }
