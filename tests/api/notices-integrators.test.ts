@@ -163,13 +163,20 @@ describe("upsertNoticeByExternalId", () => {
     expect(approved[0].notice).toMatchObject({ id, status: "APPROVED", revision: 1 });
     expect((await evidence(id)).events).toEqual(["CREATED", "APPROVED"]);
 
+    // Ten concurrent replays of the same correction: one revision, every caller gets it.
+    const corrected = { externalId, input: noticeInput({ title: "Desetkrát opravené" }), revisionReason: "Překlep v názvu" };
+    const corrections = (await parallel(UPSERT_BY_EXTERNAL_ID, corrected)).map((answer) => answer.data?.upsertNoticeByExternalId);
+    expect(corrections.map((answer) => answer?.notice?.revision)).toEqual(corrections.map(() => 2));
+    expect(new Set(corrections.map((answer) => answer.notice.title))).toEqual(new Set(["Desetkrát opravené"]));
+    expect((await evidence(id)).events).toEqual(["CREATED", "APPROVED", "REVISED"]);
+
     const withdrawals = await parallel(WITHDRAW_BY_EXTERNAL_ID, { externalId, reason: "Zrušeno v IS" });
     const withdrawn = withdrawals.map((answer) => answer.data?.withdrawNoticeByExternalId);
     expect(withdrawn.map((answer) => answer?.__typename)).toEqual(withdrawn.map(() => "WithdrawNoticeByExternalIdSuccess"));
     expect(new Set(withdrawn.map((answer) => JSON.stringify(answer.notice))).size).toBe(1);
     expect(withdrawn[0].notice).toMatchObject({ status: "WITHDRAWN", withdrawalReason: "Zrušeno v IS" });
     const after = await evidence(id);
-    expect(after.events).toEqual(["CREATED", "APPROVED", "WITHDRAWN"]);
+    expect(after.events).toEqual(["CREATED", "APPROVED", "REVISED", "WITHDRAWN"]);
     expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: uuidOf(id), action: "notice.withdrawn" } })).toBe(1);
   });
 

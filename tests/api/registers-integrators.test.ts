@@ -231,6 +231,11 @@ describe("publication by external id", () => {
     const contracts = upserts.map((answer) => answer.data?.upsertContractByExternalId.contract);
     expect(new Set(contracts.map((contract) => contract?.id)).size).toBe(1);
     expect(contracts.every((contract) => contract?.status === "DRAFT")).toBe(true);
+    // Ten concurrent replays of the same change: every caller gets the changed entry.
+    const changedInput = contractInput({ number: "SML-11-SOUBEH", subject: "Změněný předmět smlouvy" });
+    const changes = await parallel(UPSERT_CONTRACT, { externalId: "ERP-SML-11", input: changedInput });
+    const changed = changes.map((answer) => answer.data?.upsertContractByExternalId.contract);
+    expect(changed.map((contract) => contract?.subject)).toEqual(changed.map(() => "Změněný předmět smlouvy"));
   });
 
   it("answers NotFound for unknown, foreign or wrong-kind external ids", async () => {

@@ -62,9 +62,13 @@ export async function upsertNoticeByExternalId(
       }
       throw new NoticeStateError("NOTICE_NOT_ACTIVE");
     } catch (error) {
-      // A concurrent call with the same externalId won the race (unique index) or changed the notice
-      // meanwhile: look again, once; a replay of the same content then finds nothing to do.
-      const raced = isUniqueViolation(error) || (error instanceof NoticeStateError && error.code === "NOTICE_CHANGED");
+      // A concurrent call with the same externalId won the race (unique index), changed the notice
+      // meanwhile, or already made the same correction (the revision then finds nothing to change):
+      // look again; a replay of the same content then finds nothing to do and answers the notice.
+      const raced =
+        isUniqueViolation(error) ||
+        (error instanceof NoticeStateError && error.code === "NOTICE_CHANGED") ||
+        (error instanceof ValidationError && error.issues.some((issue) => issue.code === "UNCHANGED"));
       if (!raced || attempt >= 2) throw error;
     }
   }
