@@ -156,7 +156,8 @@ async function main() {
     return;
   }
   console.log(`\nLighthouse (mobile profile) against ${url}, ${runs} run(s)…`);
-  const reports = [];
+  const reports: { lhr: Lhr; performance: number; accessibility: number; metrics: ReturnType<typeof metricsOf>; loadAverage: number }[] =
+    [];
   try {
     for (let i = 0; i < runs; i++) {
       let lhr = await runLighthouse(url);
