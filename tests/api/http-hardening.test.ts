@@ -150,6 +150,21 @@ describe("cross-site forms (CSRF)", () => {
     expect((await victim.request(`{ viewer { email } }`)).data?.viewer).toEqual({ email: "obcan@csrf.example" });
   });
 
+  it("refuses the same through yoga alone (no HTTP server in front), uploads included", async () => {
+    const form = new FormData();
+    form.set("operations", JSON.stringify({ query: MUTATIONS.logout, variables: {} }));
+    form.set("map", "{}");
+    for (const body of [form, new URLSearchParams({ query: MUTATIONS.logout }), JSON.stringify({ query: MUTATIONS.logout })]) {
+      const response = await app.yoga.fetch("http://localhost/graphql", {
+        method: "POST",
+        headers: { host: "localhost", ...(typeof body === "string" ? { "content-type": "text/plain" } : {}) },
+        body,
+      });
+      expect(response.status).toBe(403);
+      expect((await response.json()).errors[0].extensions.code).toBe("CSRF");
+    }
+  });
+
   it("says why, in the visitor's language", async () => {
     const response = await server.inject({
       method: "POST",

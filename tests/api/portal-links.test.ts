@@ -256,6 +256,19 @@ describe("unknown hosts in production", () => {
     expect((await graphqlOn("obcan.lipnice.example")).statusCode).toBe(200);
   });
 
+  it("counts the host of a public URL as mapped even without its host row (an operator who only set the URL)", async () => {
+    const town = await createMunicipality(app, { hostname: "stara-adresa.example", publicUrl: "https://nova.obec.example" });
+    await app.database.prisma.municipalityHost.deleteMany({ where: { municipalityId: town.id } });
+    app.municipalities.invalidate();
+    const answer = await server.inject({ url: "/graphql?query=%7Bmunicipality%7Bname%7D%7D", headers: { host: "nova.obec.example" } });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().data.municipality.name).toBe(town.name);
+    // Not a mere prefix of it.
+    expect((await server.inject({ url: "/graphql?query=%7B__typename%7D", headers: { host: "nova.obec.example.evil" } })).statusCode).toBe(
+      421,
+    );
+  });
+
   it("answers 421 through yoga alone too (no HTTP server in front)", async () => {
     const response = await app.yoga.fetch("http://attacker.example/graphql", {
       method: "POST",

@@ -30,9 +30,9 @@ export interface MunicipalityResolverOptions {
 }
 
 /**
- * Finds the municipality a request belongs to from its host name (`MunicipalityHost` rows; saving a
- * municipality's public URL maps that URL's host). Results, unknown hosts included, are cached
- * briefly: this runs on every request.
+ * Finds the municipality a request belongs to from its host name: `MunicipalityHost` rows, then the
+ * host of a municipality's public URL (saving the URL in the settings also adds its row). Results,
+ * unknown hosts included, are cached briefly: this runs on every request.
  */
 export function createMunicipalityResolver(prisma: PrismaClient, options: MunicipalityResolverOptions = {}) {
   const ttlMs = options.ttlMs ?? 30_000;
@@ -42,6 +42,20 @@ export function createMunicipalityResolver(prisma: PrismaClient, options: Munici
   async function lookup(hostname: string): Promise<Municipality | null> {
     const host = await prisma.municipalityHost.findUnique({ where: { hostname }, include: { municipality: { omit: withoutLogo } } });
     if (host) return host.municipality;
+    // The host of a municipality's canonical public URL counts as mapped even without its row (an
+    // operator who only set the URL, e.g. with one UPDATE after upgrading).
+    if (hostname) {
+      const byPublicUrl = await prisma.municipality.findFirst({
+        where: {
+          OR: ["http", "https"].flatMap((scheme) => [
+            { publicUrl: `${scheme}://${hostname}` },
+            { publicUrl: { startsWith: `${scheme}://${hostname}:` } },
+          ]),
+        },
+        omit: withoutLogo,
+      });
+      if (byPublicUrl) return byPublicUrl;
+    }
     if (!fallbackToDefault) return null;
     const fallback = options.defaultSlug
       ? await prisma.municipality.findUnique({ where: { slug: options.defaultSlug }, omit: withoutLogo })
