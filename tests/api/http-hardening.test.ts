@@ -154,7 +154,7 @@ describe("cross-site forms (CSRF)", () => {
     const form = new FormData();
     form.set("operations", JSON.stringify({ query: MUTATIONS.logout, variables: {} }));
     form.set("map", "{}");
-    for (const body of [form, new URLSearchParams({ query: MUTATIONS.logout }), JSON.stringify({ query: MUTATIONS.logout })]) {
+    for (const body of [form, new URLSearchParams({ query: MUTATIONS.logout! }), JSON.stringify({ query: MUTATIONS.logout })]) {
       const response = await app.yoga.fetch("http://localhost/graphql", {
         method: "POST",
         headers: { host: "localhost", ...(typeof body === "string" ? { "content-type": "text/plain" } : {}) },
