@@ -98,11 +98,13 @@ export function invisibleText(results: Pick<AxeResults, "incomplete">): { target
     .flatMap((result) => result.nodes)
     .flatMap((node) => {
       const data = node.any.find((check) => check.id === "color-contrast")?.data as
-        | { fgColor?: string; bgColor?: string; contrastRatio?: number; messageKey?: string }
-        | undefined;
+        { fgColor?: string; bgColor?: string; contrastRatio?: number; messageKey?: string } | undefined;
       if (!data?.fgColor || !data.bgColor) return [];
       const equal = data.fgColor.toLowerCase() === data.bgColor.toLowerCase() || data.messageKey === "equalRatio";
-      const text = node.html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+      const text = node.html
+        .replace(/<[^>]*>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
       return equal ? [{ target: node.target.join(" "), text, color: `${data.fgColor} on ${data.bgColor}` }] : [];
     });
 }
