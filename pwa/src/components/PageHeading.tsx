@@ -26,7 +26,7 @@ export function PageHeading({ children }: { children: string }) {
   }, [key]);
 
   return (
-    <h1 ref={ref} tabIndex={-1} className="text-2xl font-bold focus:outline-none sm:text-3xl">
+    <h1 ref={ref} tabIndex={-1} className="text-2xl font-bold focus:shadow-none focus:outline-none sm:text-3xl">
       {children}
     </h1>
   );

@@ -84,6 +84,13 @@ export function TextArea({
   );
 }
 
+/**
+ * A native file input drawn as a field, its "choose" button as a button: unstyled, the browser's button loses its
+ * border to Tailwind's preflight and reads as plain text.
+ */
+export const fileInputClass =
+  "block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink file:mr-3 file:min-h-9 file:rounded-md file:border file:border-line file:bg-page file:px-3 file:text-ink aria-invalid:border-2 aria-invalid:border-danger";
+
 /** A native file input (keyboard and screen reader friendly as it is), labelled like the other fields. */
 export function FileField({
   label,
@@ -101,7 +108,7 @@ export function FileField({
       </label>
       <input
         type="file"
-        className="block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink file:mr-3 file:min-h-9 file:rounded-md file:border-0 file:bg-page file:px-3 aria-invalid:border-2 aria-invalid:border-danger"
+        className={fileInputClass}
         {...controlProps}
         {...input}
         onChange={(event) => onFile(event.target.files?.[0] ?? null)}

@@ -19,13 +19,20 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter;
 }
 
-const DAY = { day: "numeric", month: "numeric", year: "numeric" } as const;
+/**
+ * Czech dates are numeric ("6. 12. 2026"), unambiguous to Czech readers. English ones name the month ("Dec 6,
+ * 2026"): a numeric "12/6/2026" is 6 December to an American and 12 June to most other readers of the English UI.
+ */
+const DAY: Record<Language, Intl.DateTimeFormatOptions> = {
+  cs: { day: "numeric", month: "numeric", year: "numeric" },
+  en: { day: "numeric", month: "short", year: "numeric" },
+};
 
 export function formatDate(iso: string, language: Language): string {
   // A bare date (YYYY-MM-DD) is a calendar day, not an instant: format it without shifting zones.
   const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const timeZone = bareDate ? "UTC" : TOWN_ZONE;
-  return cached(`date:${language}:${timeZone}`, () => new Intl.DateTimeFormat(language, { ...DAY, timeZone })).format(
+  return cached(`date:${language}:${timeZone}`, () => new Intl.DateTimeFormat(language, { ...DAY[language], timeZone })).format(
     new Date(bareDate ? `${iso}T00:00:00Z` : iso),
   );
 }
@@ -33,7 +40,7 @@ export function formatDate(iso: string, language: Language): string {
 export function formatDateTime(instant: string | number, language: Language): string {
   return cached(
     `dateTime:${language}`,
-    () => new Intl.DateTimeFormat(language, { ...DAY, hour: "numeric", minute: "2-digit", timeZone: TOWN_ZONE }),
+    () => new Intl.DateTimeFormat(language, { ...DAY[language], hour: "numeric", minute: "2-digit", timeZone: TOWN_ZONE }),
   ).format(new Date(instant));
 }
 

@@ -59,6 +59,10 @@ describe("formatting", () => {
     expect(formatDate("2026-11-26", "cs")).toBe("26. 11. 2026");
   });
 
+  it("names the month of an English date, which would be ambiguous in digits", () => {
+    expect(formatDate("2026-12-06", "en")).toBe("Dec 6, 2026");
+  });
+
   it("formats numbers per language", () => {
     expect(formatNumber(1234.5, "cs")).toBe(`1${nbsp}234,5`);
     expect(formatNumber(1234.5, "en")).toBe("1,234.5");

@@ -21,8 +21,11 @@ export function VerifyEmailPage() {
     sentRef.current = true;
     void verifyEmail({ input: { token } }).then((result) => {
       const answer = result.data?.verifyEmail;
+      // A bad or spent link is a field error on the token ("the link is invalid or has expired"), more telling
+      // than the error's general "check the form".
+      const tokenError = answer && "fieldErrors" in answer ? answer.fieldErrors?.find((error) => error.path[0] === "token") : undefined;
       if (answer?.__typename === "VerifyEmailSuccess") setOutcome({ ok: true });
-      else setOutcome({ ok: false, message: answer?.message ?? t("errors.unexpected") });
+      else setOutcome({ ok: false, message: tokenError?.message ?? answer?.message ?? t("errors.unexpected") });
     });
   }, [token, verifyEmail, t]);
 

@@ -62,22 +62,25 @@ export const RegisterMutation = graphql(
   [ErrorFields],
 );
 
-export const VerifyEmailMutation = graphql(`
-  mutation VerifyEmail($input: VerifyEmailInput!) {
-    verifyEmail(input: $input) {
-      __typename
-      ... on VerifyEmailSuccess {
-        user {
-          id
-          emailVerified
+export const VerifyEmailMutation = graphql(
+  `
+    mutation VerifyEmail($input: VerifyEmailInput!) {
+      verifyEmail(input: $input) {
+        __typename
+        ... on VerifyEmailSuccess {
+          user {
+            id
+            emailVerified
+          }
+        }
+        ... on Error {
+          ...ErrorFields
         }
       }
-      ... on Error {
-        message
-      }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
 export const RequestPasswordResetMutation = graphql(
   `

@@ -151,7 +151,7 @@ function NoticeTable({ view, search }: { view: View; search: string }) {
             { header: t("noticesClerk.fields.status"), cell: (row) => <PhaseBadge phase={noticePhase(row, now)} /> },
             { header: t("notices.fields.category"), cell: (row) => t(`notices.category.${row.category}`) },
             { header: t("notices.fields.postedAt"), cell: (row) => format.dateTime(row.postedAt) },
-            { header: t("notices.fields.relevantUntil"), cell: (row) => format.date(row.relevantUntil) },
+            { header: t("notices.fields.relevantUntil"), cell: (row) => format.date(row.relevantUntil), nowrap: true },
           ]}
         />
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { Button } from "../../components/Button.tsx";
-import { Select, TextArea, TextField } from "../../components/fields.tsx";
+import { fileInputClass, Select, TextArea, TextField } from "../../components/fields.tsx";
 import { Form, useZodForm, type ErrorResult } from "../../components/form.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useFormat } from "../../i18n/format.ts";
@@ -402,7 +402,7 @@ function Attachments({
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t("noticesClerk.form.addFiles")}</span>
         <span className="text-sm text-ink-muted">{t("noticesClerk.form.filesHint")}</span>
-        <input type="file" multiple accept={ACCEPTED_FILES} onChange={(event) => void choose(event)} className="min-h-11" />
+        <input type="file" multiple accept={ACCEPTED_FILES} onChange={(event) => void choose(event)} className={fileInputClass} />
       </label>
       <p role="status" aria-live="polite" className="text-sm empty:hidden">
         {uploading.length > 0 ? t("noticesClerk.form.uploading", { names: uploading.join(", ") }) : ""}

@@ -232,7 +232,7 @@ function LinkedInvoices({ invoices, heading }: { invoices: readonly LinkedInvoic
             cell: (invoice) => <Link to={detailPath("INVOICE", invoice.id)}>{invoice.number}</Link>,
           },
           { header: t("registers.field.subject"), cell: (invoice) => invoice.subject },
-          { header: t("registers.kind.INVOICE.date"), cell: (invoice) => format.date(invoice.issuedOn) },
+          { header: t("registers.kind.INVOICE.date"), cell: (invoice) => format.date(invoice.issuedOn), nowrap: true },
           { header: t("registers.field.amountWithVat"), cell: (invoice) => <Amount value={invoice.amountWithVat} /> },
         ]}
       />

@@ -85,9 +85,9 @@ function RegisterListPage({
     },
     { header: t("registers.field.subject"), cell: (row) => row.subject },
     { header: t(`registers.kind.${kind}.party`), cell: (row) => <Party name={row.partyName} ico={row.partyIco} /> },
-    { header: t(`registers.kind.${kind}.date`), cell: (row) => format.date(row.date) },
+    { header: t(`registers.kind.${kind}.date`), cell: (row) => format.date(row.date), nowrap: true },
     ...(kind === "INVOICE"
-      ? [{ header: t("registers.field.dueOn"), cell: (row: ListRow) => (row.dueOn ? format.date(row.dueOn) : "—") }]
+      ? [{ header: t("registers.field.dueOn"), cell: (row: ListRow) => (row.dueOn ? format.date(row.dueOn) : "—"), nowrap: true }]
       : []),
     { header: t("registers.field.amountWithoutVat"), cell: (row) => <Amount value={row.amountWithoutVat} /> },
     { header: t("registers.field.amountWithVat"), cell: (row) => <Amount value={row.amountWithVat} /> },

@@ -131,7 +131,7 @@ export function SortSelect({
   const id = "register-sort";
   const options = SORT_FIELDS.flatMap((field) => SORT_DIRECTIONS.map((direction) => ({ field, direction })));
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1 sm:items-start">
       <label htmlFor={id} className="font-medium">
         {t("registers.sort.label")}
       </label>

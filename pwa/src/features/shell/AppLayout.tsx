@@ -57,7 +57,7 @@ function Shell() {
             <MainMenu />
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:shadow-none focus:outline-none">
           <PageErrorBoundary key={pathname}>
             <Suspense fallback={<Loading />}>
               <Outlet />

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { brandCssVariables } from "../../../components/branding.ts";
 import { Button } from "../../../components/Button.tsx";
-import { TextField } from "../../../components/fields.tsx";
+import { fileInputClass, TextField } from "../../../components/fields.tsx";
 import { useFormat } from "../../../i18n/format.ts";
 import { AA_CONTRAST, LOGO_TYPES, whiteTextContrast } from "./settings-model.ts";
 
@@ -154,7 +154,7 @@ export function LogoField({ currentUrl, file, remove, error, onChoose, onRemove,
         accept={LOGO_TYPES.join(",")}
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}
         aria-invalid={error ? true : undefined}
-        className="min-h-11"
+        className={fileInputClass}
         onChange={(event) => {
           onChoose(event.currentTarget.files?.[0] ?? null);
           // The same file can be chosen again after a removal.

@@ -146,10 +146,12 @@ function ClerkRegisterList({
     },
     { header: t("registers.field.subject"), cell: (row) => row.subject },
     { header: t(`registers.kind.${kind}.party`), cell: (row) => <Party name={row.partyName} ico={row.partyIco} /> },
-    { header: t(`registers.kind.${kind}.date`), cell: (row) => format.date(row.date) },
+    { header: t(`registers.kind.${kind}.date`), cell: (row) => format.date(row.date), nowrap: true },
     { header: t("registers.field.amountWithoutVat"), cell: (row) => <Amount value={row.amountWithoutVat} /> },
     { header: t("registers.field.amountWithVat"), cell: (row) => <Amount value={row.amountWithVat} /> },
     {
+      // The register of contracts' state goes under the entry's own: as a column of its own it made the table too
+      // wide for the page on a desktop, and the actions column fell off its right edge.
       header: t("registers.clerk.status"),
       cell: (row) => (
         <>
@@ -157,17 +159,15 @@ function ClerkRegisterList({
           {row.status === "UNPUBLISHED" && row.unpublishReason && (
             <span className="mt-1 block text-sm text-ink-muted">{t("registers.clerk.reasonShown", { reason: row.unpublishReason })}</span>
           )}
+          {hasRegistry(kind) && row.registry && (
+            <span className="mt-2 block">
+              <span className="block text-sm text-ink-muted">{t("registers.field.registryShort")}</span>
+              <RegistryStatus registry={row.registry} />
+            </span>
+          )}
         </>
       ),
     },
-    ...(hasRegistry(kind)
-      ? [
-          {
-            header: t("registers.field.registryShort"),
-            cell: (row: ClerkRow) => row.registry && <RegistryStatus registry={row.registry} />,
-          },
-        ]
-      : []),
     { header: t("common.actions"), cell: (row) => <PublishActions entry={row} compact /> },
   ];
 

@@ -1,0 +1,210 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { paths } from "../../api/src/config.ts";
+import {
+  expectAccessible,
+  newContext,
+  settled,
+  signInAs,
+  usePortal,
+  VIEWPORTS,
+  type DemoAccount,
+  type ViewportName,
+} from "../kit/browser.ts";
+import { declaredRoutes } from "../kit/routes.ts";
+
+// The screenshot pass: every route of the app (pwa/src/routes.tsx), as the user who can open it, on a phone and
+// on a desktop, in Czech and in English. Each page is checked with axe (expectAccessible, which also fails on text
+// drawn in its background's colour) and photographed, whole, into tests/.artifacts/screens/<viewport>-<language>/
+// for a person to look at: a page is done when its pictures read well (docs/ARCHITECTURE.md, "Styles", "Tests").
+
+const SCREENS_DIR = path.join(paths.repoRoot, "tests", ".artifacts", "screens");
+const LANGUAGES = ["cs", "en"] as const;
+type Who = "anonymous" | Extract<DemoAccount, "citizen" | "clerk" | "admin">;
+const WHO: readonly Who[] = ["anonymous", "citizen", "clerk", "admin"];
+
+/** Ids of demo records for the detail routes, looked up in the test's own seeded database. */
+interface DemoIds {
+  notice: string;
+  contract: string;
+  invoice: string;
+  order: string;
+}
+
+interface Shot {
+  path: string;
+  as: Who;
+  /** Told apart from other shots of the same route and user in the file name. */
+  variant?: string;
+}
+
+/** Each route pattern of routes.tsx and what to photograph for it; a test below keeps the keys complete. */
+const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
+  "/": () => [
+    { path: "/", as: "anonymous" },
+    { path: "/", as: "citizen" },
+  ],
+  "/prihlaseni": () => [{ path: "/prihlaseni", as: "anonymous" }],
+  "/registrace": () => [{ path: "/registrace", as: "anonymous" }],
+  "/overeni-emailu": () => [
+    { path: "/overeni-emailu", as: "anonymous" },
+    { path: "/overeni-emailu?token=neplatny-token", as: "anonymous", variant: "bad-token" },
+  ],
+  "/zapomenute-heslo": () => [{ path: "/zapomenute-heslo", as: "anonymous" }],
+  "/obnova-hesla": () => [
+    { path: "/obnova-hesla", as: "anonymous" },
+    { path: "/obnova-hesla?token=neplatny-token", as: "anonymous", variant: "bad-token" },
+  ],
+  "/pristupnost": () => [{ path: "/pristupnost", as: "anonymous" }],
+  "/registry": () => [{ path: "/registry", as: "anonymous" }],
+  "/smlouvy": () => [{ path: "/smlouvy", as: "anonymous" }],
+  "/smlouvy/:id": (ids) => [{ path: `/smlouvy/${ids.contract}`, as: "anonymous" }],
+  "/faktury": () => [{ path: "/faktury", as: "anonymous" }],
+  "/faktury/:id": (ids) => [{ path: `/faktury/${ids.invoice}`, as: "anonymous" }],
+  "/objednavky": () => [{ path: "/objednavky", as: "anonymous" }],
+  "/objednavky/:id": (ids) => [{ path: `/objednavky/${ids.order}`, as: "anonymous" }],
+  "/uredni-deska": () => [{ path: "/uredni-deska", as: "anonymous" }],
+  "/uredni-deska/archiv": () => [{ path: "/uredni-deska/archiv", as: "anonymous" }],
+  "/uredni-deska/:id": (ids) => [{ path: `/uredni-deska/${ids.notice}`, as: "anonymous" }],
+  "/muj-ucet": () => [
+    { path: "/muj-ucet", as: "citizen" },
+    { path: "/muj-ucet", as: "clerk" },
+  ],
+  "/urad": () => [
+    { path: "/urad", as: "clerk" },
+    { path: "/urad", as: "admin" },
+    { path: "/urad", as: "citizen", variant: "forbidden" },
+  ],
+  "/urad/registry": () => [{ path: "/urad/registry", as: "clerk" }],
+  "/urad/registry/smlouvy": () => [{ path: "/urad/registry/smlouvy", as: "clerk" }],
+  "/urad/registry/smlouvy/:id": (ids) => [
+    { path: `/urad/registry/smlouvy/${ids.contract}`, as: "clerk" },
+    { path: "/urad/registry/smlouvy/nova", as: "clerk", variant: "new" },
+  ],
+  "/urad/registry/faktury": () => [{ path: "/urad/registry/faktury", as: "clerk" }],
+  "/urad/registry/faktury/:id": (ids) => [{ path: `/urad/registry/faktury/${ids.invoice}`, as: "clerk" }],
+  "/urad/registry/objednavky": () => [{ path: "/urad/registry/objednavky", as: "clerk" }],
+  "/urad/registry/objednavky/:id": (ids) => [{ path: `/urad/registry/objednavky/${ids.order}`, as: "clerk" }],
+  "/urad/registry/import": () => [{ path: "/urad/registry/import", as: "clerk" }],
+  "/urad/uredni-deska": () => [{ path: "/urad/uredni-deska", as: "clerk" }],
+  "/urad/uredni-deska/nova": () => [{ path: "/urad/uredni-deska/nova", as: "clerk" }],
+  "/urad/uredni-deska/:id": (ids) => [{ path: `/urad/uredni-deska/${ids.notice}`, as: "clerk" }],
+  "/sprava": () => [
+    { path: "/sprava", as: "admin" },
+    { path: "/sprava", as: "citizen", variant: "forbidden" },
+    { path: "/sprava", as: "clerk", variant: "forbidden" },
+  ],
+  "/sprava/urednici": () => [{ path: "/sprava/urednici", as: "admin" }],
+  "/sprava/api-tokeny": () => [{ path: "/sprava/api-tokeny", as: "admin" }],
+  "/sprava/odchozi-posta": () => [{ path: "/sprava/odchozi-posta", as: "admin" }],
+  "/sprava/neuspesne-ulohy": () => [{ path: "/sprava/neuspesne-ulohy", as: "admin" }],
+  "/sprava/obec": () => [{ path: "/sprava/obec", as: "admin" }],
+  "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
+};
+
+const portal = usePortal();
+let ids: DemoIds;
+
+beforeAll(async () => {
+  const prisma = portal.server.database.prisma;
+  const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
+  const now = new Date();
+  const published = { municipalityId, status: "PUBLISHED" as const };
+  const [notice, contract, invoice, order] = await Promise.all([
+    prisma.notice.findFirstOrThrow({
+      where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
+      orderBy: { postedAt: "desc" },
+    }),
+    prisma.contract.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+    prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+    prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+  ]);
+  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id };
+});
+
+it("lists every route of pwa/src/routes.tsx", () => {
+  // A new page gets its screenshots (and its axe check) by being added to ROUTES above.
+  expect(Object.keys(ROUTES).sort()).toEqual(declaredRoutes());
+});
+
+/** A readable file name: who, the route pattern, the variant ("clerk--urad-registry-smlouvy-id--new"). */
+function fileName(who: Who, pattern: string, variant?: string): string {
+  const route = pattern === "/" ? "home" : pattern === "*" ? "not-found" : pattern.replace(/^\//, "").replace(/[/:]+/g, "-");
+  return [who, route, variant].filter(Boolean).join("--") + ".png";
+}
+
+async function photograph(page: Page, file: string): Promise<void> {
+  // One image pixel per CSS pixel: the phone's 3x density adds nothing for a person reading the picture.
+  await page.screenshot({ path: file, fullPage: true, scale: "css", animations: "disabled" });
+}
+
+const COMBINATIONS = (Object.keys(VIEWPORTS) as ViewportName[]).flatMap((viewport) =>
+  LANGUAGES.map((language) => [viewport, language] as const),
+);
+
+// One pass per viewport and language, one browser context per kind of user in it (closed as soon as the pass ends).
+// The pages are visited one after another: the suite's other files keep the cores busy meanwhile.
+it.for(COMBINATIONS)(
+  "every route on a %s in %s: axe and a screenshot",
+  // Minutes on a busy machine; a timeout here is for a hung page.
+  { timeout: 600_000 },
+  async ([viewport, language], { expect }) => {
+    const dir = path.join(SCREENS_DIR, `${viewport}-${language}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+
+    const contexts = new Map<Who, BrowserContext>();
+    const pages = new Map<Who, Page>();
+    const pageOf = async (who: Who) => {
+      let page = pages.get(who);
+      if (!page) {
+        const context = await newContext(portal.browser, portal.server.url, viewport);
+        contexts.set(who, context);
+        await context.addCookies([{ name: "portal_lang", value: language, url: portal.server.url, sameSite: "Lax" }]);
+        if (who !== "anonymous") await signInAs(portal, context, who);
+        page = await context.newPage();
+        pages.set(who, page);
+      }
+      return page;
+    };
+
+    const problems: string[] = [];
+    const check = async (page: Page, label: string, file: string) => {
+      await settled(page);
+      // Read after the app has started: the static first screen of index.html is Czech whatever the choice.
+      expect(await page.evaluate(() => document.documentElement.lang), `<html lang> on ${label}`).toBe(language);
+      await expectAccessible(page, label).catch((error: Error) => problems.push(error.message));
+      await photograph(page, path.join(dir, file));
+    };
+
+    try {
+      for (const [pattern, shots] of Object.entries(ROUTES)) {
+        for (const shot of shots(ids)) {
+          const page = await pageOf(shot.as);
+          await page.goto(shot.path);
+          await page.locator("main h1").first().waitFor();
+          await check(page, `${shot.path} as ${shot.as} (${viewport}, ${language})`, fileName(shot.as, pattern, shot.variant));
+        }
+      }
+
+      if (viewport === "phone") {
+        // The collapsed main menu, opened, as each kind of user has it.
+        for (const who of WHO) {
+          const page = await pageOf(who);
+          await page.goto("/");
+          await page.locator("main h1").first().waitFor();
+          const nav = page.getByRole("navigation").first();
+          await nav.getByRole("button", { expanded: false }).click();
+          await nav.getByRole("listitem").first().waitFor();
+          await check(page, `menu open as ${who} (${viewport}, ${language})`, fileName(who, "menu-open"));
+        }
+      }
+    } finally {
+      await Promise.all([...contexts.values()].map((context) => context.close()));
+    }
+
+    expect(problems, problems.join("\n\n")).toEqual([]);
+  },
+);
