@@ -96,7 +96,7 @@ describe("cross-site forms (CSRF)", () => {
     await app.close();
   });
 
-  const MUTATIONS: Record<string, string> = {
+  const MUTATIONS = {
     login: `mutation { login(input: { email: "obcan@csrf.example", password: "${DEFAULT_PASSWORD}" }) { __typename } }`,
     logout: `mutation { logout { __typename } }`,
     register: `mutation { register(input: { email: "podvrh@csrf.example", password: "Zeleny-kopec-u-reky-42", fullName: "Podvrh" }) { __typename } }`,
