@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "./Button.tsx";
 
 interface DialogProps {
   open: boolean;
@@ -47,5 +48,39 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
         </div>
       )}
     </dialog>
+  );
+}
+
+interface ConfirmActionsProps {
+  /** What will happen, in a sentence. */
+  question: string;
+  confirmLabel: string;
+  /** The answer of the last attempt, when it failed. */
+  failure: string | null;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** The body of a dialog that asks before a destructive action: the question, the failure if any, confirm and cancel. */
+export function ConfirmActions({ question, confirmLabel, failure, busy, onConfirm, onCancel }: ConfirmActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-3">
+      <p>{question}</p>
+      {failure && (
+        <p role="alert" className="text-danger">
+          {failure}
+        </p>
+      )}
+      <div className="flex gap-3">
+        <Button variant="danger" busy={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </div>
   );
 }

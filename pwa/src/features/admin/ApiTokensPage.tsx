@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { z } from "zod";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmActions, Dialog } from "../../components/Dialog.tsx";
 import { CheckboxGroup, TextField } from "../../components/fields.tsx";
 import { Form, useZodForm } from "../../components/form.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
@@ -177,21 +177,13 @@ function RevokeToken({ token, onDone }: { token: ApiToken; onDone: () => void })
   }
 
   return (
-    <div className="flex flex-col gap-3">
-      <p>{t("admin.apiTokens.revokeConfirm", { name: token.name })}</p>
-      {failure && (
-        <p role="alert" className="text-danger">
-          {failure}
-        </p>
-      )}
-      <div className="flex gap-3">
-        <Button variant="danger" busy={fetching} onClick={() => void revoke()}>
-          {t("admin.apiTokens.revoke")}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-      </div>
-    </div>
+    <ConfirmActions
+      question={t("admin.apiTokens.revokeConfirm", { name: token.name })}
+      confirmLabel={t("admin.apiTokens.revoke")}
+      failure={failure}
+      busy={fetching}
+      onConfirm={() => void revoke()}
+      onCancel={onDone}
+    />
   );
 }

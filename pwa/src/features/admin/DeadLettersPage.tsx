@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmActions, Dialog } from "../../components/Dialog.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { ResponsiveTable } from "../../components/ResponsiveTable.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
@@ -109,21 +109,13 @@ function DiscardJob({ job, kindName, onDone }: { job: DeadLetter; kindName: stri
   }
 
   return (
-    <div className="flex flex-col gap-3">
-      <p>{t("admin.deadLetters.discardConfirm", { kind: kindName })}</p>
-      {failure && (
-        <p role="alert" className="text-danger">
-          {failure}
-        </p>
-      )}
-      <div className="flex gap-3">
-        <Button variant="danger" busy={fetching} onClick={() => void discard()}>
-          {t("admin.deadLetters.discard")}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-      </div>
-    </div>
+    <ConfirmActions
+      question={t("admin.deadLetters.discardConfirm", { kind: kindName })}
+      confirmLabel={t("admin.deadLetters.discard")}
+      failure={failure}
+      busy={fetching}
+      onConfirm={() => void discard()}
+      onCancel={onDone}
+    />
   );
 }
