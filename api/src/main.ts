@@ -4,6 +4,8 @@ import { createApp, type App } from "./app.ts";
 import { ConfigurationError, loadConfig, type Config } from "./config.ts";
 import { StartupError } from "./db/wait-for-database.ts";
 import { buildServer } from "./server.ts";
+import { scheduleHourly } from "./lib/schedule-hourly.ts";
+import { pruneLimitRecords } from "./services/accounts/prune-limit-records.ts";
 import { scheduleFileSweep } from "./services/files/sweep-unused-files.ts";
 
 // Configuration mistakes and an unreachable database end the process with one clear line and a
@@ -27,6 +29,7 @@ try {
 }
 const server = await buildServer(app);
 const stopFileSweep = scheduleFileSweep(app.services);
+const stopPruning = scheduleHourly(app.services.logger, "deleting expired rate-limit records", () => pruneLimitRecords(app.services));
 await app.services.jobs.startWorkers();
 
 let stopping = false;
@@ -40,6 +43,7 @@ async function shutdown(signal: string) {
   forced.unref();
   try {
     stopFileSweep();
+    stopPruning();
     // Both at once: the workers stop fetching now while requests in flight finish.
     await Promise.all([server.close(), app.services.jobs.stop()]);
     await app.close();

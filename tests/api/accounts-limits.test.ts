@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser, DEFAULT_PASSWORD } from "../kit/factories.ts";
 import { Client } from "../kit/graphql.ts";
 import { LOGIN, REGISTER, REQUEST_RESET, STRONG_PASSWORD, mailCount } from "./accounts-support.ts";
+import { pruneLimitRecords } from "../../api/src/services/accounts/prune-limit-records.ts";
 
 let app: TestApp;
 let town: Awaited<ReturnType<typeof createMunicipality>>;
@@ -168,5 +169,31 @@ describe("password reset: the same work for any address (finding 4)", () => {
     await app.jobs.drain();
     expect(await mailCount(app, known.email)).toBe(1);
     expect(await mailCount(app, "neznamy-cas@example.cz")).toBe(0);
+  });
+});
+
+describe("expired limit records", () => {
+  it("are deleted once no window reads them, and only then", async () => {
+    const user = await createUser(app, town.id, { email: "uklid@example.cz" });
+    const client = clientAt();
+    await requestReset(client, user.email);
+    await client.request(LOGIN, { input: { email: user.email, password: "Not-the-password-1" } });
+    const counts = async () => ({
+      requests: await app.database.prisma.accountEmailRequest.count({ where: { email: user.email } }),
+      attempts: await app.database.prisma.loginAttempt.count({ where: { email: user.email } }),
+    });
+    expect(await counts()).toEqual({ requests: 1, attempts: 1 });
+
+    // Within the windows (login 15 min, e-mail 60 min) nothing a limit reads goes.
+    app.clock.advance({ minutes: 14 });
+    await pruneLimitRecords(app.services);
+    expect(await counts()).toEqual({ requests: 1, attempts: 1 });
+    app.clock.advance({ minutes: 2 });
+    await pruneLimitRecords(app.services);
+    expect(await counts()).toEqual({ requests: 1, attempts: 0 });
+    app.clock.advance({ minutes: 45 });
+    const pruned = await pruneLimitRecords(app.services);
+    expect(pruned.accountEmailRequests).toBeGreaterThanOrEqual(1);
+    expect(await counts()).toEqual({ requests: 0, attempts: 0 });
   });
 });

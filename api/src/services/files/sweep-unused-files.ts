@@ -4,6 +4,7 @@ import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { createFileStore, fileStoreDirectory } from "../../integrations/file-store.ts";
+import { scheduleHourly } from "../../lib/schedule-hourly.ts";
 
 interface SweepServices {
   config: Pick<Config, "DATA_DIR" | "UPLOAD_RETENTION_HOURS">;
@@ -88,22 +89,5 @@ function isForeignKeyViolation(error: unknown): boolean {
 
 /** Runs the sweep every hour (first a minute after start); returns a function that stops it. */
 export function scheduleFileSweep(services: SweepServices): () => void {
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    sweepUnusedFiles(services)
-      .catch((error: unknown) => services.logger.error({ err: error }, "sweeping unused uploads failed"))
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(run, 60_000);
-  const every = setInterval(run, 3_600_000);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return scheduleHourly(services.logger, "sweeping unused uploads", () => sweepUnusedFiles(services));
 }
