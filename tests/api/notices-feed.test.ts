@@ -195,7 +195,7 @@ describe("RSS and Atom feeds of the notice board", () => {
   });
 });
 
-describe("feeds behind a TLS-terminating proxy", () => {
+describe("links in the feeds, the open data and the confirmation", () => {
   let proxied: TestApp;
   let proxiedServer: FastifyInstance;
   beforeAll(async () => {
@@ -207,21 +207,24 @@ describe("feeds behind a TLS-terminating proxy", () => {
     await proxied.close();
   });
 
-  it("uses the forwarded protocol for every link when TRUST_PROXY is on, and not otherwise", async () => {
-    const municipality = await createMunicipality(proxied);
+  it("come from the municipality's canonical URL, whatever host or forwarded protocol the request names", async () => {
+    const municipality = await createMunicipality(proxied, { publicUrl: "https://deska.mesto.example" });
     const host = municipality.hosts[0]!.hostname;
+    await proxied.database.prisma.municipalityHost.create({ data: { hostname: "alias.mesto.test", municipalityId: municipality.id } });
     const notice = await createNotice(proxied, municipality.id, { postedAt: "2026-11-20T10:00:00Z" });
 
-    const behindProxy = await rss(host, { "x-forwarded-proto": "https" }, proxiedServer);
-    expect(behindProxy.items[0]!.link).toEqual([`https://${host}/uredni-deska/${notice.id}`]);
-    const openData = await proxiedServer.inject({ url: "/opendata/uredni-deska.jsonld", headers: { host, "x-forwarded-proto": "https" } });
-    expect(openData.json().stránka).toBe(`https://${host}/uredni-deska`);
-
-    // The main app does not trust proxies: a client cannot make it claim https.
-    const direct = await town();
-    await createNotice(app, direct.id, { postedAt: "2026-11-20T10:00:00Z" });
-    app.clock.set("2026-11-26T10:00:00Z");
-    const untrusted = await rss(direct.host, { "x-forwarded-proto": "https" });
-    expect(untrusted.items[0]!.link[0]).toMatch(/^http:\/\//);
+    for (const [requestHost, proto] of [
+      [host, "http"],
+      [host, "https"],
+      ["alias.mesto.test", "http"],
+    ] as const) {
+      const feed = await rss(requestHost, { "x-forwarded-proto": proto }, proxiedServer);
+      expect(feed.items[0]!.link).toEqual([`https://deska.mesto.example/uredni-deska/${notice.id}`]);
+      const openData = await proxiedServer.inject({
+        url: "/opendata/uredni-deska.jsonld",
+        headers: { host: requestHost, "x-forwarded-proto": proto },
+      });
+      expect(openData.json().stránka).toBe("https://deska.mesto.example/uredni-deska");
+    }
   });
 });

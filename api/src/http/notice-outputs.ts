@@ -20,9 +20,6 @@ const FEED_TYPES: Record<FeedFormat, string> = {
   atom: "application/atom+xml; charset=utf-8",
 };
 
-/** A host name (or IPv4/IPv6 literal) with an optional port: anything else cannot be put into our URLs. */
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
 /**
  * The notice board's outputs outside GraphQL:
  * - `/opendata/uredni-deska.jsonld` (and `/opendata/uredni-deska`, the board's IRI): OFN Úřední desky JSON-LD;
@@ -41,10 +38,8 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
   }
 
   async function openData(request: FastifyRequest, reply: FastifyReply) {
-    const baseUrl = baseUrlOf(request);
-    if (!baseUrl) return sendError(request, reply, 400, "BAD_REQUEST", "error.validation");
     const { municipality, now, board } = await readBoard(request);
-    const body = JSON.stringify(toOpenDataBoard(board, municipality, baseUrl), null, 2);
+    const body = JSON.stringify(toOpenDataBoard(board, municipality, municipality.publicUrl), null, 2);
     return sendBoardOutput(request, reply, {
       body,
       contentType: "application/ld+json; charset=utf-8",
@@ -57,10 +52,8 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
 
   for (const format of ["rss", "atom"] as const) {
     server.get(feedPaths[format], async (request, reply) => {
-      const baseUrl = baseUrlOf(request);
-      if (!baseUrl) return sendError(request, reply, 400, "BAD_REQUEST", "error.validation");
       const { municipality, now, board } = await readBoard(request);
-      const body = renderNoticeFeed(board, municipality, baseUrl, format, now);
+      const body = renderNoticeFeed(board, municipality, municipality.publicUrl, format, now);
       return sendBoardOutput(request, reply, { body, contentType: FEED_TYPES[format], now, nextChangeAt: board.nextChangeAt });
     });
   }
@@ -69,8 +62,6 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
     "/api/uredni-deska/:noticeId/potvrzeni.pdf",
     async (request, reply) => {
       reply.header("cache-control", "private, no-store");
-      const baseUrl = baseUrlOf(request);
-      if (!baseUrl) return sendError(request, reply, 400, "BAD_REQUEST", "error.validation");
       const municipality = await app.municipalities.resolve(request.headers.host);
       const db = scopedToMunicipality(services.database.prisma, municipality.id);
       const messageLocale = negotiateLocale(request.headers["accept-language"]);
@@ -112,7 +103,7 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
       try {
         const { pdf, fileName } = await renderPostingConfirmation(
           { db, municipality, viewer: auth.viewer, apiToken: auth.apiToken, meta, clock: services.clock, locale: documentLocale },
-          { noticeId: request.params.noticeId, baseUrl },
+          { noticeId: request.params.noticeId, baseUrl: municipality.publicUrl },
         );
         return reply
           .header("content-type", "application/pdf")
@@ -127,16 +118,6 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
       }
     },
   );
-}
-
-/**
- * The public origin the request came to: the protocol Fastify reports (X-Forwarded-Proto when
- * TRUST_PROXY is on) and the Host. Null for a Host that is not a plain host name.
- */
-function baseUrlOf(request: FastifyRequest): string | null {
-  const host = request.host;
-  if (!host || !HOST.test(host)) return null;
-  return `${request.protocol}://${host.toLowerCase()}`;
 }
 
 /**
