@@ -72,48 +72,17 @@ async function findRecipient(tx: Tx, data: AccountEmailData): Promise<Recipient 
   return user;
 }
 
+/** The one-time token each linked e-mail carries; an invitation is a password-setting link valid longer than a reset. */
+const LINK_TOKENS = {
+  verify: { purpose: "VERIFY_EMAIL", validHours: EMAIL_TOKEN_VALIDITY_HOURS.VERIFY_EMAIL },
+  reset: { purpose: "RESET_PASSWORD", validHours: EMAIL_TOKEN_VALIDITY_HOURS.RESET_PASSWORD },
+  clerkInvite: { purpose: "RESET_PASSWORD", validHours: EMAIL_TOKEN_VALIDITY_HOURS.CLERK_INVITE },
+} as const;
+
 async function linkParams(tx: Tx, data: AccountEmailData, recipient: Recipient, now: Date): Promise<MessageParams> {
-  switch (data.template) {
-    case "exists":
-      return { loginLink: data.loginLink, resetLink: data.resetLink };
-    case "verify":
-      return {
-        link: withToken(
-          data.link,
-          await issueEmailToken(tx, {
-            userId: recipient.id,
-            purpose: "VERIFY_EMAIL",
-            validHours: EMAIL_TOKEN_VALIDITY_HOURS.VERIFY_EMAIL,
-            now,
-          }),
-        ),
-      };
-    case "reset":
-      return {
-        link: withToken(
-          data.link,
-          await issueEmailToken(tx, {
-            userId: recipient.id,
-            purpose: "RESET_PASSWORD",
-            validHours: EMAIL_TOKEN_VALIDITY_HOURS.RESET_PASSWORD,
-            now,
-          }),
-        ),
-      };
-    case "clerkInvite":
-      // An invitation is a password-setting link valid longer than a reset.
-      return {
-        link: withToken(
-          data.link,
-          await issueEmailToken(tx, {
-            userId: recipient.id,
-            purpose: "RESET_PASSWORD",
-            validHours: EMAIL_TOKEN_VALIDITY_HOURS.CLERK_INVITE,
-            now,
-          }),
-        ),
-      };
-  }
+  if (data.template === "exists") return { loginLink: data.loginLink, resetLink: data.resetLink };
+  const token = await issueEmailToken(tx, { userId: recipient.id, ...LINK_TOKENS[data.template], now });
+  return { link: withToken(data.link, token) };
 }
 
 function withToken(link: string, token: string): string {
