@@ -3,6 +3,7 @@
 import type { PrismaClient } from "../../api/src/generated/prisma/client.ts";
 import { czechAccountToIban, parseCzechAccount } from "../../api/src/domain/czech-identifiers.ts";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
+import { seedDemoAccount } from "./account.ts";
 import { seedDemoNotices } from "./notices.ts";
 import { seedDemoRegisters } from "./registers.ts";
 
@@ -77,7 +78,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       municipalityId: lipnice.id,
       ...DEMO_ACCOUNTS.clerk,
       role: "CLERK" as const,
-      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const],
+      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const, "FINANCE" as const],
     },
     { municipalityId: lipnice.id, ...DEMO_ACCOUNTS.admin, role: "ADMIN" as const, agendas: [] },
     { municipalityId: lhota.id, ...DEMO_ACCOUNTS.otherTownCitizen, role: "CITIZEN" as const, agendas: [] },
@@ -91,4 +92,5 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   }
   await seedDemoNotices(prisma);
   await seedDemoRegisters(prisma);
+  await seedDemoAccount(prisma);
 }

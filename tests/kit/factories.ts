@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { czechAccountToIban, parseCzechAccount } from "../../api/src/domain/czech-identifiers.ts";
+import { hashAccessCode } from "../../api/src/domain/access-code.ts";
 import type { Agenda, Role } from "../../api/src/generated/prisma/client.ts";
 import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
@@ -221,5 +222,89 @@ export async function createNotice(
       },
     },
     include: { attachments: { include: { file: true } } },
+  });
+}
+
+/** A payer of the municipality, linked (as a clerk would link it) to the given citizen accounts. */
+export async function createPayer(
+  app: TestApp,
+  municipalityId: string,
+  overrides: { name?: string; kind?: "PERSON" | "HOUSEHOLD"; userIds?: string[]; externalId?: string; directDebit?: boolean } = {},
+) {
+  const n = next();
+  return app.database.prisma.payer.create({
+    data: {
+      municipalityId,
+      name: overrides.name ?? `Plátce ${n}`,
+      kind: overrides.kind ?? "PERSON",
+      externalId: overrides.externalId ?? null,
+      directDebit: overrides.directDebit ?? false,
+      address: `Zkušební ${n}, 123 45 Zkušebnice`,
+      links: { create: (overrides.userIds ?? []).map((userId) => ({ userId, method: "CLERK" as const })) },
+    },
+  });
+}
+
+/**
+ * An assessment (předpis) written straight to the database: one installment of the whole amount unless
+ * `installments` are given (they must add up to `amount`, as the database checks). Amounts in haléře. The
+ * variable symbol is unique per call unless given; the municipality's primary account is used.
+ */
+export async function createAssessment(
+  app: TestApp,
+  payer: { id: string; municipalityId: string },
+  overrides: {
+    kind?: "WASTE_FEE" | "DOG_FEE" | "ADMIN_FEE" | "FINE" | "OTHER";
+    subject?: string;
+    year?: number;
+    amount?: number;
+    dueDate?: string;
+    installments?: { amount: number; dueDate: string }[];
+    variableSymbol?: string;
+    constantSymbol?: string;
+    specificSymbol?: string;
+    lifecycle?: "ACTIVE" | "CANCELLED" | "WRITTEN_OFF";
+    externalId?: string;
+    accessCode?: string;
+  } = {},
+) {
+  const n = next();
+  const prisma = app.database.prisma;
+  const account = await prisma.bankAccount.findFirstOrThrow({
+    where: { municipalityId: payer.municipalityId },
+    orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }],
+  });
+  const amount = overrides.amount ?? 50_000;
+  const dueDate = overrides.dueDate ?? "2026-03-31";
+  const installments = overrides.installments ?? [{ amount, dueDate }];
+  const lastDue = installments
+    .map((i) => i.dueDate)
+    .sort()
+    .at(-1)!;
+  return prisma.assessment.create({
+    data: {
+      municipalityId: payer.municipalityId,
+      payerId: payer.id,
+      kind: overrides.kind ?? "WASTE_FEE",
+      subject: overrides.subject ?? `Předpis ${n}`,
+      year: overrides.year ?? Number(dueDate.slice(0, 4)),
+      amount: BigInt(amount),
+      dueDate: new Date(`${lastDue}T00:00:00Z`),
+      variableSymbol: overrides.variableSymbol ?? String(7_000_000_000 + (((Date.now() % 1_000_000) * 1000 + n) % 999_999_999)),
+      constantSymbol: overrides.constantSymbol ?? null,
+      specificSymbol: overrides.specificSymbol ?? null,
+      bankAccountId: account.id,
+      lifecycle: overrides.lifecycle ?? "ACTIVE",
+      externalId: overrides.externalId ?? null,
+      accessCodeHash: overrides.accessCode ? hashAccessCode(overrides.accessCode) : null,
+      installments: {
+        create: installments.map((i, index) => ({
+          position: index + 1,
+          amount: BigInt(i.amount),
+          dueDate: new Date(`${i.dueDate}T00:00:00Z`),
+        })),
+      },
+    },
+    include: { installments: true },
   });
 }

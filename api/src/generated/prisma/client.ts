@@ -145,3 +145,56 @@ export type Invoice = Prisma.InvoiceModel
  * A CSV/XLSX import: parsed rows and line-by-line errors, kept until the clerk decides.
  */
 export type RegisterImport = Prisma.RegisterImportModel
+/**
+ * Model Payer
+ * A person or household the town assesses. Linked to citizen accounts by a clerk or claimed by the
+ * citizen with a variable symbol and the access code printed on a paper assessment.
+ */
+export type Payer = Prisma.PayerModel
+/**
+ * Model PayerLink
+ * One account may pay for a household; one payer may be seen by several accounts.
+ */
+export type PayerLink = Prisma.PayerLinkModel
+/**
+ * Model Assessment
+ * A payment assessment (předpis): what a payer owes, when, and how to pay it.
+ */
+export type Assessment = Prisma.AssessmentModel
+/**
+ * Model Installment
+ * One installment (splátka); an assessment without installments in the accounting system has one.
+ */
+export type Installment = Prisma.InstallmentModel
+/**
+ * Model Payment
+ * Money received (or, negative, returned: a refund). Pairing lives in PaymentAllocation.
+ */
+export type Payment = Prisma.PaymentModel
+/**
+ * Model PaymentAllocation
+ * A pairing of (part of) a payment with an assessment. Never deleted: a reversal sets `reversedAt`,
+ * so every pairing stays auditable; only rows with `reversedAt` null count.
+ */
+export type PaymentAllocation = Prisma.PaymentAllocationModel
+/**
+ * Model BankStatement
+ * An imported bank statement; its lines are Payments (credits) and ignored debits are counted only.
+ */
+export type BankStatement = Prisma.BankStatementModel
+/**
+ * Model CardPayment
+ * A card payment for one or more assessments, through a payment provider (Stripe or a Czech gateway).
+ */
+export type CardPayment = Prisma.CardPaymentModel
+/**
+ * Model CardPaymentItem
+ * The split of a card payment to the assessments it pays.
+ */
+export type CardPaymentItem = Prisma.CardPaymentItemModel
+/**
+ * Model PaymentProviderEvent
+ * A payment provider's webhook event, stored in the same transaction as its effect: an event
+ * delivered again finds its row and changes nothing.
+ */
+export type PaymentProviderEvent = Prisma.PaymentProviderEventModel

@@ -555,6 +555,142 @@ export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonFilter<$PrismaModel>
 }
 
+export type EnumPayerKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerKind | Prisma.EnumPayerKindFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerKindFilter<$PrismaModel> | $Enums.PayerKind
+}
+
+export type EnumPayerKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerKind | Prisma.EnumPayerKindFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerKindWithAggregatesFilter<$PrismaModel> | $Enums.PayerKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayerKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayerKindFilter<$PrismaModel>
+}
+
+export type EnumPayerLinkMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerLinkMethod | Prisma.EnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerLinkMethodFilter<$PrismaModel> | $Enums.PayerLinkMethod
+}
+
+export type EnumPayerLinkMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerLinkMethod | Prisma.EnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerLinkMethodWithAggregatesFilter<$PrismaModel> | $Enums.PayerLinkMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayerLinkMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayerLinkMethodFilter<$PrismaModel>
+}
+
+export type EnumAssessmentKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentKind | Prisma.EnumAssessmentKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentKindFilter<$PrismaModel> | $Enums.AssessmentKind
+}
+
+export type EnumAssessmentLifecycleFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentLifecycle | Prisma.EnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentLifecycleFilter<$PrismaModel> | $Enums.AssessmentLifecycle
+}
+
+export type EnumAssessmentKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentKind | Prisma.EnumAssessmentKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentKindWithAggregatesFilter<$PrismaModel> | $Enums.AssessmentKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAssessmentKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAssessmentKindFilter<$PrismaModel>
+}
+
+export type EnumAssessmentLifecycleWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentLifecycle | Prisma.EnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentLifecycleWithAggregatesFilter<$PrismaModel> | $Enums.AssessmentLifecycle
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAssessmentLifecycleFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAssessmentLifecycleFilter<$PrismaModel>
+}
+
+export type EnumPaymentSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentSource | Prisma.EnumPaymentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentSourceFilter<$PrismaModel> | $Enums.PaymentSource
+}
+
+export type EnumPaymentSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentSource | Prisma.EnumPaymentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentSourceWithAggregatesFilter<$PrismaModel> | $Enums.PaymentSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentSourceFilter<$PrismaModel>
+}
+
+export type EnumAllocationMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.AllocationMethod | Prisma.EnumAllocationMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAllocationMethodFilter<$PrismaModel> | $Enums.AllocationMethod
+}
+
+export type EnumAllocationMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AllocationMethod | Prisma.EnumAllocationMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAllocationMethodWithAggregatesFilter<$PrismaModel> | $Enums.AllocationMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAllocationMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAllocationMethodFilter<$PrismaModel>
+}
+
+export type EnumBankStatementFormatFilter<$PrismaModel = never> = {
+  equals?: $Enums.BankStatementFormat | Prisma.EnumBankStatementFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBankStatementFormatFilter<$PrismaModel> | $Enums.BankStatementFormat
+}
+
+export type EnumBankStatementFormatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BankStatementFormat | Prisma.EnumBankStatementFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBankStatementFormatWithAggregatesFilter<$PrismaModel> | $Enums.BankStatementFormat
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBankStatementFormatFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBankStatementFormatFilter<$PrismaModel>
+}
+
+export type EnumCardPaymentStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.CardPaymentStatus | Prisma.EnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel> | $Enums.CardPaymentStatus
+}
+
+export type EnumCardPaymentStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.CardPaymentStatus | Prisma.EnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCardPaymentStatusWithAggregatesFilter<$PrismaModel> | $Enums.CardPaymentStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1049,6 +1185,142 @@ export type NestedJsonFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumPayerKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerKind | Prisma.EnumPayerKindFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerKindFilter<$PrismaModel> | $Enums.PayerKind
+}
+
+export type NestedEnumPayerKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerKind | Prisma.EnumPayerKindFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerKind[] | Prisma.ListEnumPayerKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerKindWithAggregatesFilter<$PrismaModel> | $Enums.PayerKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayerKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayerKindFilter<$PrismaModel>
+}
+
+export type NestedEnumPayerLinkMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerLinkMethod | Prisma.EnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerLinkMethodFilter<$PrismaModel> | $Enums.PayerLinkMethod
+}
+
+export type NestedEnumPayerLinkMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayerLinkMethod | Prisma.EnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayerLinkMethod[] | Prisma.ListEnumPayerLinkMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayerLinkMethodWithAggregatesFilter<$PrismaModel> | $Enums.PayerLinkMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayerLinkMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayerLinkMethodFilter<$PrismaModel>
+}
+
+export type NestedEnumAssessmentKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentKind | Prisma.EnumAssessmentKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentKindFilter<$PrismaModel> | $Enums.AssessmentKind
+}
+
+export type NestedEnumAssessmentLifecycleFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentLifecycle | Prisma.EnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentLifecycleFilter<$PrismaModel> | $Enums.AssessmentLifecycle
+}
+
+export type NestedEnumAssessmentKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentKind | Prisma.EnumAssessmentKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentKind[] | Prisma.ListEnumAssessmentKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentKindWithAggregatesFilter<$PrismaModel> | $Enums.AssessmentKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAssessmentKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAssessmentKindFilter<$PrismaModel>
+}
+
+export type NestedEnumAssessmentLifecycleWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AssessmentLifecycle | Prisma.EnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  in?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AssessmentLifecycle[] | Prisma.ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAssessmentLifecycleWithAggregatesFilter<$PrismaModel> | $Enums.AssessmentLifecycle
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAssessmentLifecycleFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAssessmentLifecycleFilter<$PrismaModel>
+}
+
+export type NestedEnumPaymentSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentSource | Prisma.EnumPaymentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentSourceFilter<$PrismaModel> | $Enums.PaymentSource
+}
+
+export type NestedEnumPaymentSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentSource | Prisma.EnumPaymentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentSource[] | Prisma.ListEnumPaymentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentSourceWithAggregatesFilter<$PrismaModel> | $Enums.PaymentSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentSourceFilter<$PrismaModel>
+}
+
+export type NestedEnumAllocationMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.AllocationMethod | Prisma.EnumAllocationMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAllocationMethodFilter<$PrismaModel> | $Enums.AllocationMethod
+}
+
+export type NestedEnumAllocationMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AllocationMethod | Prisma.EnumAllocationMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AllocationMethod[] | Prisma.ListEnumAllocationMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAllocationMethodWithAggregatesFilter<$PrismaModel> | $Enums.AllocationMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAllocationMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAllocationMethodFilter<$PrismaModel>
+}
+
+export type NestedEnumBankStatementFormatFilter<$PrismaModel = never> = {
+  equals?: $Enums.BankStatementFormat | Prisma.EnumBankStatementFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBankStatementFormatFilter<$PrismaModel> | $Enums.BankStatementFormat
+}
+
+export type NestedEnumBankStatementFormatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BankStatementFormat | Prisma.EnumBankStatementFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BankStatementFormat[] | Prisma.ListEnumBankStatementFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBankStatementFormatWithAggregatesFilter<$PrismaModel> | $Enums.BankStatementFormat
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBankStatementFormatFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBankStatementFormatFilter<$PrismaModel>
+}
+
+export type NestedEnumCardPaymentStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.CardPaymentStatus | Prisma.EnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel> | $Enums.CardPaymentStatus
+}
+
+export type NestedEnumCardPaymentStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.CardPaymentStatus | Prisma.EnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CardPaymentStatus[] | Prisma.ListEnumCardPaymentStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCardPaymentStatusWithAggregatesFilter<$PrismaModel> | $Enums.CardPaymentStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
 }
 
 

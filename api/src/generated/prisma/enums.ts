@@ -110,3 +110,75 @@ export const RegisterImportStatus = {
 } as const
 
 export type RegisterImportStatus = (typeof RegisterImportStatus)[keyof typeof RegisterImportStatus]
+
+
+export const PayerKind = {
+  PERSON: 'PERSON',
+  HOUSEHOLD: 'HOUSEHOLD'
+} as const
+
+export type PayerKind = (typeof PayerKind)[keyof typeof PayerKind]
+
+
+export const PayerLinkMethod = {
+  CLERK: 'CLERK',
+  CLAIM: 'CLAIM'
+} as const
+
+export type PayerLinkMethod = (typeof PayerLinkMethod)[keyof typeof PayerLinkMethod]
+
+
+export const AssessmentKind = {
+  WASTE_FEE: 'WASTE_FEE',
+  DOG_FEE: 'DOG_FEE',
+  ADMIN_FEE: 'ADMIN_FEE',
+  FINE: 'FINE',
+  OTHER: 'OTHER'
+} as const
+
+export type AssessmentKind = (typeof AssessmentKind)[keyof typeof AssessmentKind]
+
+
+export const AssessmentLifecycle = {
+  ACTIVE: 'ACTIVE',
+  CANCELLED: 'CANCELLED',
+  WRITTEN_OFF: 'WRITTEN_OFF'
+} as const
+
+export type AssessmentLifecycle = (typeof AssessmentLifecycle)[keyof typeof AssessmentLifecycle]
+
+
+export const PaymentSource = {
+  BANK_STATEMENT: 'BANK_STATEMENT',
+  CARD: 'CARD',
+  CASH_DESK: 'CASH_DESK'
+} as const
+
+export type PaymentSource = (typeof PaymentSource)[keyof typeof PaymentSource]
+
+
+export const AllocationMethod = {
+  AUTO: 'AUTO',
+  MANUAL: 'MANUAL'
+} as const
+
+export type AllocationMethod = (typeof AllocationMethod)[keyof typeof AllocationMethod]
+
+
+export const BankStatementFormat = {
+  GPC: 'GPC',
+  CAMT053: 'CAMT053'
+} as const
+
+export type BankStatementFormat = (typeof BankStatementFormat)[keyof typeof BankStatementFormat]
+
+
+export const CardPaymentStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+  MISMATCH: 'MISMATCH'
+} as const
+
+export type CardPaymentStatus = (typeof CardPaymentStatus)[keyof typeof CardPaymentStatus]

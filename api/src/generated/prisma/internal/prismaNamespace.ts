@@ -416,7 +416,17 @@ export const ModelName = {
   Contract: 'Contract',
   PurchaseOrder: 'PurchaseOrder',
   Invoice: 'Invoice',
-  RegisterImport: 'RegisterImport'
+  RegisterImport: 'RegisterImport',
+  Payer: 'Payer',
+  PayerLink: 'PayerLink',
+  Assessment: 'Assessment',
+  Installment: 'Installment',
+  Payment: 'Payment',
+  PaymentAllocation: 'PaymentAllocation',
+  BankStatement: 'BankStatement',
+  CardPayment: 'CardPayment',
+  CardPaymentItem: 'CardPaymentItem',
+  PaymentProviderEvent: 'PaymentProviderEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -432,7 +442,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1916,6 +1926,746 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Payer: {
+      payload: Prisma.$PayerPayload<ExtArgs>
+      fields: Prisma.PayerFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayerFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayerFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>
+        }
+        findFirst: {
+          args: Prisma.PayerFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayerFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>
+        }
+        findMany: {
+          args: Prisma.PayerFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>[]
+        }
+        create: {
+          args: Prisma.PayerCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>
+        }
+        createMany: {
+          args: Prisma.PayerCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayerCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>[]
+        }
+        delete: {
+          args: Prisma.PayerDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>
+        }
+        update: {
+          args: Prisma.PayerUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayerDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayerUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayerUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayerUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerPayload>
+        }
+        aggregate: {
+          args: Prisma.PayerAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayer>
+        }
+        groupBy: {
+          args: Prisma.PayerGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayerGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayerCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayerCountAggregateOutputType> | number
+        }
+      }
+    }
+    PayerLink: {
+      payload: Prisma.$PayerLinkPayload<ExtArgs>
+      fields: Prisma.PayerLinkFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayerLinkFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayerLinkFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>
+        }
+        findFirst: {
+          args: Prisma.PayerLinkFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayerLinkFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>
+        }
+        findMany: {
+          args: Prisma.PayerLinkFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>[]
+        }
+        create: {
+          args: Prisma.PayerLinkCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>
+        }
+        createMany: {
+          args: Prisma.PayerLinkCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayerLinkCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>[]
+        }
+        delete: {
+          args: Prisma.PayerLinkDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>
+        }
+        update: {
+          args: Prisma.PayerLinkUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayerLinkDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayerLinkUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayerLinkUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayerLinkUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerLinkPayload>
+        }
+        aggregate: {
+          args: Prisma.PayerLinkAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayerLink>
+        }
+        groupBy: {
+          args: Prisma.PayerLinkGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayerLinkGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayerLinkCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayerLinkCountAggregateOutputType> | number
+        }
+      }
+    }
+    Assessment: {
+      payload: Prisma.$AssessmentPayload<ExtArgs>
+      fields: Prisma.AssessmentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AssessmentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AssessmentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>
+        }
+        findFirst: {
+          args: Prisma.AssessmentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AssessmentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>
+        }
+        findMany: {
+          args: Prisma.AssessmentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>[]
+        }
+        create: {
+          args: Prisma.AssessmentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>
+        }
+        createMany: {
+          args: Prisma.AssessmentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AssessmentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>[]
+        }
+        delete: {
+          args: Prisma.AssessmentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>
+        }
+        update: {
+          args: Prisma.AssessmentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>
+        }
+        deleteMany: {
+          args: Prisma.AssessmentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AssessmentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AssessmentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>[]
+        }
+        upsert: {
+          args: Prisma.AssessmentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AssessmentPayload>
+        }
+        aggregate: {
+          args: Prisma.AssessmentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAssessment>
+        }
+        groupBy: {
+          args: Prisma.AssessmentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AssessmentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AssessmentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AssessmentCountAggregateOutputType> | number
+        }
+      }
+    }
+    Installment: {
+      payload: Prisma.$InstallmentPayload<ExtArgs>
+      fields: Prisma.InstallmentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.InstallmentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.InstallmentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>
+        }
+        findFirst: {
+          args: Prisma.InstallmentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.InstallmentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>
+        }
+        findMany: {
+          args: Prisma.InstallmentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>[]
+        }
+        create: {
+          args: Prisma.InstallmentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>
+        }
+        createMany: {
+          args: Prisma.InstallmentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.InstallmentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>[]
+        }
+        delete: {
+          args: Prisma.InstallmentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>
+        }
+        update: {
+          args: Prisma.InstallmentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>
+        }
+        deleteMany: {
+          args: Prisma.InstallmentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.InstallmentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.InstallmentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>[]
+        }
+        upsert: {
+          args: Prisma.InstallmentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InstallmentPayload>
+        }
+        aggregate: {
+          args: Prisma.InstallmentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateInstallment>
+        }
+        groupBy: {
+          args: Prisma.InstallmentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InstallmentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.InstallmentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InstallmentCountAggregateOutputType> | number
+        }
+      }
+    }
+    Payment: {
+      payload: Prisma.$PaymentPayload<ExtArgs>
+      fields: Prisma.PaymentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PaymentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PaymentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>
+        }
+        findFirst: {
+          args: Prisma.PaymentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PaymentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>
+        }
+        findMany: {
+          args: Prisma.PaymentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>[]
+        }
+        create: {
+          args: Prisma.PaymentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>
+        }
+        createMany: {
+          args: Prisma.PaymentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PaymentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>[]
+        }
+        delete: {
+          args: Prisma.PaymentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>
+        }
+        update: {
+          args: Prisma.PaymentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>
+        }
+        deleteMany: {
+          args: Prisma.PaymentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PaymentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PaymentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>[]
+        }
+        upsert: {
+          args: Prisma.PaymentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentPayload>
+        }
+        aggregate: {
+          args: Prisma.PaymentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayment>
+        }
+        groupBy: {
+          args: Prisma.PaymentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PaymentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentCountAggregateOutputType> | number
+        }
+      }
+    }
+    PaymentAllocation: {
+      payload: Prisma.$PaymentAllocationPayload<ExtArgs>
+      fields: Prisma.PaymentAllocationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PaymentAllocationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PaymentAllocationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>
+        }
+        findFirst: {
+          args: Prisma.PaymentAllocationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PaymentAllocationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>
+        }
+        findMany: {
+          args: Prisma.PaymentAllocationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>[]
+        }
+        create: {
+          args: Prisma.PaymentAllocationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>
+        }
+        createMany: {
+          args: Prisma.PaymentAllocationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PaymentAllocationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>[]
+        }
+        delete: {
+          args: Prisma.PaymentAllocationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>
+        }
+        update: {
+          args: Prisma.PaymentAllocationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>
+        }
+        deleteMany: {
+          args: Prisma.PaymentAllocationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PaymentAllocationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PaymentAllocationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>[]
+        }
+        upsert: {
+          args: Prisma.PaymentAllocationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentAllocationPayload>
+        }
+        aggregate: {
+          args: Prisma.PaymentAllocationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePaymentAllocation>
+        }
+        groupBy: {
+          args: Prisma.PaymentAllocationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentAllocationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PaymentAllocationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentAllocationCountAggregateOutputType> | number
+        }
+      }
+    }
+    BankStatement: {
+      payload: Prisma.$BankStatementPayload<ExtArgs>
+      fields: Prisma.BankStatementFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BankStatementFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BankStatementFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>
+        }
+        findFirst: {
+          args: Prisma.BankStatementFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BankStatementFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>
+        }
+        findMany: {
+          args: Prisma.BankStatementFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>[]
+        }
+        create: {
+          args: Prisma.BankStatementCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>
+        }
+        createMany: {
+          args: Prisma.BankStatementCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BankStatementCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>[]
+        }
+        delete: {
+          args: Prisma.BankStatementDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>
+        }
+        update: {
+          args: Prisma.BankStatementUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>
+        }
+        deleteMany: {
+          args: Prisma.BankStatementDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BankStatementUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BankStatementUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>[]
+        }
+        upsert: {
+          args: Prisma.BankStatementUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BankStatementPayload>
+        }
+        aggregate: {
+          args: Prisma.BankStatementAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBankStatement>
+        }
+        groupBy: {
+          args: Prisma.BankStatementGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BankStatementGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BankStatementCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BankStatementCountAggregateOutputType> | number
+        }
+      }
+    }
+    CardPayment: {
+      payload: Prisma.$CardPaymentPayload<ExtArgs>
+      fields: Prisma.CardPaymentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CardPaymentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CardPaymentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>
+        }
+        findFirst: {
+          args: Prisma.CardPaymentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CardPaymentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>
+        }
+        findMany: {
+          args: Prisma.CardPaymentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>[]
+        }
+        create: {
+          args: Prisma.CardPaymentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>
+        }
+        createMany: {
+          args: Prisma.CardPaymentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CardPaymentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>[]
+        }
+        delete: {
+          args: Prisma.CardPaymentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>
+        }
+        update: {
+          args: Prisma.CardPaymentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>
+        }
+        deleteMany: {
+          args: Prisma.CardPaymentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CardPaymentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CardPaymentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>[]
+        }
+        upsert: {
+          args: Prisma.CardPaymentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentPayload>
+        }
+        aggregate: {
+          args: Prisma.CardPaymentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCardPayment>
+        }
+        groupBy: {
+          args: Prisma.CardPaymentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CardPaymentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CardPaymentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CardPaymentCountAggregateOutputType> | number
+        }
+      }
+    }
+    CardPaymentItem: {
+      payload: Prisma.$CardPaymentItemPayload<ExtArgs>
+      fields: Prisma.CardPaymentItemFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CardPaymentItemFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CardPaymentItemFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>
+        }
+        findFirst: {
+          args: Prisma.CardPaymentItemFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CardPaymentItemFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>
+        }
+        findMany: {
+          args: Prisma.CardPaymentItemFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>[]
+        }
+        create: {
+          args: Prisma.CardPaymentItemCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>
+        }
+        createMany: {
+          args: Prisma.CardPaymentItemCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CardPaymentItemCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>[]
+        }
+        delete: {
+          args: Prisma.CardPaymentItemDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>
+        }
+        update: {
+          args: Prisma.CardPaymentItemUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>
+        }
+        deleteMany: {
+          args: Prisma.CardPaymentItemDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CardPaymentItemUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CardPaymentItemUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>[]
+        }
+        upsert: {
+          args: Prisma.CardPaymentItemUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CardPaymentItemPayload>
+        }
+        aggregate: {
+          args: Prisma.CardPaymentItemAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCardPaymentItem>
+        }
+        groupBy: {
+          args: Prisma.CardPaymentItemGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CardPaymentItemGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CardPaymentItemCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CardPaymentItemCountAggregateOutputType> | number
+        }
+      }
+    }
+    PaymentProviderEvent: {
+      payload: Prisma.$PaymentProviderEventPayload<ExtArgs>
+      fields: Prisma.PaymentProviderEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PaymentProviderEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PaymentProviderEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>
+        }
+        findFirst: {
+          args: Prisma.PaymentProviderEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PaymentProviderEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>
+        }
+        findMany: {
+          args: Prisma.PaymentProviderEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>[]
+        }
+        create: {
+          args: Prisma.PaymentProviderEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>
+        }
+        createMany: {
+          args: Prisma.PaymentProviderEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PaymentProviderEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>[]
+        }
+        delete: {
+          args: Prisma.PaymentProviderEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>
+        }
+        update: {
+          args: Prisma.PaymentProviderEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.PaymentProviderEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PaymentProviderEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PaymentProviderEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.PaymentProviderEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentProviderEventPayload>
+        }
+        aggregate: {
+          args: Prisma.PaymentProviderEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePaymentProviderEvent>
+        }
+        groupBy: {
+          args: Prisma.PaymentProviderEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentProviderEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PaymentProviderEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentProviderEventCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2323,6 +3073,173 @@ export const RegisterImportScalarFieldEnum = {
 export type RegisterImportScalarFieldEnum = (typeof RegisterImportScalarFieldEnum)[keyof typeof RegisterImportScalarFieldEnum]
 
 
+export const PayerScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  name: 'name',
+  address: 'address',
+  externalId: 'externalId',
+  directDebit: 'directDebit',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayerScalarFieldEnum = (typeof PayerScalarFieldEnum)[keyof typeof PayerScalarFieldEnum]
+
+
+export const PayerLinkScalarFieldEnum = {
+  payerId: 'payerId',
+  userId: 'userId',
+  method: 'method',
+  linkedById: 'linkedById',
+  createdAt: 'createdAt'
+} as const
+
+export type PayerLinkScalarFieldEnum = (typeof PayerLinkScalarFieldEnum)[keyof typeof PayerLinkScalarFieldEnum]
+
+
+export const AssessmentScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  payerId: 'payerId',
+  kind: 'kind',
+  subject: 'subject',
+  year: 'year',
+  periodFrom: 'periodFrom',
+  periodTo: 'periodTo',
+  amount: 'amount',
+  dueDate: 'dueDate',
+  variableSymbol: 'variableSymbol',
+  constantSymbol: 'constantSymbol',
+  specificSymbol: 'specificSymbol',
+  bankAccountId: 'bankAccountId',
+  lifecycle: 'lifecycle',
+  lifecycleReason: 'lifecycleReason',
+  lifecycleChangedAt: 'lifecycleChangedAt',
+  accessCodeHash: 'accessCodeHash',
+  externalId: 'externalId',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AssessmentScalarFieldEnum = (typeof AssessmentScalarFieldEnum)[keyof typeof AssessmentScalarFieldEnum]
+
+
+export const InstallmentScalarFieldEnum = {
+  id: 'id',
+  assessmentId: 'assessmentId',
+  position: 'position',
+  amount: 'amount',
+  dueDate: 'dueDate'
+} as const
+
+export type InstallmentScalarFieldEnum = (typeof InstallmentScalarFieldEnum)[keyof typeof InstallmentScalarFieldEnum]
+
+
+export const PaymentScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  source: 'source',
+  amount: 'amount',
+  currency: 'currency',
+  receivedOn: 'receivedOn',
+  variableSymbol: 'variableSymbol',
+  constantSymbol: 'constantSymbol',
+  specificSymbol: 'specificSymbol',
+  counterpartyAccount: 'counterpartyAccount',
+  counterpartyName: 'counterpartyName',
+  message: 'message',
+  statementId: 'statementId',
+  bankLineKey: 'bankLineKey',
+  cardPaymentId: 'cardPaymentId',
+  reference: 'reference',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
+
+
+export const PaymentAllocationScalarFieldEnum = {
+  id: 'id',
+  paymentId: 'paymentId',
+  assessmentId: 'assessmentId',
+  amount: 'amount',
+  method: 'method',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  reversedAt: 'reversedAt',
+  reversedById: 'reversedById',
+  reversalReason: 'reversalReason'
+} as const
+
+export type PaymentAllocationScalarFieldEnum = (typeof PaymentAllocationScalarFieldEnum)[keyof typeof PaymentAllocationScalarFieldEnum]
+
+
+export const BankStatementScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  bankAccountId: 'bankAccountId',
+  accountIban: 'accountIban',
+  statementNumber: 'statementNumber',
+  format: 'format',
+  periodFrom: 'periodFrom',
+  periodTo: 'periodTo',
+  openingBalance: 'openingBalance',
+  closingBalance: 'closingBalance',
+  creditTotal: 'creditTotal',
+  debitTotal: 'debitTotal',
+  lineCount: 'lineCount',
+  fileName: 'fileName',
+  fileSha256: 'fileSha256',
+  importedById: 'importedById',
+  importedAt: 'importedAt'
+} as const
+
+export type BankStatementScalarFieldEnum = (typeof BankStatementScalarFieldEnum)[keyof typeof BankStatementScalarFieldEnum]
+
+
+export const CardPaymentScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  orderId: 'orderId',
+  provider: 'provider',
+  providerPaymentId: 'providerPaymentId',
+  userId: 'userId',
+  amount: 'amount',
+  currency: 'currency',
+  status: 'status',
+  refundedAmount: 'refundedAmount',
+  failureReason: 'failureReason',
+  paidAt: 'paidAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CardPaymentScalarFieldEnum = (typeof CardPaymentScalarFieldEnum)[keyof typeof CardPaymentScalarFieldEnum]
+
+
+export const CardPaymentItemScalarFieldEnum = {
+  cardPaymentId: 'cardPaymentId',
+  assessmentId: 'assessmentId',
+  amount: 'amount'
+} as const
+
+export type CardPaymentItemScalarFieldEnum = (typeof CardPaymentItemScalarFieldEnum)[keyof typeof CardPaymentItemScalarFieldEnum]
+
+
+export const PaymentProviderEventScalarFieldEnum = {
+  provider: 'provider',
+  eventId: 'eventId',
+  type: 'type',
+  receivedAt: 'receivedAt'
+} as const
+
+export type PaymentProviderEventScalarFieldEnum = (typeof PaymentProviderEventScalarFieldEnum)[keyof typeof PaymentProviderEventScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2609,6 +3526,118 @@ export type ListEnumRegisterImportStatusFieldRefInput<$PrismaModel> = FieldRefIn
 
 
 /**
+ * Reference to a field of type 'PayerKind'
+ */
+export type EnumPayerKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayerKind'>
+    
+
+
+/**
+ * Reference to a field of type 'PayerKind[]'
+ */
+export type ListEnumPayerKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayerKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PayerLinkMethod'
+ */
+export type EnumPayerLinkMethodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayerLinkMethod'>
+    
+
+
+/**
+ * Reference to a field of type 'PayerLinkMethod[]'
+ */
+export type ListEnumPayerLinkMethodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayerLinkMethod[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AssessmentKind'
+ */
+export type EnumAssessmentKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AssessmentKind'>
+    
+
+
+/**
+ * Reference to a field of type 'AssessmentKind[]'
+ */
+export type ListEnumAssessmentKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AssessmentKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AssessmentLifecycle'
+ */
+export type EnumAssessmentLifecycleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AssessmentLifecycle'>
+    
+
+
+/**
+ * Reference to a field of type 'AssessmentLifecycle[]'
+ */
+export type ListEnumAssessmentLifecycleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AssessmentLifecycle[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentSource'
+ */
+export type EnumPaymentSourceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentSource'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentSource[]'
+ */
+export type ListEnumPaymentSourceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentSource[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AllocationMethod'
+ */
+export type EnumAllocationMethodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AllocationMethod'>
+    
+
+
+/**
+ * Reference to a field of type 'AllocationMethod[]'
+ */
+export type ListEnumAllocationMethodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AllocationMethod[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BankStatementFormat'
+ */
+export type EnumBankStatementFormatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BankStatementFormat'>
+    
+
+
+/**
+ * Reference to a field of type 'BankStatementFormat[]'
+ */
+export type ListEnumBankStatementFormatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BankStatementFormat[]'>
+    
+
+
+/**
+ * Reference to a field of type 'CardPaymentStatus'
+ */
+export type EnumCardPaymentStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CardPaymentStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'CardPaymentStatus[]'
+ */
+export type ListEnumCardPaymentStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CardPaymentStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2792,6 +3821,16 @@ export type GlobalOmitConfig = {
   purchaseOrder?: Prisma.PurchaseOrderOmit
   invoice?: Prisma.InvoiceOmit
   registerImport?: Prisma.RegisterImportOmit
+  payer?: Prisma.PayerOmit
+  payerLink?: Prisma.PayerLinkOmit
+  assessment?: Prisma.AssessmentOmit
+  installment?: Prisma.InstallmentOmit
+  payment?: Prisma.PaymentOmit
+  paymentAllocation?: Prisma.PaymentAllocationOmit
+  bankStatement?: Prisma.BankStatementOmit
+  cardPayment?: Prisma.CardPaymentOmit
+  cardPaymentItem?: Prisma.CardPaymentItemOmit
+  paymentProviderEvent?: Prisma.PaymentProviderEventOmit
 }
 
 /* Types for Logging */

@@ -70,7 +70,17 @@ export const ModelName = {
   Contract: 'Contract',
   PurchaseOrder: 'PurchaseOrder',
   Invoice: 'Invoice',
-  RegisterImport: 'RegisterImport'
+  RegisterImport: 'RegisterImport',
+  Payer: 'Payer',
+  PayerLink: 'PayerLink',
+  Assessment: 'Assessment',
+  Installment: 'Installment',
+  Payment: 'Payment',
+  PaymentAllocation: 'PaymentAllocation',
+  BankStatement: 'BankStatement',
+  CardPayment: 'CardPayment',
+  CardPaymentItem: 'CardPaymentItem',
+  PaymentProviderEvent: 'PaymentProviderEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -455,6 +465,173 @@ export const RegisterImportScalarFieldEnum = {
 } as const
 
 export type RegisterImportScalarFieldEnum = (typeof RegisterImportScalarFieldEnum)[keyof typeof RegisterImportScalarFieldEnum]
+
+
+export const PayerScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  name: 'name',
+  address: 'address',
+  externalId: 'externalId',
+  directDebit: 'directDebit',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayerScalarFieldEnum = (typeof PayerScalarFieldEnum)[keyof typeof PayerScalarFieldEnum]
+
+
+export const PayerLinkScalarFieldEnum = {
+  payerId: 'payerId',
+  userId: 'userId',
+  method: 'method',
+  linkedById: 'linkedById',
+  createdAt: 'createdAt'
+} as const
+
+export type PayerLinkScalarFieldEnum = (typeof PayerLinkScalarFieldEnum)[keyof typeof PayerLinkScalarFieldEnum]
+
+
+export const AssessmentScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  payerId: 'payerId',
+  kind: 'kind',
+  subject: 'subject',
+  year: 'year',
+  periodFrom: 'periodFrom',
+  periodTo: 'periodTo',
+  amount: 'amount',
+  dueDate: 'dueDate',
+  variableSymbol: 'variableSymbol',
+  constantSymbol: 'constantSymbol',
+  specificSymbol: 'specificSymbol',
+  bankAccountId: 'bankAccountId',
+  lifecycle: 'lifecycle',
+  lifecycleReason: 'lifecycleReason',
+  lifecycleChangedAt: 'lifecycleChangedAt',
+  accessCodeHash: 'accessCodeHash',
+  externalId: 'externalId',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AssessmentScalarFieldEnum = (typeof AssessmentScalarFieldEnum)[keyof typeof AssessmentScalarFieldEnum]
+
+
+export const InstallmentScalarFieldEnum = {
+  id: 'id',
+  assessmentId: 'assessmentId',
+  position: 'position',
+  amount: 'amount',
+  dueDate: 'dueDate'
+} as const
+
+export type InstallmentScalarFieldEnum = (typeof InstallmentScalarFieldEnum)[keyof typeof InstallmentScalarFieldEnum]
+
+
+export const PaymentScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  source: 'source',
+  amount: 'amount',
+  currency: 'currency',
+  receivedOn: 'receivedOn',
+  variableSymbol: 'variableSymbol',
+  constantSymbol: 'constantSymbol',
+  specificSymbol: 'specificSymbol',
+  counterpartyAccount: 'counterpartyAccount',
+  counterpartyName: 'counterpartyName',
+  message: 'message',
+  statementId: 'statementId',
+  bankLineKey: 'bankLineKey',
+  cardPaymentId: 'cardPaymentId',
+  reference: 'reference',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
+
+
+export const PaymentAllocationScalarFieldEnum = {
+  id: 'id',
+  paymentId: 'paymentId',
+  assessmentId: 'assessmentId',
+  amount: 'amount',
+  method: 'method',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  reversedAt: 'reversedAt',
+  reversedById: 'reversedById',
+  reversalReason: 'reversalReason'
+} as const
+
+export type PaymentAllocationScalarFieldEnum = (typeof PaymentAllocationScalarFieldEnum)[keyof typeof PaymentAllocationScalarFieldEnum]
+
+
+export const BankStatementScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  bankAccountId: 'bankAccountId',
+  accountIban: 'accountIban',
+  statementNumber: 'statementNumber',
+  format: 'format',
+  periodFrom: 'periodFrom',
+  periodTo: 'periodTo',
+  openingBalance: 'openingBalance',
+  closingBalance: 'closingBalance',
+  creditTotal: 'creditTotal',
+  debitTotal: 'debitTotal',
+  lineCount: 'lineCount',
+  fileName: 'fileName',
+  fileSha256: 'fileSha256',
+  importedById: 'importedById',
+  importedAt: 'importedAt'
+} as const
+
+export type BankStatementScalarFieldEnum = (typeof BankStatementScalarFieldEnum)[keyof typeof BankStatementScalarFieldEnum]
+
+
+export const CardPaymentScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  orderId: 'orderId',
+  provider: 'provider',
+  providerPaymentId: 'providerPaymentId',
+  userId: 'userId',
+  amount: 'amount',
+  currency: 'currency',
+  status: 'status',
+  refundedAmount: 'refundedAmount',
+  failureReason: 'failureReason',
+  paidAt: 'paidAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CardPaymentScalarFieldEnum = (typeof CardPaymentScalarFieldEnum)[keyof typeof CardPaymentScalarFieldEnum]
+
+
+export const CardPaymentItemScalarFieldEnum = {
+  cardPaymentId: 'cardPaymentId',
+  assessmentId: 'assessmentId',
+  amount: 'amount'
+} as const
+
+export type CardPaymentItemScalarFieldEnum = (typeof CardPaymentItemScalarFieldEnum)[keyof typeof CardPaymentItemScalarFieldEnum]
+
+
+export const PaymentProviderEventScalarFieldEnum = {
+  provider: 'provider',
+  eventId: 'eventId',
+  type: 'type',
+  receivedAt: 'receivedAt'
+} as const
+
+export type PaymentProviderEventScalarFieldEnum = (typeof PaymentProviderEventScalarFieldEnum)[keyof typeof PaymentProviderEventScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -215,6 +215,8 @@ export type BankAccountWhereInput = {
   isPrimary?: Prisma.BoolFilter<"BankAccount"> | boolean
   createdAt?: Prisma.DateTimeFilter<"BankAccount"> | Date | string
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
+  assessments?: Prisma.AssessmentListRelationFilter
+  statements?: Prisma.BankStatementListRelationFilter
 }
 
 export type BankAccountOrderByWithRelationInput = {
@@ -228,6 +230,8 @@ export type BankAccountOrderByWithRelationInput = {
   isPrimary?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   municipality?: Prisma.MunicipalityOrderByWithRelationInput
+  assessments?: Prisma.AssessmentOrderByRelationAggregateInput
+  statements?: Prisma.BankStatementOrderByRelationAggregateInput
 }
 
 export type BankAccountWhereUniqueInput = Prisma.AtLeast<{
@@ -245,6 +249,8 @@ export type BankAccountWhereUniqueInput = Prisma.AtLeast<{
   isPrimary?: Prisma.BoolFilter<"BankAccount"> | boolean
   createdAt?: Prisma.DateTimeFilter<"BankAccount"> | Date | string
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
+  assessments?: Prisma.AssessmentListRelationFilter
+  statements?: Prisma.BankStatementListRelationFilter
 }, "id" | "municipalityId_iban">
 
 export type BankAccountOrderByWithAggregationInput = {
@@ -287,6 +293,8 @@ export type BankAccountCreateInput = {
   isPrimary?: boolean
   createdAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutBankAccountsInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutBankAccountInput
+  statements?: Prisma.BankStatementCreateNestedManyWithoutBankAccountInput
 }
 
 export type BankAccountUncheckedCreateInput = {
@@ -299,6 +307,8 @@ export type BankAccountUncheckedCreateInput = {
   iban: string
   isPrimary?: boolean
   createdAt?: Date | string
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutBankAccountInput
+  statements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutBankAccountInput
 }
 
 export type BankAccountUpdateInput = {
@@ -311,6 +321,8 @@ export type BankAccountUpdateInput = {
   isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutBankAccountsNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutBankAccountNestedInput
+  statements?: Prisma.BankStatementUpdateManyWithoutBankAccountNestedInput
 }
 
 export type BankAccountUncheckedUpdateInput = {
@@ -323,6 +335,8 @@ export type BankAccountUncheckedUpdateInput = {
   iban?: Prisma.StringFieldUpdateOperationsInput | string
   isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutBankAccountNestedInput
+  statements?: Prisma.BankStatementUncheckedUpdateManyWithoutBankAccountNestedInput
 }
 
 export type BankAccountCreateManyInput = {
@@ -411,6 +425,16 @@ export type BankAccountMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
 }
 
+export type BankAccountScalarRelationFilter = {
+  is?: Prisma.BankAccountWhereInput
+  isNot?: Prisma.BankAccountWhereInput
+}
+
+export type BankAccountNullableScalarRelationFilter = {
+  is?: Prisma.BankAccountWhereInput | null
+  isNot?: Prisma.BankAccountWhereInput | null
+}
+
 export type BankAccountCreateNestedManyWithoutMunicipalityInput = {
   create?: Prisma.XOR<Prisma.BankAccountCreateWithoutMunicipalityInput, Prisma.BankAccountUncheckedCreateWithoutMunicipalityInput> | Prisma.BankAccountCreateWithoutMunicipalityInput[] | Prisma.BankAccountUncheckedCreateWithoutMunicipalityInput[]
   connectOrCreate?: Prisma.BankAccountCreateOrConnectWithoutMunicipalityInput | Prisma.BankAccountCreateOrConnectWithoutMunicipalityInput[]
@@ -453,6 +477,36 @@ export type BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput = {
   deleteMany?: Prisma.BankAccountScalarWhereInput | Prisma.BankAccountScalarWhereInput[]
 }
 
+export type BankAccountCreateNestedOneWithoutAssessmentsInput = {
+  create?: Prisma.XOR<Prisma.BankAccountCreateWithoutAssessmentsInput, Prisma.BankAccountUncheckedCreateWithoutAssessmentsInput>
+  connectOrCreate?: Prisma.BankAccountCreateOrConnectWithoutAssessmentsInput
+  connect?: Prisma.BankAccountWhereUniqueInput
+}
+
+export type BankAccountUpdateOneRequiredWithoutAssessmentsNestedInput = {
+  create?: Prisma.XOR<Prisma.BankAccountCreateWithoutAssessmentsInput, Prisma.BankAccountUncheckedCreateWithoutAssessmentsInput>
+  connectOrCreate?: Prisma.BankAccountCreateOrConnectWithoutAssessmentsInput
+  upsert?: Prisma.BankAccountUpsertWithoutAssessmentsInput
+  connect?: Prisma.BankAccountWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.BankAccountUpdateToOneWithWhereWithoutAssessmentsInput, Prisma.BankAccountUpdateWithoutAssessmentsInput>, Prisma.BankAccountUncheckedUpdateWithoutAssessmentsInput>
+}
+
+export type BankAccountCreateNestedOneWithoutStatementsInput = {
+  create?: Prisma.XOR<Prisma.BankAccountCreateWithoutStatementsInput, Prisma.BankAccountUncheckedCreateWithoutStatementsInput>
+  connectOrCreate?: Prisma.BankAccountCreateOrConnectWithoutStatementsInput
+  connect?: Prisma.BankAccountWhereUniqueInput
+}
+
+export type BankAccountUpdateOneWithoutStatementsNestedInput = {
+  create?: Prisma.XOR<Prisma.BankAccountCreateWithoutStatementsInput, Prisma.BankAccountUncheckedCreateWithoutStatementsInput>
+  connectOrCreate?: Prisma.BankAccountCreateOrConnectWithoutStatementsInput
+  upsert?: Prisma.BankAccountUpsertWithoutStatementsInput
+  disconnect?: Prisma.BankAccountWhereInput | boolean
+  delete?: Prisma.BankAccountWhereInput | boolean
+  connect?: Prisma.BankAccountWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.BankAccountUpdateToOneWithWhereWithoutStatementsInput, Prisma.BankAccountUpdateWithoutStatementsInput>, Prisma.BankAccountUncheckedUpdateWithoutStatementsInput>
+}
+
 export type BankAccountCreateWithoutMunicipalityInput = {
   id?: string
   label: string
@@ -462,6 +516,8 @@ export type BankAccountCreateWithoutMunicipalityInput = {
   iban: string
   isPrimary?: boolean
   createdAt?: Date | string
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutBankAccountInput
+  statements?: Prisma.BankStatementCreateNestedManyWithoutBankAccountInput
 }
 
 export type BankAccountUncheckedCreateWithoutMunicipalityInput = {
@@ -473,6 +529,8 @@ export type BankAccountUncheckedCreateWithoutMunicipalityInput = {
   iban: string
   isPrimary?: boolean
   createdAt?: Date | string
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutBankAccountInput
+  statements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutBankAccountInput
 }
 
 export type BankAccountCreateOrConnectWithoutMunicipalityInput = {
@@ -516,6 +574,142 @@ export type BankAccountScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"BankAccount"> | Date | string
 }
 
+export type BankAccountCreateWithoutAssessmentsInput = {
+  id?: string
+  label: string
+  prefix?: string | null
+  number: string
+  bankCode: string
+  iban: string
+  isPrimary?: boolean
+  createdAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutBankAccountsInput
+  statements?: Prisma.BankStatementCreateNestedManyWithoutBankAccountInput
+}
+
+export type BankAccountUncheckedCreateWithoutAssessmentsInput = {
+  id?: string
+  municipalityId: string
+  label: string
+  prefix?: string | null
+  number: string
+  bankCode: string
+  iban: string
+  isPrimary?: boolean
+  createdAt?: Date | string
+  statements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutBankAccountInput
+}
+
+export type BankAccountCreateOrConnectWithoutAssessmentsInput = {
+  where: Prisma.BankAccountWhereUniqueInput
+  create: Prisma.XOR<Prisma.BankAccountCreateWithoutAssessmentsInput, Prisma.BankAccountUncheckedCreateWithoutAssessmentsInput>
+}
+
+export type BankAccountUpsertWithoutAssessmentsInput = {
+  update: Prisma.XOR<Prisma.BankAccountUpdateWithoutAssessmentsInput, Prisma.BankAccountUncheckedUpdateWithoutAssessmentsInput>
+  create: Prisma.XOR<Prisma.BankAccountCreateWithoutAssessmentsInput, Prisma.BankAccountUncheckedCreateWithoutAssessmentsInput>
+  where?: Prisma.BankAccountWhereInput
+}
+
+export type BankAccountUpdateToOneWithWhereWithoutAssessmentsInput = {
+  where?: Prisma.BankAccountWhereInput
+  data: Prisma.XOR<Prisma.BankAccountUpdateWithoutAssessmentsInput, Prisma.BankAccountUncheckedUpdateWithoutAssessmentsInput>
+}
+
+export type BankAccountUpdateWithoutAssessmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  number?: Prisma.StringFieldUpdateOperationsInput | string
+  bankCode?: Prisma.StringFieldUpdateOperationsInput | string
+  iban?: Prisma.StringFieldUpdateOperationsInput | string
+  isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutBankAccountsNestedInput
+  statements?: Prisma.BankStatementUpdateManyWithoutBankAccountNestedInput
+}
+
+export type BankAccountUncheckedUpdateWithoutAssessmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  number?: Prisma.StringFieldUpdateOperationsInput | string
+  bankCode?: Prisma.StringFieldUpdateOperationsInput | string
+  iban?: Prisma.StringFieldUpdateOperationsInput | string
+  isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  statements?: Prisma.BankStatementUncheckedUpdateManyWithoutBankAccountNestedInput
+}
+
+export type BankAccountCreateWithoutStatementsInput = {
+  id?: string
+  label: string
+  prefix?: string | null
+  number: string
+  bankCode: string
+  iban: string
+  isPrimary?: boolean
+  createdAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutBankAccountsInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutBankAccountInput
+}
+
+export type BankAccountUncheckedCreateWithoutStatementsInput = {
+  id?: string
+  municipalityId: string
+  label: string
+  prefix?: string | null
+  number: string
+  bankCode: string
+  iban: string
+  isPrimary?: boolean
+  createdAt?: Date | string
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutBankAccountInput
+}
+
+export type BankAccountCreateOrConnectWithoutStatementsInput = {
+  where: Prisma.BankAccountWhereUniqueInput
+  create: Prisma.XOR<Prisma.BankAccountCreateWithoutStatementsInput, Prisma.BankAccountUncheckedCreateWithoutStatementsInput>
+}
+
+export type BankAccountUpsertWithoutStatementsInput = {
+  update: Prisma.XOR<Prisma.BankAccountUpdateWithoutStatementsInput, Prisma.BankAccountUncheckedUpdateWithoutStatementsInput>
+  create: Prisma.XOR<Prisma.BankAccountCreateWithoutStatementsInput, Prisma.BankAccountUncheckedCreateWithoutStatementsInput>
+  where?: Prisma.BankAccountWhereInput
+}
+
+export type BankAccountUpdateToOneWithWhereWithoutStatementsInput = {
+  where?: Prisma.BankAccountWhereInput
+  data: Prisma.XOR<Prisma.BankAccountUpdateWithoutStatementsInput, Prisma.BankAccountUncheckedUpdateWithoutStatementsInput>
+}
+
+export type BankAccountUpdateWithoutStatementsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  number?: Prisma.StringFieldUpdateOperationsInput | string
+  bankCode?: Prisma.StringFieldUpdateOperationsInput | string
+  iban?: Prisma.StringFieldUpdateOperationsInput | string
+  isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutBankAccountsNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutBankAccountNestedInput
+}
+
+export type BankAccountUncheckedUpdateWithoutStatementsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  prefix?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  number?: Prisma.StringFieldUpdateOperationsInput | string
+  bankCode?: Prisma.StringFieldUpdateOperationsInput | string
+  iban?: Prisma.StringFieldUpdateOperationsInput | string
+  isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutBankAccountNestedInput
+}
+
 export type BankAccountCreateManyMunicipalityInput = {
   id?: string
   label: string
@@ -536,6 +730,8 @@ export type BankAccountUpdateWithoutMunicipalityInput = {
   iban?: Prisma.StringFieldUpdateOperationsInput | string
   isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assessments?: Prisma.AssessmentUpdateManyWithoutBankAccountNestedInput
+  statements?: Prisma.BankStatementUpdateManyWithoutBankAccountNestedInput
 }
 
 export type BankAccountUncheckedUpdateWithoutMunicipalityInput = {
@@ -547,6 +743,8 @@ export type BankAccountUncheckedUpdateWithoutMunicipalityInput = {
   iban?: Prisma.StringFieldUpdateOperationsInput | string
   isPrimary?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutBankAccountNestedInput
+  statements?: Prisma.BankStatementUncheckedUpdateManyWithoutBankAccountNestedInput
 }
 
 export type BankAccountUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -561,6 +759,44 @@ export type BankAccountUncheckedUpdateManyWithoutMunicipalityInput = {
 }
 
 
+/**
+ * Count Type BankAccountCountOutputType
+ */
+
+export type BankAccountCountOutputType = {
+  assessments: number
+  statements: number
+}
+
+export type BankAccountCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  assessments?: boolean | BankAccountCountOutputTypeCountAssessmentsArgs
+  statements?: boolean | BankAccountCountOutputTypeCountStatementsArgs
+}
+
+/**
+ * BankAccountCountOutputType without action
+ */
+export type BankAccountCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BankAccountCountOutputType
+   */
+  select?: Prisma.BankAccountCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * BankAccountCountOutputType without action
+ */
+export type BankAccountCountOutputTypeCountAssessmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AssessmentWhereInput
+}
+
+/**
+ * BankAccountCountOutputType without action
+ */
+export type BankAccountCountOutputTypeCountStatementsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BankStatementWhereInput
+}
+
 
 export type BankAccountSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -573,6 +809,9 @@ export type BankAccountSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   isPrimary?: boolean
   createdAt?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
+  assessments?: boolean | Prisma.BankAccount$assessmentsArgs<ExtArgs>
+  statements?: boolean | Prisma.BankAccount$statementsArgs<ExtArgs>
+  _count?: boolean | Prisma.BankAccountCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["bankAccount"]>
 
 export type BankAccountSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -616,6 +855,9 @@ export type BankAccountSelectScalar = {
 export type BankAccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "label" | "prefix" | "number" | "bankCode" | "iban" | "isPrimary" | "createdAt", ExtArgs["result"]["bankAccount"]>
 export type BankAccountInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
+  assessments?: boolean | Prisma.BankAccount$assessmentsArgs<ExtArgs>
+  statements?: boolean | Prisma.BankAccount$statementsArgs<ExtArgs>
+  _count?: boolean | Prisma.BankAccountCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type BankAccountIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
@@ -628,6 +870,8 @@ export type $BankAccountPayload<ExtArgs extends runtime.Types.Extensions.Interna
   name: "BankAccount"
   objects: {
     municipality: Prisma.$MunicipalityPayload<ExtArgs>
+    assessments: Prisma.$AssessmentPayload<ExtArgs>[]
+    statements: Prisma.$BankStatementPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1034,6 +1278,8 @@ readonly fields: BankAccountFieldRefs;
 export interface Prisma__BankAccountClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   municipality<T extends Prisma.MunicipalityDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.MunicipalityDefaultArgs<ExtArgs>>): Prisma.Prisma__MunicipalityClient<runtime.Types.Result.GetResult<Prisma.$MunicipalityPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  assessments<T extends Prisma.BankAccount$assessmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.BankAccount$assessmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssessmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  statements<T extends Prisma.BankAccount$statementsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.BankAccount$statementsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BankStatementPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1470,6 +1716,54 @@ export type BankAccountDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.I
    * Limit how many BankAccounts to delete.
    */
   limit?: number
+}
+
+/**
+ * BankAccount.assessments
+ */
+export type BankAccount$assessmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Assessment
+   */
+  select?: Prisma.AssessmentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Assessment
+   */
+  omit?: Prisma.AssessmentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssessmentInclude<ExtArgs> | null
+  where?: Prisma.AssessmentWhereInput
+  orderBy?: Prisma.AssessmentOrderByWithRelationInput | Prisma.AssessmentOrderByWithRelationInput[]
+  cursor?: Prisma.AssessmentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AssessmentScalarFieldEnum | Prisma.AssessmentScalarFieldEnum[]
+}
+
+/**
+ * BankAccount.statements
+ */
+export type BankAccount$statementsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BankStatement
+   */
+  select?: Prisma.BankStatementSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BankStatement
+   */
+  omit?: Prisma.BankStatementOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BankStatementInclude<ExtArgs> | null
+  where?: Prisma.BankStatementWhereInput
+  orderBy?: Prisma.BankStatementOrderByWithRelationInput | Prisma.BankStatementOrderByWithRelationInput[]
+  cursor?: Prisma.BankStatementWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BankStatementScalarFieldEnum | Prisma.BankStatementScalarFieldEnum[]
 }
 
 /**

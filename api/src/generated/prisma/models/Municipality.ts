@@ -309,6 +309,11 @@ export type MunicipalityWhereInput = {
   invoices?: Prisma.InvoiceListRelationFilter
   orders?: Prisma.PurchaseOrderListRelationFilter
   imports?: Prisma.RegisterImportListRelationFilter
+  payers?: Prisma.PayerListRelationFilter
+  assessments?: Prisma.AssessmentListRelationFilter
+  payments?: Prisma.PaymentListRelationFilter
+  bankStatements?: Prisma.BankStatementListRelationFilter
+  cardPayments?: Prisma.CardPaymentListRelationFilter
 }
 
 export type MunicipalityOrderByWithRelationInput = {
@@ -346,6 +351,11 @@ export type MunicipalityOrderByWithRelationInput = {
   invoices?: Prisma.InvoiceOrderByRelationAggregateInput
   orders?: Prisma.PurchaseOrderOrderByRelationAggregateInput
   imports?: Prisma.RegisterImportOrderByRelationAggregateInput
+  payers?: Prisma.PayerOrderByRelationAggregateInput
+  assessments?: Prisma.AssessmentOrderByRelationAggregateInput
+  payments?: Prisma.PaymentOrderByRelationAggregateInput
+  bankStatements?: Prisma.BankStatementOrderByRelationAggregateInput
+  cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
 }
 
 export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
@@ -386,6 +396,11 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   invoices?: Prisma.InvoiceListRelationFilter
   orders?: Prisma.PurchaseOrderListRelationFilter
   imports?: Prisma.RegisterImportListRelationFilter
+  payers?: Prisma.PayerListRelationFilter
+  assessments?: Prisma.AssessmentListRelationFilter
+  payments?: Prisma.PaymentListRelationFilter
+  bankStatements?: Prisma.BankStatementListRelationFilter
+  cardPayments?: Prisma.CardPaymentListRelationFilter
 }, "id" | "slug" | "ico">
 
 export type MunicipalityOrderByWithAggregationInput = {
@@ -473,6 +488,11 @@ export type MunicipalityCreateInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateInput = {
@@ -510,6 +530,11 @@ export type MunicipalityUncheckedCreateInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUpdateInput = {
@@ -547,6 +572,11 @@ export type MunicipalityUpdateInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateInput = {
@@ -584,6 +614,11 @@ export type MunicipalityUncheckedUpdateInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateManyInput = {
@@ -953,6 +988,76 @@ export type MunicipalityUpdateOneRequiredWithoutImportsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutImportsInput, Prisma.MunicipalityUpdateWithoutImportsInput>, Prisma.MunicipalityUncheckedUpdateWithoutImportsInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutPayersInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayersInput, Prisma.MunicipalityUncheckedCreateWithoutPayersInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPayersInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPayersNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayersInput, Prisma.MunicipalityUncheckedCreateWithoutPayersInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPayersInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPayersInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPayersInput, Prisma.MunicipalityUpdateWithoutPayersInput>, Prisma.MunicipalityUncheckedUpdateWithoutPayersInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutAssessmentsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedCreateWithoutAssessmentsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAssessmentsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutAssessmentsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedCreateWithoutAssessmentsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAssessmentsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutAssessmentsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutAssessmentsInput, Prisma.MunicipalityUpdateWithoutAssessmentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutAssessmentsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPaymentsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutPaymentsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPaymentsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPaymentsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutPaymentsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPaymentsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPaymentsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPaymentsInput, Prisma.MunicipalityUpdateWithoutPaymentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPaymentsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBankStatementsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBankStatementsInput, Prisma.MunicipalityUncheckedCreateWithoutBankStatementsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBankStatementsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBankStatementsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBankStatementsInput, Prisma.MunicipalityUncheckedCreateWithoutBankStatementsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBankStatementsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBankStatementsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBankStatementsInput, Prisma.MunicipalityUpdateWithoutBankStatementsInput>, Prisma.MunicipalityUncheckedUpdateWithoutBankStatementsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutCardPaymentsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutCardPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutCardPaymentsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutCardPaymentsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutCardPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutCardPaymentsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutCardPaymentsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutCardPaymentsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.MunicipalityUpdateWithoutCardPaymentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
+}
+
 export type MunicipalityCreateWithoutHostsInput = {
   id?: string
   slug: string
@@ -987,6 +1092,11 @@ export type MunicipalityCreateWithoutHostsInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutHostsInput = {
@@ -1023,6 +1133,11 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutHostsInput = {
@@ -1075,6 +1190,11 @@ export type MunicipalityUpdateWithoutHostsInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutHostsInput = {
@@ -1111,6 +1231,11 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankAccountsInput = {
@@ -1147,6 +1272,11 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
@@ -1183,6 +1313,11 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankAccountsInput = {
@@ -1235,6 +1370,11 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
@@ -1271,6 +1411,11 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutUsersInput = {
@@ -1307,6 +1452,11 @@ export type MunicipalityCreateWithoutUsersInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutUsersInput = {
@@ -1343,6 +1493,11 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutUsersInput = {
@@ -1395,6 +1550,11 @@ export type MunicipalityUpdateWithoutUsersInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutUsersInput = {
@@ -1431,6 +1591,11 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutSessionsInput = {
@@ -1467,6 +1632,11 @@ export type MunicipalityCreateWithoutSessionsInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutSessionsInput = {
@@ -1503,6 +1673,11 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutSessionsInput = {
@@ -1555,6 +1730,11 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
@@ -1591,6 +1771,11 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutApiTokensInput = {
@@ -1627,6 +1812,11 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
@@ -1663,6 +1853,11 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutApiTokensInput = {
@@ -1715,6 +1910,11 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
@@ -1751,6 +1951,11 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAuditEntriesInput = {
@@ -1787,6 +1992,11 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
@@ -1823,6 +2033,11 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAuditEntriesInput = {
@@ -1875,6 +2090,11 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
@@ -1911,6 +2131,11 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOutboxInput = {
@@ -1947,6 +2172,11 @@ export type MunicipalityCreateWithoutOutboxInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOutboxInput = {
@@ -1983,6 +2213,11 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOutboxInput = {
@@ -2035,6 +2270,11 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
@@ -2071,6 +2311,11 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
@@ -2107,6 +2352,11 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
@@ -2143,6 +2393,11 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
@@ -2195,6 +2450,11 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
@@ -2231,6 +2491,11 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutLoginAttemptsInput = {
@@ -2267,6 +2532,11 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
@@ -2303,6 +2573,11 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutLoginAttemptsInput = {
@@ -2355,6 +2630,11 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
@@ -2391,6 +2671,11 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutStoredFilesInput = {
@@ -2427,6 +2712,11 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
@@ -2463,6 +2753,11 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutStoredFilesInput = {
@@ -2515,6 +2810,11 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
@@ -2551,6 +2851,11 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNoticesInput = {
@@ -2587,6 +2892,11 @@ export type MunicipalityCreateWithoutNoticesInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNoticesInput = {
@@ -2623,6 +2933,11 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNoticesInput = {
@@ -2675,6 +2990,11 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
@@ -2711,6 +3031,11 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutContractsInput = {
@@ -2747,6 +3072,11 @@ export type MunicipalityCreateWithoutContractsInput = {
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutContractsInput = {
@@ -2783,6 +3113,11 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutContractsInput = {
@@ -2835,6 +3170,11 @@ export type MunicipalityUpdateWithoutContractsInput = {
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutContractsInput = {
@@ -2871,6 +3211,11 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOrdersInput = {
@@ -2907,6 +3252,11 @@ export type MunicipalityCreateWithoutOrdersInput = {
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOrdersInput = {
@@ -2943,6 +3293,11 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOrdersInput = {
@@ -2995,6 +3350,11 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
@@ -3031,6 +3391,11 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutInvoicesInput = {
@@ -3067,6 +3432,11 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
@@ -3103,6 +3473,11 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
   imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutInvoicesInput = {
@@ -3155,6 +3530,11 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
@@ -3191,6 +3571,11 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutImportsInput = {
@@ -3227,6 +3612,11 @@ export type MunicipalityCreateWithoutImportsInput = {
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutImportsInput = {
@@ -3263,6 +3653,11 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
   orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutImportsInput = {
@@ -3315,6 +3710,11 @@ export type MunicipalityUpdateWithoutImportsInput = {
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutImportsInput = {
@@ -3351,6 +3751,911 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPayersInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPayersInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPayersInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayersInput, Prisma.MunicipalityUncheckedCreateWithoutPayersInput>
+}
+
+export type MunicipalityUpsertWithoutPayersInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPayersInput, Prisma.MunicipalityUncheckedUpdateWithoutPayersInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayersInput, Prisma.MunicipalityUncheckedCreateWithoutPayersInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPayersInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPayersInput, Prisma.MunicipalityUncheckedUpdateWithoutPayersInput>
+}
+
+export type MunicipalityUpdateWithoutPayersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPayersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutAssessmentsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutAssessmentsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedCreateWithoutAssessmentsInput>
+}
+
+export type MunicipalityUpsertWithoutAssessmentsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedUpdateWithoutAssessmentsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedCreateWithoutAssessmentsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutAssessmentsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedUpdateWithoutAssessmentsInput>
+}
+
+export type MunicipalityUpdateWithoutAssessmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPaymentsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPaymentsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutPaymentsInput>
+}
+
+export type MunicipalityUpsertWithoutPaymentsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPaymentsInput, Prisma.MunicipalityUncheckedUpdateWithoutPaymentsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutPaymentsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPaymentsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPaymentsInput, Prisma.MunicipalityUncheckedUpdateWithoutPaymentsInput>
+}
+
+export type MunicipalityUpdateWithoutPaymentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBankStatementsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBankStatementsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBankStatementsInput, Prisma.MunicipalityUncheckedCreateWithoutBankStatementsInput>
+}
+
+export type MunicipalityUpsertWithoutBankStatementsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBankStatementsInput, Prisma.MunicipalityUncheckedUpdateWithoutBankStatementsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBankStatementsInput, Prisma.MunicipalityUncheckedCreateWithoutBankStatementsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBankStatementsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBankStatementsInput, Prisma.MunicipalityUncheckedUpdateWithoutBankStatementsInput>
+}
+
+export type MunicipalityUpdateWithoutBankStatementsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutCardPaymentsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutCardPaymentsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutCardPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutCardPaymentsInput>
+}
+
+export type MunicipalityUpsertWithoutCardPaymentsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutCardPaymentsInput, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutCardPaymentsInput, Prisma.MunicipalityUncheckedCreateWithoutCardPaymentsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutCardPaymentsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutCardPaymentsInput, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
+}
+
+export type MunicipalityUpdateWithoutCardPaymentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 
@@ -3374,6 +4679,11 @@ export type MunicipalityCountOutputType = {
   invoices: number
   orders: number
   imports: number
+  payers: number
+  assessments: number
+  payments: number
+  bankStatements: number
+  cardPayments: number
 }
 
 export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3392,6 +4702,11 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   invoices?: boolean | MunicipalityCountOutputTypeCountInvoicesArgs
   orders?: boolean | MunicipalityCountOutputTypeCountOrdersArgs
   imports?: boolean | MunicipalityCountOutputTypeCountImportsArgs
+  payers?: boolean | MunicipalityCountOutputTypeCountPayersArgs
+  assessments?: boolean | MunicipalityCountOutputTypeCountAssessmentsArgs
+  payments?: boolean | MunicipalityCountOutputTypeCountPaymentsArgs
+  bankStatements?: boolean | MunicipalityCountOutputTypeCountBankStatementsArgs
+  cardPayments?: boolean | MunicipalityCountOutputTypeCountCardPaymentsArgs
 }
 
 /**
@@ -3509,6 +4824,41 @@ export type MunicipalityCountOutputTypeCountImportsArgs<ExtArgs extends runtime.
   where?: Prisma.RegisterImportWhereInput
 }
 
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPayersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PayerWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountAssessmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AssessmentWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPaymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PaymentWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBankStatementsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BankStatementWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountCardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.CardPaymentWhereInput
+}
+
 
 export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -3545,6 +4895,11 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   invoices?: boolean | Prisma.Municipality$invoicesArgs<ExtArgs>
   orders?: boolean | Prisma.Municipality$ordersArgs<ExtArgs>
   imports?: boolean | Prisma.Municipality$importsArgs<ExtArgs>
+  payers?: boolean | Prisma.Municipality$payersArgs<ExtArgs>
+  assessments?: boolean | Prisma.Municipality$assessmentsArgs<ExtArgs>
+  payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
+  bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
+  cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["municipality"]>
 
@@ -3631,6 +4986,11 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   invoices?: boolean | Prisma.Municipality$invoicesArgs<ExtArgs>
   orders?: boolean | Prisma.Municipality$ordersArgs<ExtArgs>
   imports?: boolean | Prisma.Municipality$importsArgs<ExtArgs>
+  payers?: boolean | Prisma.Municipality$payersArgs<ExtArgs>
+  assessments?: boolean | Prisma.Municipality$assessmentsArgs<ExtArgs>
+  payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
+  bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
+  cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type MunicipalityIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -3654,6 +5014,11 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     invoices: Prisma.$InvoicePayload<ExtArgs>[]
     orders: Prisma.$PurchaseOrderPayload<ExtArgs>[]
     imports: Prisma.$RegisterImportPayload<ExtArgs>[]
+    payers: Prisma.$PayerPayload<ExtArgs>[]
+    assessments: Prisma.$AssessmentPayload<ExtArgs>[]
+    payments: Prisma.$PaymentPayload<ExtArgs>[]
+    bankStatements: Prisma.$BankStatementPayload<ExtArgs>[]
+    cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -4097,6 +5462,11 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   invoices<T extends Prisma.Municipality$invoicesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$invoicesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$InvoicePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   orders<T extends Prisma.Municipality$ordersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$ordersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PurchaseOrderPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   imports<T extends Prisma.Municipality$importsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$importsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RegisterImportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  payers<T extends Prisma.Municipality$payersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$payersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  assessments<T extends Prisma.Municipality$assessmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$assessmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssessmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  payments<T extends Prisma.Municipality$paymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$paymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  bankStatements<T extends Prisma.Municipality$bankStatementsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$bankStatementsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BankStatementPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  cardPayments<T extends Prisma.Municipality$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -4895,6 +6265,126 @@ export type Municipality$importsArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.RegisterImportScalarFieldEnum | Prisma.RegisterImportScalarFieldEnum[]
+}
+
+/**
+ * Municipality.payers
+ */
+export type Municipality$payersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Payer
+   */
+  select?: Prisma.PayerSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Payer
+   */
+  omit?: Prisma.PayerOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PayerInclude<ExtArgs> | null
+  where?: Prisma.PayerWhereInput
+  orderBy?: Prisma.PayerOrderByWithRelationInput | Prisma.PayerOrderByWithRelationInput[]
+  cursor?: Prisma.PayerWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PayerScalarFieldEnum | Prisma.PayerScalarFieldEnum[]
+}
+
+/**
+ * Municipality.assessments
+ */
+export type Municipality$assessmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Assessment
+   */
+  select?: Prisma.AssessmentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Assessment
+   */
+  omit?: Prisma.AssessmentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssessmentInclude<ExtArgs> | null
+  where?: Prisma.AssessmentWhereInput
+  orderBy?: Prisma.AssessmentOrderByWithRelationInput | Prisma.AssessmentOrderByWithRelationInput[]
+  cursor?: Prisma.AssessmentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AssessmentScalarFieldEnum | Prisma.AssessmentScalarFieldEnum[]
+}
+
+/**
+ * Municipality.payments
+ */
+export type Municipality$paymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Payment
+   */
+  select?: Prisma.PaymentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Payment
+   */
+  omit?: Prisma.PaymentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PaymentInclude<ExtArgs> | null
+  where?: Prisma.PaymentWhereInput
+  orderBy?: Prisma.PaymentOrderByWithRelationInput | Prisma.PaymentOrderByWithRelationInput[]
+  cursor?: Prisma.PaymentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PaymentScalarFieldEnum | Prisma.PaymentScalarFieldEnum[]
+}
+
+/**
+ * Municipality.bankStatements
+ */
+export type Municipality$bankStatementsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BankStatement
+   */
+  select?: Prisma.BankStatementSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BankStatement
+   */
+  omit?: Prisma.BankStatementOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BankStatementInclude<ExtArgs> | null
+  where?: Prisma.BankStatementWhereInput
+  orderBy?: Prisma.BankStatementOrderByWithRelationInput | Prisma.BankStatementOrderByWithRelationInput[]
+  cursor?: Prisma.BankStatementWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BankStatementScalarFieldEnum | Prisma.BankStatementScalarFieldEnum[]
+}
+
+/**
+ * Municipality.cardPayments
+ */
+export type Municipality$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the CardPayment
+   */
+  select?: Prisma.CardPaymentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the CardPayment
+   */
+  omit?: Prisma.CardPaymentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CardPaymentInclude<ExtArgs> | null
+  where?: Prisma.CardPaymentWhereInput
+  orderBy?: Prisma.CardPaymentOrderByWithRelationInput | Prisma.CardPaymentOrderByWithRelationInput[]
+  cursor?: Prisma.CardPaymentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
 }
 
 /**

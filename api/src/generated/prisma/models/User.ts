@@ -246,6 +246,8 @@ export type UserWhereInput = {
   sessions?: Prisma.SessionListRelationFilter
   emailTokens?: Prisma.EmailTokenListRelationFilter
   apiTokens?: Prisma.ApiTokenListRelationFilter
+  payerLinks?: Prisma.PayerLinkListRelationFilter
+  cardPayments?: Prisma.CardPaymentListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -266,6 +268,8 @@ export type UserOrderByWithRelationInput = {
   sessions?: Prisma.SessionOrderByRelationAggregateInput
   emailTokens?: Prisma.EmailTokenOrderByRelationAggregateInput
   apiTokens?: Prisma.ApiTokenOrderByRelationAggregateInput
+  payerLinks?: Prisma.PayerLinkOrderByRelationAggregateInput
+  cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -290,6 +294,8 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   sessions?: Prisma.SessionListRelationFilter
   emailTokens?: Prisma.EmailTokenListRelationFilter
   apiTokens?: Prisma.ApiTokenListRelationFilter
+  payerLinks?: Prisma.PayerLinkListRelationFilter
+  cardPayments?: Prisma.CardPaymentListRelationFilter
 }, "id" | "municipalityId_email">
 
 export type UserOrderByWithAggregationInput = {
@@ -347,6 +353,8 @@ export type UserCreateInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -366,6 +374,8 @@ export type UserUncheckedCreateInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserUpdateInput = {
@@ -385,6 +395,8 @@ export type UserUpdateInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -404,6 +416,8 @@ export type UserUncheckedUpdateInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -635,6 +649,36 @@ export type UserUpdateOneWithoutApiTokensNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutApiTokensInput, Prisma.UserUpdateWithoutApiTokensInput>, Prisma.UserUncheckedUpdateWithoutApiTokensInput>
 }
 
+export type UserCreateNestedOneWithoutPayerLinksInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPayerLinksInput, Prisma.UserUncheckedCreateWithoutPayerLinksInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPayerLinksInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPayerLinksNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPayerLinksInput, Prisma.UserUncheckedCreateWithoutPayerLinksInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPayerLinksInput
+  upsert?: Prisma.UserUpsertWithoutPayerLinksInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPayerLinksInput, Prisma.UserUpdateWithoutPayerLinksInput>, Prisma.UserUncheckedUpdateWithoutPayerLinksInput>
+}
+
+export type UserCreateNestedOneWithoutCardPaymentsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutCardPaymentsInput, Prisma.UserUncheckedCreateWithoutCardPaymentsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutCardPaymentsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutCardPaymentsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutCardPaymentsInput, Prisma.UserUncheckedCreateWithoutCardPaymentsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutCardPaymentsInput
+  upsert?: Prisma.UserUpsertWithoutCardPaymentsInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.UserUpdateWithoutCardPaymentsInput>, Prisma.UserUncheckedUpdateWithoutCardPaymentsInput>
+}
+
 export type UserCreateWithoutMunicipalityInput = {
   id?: string
   email: string
@@ -651,6 +695,8 @@ export type UserCreateWithoutMunicipalityInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutMunicipalityInput = {
@@ -669,6 +715,8 @@ export type UserUncheckedCreateWithoutMunicipalityInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutMunicipalityInput = {
@@ -732,6 +780,8 @@ export type UserCreateWithoutSessionsInput = {
   municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -750,6 +800,8 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   updatedAt?: Date | string
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -784,6 +836,8 @@ export type UserUpdateWithoutSessionsInput = {
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -802,6 +856,8 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutEmailTokensInput = {
@@ -820,6 +876,8 @@ export type UserCreateWithoutEmailTokensInput = {
   municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutEmailTokensInput = {
@@ -838,6 +896,8 @@ export type UserUncheckedCreateWithoutEmailTokensInput = {
   updatedAt?: Date | string
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutEmailTokensInput = {
@@ -872,6 +932,8 @@ export type UserUpdateWithoutEmailTokensInput = {
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutEmailTokensInput = {
@@ -890,6 +952,8 @@ export type UserUncheckedUpdateWithoutEmailTokensInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutApiTokensInput = {
@@ -908,6 +972,8 @@ export type UserCreateWithoutApiTokensInput = {
   municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutApiTokensInput = {
@@ -926,6 +992,8 @@ export type UserUncheckedCreateWithoutApiTokensInput = {
   updatedAt?: Date | string
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutApiTokensInput = {
@@ -960,6 +1028,8 @@ export type UserUpdateWithoutApiTokensInput = {
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutApiTokensInput = {
@@ -978,6 +1048,200 @@ export type UserUncheckedUpdateWithoutApiTokensInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPayerLinksInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPayerLinksInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPayerLinksInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPayerLinksInput, Prisma.UserUncheckedCreateWithoutPayerLinksInput>
+}
+
+export type UserUpsertWithoutPayerLinksInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPayerLinksInput, Prisma.UserUncheckedUpdateWithoutPayerLinksInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPayerLinksInput, Prisma.UserUncheckedCreateWithoutPayerLinksInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPayerLinksInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPayerLinksInput, Prisma.UserUncheckedUpdateWithoutPayerLinksInput>
+}
+
+export type UserUpdateWithoutPayerLinksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPayerLinksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutCardPaymentsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutCardPaymentsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutCardPaymentsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutCardPaymentsInput, Prisma.UserUncheckedCreateWithoutCardPaymentsInput>
+}
+
+export type UserUpsertWithoutCardPaymentsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutCardPaymentsInput, Prisma.UserUncheckedUpdateWithoutCardPaymentsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutCardPaymentsInput, Prisma.UserUncheckedCreateWithoutCardPaymentsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutCardPaymentsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutCardPaymentsInput, Prisma.UserUncheckedUpdateWithoutCardPaymentsInput>
+}
+
+export type UserUpdateWithoutCardPaymentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutCardPaymentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyMunicipalityInput = {
@@ -1011,6 +1275,8 @@ export type UserUpdateWithoutMunicipalityInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutMunicipalityInput = {
@@ -1029,6 +1295,8 @@ export type UserUncheckedUpdateWithoutMunicipalityInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -1055,12 +1323,16 @@ export type UserCountOutputType = {
   sessions: number
   emailTokens: number
   apiTokens: number
+  payerLinks: number
+  cardPayments: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sessions?: boolean | UserCountOutputTypeCountSessionsArgs
   emailTokens?: boolean | UserCountOutputTypeCountEmailTokensArgs
   apiTokens?: boolean | UserCountOutputTypeCountApiTokensArgs
+  payerLinks?: boolean | UserCountOutputTypeCountPayerLinksArgs
+  cardPayments?: boolean | UserCountOutputTypeCountCardPaymentsArgs
 }
 
 /**
@@ -1094,6 +1366,20 @@ export type UserCountOutputTypeCountApiTokensArgs<ExtArgs extends runtime.Types.
   where?: Prisma.ApiTokenWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountPayerLinksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PayerLinkWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountCardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.CardPaymentWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1113,6 +1399,8 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   sessions?: boolean | Prisma.User$sessionsArgs<ExtArgs>
   emailTokens?: boolean | Prisma.User$emailTokensArgs<ExtArgs>
   apiTokens?: boolean | Prisma.User$apiTokensArgs<ExtArgs>
+  payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
+  cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -1172,6 +1460,8 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   sessions?: boolean | Prisma.User$sessionsArgs<ExtArgs>
   emailTokens?: boolean | Prisma.User$emailTokensArgs<ExtArgs>
   apiTokens?: boolean | Prisma.User$apiTokensArgs<ExtArgs>
+  payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
+  cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1188,6 +1478,8 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     sessions: Prisma.$SessionPayload<ExtArgs>[]
     emailTokens: Prisma.$EmailTokenPayload<ExtArgs>[]
     apiTokens: Prisma.$ApiTokenPayload<ExtArgs>[]
+    payerLinks: Prisma.$PayerLinkPayload<ExtArgs>[]
+    cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1607,6 +1899,8 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   sessions<T extends Prisma.User$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   emailTokens<T extends Prisma.User$emailTokensArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$emailTokensArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailTokenPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   apiTokens<T extends Prisma.User$apiTokensArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$apiTokensArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiTokenPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  payerLinks<T extends Prisma.User$payerLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  cardPayments<T extends Prisma.User$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2119,6 +2413,54 @@ export type User$apiTokensArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   distinct?: Prisma.ApiTokenScalarFieldEnum | Prisma.ApiTokenScalarFieldEnum[]
+}
+
+/**
+ * User.payerLinks
+ */
+export type User$payerLinksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PayerLink
+   */
+  select?: Prisma.PayerLinkSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PayerLink
+   */
+  omit?: Prisma.PayerLinkOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PayerLinkInclude<ExtArgs> | null
+  where?: Prisma.PayerLinkWhereInput
+  orderBy?: Prisma.PayerLinkOrderByWithRelationInput | Prisma.PayerLinkOrderByWithRelationInput[]
+  cursor?: Prisma.PayerLinkWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PayerLinkScalarFieldEnum | Prisma.PayerLinkScalarFieldEnum[]
+}
+
+/**
+ * User.cardPayments
+ */
+export type User$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the CardPayment
+   */
+  select?: Prisma.CardPaymentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the CardPayment
+   */
+  omit?: Prisma.CardPaymentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CardPaymentInclude<ExtArgs> | null
+  where?: Prisma.CardPaymentWhereInput
+  orderBy?: Prisma.CardPaymentOrderByWithRelationInput | Prisma.CardPaymentOrderByWithRelationInput[]
+  cursor?: Prisma.CardPaymentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
 }
 
 /**
