@@ -19,6 +19,11 @@ const TENANT_MODELS = new Set([
   "Invoice",
   "PurchaseOrder",
   "RegisterImport",
+  "Payer",
+  "Assessment",
+  "Payment",
+  "BankStatement",
+  "CardPayment",
 ]);
 
 const FILTERED = new Set([

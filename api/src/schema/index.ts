@@ -8,6 +8,7 @@ import "./accounts.ts";
 import "./files.ts";
 import "./notices.ts";
 import "./registers.ts";
+import "./account.ts";
 import "./jobs.ts";
 
 builder.queryType({});
