@@ -1,7 +1,7 @@
 // Demo data: a realistic demo town with a second small municipality, and one account per role.
 // Credentials are listed in the README. Idempotent: safe to run on a seeded database.
 import type { PrismaClient } from "../../api/src/generated/prisma/client.ts";
-import { czechAccountToIban, parseCzechAccount } from "../../api/src/domain/czech-identifiers.ts";
+import { czechAccountToIban, parseCzechAccount } from "@portal/forms";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
 import { seedDemoAccount } from "./account.ts";
 import { seedDemoNotices } from "./notices.ts";

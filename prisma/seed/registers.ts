@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { PrismaClient, RegisterStatus } from "../../api/src/generated/prisma/client.ts";
 import { BUSINESS_ZONE } from "../../api/src/clock.ts";
 import { loadConfig } from "../../api/src/config.ts";
-import { isValidIco } from "../../api/src/domain/czech-identifiers.ts";
+import { isValidIco } from "@portal/forms";
 import { createFileStore, fileStoreDirectory } from "../../api/src/integrations/file-store.ts";
 import { entryColumns } from "../../api/src/services/registers/register-kinds.ts";
 import { contractSchema, invoiceSchema, purchaseOrderSchema } from "../../api/src/services/registers/register-rules.ts";

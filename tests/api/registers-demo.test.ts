@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isValidIco } from "../../api/src/domain/czech-identifiers.ts";
+import { isValidIco } from "@portal/forms";
 import { seedDemoRegisters } from "../../prisma/seed/registers.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createUser, signedInClient } from "../kit/factories.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { czechAccountToIban, parseCzechAccount } from "../../api/src/domain/czech-identifiers.ts";
+import { czechAccountToIban, parseCzechAccount } from "@portal/forms";
 import { hashAccessCode } from "../../api/src/domain/access-code.ts";
 import type { Agenda, Role } from "../../api/src/generated/prisma/client.ts";
 import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";

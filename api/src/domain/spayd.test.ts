@@ -1,6 +1,6 @@
 import spayd from "spayd";
 import { describe, expect, it } from "vitest";
-import { parseCzechAccount } from "./czech-identifiers.ts";
+import { parseCzechAccount } from "@portal/forms";
 import { buildSpayd, formatSpaydAmount, parseSpayd, parseSpaydAmount, SpaydError, transliterateForQr } from "./spayd.ts";
 
 // The example account of the specification (qr-platba.cz) and of DOMAIN.md.

@@ -11,7 +11,7 @@
 // - No `DT`: it is the date on which the bank is to execute the payment, so a due date there would schedule
 //   the citizen's payment for the last day instead of paying now (QR Platba FAQ).
 import CRC32 from "crc-32";
-import { czechAccountToIban, isValidIban, parseCzechAccount, type CzechAccount } from "./czech-identifiers.ts";
+import { czechAccountToIban, isValidIban, parseCzechAccount, type CzechAccount } from "@portal/forms";
 
 export const SPAYD_MESSAGE_MAX_LENGTH = 60;
 export const SPAYD_RECIPIENT_MAX_LENGTH = 35;

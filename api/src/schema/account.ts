@@ -5,7 +5,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { pragueNow } from "../clock.ts";
 import type { Context } from "../context.ts";
-import { formatCzechAccount, formatIban } from "../domain/czech-identifiers.ts";
+import { formatCzechAccount, formatIban } from "@portal/forms";
 import { dueDateOnWorkingDay } from "../domain/czech-calendar.ts";
 import { buildSpayd } from "../domain/spayd.ts";
 import { AssessmentKind, AssessmentLifecycle, PayerKind, PaymentSource } from "../generated/prisma/enums.ts";

@@ -1,6 +1,6 @@
 import { nodeLookup } from "./node-lookup.ts";
 import { builder } from "../builder.ts";
-import { formatCzechAccount } from "../domain/czech-identifiers.ts";
+import { formatCzechAccount } from "@portal/forms";
 import { ValidationError } from "../errors.ts";
 import { listBankAccounts } from "../services/tenancy/list-bank-accounts.ts";
 import { updateMunicipality } from "../services/tenancy/update-municipality.ts";

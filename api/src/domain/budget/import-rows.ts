@@ -1,4 +1,4 @@
-import { isValidIco } from "../czech-identifiers.ts";
+import { isValidIco } from "@portal/forms";
 import { parseCzechAmount, cellText, type CellValue } from "../../services/registers/czech-values.ts";
 import { sideOfItem } from "./classification.ts";
 import type { Codelist } from "./codelists.ts";

@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { czechAccountToIban, parseCzechAccount } from "../../domain/czech-identifiers.ts";
+import { czechAccountToIban, parseCzechAccount } from "@portal/forms";
 import { checkBalances, checkStatementChain, IssueCollector, normaliseSymbol } from "./common.ts";
 import {
   DEFAULT_MAX_BYTES,

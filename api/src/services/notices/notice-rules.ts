@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { BUSINESS_ZONE } from "../../clock.ts";
-import { isValidIco } from "../../domain/czech-identifiers.ts";
+import { isValidIco } from "@portal/forms";
 import { MINIMUM_POSTING_DAYS, pragueDate, takeDownMoment } from "../../domain/notice-window.ts";
 import { normalizeForSearch } from "../../domain/search-text.ts";
 import type { FieldIssue } from "../../errors.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidIco } from "../../domain/czech-identifiers.ts";
+import { isValidIco } from "@portal/forms";
 import type { RegisterKind } from "../../generated/prisma/client.ts";
 
 // The rules for contracts, invoices and orders, in one place: the clerk's forms, the integrators'

@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
-import { czechAccountToIban, isValidIco, parseCzechAccount } from "../../domain/czech-identifiers.ts";
+import { czechAccountToIban, isValidIco, parseCzechAccount } from "@portal/forms";
 import { parseInput, ValidationError } from "../../errors.ts";
 import { isUniqueViolation } from "../accounts/is-unique-violation.ts";
 import { recordAudit } from "../audit/record-audit.ts";

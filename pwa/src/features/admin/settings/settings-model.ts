@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { czechAccountToIban, formatIban, isValidIco, parseCzechAccount } from "../../../../../api/src/domain/czech-identifiers.ts";
+import { czechAccountToIban, formatIban, isValidIco, parseCzechAccount } from "@portal/forms";
 import { publicOriginOf } from "../../../../../api/src/domain/public-url.ts";
 import { contrastRatio, parseHexColor } from "../../../components/branding.ts";
 
 // The municipality settings form checks as the admin types what the API checks too
 // (api/src/services/tenancy/update-municipality.ts): required fields and their lengths, the IČO check digit and
-// every account's checksums (the very functions the API uses, from api/src/domain/czech-identifiers.ts, which has
+// every account's checksums (the very functions the API uses, from the shared package @portal/forms, which has
 // no server imports), postal code, e-mail, web address, colours, exactly one main account. The API checks
 // everything again; its field errors are shown next to the same fields. Messages are i18n keys.
 

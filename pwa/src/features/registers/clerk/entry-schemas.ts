@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidIco } from "../../../../../api/src/domain/czech-identifiers.ts";
+import { isValidIco } from "@portal/forms";
 import { parseAmount } from "../filters.ts";
 
 // The clerk's forms check as the user types what can be checked without the server: required

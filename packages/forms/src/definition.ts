@@ -1,0 +1,119 @@
+/**
+ * Form definitions as data: one definition renders in the PWA and validates on the server. A definition is
+ * versioned (semver): drafts remember the version they were filled in (see version.ts).
+ */
+
+export interface Localized {
+  cs: string;
+  en: string;
+}
+
+/** Shows a field or step only when the condition holds on the current values (hidden values are dropped). */
+export type Condition =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: readonly (string | number)[] }
+  | { field: string; notEmpty: true }
+  | { not: Condition }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] };
+
+export type TextFormat = "birthNumber" | "ico" | "postalCode" | "phone" | "chipNumber" | "email";
+
+/** Values the PWA fills in from the signed-in citizen's profile (the citizen can change them). */
+export type Prefill = "fullName" | "email" | "phone";
+
+interface FieldBase {
+  /** Unique among its siblings; the value's key. */
+  name: string;
+  label: Localized;
+  hint?: Localized;
+  required?: boolean;
+  when?: Condition;
+  prefill?: Prefill;
+}
+
+export interface TextField extends FieldBase {
+  type: "text";
+  multiline?: boolean;
+  minLength?: number;
+  /** Every text field has a maximum (default 200, multiline 4000). */
+  maxLength?: number;
+  format?: TextFormat;
+}
+
+export interface NumberField extends FieldBase {
+  type: "number";
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+export interface DateField extends FieldBase {
+  type: "date";
+  /** "today" or "YYYY-MM-DD". */
+  min?: string;
+  max?: string;
+}
+
+export interface ChoiceField extends FieldBase {
+  type: "choice";
+  options: readonly { value: string; label: Localized }[];
+  multiple?: boolean;
+}
+
+export interface BooleanField extends FieldBase {
+  type: "boolean";
+}
+
+export interface AttachmentField extends FieldBase {
+  type: "attachment";
+  maxFiles: number;
+  /** Per file. */
+  maxBytes: number;
+  /** MIME types sniffed from the content, not from the name. */
+  accept: readonly string[];
+}
+
+export interface GroupField extends FieldBase {
+  type: "group";
+  fields: readonly Field[];
+  /** A list of entries (e.g. dogs), between min and max of them; without it a single nested object. */
+  repeatable?: { min: number; max: number; itemLabel: Localized };
+}
+
+export type Field = TextField | NumberField | DateField | ChoiceField | BooleanField | AttachmentField | GroupField;
+
+export interface Step {
+  id: string;
+  title: Localized;
+  /** The guide shown beside the step: what is needed, fees, deadlines, legal basis. */
+  guide?: Localized;
+  when?: Condition;
+  fields: readonly Field[];
+}
+
+export interface SendPolicy {
+  /** Starting and sending need a signed-in account. */
+  login: boolean;
+  /** Sending needs an identity verified by the town (or a national identity provider). */
+  verifiedIdentity: boolean;
+}
+
+export interface FormDefinition {
+  id: string;
+  /** Semver: patch = wording, minor = compatible additions, major = incompatible. */
+  version: string;
+  title: Localized;
+  sendPolicy: SendPolicy;
+  steps: readonly Step[];
+}
+
+/** An attachment as a value: the client-generated id of an uploaded file and what the server found. */
+export interface AttachmentValue {
+  id: string;
+  fileName: string;
+  size: number;
+  mimeType: string;
+}
+
+export type FormValues = Record<string, unknown>;

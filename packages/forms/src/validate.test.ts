@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import type { FormDefinition } from "./definition.ts";
+import { validateForm, visibleSteps } from "./validate.ts";
+import { draftCompatibility, parseVersion } from "./version.ts";
+
+const l = (cs: string, en = cs) => ({ cs, en });
+
+/** A small dog-registration-like definition: conditions, a repeatable group, Czech formats, attachments. */
+const definition: FormDefinition = {
+  id: "test-dogs",
+  version: "1.2.0",
+  title: l("Přihláška psa", "Dog registration"),
+  sendPolicy: { login: true, verifiedIdentity: false },
+  steps: [
+    {
+      id: "owner",
+      title: l("Držitel", "Owner"),
+      fields: [
+        { type: "text", name: "fullName", label: l("Jméno a příjmení", "Full name"), required: true, maxLength: 100, prefill: "fullName" },
+        { type: "text", name: "birthNumber", label: l("Rodné číslo", "Birth number"), required: true, format: "birthNumber" },
+        { type: "text", name: "phone", label: l("Telefon", "Phone"), format: "phone" },
+        { type: "boolean", name: "pensioner", label: l("Jsem poživatel důchodu", "I receive a pension") },
+      ],
+    },
+    {
+      id: "dogs",
+      title: l("Psi", "Dogs"),
+      fields: [
+        {
+          type: "group",
+          name: "dogs",
+          label: l("Psi", "Dogs"),
+          required: true,
+          repeatable: { min: 1, max: 5, itemLabel: l("Pes", "Dog") },
+          fields: [
+            { type: "text", name: "name", label: l("Jméno psa", "Dog's name"), required: true, maxLength: 50 },
+            { type: "text", name: "chipNumber", label: l("Číslo čipu", "Chip number"), required: true, format: "chipNumber" },
+            { type: "date", name: "since", label: l("Držen od", "Kept since"), required: true, max: "today" },
+          ],
+        },
+      ],
+    },
+    {
+      id: "pension",
+      title: l("Doklad o důchodu", "Proof of pension"),
+      when: { field: "pensioner", equals: true },
+      fields: [
+        {
+          type: "attachment",
+          name: "proof",
+          label: l("Rozhodnutí o důchodu", "Pension decision"),
+          required: true,
+          maxFiles: 2,
+          maxBytes: 5_000_000,
+          accept: ["application/pdf", "image/jpeg"],
+        },
+      ],
+    },
+  ],
+};
+
+const today = "2026-12-06";
+const good = {
+  fullName: "  Jana Nováková ",
+  birthNumber: "7360285163",
+  phone: "601123456",
+  pensioner: false,
+  dogs: [{ name: "Alík", chipNumber: "203 164 000 123 456", since: "2026-05-01" }],
+};
+
+describe("validateForm", () => {
+  it("accepts good values, normalising them and dropping unknown keys", () => {
+    const result = validateForm(definition, { ...good, injected: "<script>", isAdmin: true }, { today });
+    expect(result.issues).toEqual([]);
+    expect(result.values).toEqual({
+      fullName: "Jana Nováková",
+      birthNumber: "736028/5163",
+      phone: "+420 601 123 456",
+      pensioner: false,
+      dogs: [{ name: "Alík", chipNumber: "203164000123456", since: "2026-05-01" }],
+    });
+  });
+
+  it("reports every problem at once with its path and the field's label", () => {
+    const result = validateForm(
+      definition,
+      {
+        fullName: "x".repeat(101),
+        birthNumber: "7360285164",
+        phone: 601123456,
+        dogs: [{ name: "", chipNumber: "123", since: "2027-01-01" }, "nope"],
+      },
+      { today },
+    );
+    expect(result.issues.map((i) => [i.path, i.code, i.label.en])).toEqual([
+      ["fullName", "tooLong", "Full name"],
+      ["birthNumber", "format", "Birth number"],
+      ["phone", "type", "Phone"],
+      ["dogs.0.name", "required", "Dog's name"],
+      ["dogs.0.chipNumber", "format", "Chip number"],
+      ["dogs.0.since", "max", "Kept since"],
+      ["dogs.1.name", "required", "Dog's name"],
+      ["dogs.1.chipNumber", "required", "Chip number"],
+      ["dogs.1.since", "required", "Kept since"],
+    ]);
+  });
+
+  it("counts repeatable entries and refuses the wrong type for a list", () => {
+    expect(validateForm(definition, { ...good, dogs: [] }, { today }).issues.map((i) => [i.path, i.code])).toEqual([["dogs", "tooFew"]]);
+    const six = Array.from({ length: 6 }, () => good.dogs[0]);
+    expect(validateForm(definition, { ...good, dogs: six }, { today }).issues.map((i) => [i.path, i.code])).toEqual([["dogs", "tooMany"]]);
+    expect(validateForm(definition, { ...good, dogs: "Alík" }, { today }).issues.map((i) => [i.path, i.code])).toEqual([["dogs", "type"]]);
+  });
+
+  it("shows a step only when its condition holds, and drops the values of hidden steps", () => {
+    const proof = [{ id: "f1", fileName: "duchod.pdf", size: 1000, mimeType: "application/pdf" }];
+    expect(visibleSteps(definition, good).map((s) => s.id)).toEqual(["owner", "dogs"]);
+    expect(validateForm(definition, { ...good, proof }, { today }).values.proof).toBeUndefined();
+    const pensioner = { ...good, pensioner: true };
+    expect(visibleSteps(definition, pensioner).map((s) => s.id)).toEqual(["owner", "dogs", "pension"]);
+    expect(validateForm(definition, pensioner, { today }).issues.map((i) => [i.path, i.code])).toEqual([["proof", "required"]]);
+    expect(validateForm(definition, { ...pensioner, proof }, { today }).values.proof).toEqual(proof);
+    const exe = [{ id: "f2", fileName: "x.exe", size: 10, mimeType: "application/x-msdownload" }];
+    expect(validateForm(definition, { ...pensioner, proof: exe }, { today }).issues.map((i) => i.code)).toEqual(["fileType"]);
+  });
+
+  it("checks only the given steps when asked (the step being left)", () => {
+    const result = validateForm(definition, { fullName: "Jana" }, { today, steps: ["owner"] });
+    expect(result.issues.map((i) => i.path)).toEqual(["birthNumber"]);
+  });
+
+  it("survives hostile input shapes", () => {
+    for (const input of [null, 42, "text", [], { __proto__: { fullName: "x" } }, { dogs: [null, 1, [], { name: {} }] }]) {
+      expect(() => validateForm(definition, input, { today })).not.toThrow();
+    }
+    expect(Object.getPrototypeOf(validateForm(definition, JSON.parse('{"__proto__": {"polluted": 1}}'), { today }).values)).toBe(
+      Object.prototype,
+    );
+  });
+});
+
+describe("draft versions", () => {
+  it("tells patch, minor, major and newer apart", () => {
+    expect(draftCompatibility("1.2.0", "1.2.0")).toBe("SAME");
+    expect(draftCompatibility("1.2.0", "1.2.3")).toBe("PATCH");
+    expect(draftCompatibility("1.1.9", "1.2.0")).toBe("MINOR");
+    expect(draftCompatibility("1.9.9", "2.0.0")).toBe("MAJOR");
+    expect(draftCompatibility("1.3.0", "1.2.0")).toBe("NEWER");
+    expect(() => parseVersion("1.2")).toThrow();
+    expect(() => parseVersion("01.2.0")).toThrow();
+  });
+});
