@@ -93,3 +93,21 @@ export function statement(number: number, lines: SyntheticLine[], overrides: Par
 
 export const gpcFile = (value: SyntheticStatement, name = `vypis-${value.number}.gpc`) => ({ name, bytes: new Uint8Array(gpcBytes(value)) });
 export const camtFile = (value: SyntheticStatement, name = `vypis-${value.number}.xml`) => ({ name, bytes: camt053Text(value) });
+
+/** An assessment's payment state as the portal derives it from its active pairings (domain/installments.ts). */
+export async function assessmentState(app: TestApp, assessmentId: string) {
+  const { deriveAssessmentState } = await import("../../api/src/domain/installments.ts");
+  const assessment = await app.database.prisma.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    include: {
+      installments: { orderBy: { position: "asc" } },
+      allocations: { where: { reversedAt: null }, include: { payment: { select: { receivedOn: true } } } },
+    },
+  });
+  return deriveAssessmentState({
+    installments: assessment.installments.map((i) => ({ amount: Number(i.amount), dueDate: i.dueDate.toISOString().slice(0, 10) })),
+    payments: assessment.allocations.map((a) => ({ amount: Number(a.amount), date: a.payment.receivedOn.toISOString().slice(0, 10) })),
+    today: "2026-11-26",
+    cancelled: assessment.lifecycle === "CANCELLED",
+  });
+}
