@@ -25,7 +25,7 @@ const assessments: Record<string, { id: string }> = {};
 let report: any;
 
 const ERROR_FIELDS = `... on Error { __typename code message } ... on ValidationError { fieldErrors { path code message } }`;
-const PAYMENT_FIELDS = `id amount unallocatedAmount allocatedAmount variableSymbol counterpartyName
+const PAYMENT_FIELDS = `id message amount unallocatedAmount allocatedAmount variableSymbol counterpartyName
   allocations { id amount method active reversedAt reversalReason createdByName reversedByName assessmentId assessmentSubject variableSymbol payerName }`;
 const UNPAIRED = `query($filter: UnpairedPaymentFilter, $first: Int) {
   unpairedPayments(filter: $filter, first: $first) { totalCount nodes { ${PAYMENT_FIELDS} } }
@@ -81,7 +81,7 @@ beforeAll(async () => {
     credit(90_000, { variableSymbol: "5100006", constantSymbol: "0308" }),
     credit(90_000, { variableSymbol: "0005100007" }),
     credit(90_000, { variableSymbol: "5100008" }),
-    credit(90_000, { counterpartyName: "Bez Symbolu", message: "za psa Alika" }),
+    credit(90_000, { counterpartyName: "Bez Symbolu", message: 'za psa "Alika" \\ {díky},NULL' }),
   ];
   report = (await importStatement(world.finance, gpcFile(statement(1, lines)))).report.statements[0];
 });
@@ -166,7 +166,7 @@ describe("the unpaired list", () => {
     expect(all.totalCount).toBe(4);
     expect(all.nodes.map((p: any) => p.variableSymbol).sort()).toEqual(["5100005", "5100006", "9999999", null].sort());
     const byText = (await world.finance.request(UNPAIRED, { filter: { text: "alika" } })).data!.unpairedPayments;
-    expect(byText.nodes.map((p: any) => p.counterpartyName)).toEqual(["Bez Symbolu"]);
+    expect(byText.nodes.map((p: any) => [p.counterpartyName, p.message])).toEqual([["Bez Symbolu", 'za psa "Alika" \\ {díky},NULL']]);
     const byStatement = (await world.finance.request(UNPAIRED, { filter: { statementId: report.statement.id, amountMin: "900.00", amountMax: "900.00" } }))
       .data!.unpairedPayments;
     expect(byStatement.totalCount).toBe(4);
