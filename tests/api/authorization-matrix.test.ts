@@ -484,6 +484,44 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       query: `mutation { unpublishRegisterEntryByExternalId(kind: CONTRACT, externalId: "matrix", reason: "") { __typename } }`,
     }),
   },
+
+  // --- bank statements and payment pairing (finance agenda) ---
+  "Query.bankStatements": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ bankStatements(first: 10) { nodes { id statementNumber pairing { unpairedCount } } } }` }),
+  },
+  "Query.unpairedPayments": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ unpairedPayments(first: 10) { totalCount nodes { id amount } } }` }),
+  },
+  "Query.payments": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ payments(first: 10) { nodes { id amount allocations { id } } } }` }),
+  },
+  "Query.assessmentsForPairing": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ assessmentsForPairing(query: "1104201") { assessmentId } }` }),
+  },
+  "Mutation.importBankStatement": {
+    // An empty file: authorization first, then the file's problem; nothing is written.
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    upload: true,
+    operation: () => ({
+      query: `mutation($file: File!) { importBankStatement(input: { file: $file }) { __typename } }`,
+    }),
+  },
+  "Mutation.pairPayment": {
+    access: { ...agendaOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation { pairPayment(input: { paymentId: "UGF5bWVudDowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA=", allocations: [{ assessmentId: "x", amount: "1.00" }] }) { __typename } }`,
+    }),
+  },
+  "Mutation.reversePaymentAllocation": {
+    access: { ...agendaOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation { reversePaymentAllocation(input: { allocationId: "x", reason: "matrix" }) { __typename } }`,
+    }),
+  },
 };
 // ================================================================================================
 

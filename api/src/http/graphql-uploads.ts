@@ -8,6 +8,7 @@ import { scopedToMunicipality } from "../db/tenant.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { authenticateRequest } from "../services/accounts/authenticate-request.ts";
 import { canManageFiles } from "../services/files/can-manage-files.ts";
+import { isFinanceClerk } from "../services/payments/require-finance-access.ts";
 
 /** Why an upload is refused before a byte of its body is read. */
 export interface UploadRefusal {
@@ -18,7 +19,7 @@ export interface UploadRefusal {
 
 /**
  * Uploads are for clerks of the file agendas, admins and integrators whose token may write notices
- * or register entries (`canManageFiles`). Everyone else is answered from the headers alone, before
+ * or register entries (`canManageFiles`), and finance clerks (bank statements). Everyone else is answered from the headers alone, before
  * the body (up to FILE_MAX_BYTES) is read: an anonymous flood of large uploads costs nothing.
  */
 export async function authorizeUpload(app: App, request: FastifyRequest, headers: Headers): Promise<UploadRefusal | null> {
@@ -37,7 +38,8 @@ export async function authorizeUpload(app: App, request: FastifyRequest, headers
     // An invalid, revoked or expired API token.
     return { status: 401, code: "UNAUTHENTICATED", messageKey: "error.unauthenticated" };
   }
-  if (canManageFiles(auth)) return null;
+  // Finance clerks upload bank statements (importBankStatement).
+  if (canManageFiles(auth) || isFinanceClerk(auth)) return null;
   if (!auth.viewer && !auth.apiToken) return { status: 401, code: "UNAUTHENTICATED", messageKey: "error.uploadUnauthenticated" };
   return { status: 403, code: "FORBIDDEN", messageKey: "error.uploadForbidden" };
 }

@@ -169,6 +169,23 @@ const cs = {
   "import.alreadyImported": "Tento import už byl proveden.",
   "import.conflict": "Mezitím byly do evidence zapsány záznamy se stejnými čísly ({numbers}). Nahrajte soubor znovu.",
   "export.tooLarge": "Filtru odpovídá více než {max} záznamů. Zužte prosím výběr.",
+  // Bank statements and payment pairing (services/payments/statements, services/payments/pairing).
+  "statements.fileRejected": "Výpis nelze načíst: {count} problémů.",
+  "statements.fileTooLarge": "Soubor je příliš velký (nejvýše {max} MB).",
+  "statements.unknownAccount": "Účet výpisu {account} není mezi bankovními účty obce.",
+  "statements.noAccount": "Výpis neuvádí číslo účtu.",
+  "statements.sequenceGap": "Výpis č. {number} účtu {account} nenavazuje na naposledy načtený výpis č. {previous}. Pokud je to v pořádku, potvrďte import s mezerou.",
+  "statements.openingMismatch": "Počáteční zůstatek výpisu č. {number} ({opening}) neodpovídá konečnému zůstatku naposledy načteného výpisu č. {previous} ({closing}). Pokud je to v pořádku, potvrďte import s mezerou.",
+  "statements.conflictingStatement": "Výpis č. {number} účtu {account} už byl načten s jinými zůstatky. Zkontrolujte soubor.",
+  "statements.currency": "Výpis je v měně {currency}; načíst lze jen výpisy v CZK.",
+  "pairing.paymentNotFound": "Platba neexistuje.",
+  "pairing.assessmentNotFound": "Předpis neexistuje.",
+  "pairing.amountPositive": "Zadejte kladnou částku.",
+  "pairing.overAllocation": "Na platbu zbývá k párování {remaining}, požadujete {requested}. Někdo ji mezitím možná spároval; načtěte ji znovu.",
+  "pairing.notAPayment": "Tuto položku nelze párovat.",
+  "pairing.alreadyReversed": "Toto spárování už bylo zrušeno.",
+  "pairing.reasonRequired": "Uveďte důvod zrušení.",
+  "pairing.conflict": "Platbu mezitím změnil někdo jiný. Načtěte ji znovu.",
 } as const;
 
 export type MessageKey = keyof typeof cs;
@@ -337,6 +354,23 @@ const en: Record<MessageKey, string> = {
   "import.alreadyImported": "This import has already been done.",
   "import.conflict": "Entries with the same numbers ({numbers}) were saved in the meantime. Upload the file again.",
   "export.tooLarge": "More than {max} entries match the filter. Please narrow it down.",
+  // Bank statements and payment pairing (services/payments/statements, services/payments/pairing).
+  "statements.fileRejected": "The statement cannot be read: {count} problems.",
+  "statements.fileTooLarge": "The file is too large (at most {max} MB).",
+  "statements.unknownAccount": "The statement's account {account} is not one of the town's bank accounts.",
+  "statements.noAccount": "The statement does not name its account.",
+  "statements.sequenceGap": "Statement no. {number} of account {account} does not follow the last imported statement, no. {previous}. If that is right, confirm importing with a gap.",
+  "statements.openingMismatch": "The opening balance of statement no. {number} ({opening}) differs from the closing balance of the last imported statement no. {previous} ({closing}). If that is right, confirm importing with a gap.",
+  "statements.conflictingStatement": "Statement no. {number} of account {account} was already imported with different balances. Check the file.",
+  "statements.currency": "The statement is in {currency}; only CZK statements can be imported.",
+  "pairing.paymentNotFound": "The payment does not exist.",
+  "pairing.assessmentNotFound": "The assessment does not exist.",
+  "pairing.amountPositive": "Enter a positive amount.",
+  "pairing.overAllocation": "{remaining} of the payment is left to pair, you asked for {requested}. Someone may have paired it meanwhile; reload it.",
+  "pairing.notAPayment": "This line cannot be paired.",
+  "pairing.alreadyReversed": "This pairing has already been reversed.",
+  "pairing.reasonRequired": "Give a reason for the reversal.",
+  "pairing.conflict": "Someone else changed the payment meanwhile. Reload it.",
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { cs, en };

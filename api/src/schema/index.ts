@@ -10,6 +10,7 @@ import "./notices.ts";
 import "./registers.ts";
 import "./account.ts";
 import "./jobs.ts";
+import "./statements.ts";
 
 builder.queryType({});
 builder.mutationType({});

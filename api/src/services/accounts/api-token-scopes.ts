@@ -10,6 +10,7 @@ export const API_TOKEN_SCOPES = [
   "grants:write",
   "alerts:write",
   "submissions:read",
+  "payments:read",
 ] as const;
 
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
