@@ -9,6 +9,7 @@ import "./files.ts";
 import "./notices.ts";
 import "./registers.ts";
 import "./jobs.ts";
+import "./card-payments.ts";
 
 builder.queryType({});
 builder.mutationType({});
