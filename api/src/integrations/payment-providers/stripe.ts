@@ -93,7 +93,7 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
           options.webhookSecret,
           SIGNATURE_TOLERANCE_SECONDS,
           undefined,
-          Math.floor(receivedAt.getTime() / 1000),
+          receivedAt.getTime(), // milliseconds: stripe-node divides by 1000 itself
         );
       } catch (error) {
         throw new WebhookSignatureError(error instanceof Error ? error.message : String(error));
