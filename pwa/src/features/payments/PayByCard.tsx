@@ -23,7 +23,7 @@ export function PayByCard(props: { items: { assessmentId: string; amount: string
   const [leaving, setLeaving] = useState(false);
   // A new key when the items change; the same key for repeated clicks on the same items.
   const itemsKey = JSON.stringify(props.items);
-  const idempotencyKey = useMemo(() => newIdempotencyKey(), [itemsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const idempotencyKey = useMemo(() => (itemsKey ? newIdempotencyKey() : ""), [itemsKey]);
 
   if (!data?.cardPaymentsAvailable) return null;
 
