@@ -7,7 +7,7 @@ import { buildServer } from "../../api/src/server.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createAssessment, createMunicipality, createPayer, createUser, signedInClient } from "../kit/factories.ts";
 import type { Client } from "../kit/graphql.ts";
-import { assessmentGid, settle, start } from "./card-payments-support.ts";
+import { assessmentGid, cardPaymentGid, REFUND, settle, start } from "./card-payments-support.ts";
 
 let app: TestApp;
 let server: FastifyInstance;
@@ -74,10 +74,16 @@ describe("the demo gateway", () => {
     expect(row.status).toBe("SUCCEEDED");
     expect(row.payments).toHaveLength(1);
     expect(row.payments[0]!.allocations).toEqual([expect.objectContaining({ assessmentId: dog.id, amount: 60_000n, method: "AUTO" })]);
+    // A finance clerk refunds part of it through the demo gateway.
+    const finance = await signedInClient(app, await createUser(app, town.id, { role: "CLERK", agendas: ["FINANCE"] }), host());
+    const refunded = await finance.request(REFUND, { input: { id: cardPaymentGid(row.id), amount: "150.00", reason: "Sleva" } });
+    expect(refunded.data?.refundCardPayment).toMatchObject({ __typename: "RefundCardPaymentSuccess", cardPayment: { refundedAmount: "150.00" } });
+    const refund = await app.database.prisma.payment.findFirstOrThrow({ where: { cardPaymentId: row.id, amount: { lt: 0 } } });
+    expect(refund.reference).toMatch(/^demo_re_/);
     // A replayed form changes nothing.
     await choose(path, "decline");
     expect((await settle(citizen, orderId)).cardPayment.status).toBe("SUCCEEDED");
-    expect(await app.database.prisma.payment.count({ where: { cardPaymentId: row.id } })).toBe(1);
+    expect(await app.database.prisma.payment.count({ where: { cardPaymentId: row.id, amount: { gt: 0 } } })).toBe(1);
   });
 
   it("declines and cancels without paying", async () => {

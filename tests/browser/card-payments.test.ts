@@ -2,13 +2,15 @@
 // 3-D Secure challenge and lands on /platba/<order> showing it paid; then a waste fee through the demo gateway.
 // The payment is started from the page with the same GraphQL request the PWA's client sends (x-portal-csrf and
 // the CSRF token header): the account page, which places <PayByCard>, belongs to another change. Axe on our pages.
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../api/src/app.ts";
-import { loadConfig } from "../../api/src/config.ts";
+import { loadConfig, paths } from "../../api/src/config.ts";
 import { buildServer } from "../../api/src/server.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "../../prisma/seed/demo.ts";
 import { expectAccessible, launchBrowser, newContext, settled } from "../kit/browser.ts";
@@ -16,6 +18,13 @@ import { createTestDatabase, type TestDatabase } from "../kit/database.ts";
 import { FAKE_STRIPE_SECRET_KEY, FAKE_STRIPE_WEBHOOK_SECRET, startFakeStripe, type FakeStripe } from "../kit/fake-stripe.ts";
 import { ensurePwaBuild, PWA_DIST } from "../kit/server.ts";
 import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
+
+/** Pictures of the pages for a person to look at (git-ignored, as the screenshot pass's). */
+const SHOTS = path.join(paths.repoRoot, "tests", ".artifacts", "card-payments");
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, scale: "css", animations: "disabled" });
+}
 
 interface CardServer {
   app: App;
@@ -130,6 +139,7 @@ describe("card payments in the browser", () => {
     await page.getByRole("heading", { name: "3D Secure 2 Test Page" }).waitFor();
     await page.getByRole("button", { name: "Complete authentication" }).click();
     await expectPaid(page, orderId, /Poplatek ze psů/);
+    await shoot(page, "phone-return-paid");
     // The signed webhooks reached the portal too (recorded once each).
     expect(await database.prisma.paymentProviderEvent.count({ where: { provider: "stripe" } })).toBe(2);
   });
@@ -142,10 +152,60 @@ describe("card payments in the browser", () => {
     await page.goto(redirectUrl);
     await page.getByRole("heading", { name: "Testovací platební brána" }).waitFor();
     await expectAccessible(page, "demo gateway");
+    await shoot(page, "phone-demo-gateway");
     await page.getByRole("button", { name: "Zaplatit s ověřením 3-D Secure" }).click();
     await page.getByRole("heading", { name: "Ověření platby (3-D Secure)" }).waitFor();
     await expectAccessible(page, "demo gateway 3-D Secure");
+    await shoot(page, "phone-demo-gateway-3ds");
     await page.getByRole("button", { name: "Potvrdit platbu" }).click();
     await expectPaid(page, orderId, /odpad/i);
+  });
+
+  it("a declined payment offers a retry; the finance clerk sees the payments and refunds part of one", async () => {
+    const card = servers.find((server) => server.app.services.config.cardPayments === "demo")!;
+    const page = await citizenPage(card);
+    const { redirectUrl, orderId } = await startPayment(page, "1104202", "900.00");
+    await page.goto(redirectUrl);
+    await page.getByRole("button", { name: "Zamítnout platbu (karta odmítnuta)" }).click();
+    await page.getByRole("heading", { level: 1, name: "Platba se nezdařila" }).waitFor();
+    await page.getByRole("button", { name: "Zaplatit kartou" }).waitFor();
+    await settled(page);
+    await expectAccessible(page, "/platba failed");
+    await shoot(page, "phone-return-failed");
+    expect((await database.prisma.cardPayment.findUniqueOrThrow({ where: { orderId } })).status).toBe("FAILED");
+
+    const prisma = database.prisma;
+    const clerk = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.clerk.email } });
+    const token = randomToken();
+    const csrfToken = randomToken();
+    await prisma.session.create({
+      data: { id: sha256(token), municipalityId: clerk.municipalityId, userId: clerk.id, csrfToken, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const context = await newContext(browser, card.url, "desktop");
+    await context.addCookies([
+      { name: "portal_session", value: token, url: card.url, httpOnly: true, sameSite: "Lax" },
+      { name: "portal_csrf", value: csrfToken, url: card.url, sameSite: "Lax" },
+    ]);
+    const clerkPage = await context.newPage();
+    await clerkPage.goto("/urad/platby-kartou");
+    await clerkPage.getByRole("heading", { level: 1, name: "Platby kartou" }).waitFor();
+    await settled(clerkPage);
+    await expect.poll(() => clerkPage.getByRole("button", { name: /^Vrátit peníze z platby/ }).count()).toBe(2);
+    await expectAccessible(clerkPage, "/urad/platby-kartou");
+    await shoot(clerkPage, "desktop-clerk-card-payments");
+    // This server's gateway is the demo one: the payment made through it is refunded through it.
+    const paidWaste = await prisma.cardPayment.findFirstOrThrow({ where: { status: "SUCCEEDED", provider: "demo" } });
+    await clerkPage.getByRole("button", { name: `Vrátit peníze z platby ${paidWaste.orderId}` }).click();
+    const dialog = clerkPage.getByRole("dialog");
+    await dialog.getByLabel("Vracená částka (Kč)").fill("100,00");
+    await dialog.getByLabel("Důvod vrácení").fill("Část poplatku prominuta");
+    await expectAccessible(clerkPage, "refund dialog");
+    await shoot(clerkPage, "desktop-clerk-refund-dialog");
+    await dialog.getByRole("button", { name: "Vrátit peníze" }).click();
+    await expect.poll(async () => (await prisma.cardPayment.findUniqueOrThrow({ where: { id: paidWaste.id } })).refundedAmount).toBe(10_000n);
+    await expect.poll(() => clerkPage.getByRole("cell", { name: /^100,00\sKč$/ }).count()).toBeGreaterThan(0);
+    await shoot(clerkPage, "desktop-clerk-card-payments-refunded");
+    const refund = await prisma.payment.findFirstOrThrow({ where: { cardPaymentId: paidWaste.id, amount: { lt: 0 } }, include: { allocations: true } });
+    expect(refund.allocations.map((allocation) => allocation.amount)).toEqual([-10_000n]);
   });
 });

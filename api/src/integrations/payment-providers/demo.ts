@@ -70,9 +70,10 @@ export function createDemoProvider(prisma: PrismaClient): PaymentProvider {
       throw new WebhookSignatureError("the demo gateway sends no webhooks");
     },
 
+    // No database access here: the refund runs inside the caller's transaction, which holds the embedded
+    // database's only connection, and the caller has already checked (under its row lock) that the payment succeeded.
     async refund({ providerPaymentId }) {
-      const payment = await prisma.demoGatewayPayment.findUnique({ where: { id: providerPaymentId } });
-      if (payment?.status !== "succeeded") throw new Error(`Demo gateway payment ${providerPaymentId} was not paid`);
+      if (!providerPaymentId.startsWith("demo_")) throw new Error(`Not a demo gateway payment: ${providerPaymentId}`);
       return { refundId: `demo_re_${randomBytes(12).toString("base64url")}` };
     },
   };
