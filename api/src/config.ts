@@ -87,6 +87,20 @@ const envSchema = z.object({
   ACCOUNT_EMAIL_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
   /** Requests for such e-mails from one client address within the window (all kinds, all towns). */
   ACCOUNT_EMAIL_MAX_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * Card payments: `stripe`, `demo` (the built-in test gateway where nothing is paid; refused in
+   * production) or `off`. Unset: Stripe when its keys are set, else the demo gateway on the embedded
+   * database in development, else off. See README "Card payments".
+   */
+  CARD_PAYMENTS: z.enum(["stripe", "demo", "off"]).optional(),
+  /** Stripe's secret API key (sk_live_… / sk_test_…). */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** The signing secret of the portal's Stripe webhook endpoint (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Another Stripe API address (tests point it at a local fake), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** Pending card payments older than this are re-checked with the provider by the reconciliation job. */
+  CARD_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 /** The proxies whose X-Forwarded-* headers are believed: none, a hop count, or addresses and CIDRs (Fastify's `trustProxy`). */
@@ -130,7 +144,25 @@ export function parseTrustProxy(raw: string, context: z.RefinementCtx): TrustPro
   return entries;
 }
 
-export type Config = z.infer<typeof envSchema> & { introspection: boolean };
+export type CardPaymentsMode = "stripe" | "demo" | "off";
+
+export type Config = z.infer<typeof envSchema> & { introspection: boolean; cardPayments: CardPaymentsMode };
+
+/** Which card gateway the portal uses; throws a ConfigurationError for a combination that cannot work. */
+function resolveCardPayments(env: z.infer<typeof envSchema>): CardPaymentsMode {
+  const stripeKeys = Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET);
+  const mode: CardPaymentsMode =
+    env.CARD_PAYMENTS ?? (stripeKeys ? "stripe" : env.NODE_ENV === "development" && !env.DATABASE_URL ? "demo" : "off");
+  if (mode === "stripe" && !stripeKeys) {
+    throw new ConfigurationError("Invalid configuration: CARD_PAYMENTS=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+  }
+  if (mode === "demo" && env.NODE_ENV === "production") {
+    throw new ConfigurationError(
+      "Invalid configuration: CARD_PAYMENTS=demo is a test gateway where nothing is paid and is refused in production; use stripe or off",
+    );
+  }
+  return mode;
+}
 
 /** A configuration the process cannot start with; its message is one line for the operator. */
 export class ConfigurationError extends Error {}
@@ -147,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const introspection = GRAPHQL_INTROSPECTION
     ? GRAPHQL_INTROSPECTION === "true" || GRAPHQL_INTROSPECTION === "1"
     : parsed.data.NODE_ENV !== "production";
-  return { ...parsed.data, introspection };
+  return { ...parsed.data, introspection, cardPayments: resolveCardPayments(parsed.data) };
 }
 
 export const paths = {

@@ -50,6 +50,8 @@ const NoticeDetailPage = page(() => import("./features/notices/NoticeDetailPage.
 const ClerkNoticesPage = page(() => import("./features/notices-clerk/ClerkNoticesPage.tsx"), "ClerkNoticesPage");
 const NewNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "NewNoticePage");
 const ClerkNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "ClerkNoticePage");
+const CardPaymentReturnPage = page(() => import("./features/payments/CardPaymentReturnPage.tsx"), "CardPaymentReturnPage");
+const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -75,6 +77,7 @@ export function AppRoutes() {
         <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
+          <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />
@@ -89,6 +92,7 @@ export function AppRoutes() {
           <Route path="urad/uredni-deska" element={<ClerkNoticesPage />} />
           <Route path="urad/uredni-deska/nova" element={<NewNoticePage />} />
           <Route path="urad/uredni-deska/:id" element={<ClerkNoticePage />} />
+          <Route path="urad/platby-kartou" element={<ClerkCardPaymentsPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>

@@ -31,6 +31,8 @@ interface DemoIds {
   contract: string;
   invoice: string;
   order: string;
+  /** A paid card payment of the demo citizen (its order id). */
+  cardPayment: string;
 }
 
 interface Shot {
@@ -101,6 +103,11 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/sprava/odchozi-posta": () => [{ path: "/sprava/odchozi-posta", as: "admin" }],
   "/sprava/neuspesne-ulohy": () => [{ path: "/sprava/neuspesne-ulohy", as: "admin" }],
   "/sprava/obec": () => [{ path: "/sprava/obec", as: "admin" }],
+  "/platba/:orderId": (ids) => [
+    { path: `/platba/${ids.cardPayment}`, as: "citizen" },
+    { path: "/platba/neexistujici-objednavka", as: "citizen", variant: "not-found" },
+  ],
+  "/urad/platby-kartou": () => [{ path: "/urad/platby-kartou", as: "clerk" }],
   "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
 };
 
@@ -121,7 +128,23 @@ beforeAll(async () => {
     prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
   ]);
-  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id };
+  // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
+  const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
+  const dogFee = await prisma.assessment.findFirstOrThrow({ where: { municipalityId, variableSymbol: "2104201" } });
+  const cardPayment = await prisma.cardPayment.create({
+    data: {
+      municipalityId,
+      orderId: "screens0demo0paid0order",
+      provider: "demo",
+      providerPaymentId: "demo_screens",
+      userId: citizen.id,
+      amount: dogFee.amount,
+      status: "SUCCEEDED",
+      paidAt: now,
+      items: { create: [{ assessmentId: dogFee.id, amount: dogFee.amount }] },
+    },
+  });
+  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id, cardPayment: cardPayment.orderId };
 });
 
 it("lists every route of pwa/src/routes.tsx", () => {

@@ -11,6 +11,7 @@ import "./registers.ts";
 import "./account.ts";
 import "./jobs.ts";
 import "./statements.ts";
+import "./card-payments.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -198,3 +198,10 @@ export type CardPaymentItem = Prisma.CardPaymentItemModel
  * delivered again finds its row and changes nothing.
  */
 export type PaymentProviderEvent = Prisma.PaymentProviderEventModel
+/**
+ * Model DemoGatewayPayment
+ * The built-in demo card gateway (CARD_PAYMENTS=demo, never in production): what the simulated card
+ * holder chose on its page. The portal reads it back through the payment-provider boundary exactly as
+ * it reads a real gateway's API, so the demo runs the same settle path as Stripe.
+ */
+export type DemoGatewayPayment = Prisma.DemoGatewayPaymentModel

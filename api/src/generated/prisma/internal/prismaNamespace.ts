@@ -426,7 +426,8 @@ export const ModelName = {
   BankStatement: 'BankStatement',
   CardPayment: 'CardPayment',
   CardPaymentItem: 'CardPaymentItem',
-  PaymentProviderEvent: 'PaymentProviderEvent'
+  PaymentProviderEvent: 'PaymentProviderEvent',
+  DemoGatewayPayment: 'DemoGatewayPayment'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -442,7 +443,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2666,6 +2667,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    DemoGatewayPayment: {
+      payload: Prisma.$DemoGatewayPaymentPayload<ExtArgs>
+      fields: Prisma.DemoGatewayPaymentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DemoGatewayPaymentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DemoGatewayPaymentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>
+        }
+        findFirst: {
+          args: Prisma.DemoGatewayPaymentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DemoGatewayPaymentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>
+        }
+        findMany: {
+          args: Prisma.DemoGatewayPaymentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>[]
+        }
+        create: {
+          args: Prisma.DemoGatewayPaymentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>
+        }
+        createMany: {
+          args: Prisma.DemoGatewayPaymentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DemoGatewayPaymentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>[]
+        }
+        delete: {
+          args: Prisma.DemoGatewayPaymentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>
+        }
+        update: {
+          args: Prisma.DemoGatewayPaymentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>
+        }
+        deleteMany: {
+          args: Prisma.DemoGatewayPaymentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DemoGatewayPaymentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DemoGatewayPaymentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>[]
+        }
+        upsert: {
+          args: Prisma.DemoGatewayPaymentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DemoGatewayPaymentPayload>
+        }
+        aggregate: {
+          args: Prisma.DemoGatewayPaymentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDemoGatewayPayment>
+        }
+        groupBy: {
+          args: Prisma.DemoGatewayPaymentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DemoGatewayPaymentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DemoGatewayPaymentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DemoGatewayPaymentCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -3214,6 +3289,7 @@ export const CardPaymentScalarFieldEnum = {
   refundedAmount: 'refundedAmount',
   failureReason: 'failureReason',
   paidAt: 'paidAt',
+  idempotencyKey: 'idempotencyKey',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -3238,6 +3314,23 @@ export const PaymentProviderEventScalarFieldEnum = {
 } as const
 
 export type PaymentProviderEventScalarFieldEnum = (typeof PaymentProviderEventScalarFieldEnum)[keyof typeof PaymentProviderEventScalarFieldEnum]
+
+
+export const DemoGatewayPaymentScalarFieldEnum = {
+  id: 'id',
+  orderId: 'orderId',
+  amount: 'amount',
+  currency: 'currency',
+  description: 'description',
+  returnUrl: 'returnUrl',
+  cancelUrl: 'cancelUrl',
+  idempotencyKey: 'idempotencyKey',
+  status: 'status',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DemoGatewayPaymentScalarFieldEnum = (typeof DemoGatewayPaymentScalarFieldEnum)[keyof typeof DemoGatewayPaymentScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -3831,6 +3924,7 @@ export type GlobalOmitConfig = {
   cardPayment?: Prisma.CardPaymentOmit
   cardPaymentItem?: Prisma.CardPaymentItemOmit
   paymentProviderEvent?: Prisma.PaymentProviderEventOmit
+  demoGatewayPayment?: Prisma.DemoGatewayPaymentOmit
 }
 
 /* Types for Logging */

@@ -80,7 +80,8 @@ export const ModelName = {
   BankStatement: 'BankStatement',
   CardPayment: 'CardPayment',
   CardPaymentItem: 'CardPaymentItem',
-  PaymentProviderEvent: 'PaymentProviderEvent'
+  PaymentProviderEvent: 'PaymentProviderEvent',
+  DemoGatewayPayment: 'DemoGatewayPayment'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -608,6 +609,7 @@ export const CardPaymentScalarFieldEnum = {
   refundedAmount: 'refundedAmount',
   failureReason: 'failureReason',
   paidAt: 'paidAt',
+  idempotencyKey: 'idempotencyKey',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -632,6 +634,23 @@ export const PaymentProviderEventScalarFieldEnum = {
 } as const
 
 export type PaymentProviderEventScalarFieldEnum = (typeof PaymentProviderEventScalarFieldEnum)[keyof typeof PaymentProviderEventScalarFieldEnum]
+
+
+export const DemoGatewayPaymentScalarFieldEnum = {
+  id: 'id',
+  orderId: 'orderId',
+  amount: 'amount',
+  currency: 'currency',
+  description: 'description',
+  returnUrl: 'returnUrl',
+  cancelUrl: 'cancelUrl',
+  idempotencyKey: 'idempotencyKey',
+  status: 'status',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DemoGatewayPaymentScalarFieldEnum = (typeof DemoGatewayPaymentScalarFieldEnum)[keyof typeof DemoGatewayPaymentScalarFieldEnum]
 
 
 export const SortOrder = {

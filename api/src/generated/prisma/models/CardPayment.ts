@@ -49,6 +49,7 @@ export type CardPaymentMinAggregateOutputType = {
   refundedAmount: bigint | null
   failureReason: string | null
   paidAt: Date | null
+  idempotencyKey: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -66,6 +67,7 @@ export type CardPaymentMaxAggregateOutputType = {
   refundedAmount: bigint | null
   failureReason: string | null
   paidAt: Date | null
+  idempotencyKey: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -83,6 +85,7 @@ export type CardPaymentCountAggregateOutputType = {
   refundedAmount: number
   failureReason: number
   paidAt: number
+  idempotencyKey: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -112,6 +115,7 @@ export type CardPaymentMinAggregateInputType = {
   refundedAmount?: true
   failureReason?: true
   paidAt?: true
+  idempotencyKey?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -129,6 +133,7 @@ export type CardPaymentMaxAggregateInputType = {
   refundedAmount?: true
   failureReason?: true
   paidAt?: true
+  idempotencyKey?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -146,6 +151,7 @@ export type CardPaymentCountAggregateInputType = {
   refundedAmount?: true
   failureReason?: true
   paidAt?: true
+  idempotencyKey?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -250,6 +256,7 @@ export type CardPaymentGroupByOutputType = {
   refundedAmount: bigint
   failureReason: string | null
   paidAt: Date | null
+  idempotencyKey: string | null
   createdAt: Date
   updatedAt: Date
   _count: CardPaymentCountAggregateOutputType | null
@@ -290,6 +297,7 @@ export type CardPaymentWhereInput = {
   refundedAmount?: Prisma.BigIntFilter<"CardPayment"> | bigint | number
   failureReason?: Prisma.StringNullableFilter<"CardPayment"> | string | null
   paidAt?: Prisma.DateTimeNullableFilter<"CardPayment"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableFilter<"CardPayment"> | string | null
   createdAt?: Prisma.DateTimeFilter<"CardPayment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CardPayment"> | Date | string
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
@@ -311,6 +319,7 @@ export type CardPaymentOrderByWithRelationInput = {
   refundedAmount?: Prisma.SortOrder
   failureReason?: Prisma.SortOrderInput | Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   municipality?: Prisma.MunicipalityOrderByWithRelationInput
@@ -322,6 +331,7 @@ export type CardPaymentOrderByWithRelationInput = {
 export type CardPaymentWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   orderId?: string
+  userId_idempotencyKey?: Prisma.CardPaymentUserIdIdempotencyKeyCompoundUniqueInput
   provider_providerPaymentId?: Prisma.CardPaymentProviderProviderPaymentIdCompoundUniqueInput
   AND?: Prisma.CardPaymentWhereInput | Prisma.CardPaymentWhereInput[]
   OR?: Prisma.CardPaymentWhereInput[]
@@ -336,13 +346,14 @@ export type CardPaymentWhereUniqueInput = Prisma.AtLeast<{
   refundedAmount?: Prisma.BigIntFilter<"CardPayment"> | bigint | number
   failureReason?: Prisma.StringNullableFilter<"CardPayment"> | string | null
   paidAt?: Prisma.DateTimeNullableFilter<"CardPayment"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableFilter<"CardPayment"> | string | null
   createdAt?: Prisma.DateTimeFilter<"CardPayment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CardPayment"> | Date | string
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
   user?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
   items?: Prisma.CardPaymentItemListRelationFilter
   payments?: Prisma.PaymentListRelationFilter
-}, "id" | "orderId" | "provider_providerPaymentId">
+}, "id" | "orderId" | "userId_idempotencyKey" | "provider_providerPaymentId">
 
 export type CardPaymentOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -357,6 +368,7 @@ export type CardPaymentOrderByWithAggregationInput = {
   refundedAmount?: Prisma.SortOrder
   failureReason?: Prisma.SortOrderInput | Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CardPaymentCountOrderByAggregateInput
@@ -382,6 +394,7 @@ export type CardPaymentScalarWhereWithAggregatesInput = {
   refundedAmount?: Prisma.BigIntWithAggregatesFilter<"CardPayment"> | bigint | number
   failureReason?: Prisma.StringNullableWithAggregatesFilter<"CardPayment"> | string | null
   paidAt?: Prisma.DateTimeNullableWithAggregatesFilter<"CardPayment"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableWithAggregatesFilter<"CardPayment"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"CardPayment"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CardPayment"> | Date | string
 }
@@ -397,6 +410,7 @@ export type CardPaymentCreateInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutCardPaymentsInput
@@ -418,6 +432,7 @@ export type CardPaymentUncheckedCreateInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   items?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutCardPaymentInput
@@ -435,6 +450,7 @@ export type CardPaymentUpdateInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput
@@ -456,6 +472,7 @@ export type CardPaymentUncheckedUpdateInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   items?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutCardPaymentNestedInput
@@ -475,6 +492,7 @@ export type CardPaymentCreateManyInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -490,6 +508,7 @@ export type CardPaymentUpdateManyMutationInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -507,6 +526,7 @@ export type CardPaymentUncheckedUpdateManyInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -524,6 +544,11 @@ export type CardPaymentOrderByRelationAggregateInput = {
 export type CardPaymentNullableScalarRelationFilter = {
   is?: Prisma.CardPaymentWhereInput | null
   isNot?: Prisma.CardPaymentWhereInput | null
+}
+
+export type CardPaymentUserIdIdempotencyKeyCompoundUniqueInput = {
+  userId: string
+  idempotencyKey: string
 }
 
 export type CardPaymentProviderProviderPaymentIdCompoundUniqueInput = {
@@ -544,6 +569,7 @@ export type CardPaymentCountOrderByAggregateInput = {
   refundedAmount?: Prisma.SortOrder
   failureReason?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -566,6 +592,7 @@ export type CardPaymentMaxOrderByAggregateInput = {
   refundedAmount?: Prisma.SortOrder
   failureReason?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -583,6 +610,7 @@ export type CardPaymentMinOrderByAggregateInput = {
   refundedAmount?: Prisma.SortOrder
   failureReason?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -726,6 +754,7 @@ export type CardPaymentCreateWithoutMunicipalityInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   user?: Prisma.UserCreateNestedOneWithoutCardPaymentsInput
@@ -745,6 +774,7 @@ export type CardPaymentUncheckedCreateWithoutMunicipalityInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   items?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutCardPaymentInput
@@ -793,6 +823,7 @@ export type CardPaymentScalarWhereInput = {
   refundedAmount?: Prisma.BigIntFilter<"CardPayment"> | bigint | number
   failureReason?: Prisma.StringNullableFilter<"CardPayment"> | string | null
   paidAt?: Prisma.DateTimeNullableFilter<"CardPayment"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableFilter<"CardPayment"> | string | null
   createdAt?: Prisma.DateTimeFilter<"CardPayment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CardPayment"> | Date | string
 }
@@ -808,6 +839,7 @@ export type CardPaymentCreateWithoutUserInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutCardPaymentsInput
@@ -827,6 +859,7 @@ export type CardPaymentUncheckedCreateWithoutUserInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   items?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutCardPaymentInput
@@ -870,6 +903,7 @@ export type CardPaymentCreateWithoutPaymentsInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutCardPaymentsInput
@@ -890,6 +924,7 @@ export type CardPaymentUncheckedCreateWithoutPaymentsInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   items?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutCardPaymentInput
@@ -922,6 +957,7 @@ export type CardPaymentUpdateWithoutPaymentsInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput
@@ -942,6 +978,7 @@ export type CardPaymentUncheckedUpdateWithoutPaymentsInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   items?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutCardPaymentNestedInput
@@ -958,6 +995,7 @@ export type CardPaymentCreateWithoutItemsInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutCardPaymentsInput
@@ -978,6 +1016,7 @@ export type CardPaymentUncheckedCreateWithoutItemsInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutCardPaymentInput
@@ -1010,6 +1049,7 @@ export type CardPaymentUpdateWithoutItemsInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput
@@ -1030,6 +1070,7 @@ export type CardPaymentUncheckedUpdateWithoutItemsInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutCardPaymentNestedInput
@@ -1047,6 +1088,7 @@ export type CardPaymentCreateManyMunicipalityInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -1062,6 +1104,7 @@ export type CardPaymentUpdateWithoutMunicipalityInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   user?: Prisma.UserUpdateOneWithoutCardPaymentsNestedInput
@@ -1081,6 +1124,7 @@ export type CardPaymentUncheckedUpdateWithoutMunicipalityInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   items?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutCardPaymentNestedInput
@@ -1099,6 +1143,7 @@ export type CardPaymentUncheckedUpdateManyWithoutMunicipalityInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -1115,6 +1160,7 @@ export type CardPaymentCreateManyUserInput = {
   refundedAmount?: bigint | number
   failureReason?: string | null
   paidAt?: Date | string | null
+  idempotencyKey?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -1130,6 +1176,7 @@ export type CardPaymentUpdateWithoutUserInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput
@@ -1149,6 +1196,7 @@ export type CardPaymentUncheckedUpdateWithoutUserInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   items?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutCardPaymentNestedInput
@@ -1167,6 +1215,7 @@ export type CardPaymentUncheckedUpdateManyWithoutUserInput = {
   refundedAmount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   failureReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -1224,6 +1273,7 @@ export type CardPaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   refundedAmount?: boolean
   failureReason?: boolean
   paidAt?: boolean
+  idempotencyKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
@@ -1246,6 +1296,7 @@ export type CardPaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   refundedAmount?: boolean
   failureReason?: boolean
   paidAt?: boolean
+  idempotencyKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
@@ -1265,6 +1316,7 @@ export type CardPaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   refundedAmount?: boolean
   failureReason?: boolean
   paidAt?: boolean
+  idempotencyKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
@@ -1284,11 +1336,12 @@ export type CardPaymentSelectScalar = {
   refundedAmount?: boolean
   failureReason?: boolean
   paidAt?: boolean
+  idempotencyKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type CardPaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "orderId" | "provider" | "providerPaymentId" | "userId" | "amount" | "currency" | "status" | "refundedAmount" | "failureReason" | "paidAt" | "createdAt" | "updatedAt", ExtArgs["result"]["cardPayment"]>
+export type CardPaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "orderId" | "provider" | "providerPaymentId" | "userId" | "amount" | "currency" | "status" | "refundedAmount" | "failureReason" | "paidAt" | "idempotencyKey" | "createdAt" | "updatedAt", ExtArgs["result"]["cardPayment"]>
 export type CardPaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   user?: boolean | Prisma.CardPayment$userArgs<ExtArgs>
@@ -1338,6 +1391,10 @@ export type $CardPaymentPayload<ExtArgs extends runtime.Types.Extensions.Interna
     refundedAmount: bigint
     failureReason: string | null
     paidAt: Date | null
+    /**
+     * The client's key for this payment attempt: a double click answers the same payment.
+     */
+    idempotencyKey: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["cardPayment"]>
@@ -1779,6 +1836,7 @@ export interface CardPaymentFieldRefs {
   readonly refundedAmount: Prisma.FieldRef<"CardPayment", 'BigInt'>
   readonly failureReason: Prisma.FieldRef<"CardPayment", 'String'>
   readonly paidAt: Prisma.FieldRef<"CardPayment", 'DateTime'>
+  readonly idempotencyKey: Prisma.FieldRef<"CardPayment", 'String'>
   readonly createdAt: Prisma.FieldRef<"CardPayment", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"CardPayment", 'DateTime'>
 }
