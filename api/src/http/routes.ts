@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
+import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
 import { registerRegisterExports } from "./register-exports.ts";
@@ -14,4 +15,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerFileRoutes(server, app);
   await registerNoticeOutputRoutes(server, app);
   await registerRegisterExports(server, app);
+  await registerAccountReceiptRoutes(server, app);
 }
