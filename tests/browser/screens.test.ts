@@ -31,6 +31,8 @@ interface DemoIds {
   contract: string;
   invoice: string;
   order: string;
+  /** The demo citizen's overdue dog fee, as the API's global id (URL-encoded). */
+  assessment: string;
 }
 
 interface Shot {
@@ -72,6 +74,9 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
     { path: "/muj-ucet", as: "citizen" },
     { path: "/muj-ucet", as: "clerk" },
   ],
+  "/osobni-ucet": () => [{ path: "/osobni-ucet", as: "citizen" }],
+  "/osobni-ucet/pripojit": () => [{ path: "/osobni-ucet/pripojit", as: "citizen" }],
+  "/osobni-ucet/:id": (ids) => [{ path: `/osobni-ucet/${ids.assessment}`, as: "citizen" }],
   "/urad": () => [
     { path: "/urad", as: "clerk" },
     { path: "/urad", as: "admin" },
@@ -121,7 +126,14 @@ beforeAll(async () => {
     prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
   ]);
-  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id };
+  const dogFee = await prisma.assessment.findFirstOrThrow({ where: { municipalityId, variableSymbol: "2104201" } });
+  ids = {
+    notice: notice.id,
+    contract: contract.id,
+    invoice: invoice.id,
+    order: order.id,
+    assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
+  };
 });
 
 it("lists every route of pwa/src/routes.tsx", () => {
