@@ -3,7 +3,7 @@
 // with "last updated"; gone from the device after logout; claiming a payer; axe and screenshots of every page.
 import fs from "node:fs";
 import path from "node:path";
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import type { BrowserContext, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,10 @@ import {
   type DemoAccount,
   type ViewportName,
 } from "../kit/browser.ts";
+
+// jsqr is a UMD bundle: under Node's ESM its default export is the function itself, which its declaration
+// file (an ES default export of a CommonJS module) does not say.
+const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 const portal = usePortal();
 const SCREENS_DIR = path.join(paths.repoRoot, "tests", ".artifacts", "personal-account");
