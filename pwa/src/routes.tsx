@@ -22,6 +22,9 @@ const RequestResetPage = page(() => import("./features/auth/RequestResetPage.tsx
 const ResetPasswordPage = page(() => import("./features/auth/ResetPasswordPage.tsx"), "ResetPasswordPage");
 const AccessibilityPage = page(() => import("./features/static/AccessibilityPage.tsx"), "AccessibilityPage");
 const AccountPage = page(() => import("./features/account/AccountPage.tsx"), "AccountPage");
+const PersonalAccountPage = page(() => import("./features/account/PersonalAccountPage.tsx"), "PersonalAccountPage");
+const AssessmentDetailPage = page(() => import("./features/account/AssessmentDetailPage.tsx"), "AssessmentDetailPage");
+const ClaimPayerPage = page(() => import("./features/account/ClaimPayerPage.tsx"), "ClaimPayerPage");
 const ClerkPage = page(() => import("./features/clerk/ClerkPage.tsx"), "ClerkPage");
 const AdminLayout = page(() => import("./features/admin/AdminLayout.tsx"), "AdminLayout");
 const AdminHomePage = page(() => import("./features/admin/AdminHomePage.tsx"), "AdminHomePage");
@@ -78,6 +81,9 @@ export function AppRoutes() {
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
           <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
+          <Route path="osobni-ucet" element={<PersonalAccountPage />} />
+          <Route path="osobni-ucet/pripojit" element={<ClaimPayerPage />} />
+          <Route path="osobni-ucet/:id" element={<AssessmentDetailPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />

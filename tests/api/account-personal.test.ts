@@ -7,7 +7,7 @@ import { createAssessment, createMunicipality, createPayer, createUser, signedIn
 import type { Client } from "../kit/graphql.ts";
 
 const ACCOUNT = /* GraphQL */ `
-  query Account($year: Int, $statuses: [AssessmentStatus!]) {
+  query Account($year: Int, $kinds: [AssessmentKind!], $statuses: [AssessmentStatus!]) {
     personalAccount {
       totalDue
       totalOverdue
@@ -16,7 +16,7 @@ const ACCOUNT = /* GraphQL */ `
       payers {
         name
       }
-      assessments(year: $year, statuses: $statuses) {
+      assessments(year: $year, kinds: $kinds, statuses: $statuses) {
         id
         subject
         year
@@ -196,6 +196,12 @@ describe("personal account", () => {
     expect((await account({ year: 2025 })).assessments.map((a: { variableSymbol: string }) => a.variableSymbol)).toEqual([vs.dogOld]);
     const unpaid = await account({ statuses: ["UNPAID", "PARTLY_PAID"] });
     expect(unpaid.assessments.map((a: { variableSymbol: string }) => a.variableSymbol).sort()).toEqual([vs.dog, vs.fine].sort());
+    const dogs = await account({ kinds: ["DOG_FEE"] });
+    expect(dogs.assessments.map((a: { variableSymbol: string }) => a.variableSymbol)).toEqual([vs.dog, vs.dogOld]);
+    const combined = await account({ year: 2026, kinds: ["DOG_FEE", "FINE"], statuses: ["UNPAID"] });
+    expect(combined.assessments.map((a: { variableSymbol: string }) => a.variableSymbol)).toEqual([vs.dog]);
+    // Totals cover the whole account, not the filtered list.
+    expect(combined.totalDue).toBe("2100.00");
   });
 
   it("reads the whole account in at most 3 SQL statements, whatever the number of assessments", async () => {

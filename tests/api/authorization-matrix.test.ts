@@ -200,6 +200,17 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       query: `mutation { changePassword(input: { currentPassword: "Not-my-password-1", newPassword: "Zeleny-kopec-u-reky-42" }) { __typename } }`,
     }),
   },
+  "Query.personalAccount": {
+    access: signedIn,
+    operation: () => ({ query: `{ personalAccount { totalDue payers { id } } }` }),
+  },
+  "Mutation.claimPayer": {
+    access: signedIn,
+    // A pair that matches nothing: a field error for everyone signed in, nothing linked.
+    operation: () => ({
+      query: `mutation { claimPayer(input: { variableSymbol: "9999999999", accessCode: "NOPE-NOPE" }) { __typename } }`,
+    }),
+  },
   "Mutation.updateProfile": {
     access: signedIn,
     operation: () => ({ query: `mutation { updateProfile(input: { fullName: "", locale: "cs" }) { __typename } }` }),

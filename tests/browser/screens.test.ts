@@ -33,6 +33,8 @@ interface DemoIds {
   order: string;
   /** A paid card payment of the demo citizen (its order id). */
   cardPayment: string;
+  /** The demo citizen's overdue dog fee, as the API's global id (URL-encoded). */
+  assessment: string;
 }
 
 interface Shot {
@@ -74,6 +76,9 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
     { path: "/muj-ucet", as: "citizen" },
     { path: "/muj-ucet", as: "clerk" },
   ],
+  "/osobni-ucet": () => [{ path: "/osobni-ucet", as: "citizen" }],
+  "/osobni-ucet/pripojit": () => [{ path: "/osobni-ucet/pripojit", as: "citizen" }],
+  "/osobni-ucet/:id": (ids) => [{ path: `/osobni-ucet/${ids.assessment}`, as: "citizen" }],
   "/urad": () => [
     { path: "/urad", as: "clerk" },
     { path: "/urad", as: "admin" },
@@ -144,7 +149,14 @@ beforeAll(async () => {
       items: { create: [{ assessmentId: dogFee.id, amount: dogFee.amount }] },
     },
   });
-  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id, cardPayment: cardPayment.orderId };
+  ids = {
+    notice: notice.id,
+    contract: contract.id,
+    invoice: invoice.id,
+    order: order.id,
+    cardPayment: cardPayment.orderId,
+    assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
+  };
 });
 
 it("lists every route of pwa/src/routes.tsx", () => {

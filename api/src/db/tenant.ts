@@ -13,6 +13,7 @@ const TENANT_MODELS = new Set([
   "AuditLogEntry",
   "OutboxMessage",
   "LoginAttempt",
+  "PayerClaimAttempt",
   "StoredFile",
   "Notice",
   "Contract",

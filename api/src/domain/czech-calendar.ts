@@ -100,7 +100,20 @@ export function nextWorkingDay(isoDate: string): string {
   return current.toISODate()!;
 }
 
+/**
+ * Remembered answers of dueDateOnWorkingDay: a personal account derives every installment's effective due date on
+ * each read, and luxon's zoned parsing made that ~100 µs per date (a third of a millisecond per assessment, most of
+ * the account's CPU time). The answer for a date never changes; the map is bounded (cleared when full).
+ */
+const workingDueDates = new Map<string, string>();
+const WORKING_DUE_DATES_MAX = 20_000;
+
 /** A due date that falls on a weekend or public holiday moves to the next working day; otherwise it stays. */
 export function dueDateOnWorkingDay(isoDate: string): string {
-  return isWorkingDay(isoDate) ? isoDate : nextWorkingDay(isoDate);
+  const known = workingDueDates.get(isoDate);
+  if (known !== undefined) return known;
+  const result = isWorkingDay(isoDate) ? isoDate : nextWorkingDay(isoDate);
+  if (workingDueDates.size >= WORKING_DUE_DATES_MAX) workingDueDates.clear();
+  workingDueDates.set(isoDate, result);
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
 import { registerCardPaymentRoutes } from "./card-payments.ts";
+import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
 import { registerRegisterExports } from "./register-exports.ts";
@@ -16,4 +17,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerNoticeOutputRoutes(server, app);
   await registerRegisterExports(server, app);
   await registerCardPaymentRoutes(server, app);
+  await registerAccountReceiptRoutes(server, app);
 }

@@ -15,6 +15,9 @@ import {
   type AccountPayer,
   type PersonalAccount,
 } from "../services/account/load-personal-account.ts";
+import { receiptPath } from "../http/account-receipts.ts";
+import { claimPayer } from "../services/account/claim-payer.ts";
+import { TooManyAttemptsError, ValidationError } from "../errors.ts";
 import { MAX_LIST_ITEMS } from "./request-limits.ts";
 
 export const AssessmentKindEnum = builder.enumType(AssessmentKind, {
@@ -87,6 +90,10 @@ const AccountPaymentRef = builder.objectRef<AccountAssessment["payments"][number
     amount: t.field({ type: "Money", resolve: (p) => p.amount }),
     receivedOn: t.field({ type: "Date", resolve: (p) => p.receivedOn }),
     source: t.field({ type: PaymentSourceEnum, resolve: (p) => p.source }),
+    receiptUrl: t.string({
+      description: "The confirmation of payment (PDF) for the signed-in citizen; add ?lang=en for English.",
+      resolve: (p) => receiptPath(p.paymentId),
+    }),
   }),
 });
 
@@ -245,6 +252,37 @@ builder.queryField("personalAccount", (t) =>
         today: today(ctx),
       });
       return { ...account, loadedAt: ctx.clock.now() };
+    },
+  }),
+);
+
+const ClaimPayerInput = builder.inputType("ClaimPayerInput", {
+  fields: (t) => ({
+    variableSymbol: t.string({ description: "The variable symbol printed on the paper assessment." }),
+    accessCode: t.string({ description: "The access code printed beside it, e.g. K7M2-Q9XP (case, spaces and dashes do not matter)." }),
+  }),
+});
+
+const ClaimPayerSuccess = builder.objectRef<{ payer: AccountPayer; alreadyLinked: boolean }>("ClaimPayerSuccess").implement({
+  fields: (t) => ({
+    payer: t.field({ type: PayerRef, resolve: (result) => result.payer }),
+    alreadyLinked: t.exposeBoolean("alreadyLinked", { description: "The payer was linked to this account before: nothing changed." }),
+  }),
+});
+
+builder.mutationField("claimPayer", (t) =>
+  t.field({
+    type: ClaimPayerSuccess,
+    description:
+      "Links the payer of a paper assessment to the signed-in account, with its variable symbol and access code. A wrong " +
+      "pair is a ValidationError on accessCode (whether the symbol exists is not revealed); too many failures answer " +
+      "TooManyAttemptsError.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: ClaimPayerInput, required: true }) },
+    errors: { types: [ValidationError, TooManyAttemptsError], directResult: true },
+    resolve: async (_root, { input }, ctx) => {
+      const { payer, alreadyLinked } = await claimPayer(ctx, input);
+      return { payer: { ...payer, assessments: [] }, alreadyLinked };
     },
   }),
 );

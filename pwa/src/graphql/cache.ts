@@ -68,6 +68,13 @@ export const cacheConfig = {
       login(result, _args, cache) {
         const login = result.login as { __typename: string; user?: { __typename: string; id: string } };
         if (login.__typename === "LoginSuccess" && login.user) cache.link("Query", "viewer", login.user);
+        // Whoever signs in never sees an account this device kept from an earlier session that ended without a
+        // logout here (expired while the app was closed): the next read goes to the server.
+        if (login.__typename === "LoginSuccess") invalidateQueryField(cache, "personalAccount");
+      },
+      // A claimed payer adds its assessments to the personal account.
+      claimPayer(_result, _args, cache) {
+        invalidateQueryField(cache, "personalAccount");
       },
       // A new clerk's place in the paginated list is the server's to decide: refetch every page of it.
       createClerk(_result, _args, cache) {

@@ -133,6 +133,13 @@ export type Payer = Prisma.PayerModel
  */
 export type PayerLink = Prisma.PayerLinkModel
 /**
+ * Model PayerClaimAttempt
+ * A citizen's attempt to claim a payer with a variable symbol and access code. Failures within the
+ * window are counted per user and per client address (the claim's rate limit); pruned with the
+ * other rate-limit records.
+ */
+export type PayerClaimAttempt = Prisma.PayerClaimAttemptModel
+/**
  * Model Assessment
  * A payment assessment (předpis): what a payer owes, when, and how to pay it.
  */

@@ -36,9 +36,16 @@ export function HomePage() {
         <p className="text-lg">{t("home.intro")}</p>
         <div className="flex flex-wrap gap-3">
           {viewer ? (
-            <Link to={homePathFor(viewer.role)} className={buttonClass("primary", "no-underline")}>
-              {t("home.toAccount")}
-            </Link>
+            <>
+              <Link to={homePathFor(viewer.role)} className={buttonClass("primary", "no-underline")}>
+                {t("home.toAccount")}
+              </Link>
+              {homePathFor(viewer.role) !== "/osobni-ucet" && (
+                <Link to="/osobni-ucet" className={buttonClass("secondary", "no-underline")}>
+                  {t("nav.personalAccount")}
+                </Link>
+              )}
+            </>
           ) : (
             <>
               <Link to="/prihlaseni" className={buttonClass("primary", "no-underline")}>

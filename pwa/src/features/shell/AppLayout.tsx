@@ -117,6 +117,11 @@ function MainMenu() {
         {viewer ? (
           <>
             <li>
+              <NavLink to="/osobni-ucet" className={linkClass}>
+                {t("nav.personalAccount")}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/muj-ucet" className={linkClass}>
                 {t("nav.account")}
               </NavLink>

@@ -419,6 +419,7 @@ export const ModelName = {
   RegisterImport: 'RegisterImport',
   Payer: 'Payer',
   PayerLink: 'PayerLink',
+  PayerClaimAttempt: 'PayerClaimAttempt',
   Assessment: 'Assessment',
   Installment: 'Installment',
   Payment: 'Payment',
@@ -443,7 +444,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2075,6 +2076,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PayerClaimAttempt: {
+      payload: Prisma.$PayerClaimAttemptPayload<ExtArgs>
+      fields: Prisma.PayerClaimAttemptFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayerClaimAttemptFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayerClaimAttemptFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>
+        }
+        findFirst: {
+          args: Prisma.PayerClaimAttemptFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayerClaimAttemptFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>
+        }
+        findMany: {
+          args: Prisma.PayerClaimAttemptFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>[]
+        }
+        create: {
+          args: Prisma.PayerClaimAttemptCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>
+        }
+        createMany: {
+          args: Prisma.PayerClaimAttemptCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayerClaimAttemptCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>[]
+        }
+        delete: {
+          args: Prisma.PayerClaimAttemptDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>
+        }
+        update: {
+          args: Prisma.PayerClaimAttemptUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayerClaimAttemptDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayerClaimAttemptUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayerClaimAttemptUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayerClaimAttemptUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayerClaimAttemptPayload>
+        }
+        aggregate: {
+          args: Prisma.PayerClaimAttemptAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayerClaimAttempt>
+        }
+        groupBy: {
+          args: Prisma.PayerClaimAttemptGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayerClaimAttemptGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayerClaimAttemptCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayerClaimAttemptCountAggregateOutputType> | number
+        }
+      }
+    }
     Assessment: {
       payload: Prisma.$AssessmentPayload<ExtArgs>
       fields: Prisma.AssessmentFieldRefs
@@ -3174,6 +3249,18 @@ export const PayerLinkScalarFieldEnum = {
 export type PayerLinkScalarFieldEnum = (typeof PayerLinkScalarFieldEnum)[keyof typeof PayerLinkScalarFieldEnum]
 
 
+export const PayerClaimAttemptScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  ip: 'ip',
+  success: 'success',
+  createdAt: 'createdAt'
+} as const
+
+export type PayerClaimAttemptScalarFieldEnum = (typeof PayerClaimAttemptScalarFieldEnum)[keyof typeof PayerClaimAttemptScalarFieldEnum]
+
+
 export const AssessmentScalarFieldEnum = {
   id: 'id',
   municipalityId: 'municipalityId',
@@ -3916,6 +4003,7 @@ export type GlobalOmitConfig = {
   registerImport?: Prisma.RegisterImportOmit
   payer?: Prisma.PayerOmit
   payerLink?: Prisma.PayerLinkOmit
+  payerClaimAttempt?: Prisma.PayerClaimAttemptOmit
   assessment?: Prisma.AssessmentOmit
   installment?: Prisma.InstallmentOmit
   payment?: Prisma.PaymentOmit

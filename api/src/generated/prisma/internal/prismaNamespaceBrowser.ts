@@ -73,6 +73,7 @@ export const ModelName = {
   RegisterImport: 'RegisterImport',
   Payer: 'Payer',
   PayerLink: 'PayerLink',
+  PayerClaimAttempt: 'PayerClaimAttempt',
   Assessment: 'Assessment',
   Installment: 'Installment',
   Payment: 'Payment',
@@ -492,6 +493,18 @@ export const PayerLinkScalarFieldEnum = {
 } as const
 
 export type PayerLinkScalarFieldEnum = (typeof PayerLinkScalarFieldEnum)[keyof typeof PayerLinkScalarFieldEnum]
+
+
+export const PayerClaimAttemptScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  ip: 'ip',
+  success: 'success',
+  createdAt: 'createdAt'
+} as const
+
+export type PayerClaimAttemptScalarFieldEnum = (typeof PayerClaimAttemptScalarFieldEnum)[keyof typeof PayerClaimAttemptScalarFieldEnum]
 
 
 export const AssessmentScalarFieldEnum = {

@@ -302,6 +302,7 @@ export type MunicipalityWhereInput = {
   auditEntries?: Prisma.AuditLogEntryListRelationFilter
   outbox?: Prisma.OutboxMessageListRelationFilter
   loginAttempts?: Prisma.LoginAttemptListRelationFilter
+  payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   accountEmailRequests?: Prisma.AccountEmailRequestListRelationFilter
   storedFiles?: Prisma.StoredFileListRelationFilter
   notices?: Prisma.NoticeListRelationFilter
@@ -344,6 +345,7 @@ export type MunicipalityOrderByWithRelationInput = {
   auditEntries?: Prisma.AuditLogEntryOrderByRelationAggregateInput
   outbox?: Prisma.OutboxMessageOrderByRelationAggregateInput
   loginAttempts?: Prisma.LoginAttemptOrderByRelationAggregateInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptOrderByRelationAggregateInput
   accountEmailRequests?: Prisma.AccountEmailRequestOrderByRelationAggregateInput
   storedFiles?: Prisma.StoredFileOrderByRelationAggregateInput
   notices?: Prisma.NoticeOrderByRelationAggregateInput
@@ -389,6 +391,7 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   auditEntries?: Prisma.AuditLogEntryListRelationFilter
   outbox?: Prisma.OutboxMessageListRelationFilter
   loginAttempts?: Prisma.LoginAttemptListRelationFilter
+  payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   accountEmailRequests?: Prisma.AccountEmailRequestListRelationFilter
   storedFiles?: Prisma.StoredFileListRelationFilter
   notices?: Prisma.NoticeListRelationFilter
@@ -481,6 +484,7 @@ export type MunicipalityCreateInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -523,6 +527,7 @@ export type MunicipalityUncheckedCreateInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -565,6 +570,7 @@ export type MunicipalityUpdateInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -607,6 +613,7 @@ export type MunicipalityUncheckedUpdateInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1002,6 +1009,20 @@ export type MunicipalityUpdateOneRequiredWithoutPayersNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPayersInput, Prisma.MunicipalityUpdateWithoutPayersInput>, Prisma.MunicipalityUncheckedUpdateWithoutPayersInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutPayerClaimAttemptsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPayerClaimAttemptsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPayerClaimAttemptsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUpdateWithoutPayerClaimAttemptsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput>
+}
+
 export type MunicipalityCreateNestedOneWithoutAssessmentsInput = {
   create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAssessmentsInput, Prisma.MunicipalityUncheckedCreateWithoutAssessmentsInput>
   connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAssessmentsInput
@@ -1085,6 +1106,7 @@ export type MunicipalityCreateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -1126,6 +1148,7 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1183,6 +1206,7 @@ export type MunicipalityUpdateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -1224,6 +1248,7 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1265,6 +1290,7 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -1306,6 +1332,7 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1363,6 +1390,7 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -1404,6 +1432,7 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1445,6 +1474,7 @@ export type MunicipalityCreateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -1486,6 +1516,7 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1543,6 +1574,7 @@ export type MunicipalityUpdateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -1584,6 +1616,7 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1625,6 +1658,7 @@ export type MunicipalityCreateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -1666,6 +1700,7 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1723,6 +1758,7 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -1764,6 +1800,7 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1805,6 +1842,7 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -1846,6 +1884,7 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1903,6 +1942,7 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -1944,6 +1984,7 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1985,6 +2026,7 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -2026,6 +2068,7 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2083,6 +2126,7 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -2124,6 +2168,7 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2165,6 +2210,7 @@ export type MunicipalityCreateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -2206,6 +2252,7 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2263,6 +2310,7 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -2304,6 +2352,7 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2346,6 +2395,7 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2387,6 +2437,7 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2444,6 +2495,7 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -2485,6 +2537,7 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2525,6 +2578,7 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -2566,6 +2620,7 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2623,6 +2678,7 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -2664,6 +2720,7 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2706,6 +2763,7 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2747,6 +2805,7 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2804,6 +2863,7 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -2845,6 +2905,7 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2886,6 +2947,7 @@ export type MunicipalityCreateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
@@ -2927,6 +2989,7 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2984,6 +3047,7 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
@@ -3025,6 +3089,7 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3066,6 +3131,7 @@ export type MunicipalityCreateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -3107,6 +3173,7 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3164,6 +3231,7 @@ export type MunicipalityUpdateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -3205,6 +3273,7 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3246,6 +3315,7 @@ export type MunicipalityCreateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -3287,6 +3357,7 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3344,6 +3415,7 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -3385,6 +3457,7 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3426,6 +3499,7 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -3467,6 +3541,7 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3524,6 +3599,7 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -3565,6 +3641,7 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3606,6 +3683,7 @@ export type MunicipalityCreateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -3647,6 +3725,7 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3704,6 +3783,7 @@ export type MunicipalityUpdateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -3745,6 +3825,7 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3786,6 +3867,7 @@ export type MunicipalityCreateWithoutPayersInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -3827,6 +3909,7 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3884,6 +3967,7 @@ export type MunicipalityUpdateWithoutPayersInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -3925,6 +4009,7 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3932,6 +4017,190 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
   orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
   imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput>
+}
+
+export type MunicipalityUpsertWithoutPayerClaimAttemptsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPayerClaimAttemptsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPayerClaimAttemptsInput, Prisma.MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput>
+}
+
+export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3966,6 +4235,7 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -4007,6 +4277,7 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4064,6 +4335,7 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -4105,6 +4377,7 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4146,6 +4419,7 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -4187,6 +4461,7 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4244,6 +4519,7 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -4285,6 +4561,7 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4326,6 +4603,7 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -4367,6 +4645,7 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4424,6 +4703,7 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -4465,6 +4745,7 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4506,6 +4787,7 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
@@ -4547,6 +4829,7 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
   outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
   loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
   storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
   notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4604,6 +4887,7 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
@@ -4645,6 +4929,7 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
   outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
   loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
   accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
   storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
   notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4672,6 +4957,7 @@ export type MunicipalityCountOutputType = {
   auditEntries: number
   outbox: number
   loginAttempts: number
+  payerClaimAttempts: number
   accountEmailRequests: number
   storedFiles: number
   notices: number
@@ -4695,6 +4981,7 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   auditEntries?: boolean | MunicipalityCountOutputTypeCountAuditEntriesArgs
   outbox?: boolean | MunicipalityCountOutputTypeCountOutboxArgs
   loginAttempts?: boolean | MunicipalityCountOutputTypeCountLoginAttemptsArgs
+  payerClaimAttempts?: boolean | MunicipalityCountOutputTypeCountPayerClaimAttemptsArgs
   accountEmailRequests?: boolean | MunicipalityCountOutputTypeCountAccountEmailRequestsArgs
   storedFiles?: boolean | MunicipalityCountOutputTypeCountStoredFilesArgs
   notices?: boolean | MunicipalityCountOutputTypeCountNoticesArgs
@@ -4773,6 +5060,13 @@ export type MunicipalityCountOutputTypeCountOutboxArgs<ExtArgs extends runtime.T
  */
 export type MunicipalityCountOutputTypeCountLoginAttemptsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.LoginAttemptWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPayerClaimAttemptsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PayerClaimAttemptWhereInput
 }
 
 /**
@@ -4888,6 +5182,7 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   auditEntries?: boolean | Prisma.Municipality$auditEntriesArgs<ExtArgs>
   outbox?: boolean | Prisma.Municipality$outboxArgs<ExtArgs>
   loginAttempts?: boolean | Prisma.Municipality$loginAttemptsArgs<ExtArgs>
+  payerClaimAttempts?: boolean | Prisma.Municipality$payerClaimAttemptsArgs<ExtArgs>
   accountEmailRequests?: boolean | Prisma.Municipality$accountEmailRequestsArgs<ExtArgs>
   storedFiles?: boolean | Prisma.Municipality$storedFilesArgs<ExtArgs>
   notices?: boolean | Prisma.Municipality$noticesArgs<ExtArgs>
@@ -4979,6 +5274,7 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   auditEntries?: boolean | Prisma.Municipality$auditEntriesArgs<ExtArgs>
   outbox?: boolean | Prisma.Municipality$outboxArgs<ExtArgs>
   loginAttempts?: boolean | Prisma.Municipality$loginAttemptsArgs<ExtArgs>
+  payerClaimAttempts?: boolean | Prisma.Municipality$payerClaimAttemptsArgs<ExtArgs>
   accountEmailRequests?: boolean | Prisma.Municipality$accountEmailRequestsArgs<ExtArgs>
   storedFiles?: boolean | Prisma.Municipality$storedFilesArgs<ExtArgs>
   notices?: boolean | Prisma.Municipality$noticesArgs<ExtArgs>
@@ -5007,6 +5303,7 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     auditEntries: Prisma.$AuditLogEntryPayload<ExtArgs>[]
     outbox: Prisma.$OutboxMessagePayload<ExtArgs>[]
     loginAttempts: Prisma.$LoginAttemptPayload<ExtArgs>[]
+    payerClaimAttempts: Prisma.$PayerClaimAttemptPayload<ExtArgs>[]
     accountEmailRequests: Prisma.$AccountEmailRequestPayload<ExtArgs>[]
     storedFiles: Prisma.$StoredFilePayload<ExtArgs>[]
     notices: Prisma.$NoticePayload<ExtArgs>[]
@@ -5455,6 +5752,7 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   auditEntries<T extends Prisma.Municipality$auditEntriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$auditEntriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditLogEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   outbox<T extends Prisma.Municipality$outboxArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$outboxArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboxMessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   loginAttempts<T extends Prisma.Municipality$loginAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$loginAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LoginAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  payerClaimAttempts<T extends Prisma.Municipality$payerClaimAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$payerClaimAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerClaimAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   accountEmailRequests<T extends Prisma.Municipality$accountEmailRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$accountEmailRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountEmailRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   storedFiles<T extends Prisma.Municipality$storedFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$storedFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoredFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   notices<T extends Prisma.Municipality$noticesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$noticesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NoticePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -6097,6 +6395,30 @@ export type Municipality$loginAttemptsArgs<ExtArgs extends runtime.Types.Extensi
   take?: number
   skip?: number
   distinct?: Prisma.LoginAttemptScalarFieldEnum | Prisma.LoginAttemptScalarFieldEnum[]
+}
+
+/**
+ * Municipality.payerClaimAttempts
+ */
+export type Municipality$payerClaimAttemptsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PayerClaimAttempt
+   */
+  select?: Prisma.PayerClaimAttemptSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PayerClaimAttempt
+   */
+  omit?: Prisma.PayerClaimAttemptOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PayerClaimAttemptInclude<ExtArgs> | null
+  where?: Prisma.PayerClaimAttemptWhereInput
+  orderBy?: Prisma.PayerClaimAttemptOrderByWithRelationInput | Prisma.PayerClaimAttemptOrderByWithRelationInput[]
+  cursor?: Prisma.PayerClaimAttemptWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PayerClaimAttemptScalarFieldEnum | Prisma.PayerClaimAttemptScalarFieldEnum[]
 }
 
 /**

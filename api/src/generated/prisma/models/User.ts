@@ -247,6 +247,7 @@ export type UserWhereInput = {
   emailTokens?: Prisma.EmailTokenListRelationFilter
   apiTokens?: Prisma.ApiTokenListRelationFilter
   payerLinks?: Prisma.PayerLinkListRelationFilter
+  payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
 }
 
@@ -269,6 +270,7 @@ export type UserOrderByWithRelationInput = {
   emailTokens?: Prisma.EmailTokenOrderByRelationAggregateInput
   apiTokens?: Prisma.ApiTokenOrderByRelationAggregateInput
   payerLinks?: Prisma.PayerLinkOrderByRelationAggregateInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
 }
 
@@ -295,6 +297,7 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   emailTokens?: Prisma.EmailTokenListRelationFilter
   apiTokens?: Prisma.ApiTokenListRelationFilter
   payerLinks?: Prisma.PayerLinkListRelationFilter
+  payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
 }, "id" | "municipalityId_email">
 
@@ -354,6 +357,7 @@ export type UserCreateInput = {
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
@@ -375,6 +379,7 @@ export type UserUncheckedCreateInput = {
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
@@ -396,6 +401,7 @@ export type UserUpdateInput = {
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
@@ -417,6 +423,7 @@ export type UserUncheckedUpdateInput = {
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
@@ -663,6 +670,20 @@ export type UserUpdateOneRequiredWithoutPayerLinksNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPayerLinksInput, Prisma.UserUpdateWithoutPayerLinksInput>, Prisma.UserUncheckedUpdateWithoutPayerLinksInput>
 }
 
+export type UserCreateNestedOneWithoutPayerClaimAttemptsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPayerClaimAttemptsInput, Prisma.UserUncheckedCreateWithoutPayerClaimAttemptsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPayerClaimAttemptsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPayerClaimAttemptsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPayerClaimAttemptsInput, Prisma.UserUncheckedCreateWithoutPayerClaimAttemptsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPayerClaimAttemptsInput
+  upsert?: Prisma.UserUpsertWithoutPayerClaimAttemptsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPayerClaimAttemptsInput, Prisma.UserUpdateWithoutPayerClaimAttemptsInput>, Prisma.UserUncheckedUpdateWithoutPayerClaimAttemptsInput>
+}
+
 export type UserCreateNestedOneWithoutCardPaymentsInput = {
   create?: Prisma.XOR<Prisma.UserCreateWithoutCardPaymentsInput, Prisma.UserUncheckedCreateWithoutCardPaymentsInput>
   connectOrCreate?: Prisma.UserCreateOrConnectWithoutCardPaymentsInput
@@ -696,6 +717,7 @@ export type UserCreateWithoutMunicipalityInput = {
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
@@ -716,6 +738,7 @@ export type UserUncheckedCreateWithoutMunicipalityInput = {
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
@@ -781,6 +804,7 @@ export type UserCreateWithoutSessionsInput = {
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
@@ -801,6 +825,7 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
@@ -837,6 +862,7 @@ export type UserUpdateWithoutSessionsInput = {
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
@@ -857,6 +883,7 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
@@ -877,6 +904,7 @@ export type UserCreateWithoutEmailTokensInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
@@ -897,6 +925,7 @@ export type UserUncheckedCreateWithoutEmailTokensInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
@@ -933,6 +962,7 @@ export type UserUpdateWithoutEmailTokensInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
@@ -953,6 +983,7 @@ export type UserUncheckedUpdateWithoutEmailTokensInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
@@ -973,6 +1004,7 @@ export type UserCreateWithoutApiTokensInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
@@ -993,6 +1025,7 @@ export type UserUncheckedCreateWithoutApiTokensInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
@@ -1029,6 +1062,7 @@ export type UserUpdateWithoutApiTokensInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
@@ -1049,6 +1083,7 @@ export type UserUncheckedUpdateWithoutApiTokensInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
@@ -1069,6 +1104,7 @@ export type UserCreateWithoutPayerLinksInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
 }
 
@@ -1089,6 +1125,7 @@ export type UserUncheckedCreateWithoutPayerLinksInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
 }
 
@@ -1125,6 +1162,7 @@ export type UserUpdateWithoutPayerLinksInput = {
   sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
@@ -1145,6 +1183,107 @@ export type UserUncheckedUpdateWithoutPayerLinksInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPayerClaimAttemptsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPayerClaimAttemptsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPayerClaimAttemptsInput, Prisma.UserUncheckedCreateWithoutPayerClaimAttemptsInput>
+}
+
+export type UserUpsertWithoutPayerClaimAttemptsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPayerClaimAttemptsInput, Prisma.UserUncheckedUpdateWithoutPayerClaimAttemptsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPayerClaimAttemptsInput, Prisma.UserUncheckedCreateWithoutPayerClaimAttemptsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPayerClaimAttemptsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPayerClaimAttemptsInput, Prisma.UserUncheckedUpdateWithoutPayerClaimAttemptsInput>
+}
+
+export type UserUpdateWithoutPayerClaimAttemptsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
@@ -1166,6 +1305,7 @@ export type UserCreateWithoutCardPaymentsInput = {
   emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCardPaymentsInput = {
@@ -1186,6 +1326,7 @@ export type UserUncheckedCreateWithoutCardPaymentsInput = {
   emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCardPaymentsInput = {
@@ -1222,6 +1363,7 @@ export type UserUpdateWithoutCardPaymentsInput = {
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCardPaymentsInput = {
@@ -1242,6 +1384,7 @@ export type UserUncheckedUpdateWithoutCardPaymentsInput = {
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyMunicipalityInput = {
@@ -1276,6 +1419,7 @@ export type UserUpdateWithoutMunicipalityInput = {
   emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
 }
 
@@ -1296,6 +1440,7 @@ export type UserUncheckedUpdateWithoutMunicipalityInput = {
   emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
@@ -1324,6 +1469,7 @@ export type UserCountOutputType = {
   emailTokens: number
   apiTokens: number
   payerLinks: number
+  payerClaimAttempts: number
   cardPayments: number
 }
 
@@ -1332,6 +1478,7 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   emailTokens?: boolean | UserCountOutputTypeCountEmailTokensArgs
   apiTokens?: boolean | UserCountOutputTypeCountApiTokensArgs
   payerLinks?: boolean | UserCountOutputTypeCountPayerLinksArgs
+  payerClaimAttempts?: boolean | UserCountOutputTypeCountPayerClaimAttemptsArgs
   cardPayments?: boolean | UserCountOutputTypeCountCardPaymentsArgs
 }
 
@@ -1376,6 +1523,13 @@ export type UserCountOutputTypeCountPayerLinksArgs<ExtArgs extends runtime.Types
 /**
  * UserCountOutputType without action
  */
+export type UserCountOutputTypeCountPayerClaimAttemptsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PayerClaimAttemptWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
 export type UserCountOutputTypeCountCardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.CardPaymentWhereInput
 }
@@ -1400,6 +1554,7 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   emailTokens?: boolean | Prisma.User$emailTokensArgs<ExtArgs>
   apiTokens?: boolean | Prisma.User$apiTokensArgs<ExtArgs>
   payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
+  payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
@@ -1461,6 +1616,7 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   emailTokens?: boolean | Prisma.User$emailTokensArgs<ExtArgs>
   apiTokens?: boolean | Prisma.User$apiTokensArgs<ExtArgs>
   payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
+  payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
@@ -1479,6 +1635,7 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     emailTokens: Prisma.$EmailTokenPayload<ExtArgs>[]
     apiTokens: Prisma.$ApiTokenPayload<ExtArgs>[]
     payerLinks: Prisma.$PayerLinkPayload<ExtArgs>[]
+    payerClaimAttempts: Prisma.$PayerClaimAttemptPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
@@ -1900,6 +2057,7 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   emailTokens<T extends Prisma.User$emailTokensArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$emailTokensArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailTokenPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   apiTokens<T extends Prisma.User$apiTokensArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$apiTokensArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiTokenPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   payerLinks<T extends Prisma.User$payerLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  payerClaimAttempts<T extends Prisma.User$payerClaimAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerClaimAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerClaimAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.User$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
@@ -2437,6 +2595,30 @@ export type User$payerLinksArgs<ExtArgs extends runtime.Types.Extensions.Interna
   take?: number
   skip?: number
   distinct?: Prisma.PayerLinkScalarFieldEnum | Prisma.PayerLinkScalarFieldEnum[]
+}
+
+/**
+ * User.payerClaimAttempts
+ */
+export type User$payerClaimAttemptsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PayerClaimAttempt
+   */
+  select?: Prisma.PayerClaimAttemptSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PayerClaimAttempt
+   */
+  omit?: Prisma.PayerClaimAttemptOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PayerClaimAttemptInclude<ExtArgs> | null
+  where?: Prisma.PayerClaimAttemptWhereInput
+  orderBy?: Prisma.PayerClaimAttemptOrderByWithRelationInput | Prisma.PayerClaimAttemptOrderByWithRelationInput[]
+  cursor?: Prisma.PayerClaimAttemptWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PayerClaimAttemptScalarFieldEnum | Prisma.PayerClaimAttemptScalarFieldEnum[]
 }
 
 /**
