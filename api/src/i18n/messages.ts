@@ -169,6 +169,24 @@ const cs = {
   "import.alreadyImported": "Tento import už byl proveden.",
   "import.conflict": "Mezitím byly do evidence zapsány záznamy se stejnými čísly ({numbers}). Nahrajte soubor znovu.",
   "export.tooLarge": "Filtru odpovídá více než {max} záznamů. Zužte prosím výběr.",
+  // Finance clerk: payers, assessments, cash desk, integrators' upsert (services/account-admin).
+  "field.symbol": "Zadejte 1 až 10 číslic.",
+  "field.externalId": "Jen písmena, číslice a znaky . _ : / # -.",
+  "field.externalIdTaken": "Plátce s tímto externím identifikátorem už v evidenci je.",
+  "field.amountPositive": "Částka musí být kladná.",
+  "field.amountTooLarge": "Částka je příliš vysoká.",
+  "field.installmentsSum": "Splátky dávají dohromady {sum} Kč, předpis je na {amount} Kč.",
+  "field.installmentsOrder": "Splátky musí jít po sobě podle data splatnosti.",
+  "field.installmentCount": "Předpis může mít 1 až 24 splátek.",
+  "field.variableSymbolTaken": "Tento variabilní symbol už je použitý u jiného předpisu stejného druhu.",
+  "field.bankAccountUnknown": "Zvolte jeden z účtů obce.",
+  "field.periodOrder": "Konec období nesmí předcházet jeho začátku.",
+  "field.accountNotFound": "V této obci není aktivní účet s tímto e-mailem.",
+  "field.accountNotLinked": "Účet s tímto e-mailem není k plátci připojený.",
+  "field.assessmentNotActive": "Předpis je zrušený nebo odepsaný; nelze ho měnit.",
+  "field.assessmentPaired": "K předpisu jsou spárované platby; tento údaj už nelze měnit.",
+  "field.amountBelowPaid": "Částka nesmí být nižší než už zaplacených {paid} Kč.",
+  "field.dateInFuture": "Datum nesmí být v budoucnosti.",
 } as const;
 
 export type MessageKey = keyof typeof cs;
@@ -337,6 +355,24 @@ const en: Record<MessageKey, string> = {
   "import.alreadyImported": "This import has already been done.",
   "import.conflict": "Entries with the same numbers ({numbers}) were saved in the meantime. Upload the file again.",
   "export.tooLarge": "More than {max} entries match the filter. Please narrow it down.",
+  // Finance clerk: payers, assessments, cash desk, integrators' upsert (services/account-admin).
+  "field.symbol": "Enter 1 to 10 digits.",
+  "field.externalId": "Only letters, digits and . _ : / # - are allowed.",
+  "field.externalIdTaken": "A payer with this external id already exists.",
+  "field.amountPositive": "The amount must be positive.",
+  "field.amountTooLarge": "The amount is too large.",
+  "field.installmentsSum": "The installments add up to {sum} CZK, the assessment is for {amount} CZK.",
+  "field.installmentsOrder": "Installments must follow one another by due date.",
+  "field.installmentCount": "An assessment may have 1 to 24 installments.",
+  "field.variableSymbolTaken": "This variable symbol is already used by another assessment of the same kind.",
+  "field.bankAccountUnknown": "Choose one of the town's accounts.",
+  "field.periodOrder": "The end of the period must not precede its start.",
+  "field.accountNotFound": "There is no active account with this e-mail in this town.",
+  "field.accountNotLinked": "No account with this e-mail is linked to the payer.",
+  "field.assessmentNotActive": "The assessment is cancelled or written off; it cannot be changed.",
+  "field.assessmentPaired": "Payments are paired with the assessment; this can no longer be changed.",
+  "field.amountBelowPaid": "The amount must not be lower than the {paid} CZK already paid.",
+  "field.dateInFuture": "The date must not be in the future.",
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { cs, en };

@@ -10,6 +10,8 @@ export const API_TOKEN_SCOPES = [
   "grants:write",
   "alerts:write",
   "submissions:read",
+  "assessments:write",
+  "assessments:read",
 ] as const;
 
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
