@@ -324,7 +324,8 @@ describe("assessments", () => {
     const { externalId, ...same } = clerkView.assessments.find((a: { id: string }) => a.id === assessment.id);
     expect(externalId).toBeNull();
     expect(same).toEqual(mine);
-    expect(mine).toMatchObject({ status: "PARTLY_PAID", paid: "200.00", overdue: "100.00" });
+    // 300 due 31 Oct (a Saturday: 2 Nov) and 300 due 30 Nov, both past on 6 Dec: 400 of what remains is overdue.
+    expect(mine).toMatchObject({ status: "PARTLY_PAID", paid: "200.00", overdue: "400.00" });
     expect(clerkView.linkedAccounts).toEqual([{ email: citizenUser.email, fullName: "Marie Veselá", method: "CLERK" }]);
   });
 });

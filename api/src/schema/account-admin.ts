@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from "../errors.ts";
 import type { Payer } from "../generated/prisma/client.ts";
 import { PayerLinkMethod } from "../generated/prisma/enums.ts";
 import type { AccountAssessment } from "../services/account/load-personal-account.ts";
-import { ASSESSMENTS_READ_SCOPE, ASSESSMENTS_WRITE_SCOPE, LIMITS } from "../services/account-admin/account-admin-rules.ts";
+import { ASSESSMENTS_READ_SCOPE, ASSESSMENTS_WRITE_SCOPE, isFinanceClerk, LIMITS } from "../services/account-admin/account-admin-rules.ts";
 import { closeAssessment } from "../services/account-admin/close-assessment.ts";
 import { createAssessment } from "../services/account-admin/create-assessment.ts";
 import { createPayer } from "../services/account-admin/create-payer.ts";
@@ -35,6 +35,7 @@ import { updateAssessment } from "../services/account-admin/update-assessment.ts
 import { updatePayer } from "../services/account-admin/update-payer.ts";
 import { upsertAssessments, type UpsertItemResult } from "../services/account-admin/upsert-assessments.ts";
 import { AssessmentKindEnum, AssessmentRef, PayerKindEnum, remainingOf } from "./account.ts";
+import { FieldErrorRef } from "./errors.ts";
 import { MAX_LIST_ITEMS } from "./request-limits.ts";
 
 /** Finance clerks (agenda FINANCE; admins pass every agenda). */
@@ -116,7 +117,13 @@ const FinancePayerRef = builder.objectRef<Payer>("FinancePayer").implement({
 const FinancePayerConnection = builder.connectionObject({ type: FinancePayerRef, name: "FinancePayerConnection" });
 
 // Fields only the finance side reads on the shared Assessment type; the citizen gets null.
-const financeOnly = { authScopes: { ...FINANCE, apiScope: ASSESSMENTS_READ_SCOPE }, nullable: true, unauthorizedResolver: () => null } as const;
+const readsFinance = (ctx: Context) =>
+  isFinanceClerk(ctx) || [ASSESSMENTS_READ_SCOPE, ASSESSMENTS_WRITE_SCOPE].some((scope) => ctx.apiToken?.scopes.includes(scope));
+const financeOnly = {
+  authScopes: (_parent: unknown, _args: unknown, ctx: Context) => readsFinance(ctx),
+  nullable: true,
+  unauthorizedResolver: () => null,
+} as const;
 builder.objectFields(AssessmentRef, (t) => ({
   externalId: t.string({ ...financeOnly, description: "The accounting system's id (finance clerks and integrators).", resolve: (a) => a.externalId }),
   updatedAt: t.field({
@@ -397,7 +404,7 @@ builder.mutationFields((t) => ({
 
 const UpsertStatusEnum = builder.enumType("AssessmentUpsertStatus", {
   values: ["CREATED", "UPDATED", "UNCHANGED", "FAILED"] as const,
-  description: "UNCHANGED: the item equals what is stored (a replay); FAILED: see `error`, nothing of this item was written.",
+  description: "UNCHANGED: the item equals what is stored (a replay); FAILED: see `fieldErrors`, nothing of this item was written.",
 });
 
 const UpsertResultRef = builder
@@ -408,7 +415,11 @@ const UpsertResultRef = builder
       externalId: t.exposeString("externalId"),
       status: t.field({ type: UpsertStatusEnum, resolve: (result) => result.status }),
       assessment: t.field({ type: AssessmentRef, nullable: true, resolve: (result) => result.assessment }),
-      error: t.field({ type: ValidationError, nullable: true, resolve: (result) => result.error }),
+      fieldErrors: t.field({
+        type: [FieldErrorRef],
+        description: "Why the item FAILED (paths relative to the item); empty otherwise.",
+        resolve: (result) => result.error?.issues ?? [],
+      }),
     }),
   });
 

@@ -1083,21 +1083,30 @@ const introspection = {
             "isDeprecated": false
           },
           {
-            "name": "error",
-            "type": {
-              "kind": "OBJECT",
-              "name": "ValidationError"
-            },
-            "args": [],
-            "isDeprecated": false
-          },
-          {
             "name": "externalId",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
                 "kind": "SCALAR",
                 "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "fieldErrors",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "FieldError"
+                  }
+                }
               }
             },
             "args": [],

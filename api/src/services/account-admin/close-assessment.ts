@@ -19,9 +19,9 @@ export async function closeAssessment(
   reasonInput: string,
 ): Promise<string> {
   requireFinanceAccess(ctx);
-  const { reason } = parseInput(reasonSchema, { reason: reasonInput });
   const existing = isUuid(assessmentId) ? await ctx.db.assessment.findFirst({ where: { id: assessmentId }, select: { id: true } }) : null;
   if (!existing) throw new NotFoundError();
+  const { reason } = parseInput(reasonSchema, { reason: reasonInput });
   const now = ctx.clock.now();
   const { count } = await ctx.db.assessment.updateMany({
     where: { id: existing.id, lifecycle: "ACTIVE" },

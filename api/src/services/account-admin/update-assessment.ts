@@ -3,9 +3,8 @@ import type { Context } from "../../context.ts";
 import { NotFoundError, parseInput, ValidationError } from "../../errors.ts";
 import { isUuid } from "../accounts/account-rules.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { installmentPlanSchema, LIMITS, planInstallments, requireFinanceAccess } from "./account-admin-rules.ts";
 import { z } from "zod";
-import { dateColumn } from "./account-admin-rules.ts";
+import { dateColumn, installmentPlanSchema, LIMITS, planInstallments, requireFinanceAccess } from "./account-admin-rules.ts";
 import { notActive } from "./close-assessment.ts";
 import { installmentRows } from "./create-assessment.ts";
 
@@ -19,9 +18,10 @@ const input = installmentPlanSchema.extend({ subject: z.string().trim().min(1).m
  */
 export async function updateAssessment(ctx: Context, assessmentId: string, raw: unknown): Promise<string> {
   requireFinanceAccess(ctx);
+  const exists = isUuid(assessmentId) && (await ctx.db.assessment.findFirst({ where: { id: assessmentId }, select: { id: true } }));
+  if (!exists) throw new NotFoundError();
   const data = parseInput(input, raw);
   const installments = planInstallments(data);
-  if (!isUuid(assessmentId)) throw new NotFoundError();
   const changed = await ctx.db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ lifecycle: string; paired: boolean }[]>(Prisma.sql`
       SELECT a."lifecycle", EXISTS (SELECT 1 FROM "PaymentAllocation" al WHERE al."assessmentId" = a."id" AND al."reversedAt" IS NULL) AS "paired"
