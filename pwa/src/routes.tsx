@@ -50,6 +50,8 @@ const NoticeDetailPage = page(() => import("./features/notices/NoticeDetailPage.
 const ClerkNoticesPage = page(() => import("./features/notices-clerk/ClerkNoticesPage.tsx"), "ClerkNoticesPage");
 const NewNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "NewNoticePage");
 const ClerkNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "ClerkNoticePage");
+const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
+const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -89,6 +91,8 @@ export function AppRoutes() {
           <Route path="urad/uredni-deska" element={<ClerkNoticesPage />} />
           <Route path="urad/uredni-deska/nova" element={<NewNoticePage />} />
           <Route path="urad/uredni-deska/:id" element={<ClerkNoticePage />} />
+          <Route path="urad/poplatky" element={<PayersPage />} />
+          <Route path="urad/poplatky/:id" element={<PayerPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>

@@ -62,7 +62,11 @@ beforeAll(async () => {
   citizenUser = await createUser(app, town.id, { email: `obcan-${Date.now()}@test.example`, fullName: "Marie Veselá" });
   citizen = await signedInClient(app, citizenUser, host);
   const other = await createMunicipality(app);
-  otherClerk = await signedInClient(app, await createUser(app, other.id, { role: "CLERK", agendas: ["FINANCE"] }), other.hosts[0]!.hostname);
+  otherClerk = await signedInClient(
+    app,
+    await createUser(app, other.id, { role: "CLERK", agendas: ["FINANCE"] }),
+    other.hosts[0]!.hostname,
+  );
   foreignPayerId = (await createPayer(app, other.id, { name: "Cizí Plátce" })).id;
 });
 
@@ -115,7 +119,10 @@ describe("authorization", () => {
 describe("payers", () => {
   it("creates, edits, searches by name, external id and VS, and audits each change", async () => {
     const payer = await newPayer("Bohumil Hrabal", { externalId: "P-1001" });
-    const edited = await clerk.request(UPDATE_PAYER, { id: payer.id, input: { name: "Bohumil Hrabal", kind: "PERSON", address: "Kersko 5", externalId: "P-1001" } });
+    const edited = await clerk.request(UPDATE_PAYER, {
+      id: payer.id,
+      input: { name: "Bohumil Hrabal", kind: "PERSON", address: "Kersko 5", externalId: "P-1001" },
+    });
     expect(edited.data!.updatePayer.payer).toMatchObject({ name: "Bohumil Hrabal", address: "Kersko 5" });
     const { assessment } = await create(payer.id, { variableSymbol: "8800123" });
 
@@ -139,7 +146,9 @@ describe("payers", () => {
   });
 
   it("validates payer input: empty, too long, wrong formats", async () => {
-    const result = await clerk.request(CREATE_PAYER, { input: { name: "  ", kind: "PERSON", address: "x".repeat(301), externalId: "bad id\n" } });
+    const result = await clerk.request(CREATE_PAYER, {
+      input: { name: "  ", kind: "PERSON", address: "x".repeat(301), externalId: "bad id\n" },
+    });
     expect(fieldErrors(result.data!.createPayer).sort()).toEqual(["address:TOO_BIG", "externalId:INVALID_FORMAT", "name:TOO_SMALL"]);
     expect(result.data!.createPayer.fieldErrors.find((e: { path: string[] }) => e.path[0] === "name").message).toBe("Vyplňte toto pole.");
   });
@@ -164,7 +173,10 @@ describe("payers", () => {
     expect(unlinked.data!.unlinkPayerAccount.payer.linkedAccounts).toEqual([]);
     const again = await clerk.request(UNLINK, { payerId: payer.id, email: citizenUser.email });
     expect(fieldErrors(again.data!.unlinkPayerAccount)).toEqual(["email:NOT_LINKED"]);
-    const actions = await app.database.prisma.auditLogEntry.findMany({ where: { subjectId: decodeId(payer.id) }, select: { action: true } });
+    const actions = await app.database.prisma.auditLogEntry.findMany({
+      where: { subjectId: decodeId(payer.id) },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action).sort()).toEqual(["payer.account-linked", "payer.account-unlinked", "payer.created"]);
   });
 });
@@ -176,7 +188,13 @@ function decodeId(gid: string): string {
 describe("assessments", () => {
   it("creates one with 3 equal monthly installments, a generated VS and a one-time access code stored hashed", async () => {
     const payer = await newPayer("Splátková");
-    const result = await create(payer.id, { kind: "FINE", amount: "1000.00", installmentCount: 3, firstDueDate: "2027-01-31", generateAccessCode: true });
+    const result = await create(payer.id, {
+      kind: "FINE",
+      amount: "1000.00",
+      installmentCount: 3,
+      firstDueDate: "2027-01-31",
+      generateAccessCode: true,
+    });
     expect(result.assessment.installments.map((i: { amount: string; dueDate: string }) => [i.amount, i.dueDate])).toEqual([
       ["334.00", "2027-01-31"],
       ["333.00", "2027-02-28"],
@@ -204,8 +222,24 @@ describe("assessments", () => {
       [{ year: 1999 }, ["year:TOO_SMALL"]],
       [{ installmentCount: 25 }, ["installmentCount:TOO_BIG"]],
       [{ firstDueDate: null }, ["firstDueDate:REQUIRED"]],
-      [{ installments: [{ amount: "400.00", dueDate: "2026-05-31" }, { amount: "400.00", dueDate: "2026-06-30" }] }, ["installments:INSTALLMENTS_SUM"]],
-      [{ installments: [{ amount: "450.00", dueDate: "2026-06-30" }, { amount: "450.00", dueDate: "2026-05-31" }] }, ["installments.1.dueDate:INSTALLMENTS_ORDER"]],
+      [
+        {
+          installments: [
+            { amount: "400.00", dueDate: "2026-05-31" },
+            { amount: "400.00", dueDate: "2026-06-30" },
+          ],
+        },
+        ["installments:INSTALLMENTS_SUM"],
+      ],
+      [
+        {
+          installments: [
+            { amount: "450.00", dueDate: "2026-06-30" },
+            { amount: "450.00", dueDate: "2026-05-31" },
+          ],
+        },
+        ["installments.1.dueDate:INSTALLMENTS_ORDER"],
+      ],
       [{ periodFrom: "2026-12-31", periodTo: "2026-01-01" }, ["periodTo:PERIOD_ORDER"]],
       [{ bankAccountId: "00000000-0000-4000-8000-000000000000" }, ["bankAccountId:UNKNOWN"]],
     ];
@@ -219,7 +253,10 @@ describe("assessments", () => {
     expect(sum.fieldErrors[0].message).toBe("Splátky dávají dohromady 400,00 Kč, předpis je na 900,00 Kč.");
     // 25 explicit installments: refused by the list limit before anything runs.
     const many = Array.from({ length: 25 }, (_, i) => ({ amount: "36.00", dueDate: `2027-${String((i % 12) + 1).padStart(2, "0")}-01` }));
-    const tooMany = await clerk.request(CREATE, { payerId: payer.id, input: { kind: "OTHER", subject: "x", year: 2026, amount: "900.00", installments: many } });
+    const tooMany = await clerk.request(CREATE, {
+      payerId: payer.id,
+      input: { kind: "OTHER", subject: "x", year: 2026, amount: "900.00", installments: many },
+    });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await app.database.prisma.assessment.count({ where: { payerId: decodeId(payer.id) } })).toBe(0);
   });
@@ -244,22 +281,33 @@ describe("assessments", () => {
   it("records a cash desk payment, paired MANUAL, with a clear error for a non-positive amount", async () => {
     const payer = await newPayer("Hotovostní");
     const { assessment } = await create(payer.id, {});
-    const zero = await clerk.request(CASH, { input: { assessmentId: assessment.id, amount: "0.00", receivedOn: "2026-12-05", receiptNumber: "P-1" } });
+    const zero = await clerk.request(CASH, {
+      input: { assessmentId: assessment.id, amount: "0.00", receivedOn: "2026-12-05", receiptNumber: "P-1" },
+    });
     expect(fieldErrors(zero.data!.recordCashPayment)).toEqual(["amount:CUSTOM"]);
     expect(zero.data!.recordCashPayment.fieldErrors[0].message).toBe("Částka musí být kladná.");
-    const future = await clerk.request(CASH, { input: { assessmentId: assessment.id, amount: "1.00", receivedOn: "2026-12-07", receiptNumber: "P-1" } });
+    const future = await clerk.request(CASH, {
+      input: { assessmentId: assessment.id, amount: "1.00", receivedOn: "2026-12-07", receiptNumber: "P-1" },
+    });
     expect(fieldErrors(future.data!.recordCashPayment)).toEqual(["receivedOn:FUTURE"]);
-    const paid = await clerk.request(CASH, { input: { assessmentId: assessment.id, amount: "400.00", receivedOn: "2026-12-05", receiptNumber: "P-2026-0042" } });
+    const paid = await clerk.request(CASH, {
+      input: { assessmentId: assessment.id, amount: "400.00", receivedOn: "2026-12-05", receiptNumber: "P-2026-0042" },
+    });
     expect(paid.data!.recordCashPayment.assessment).toMatchObject({
       status: "PARTLY_PAID",
       paid: "400.00",
       remaining: "500.00",
       payments: [{ amount: "400.00", receivedOn: "2026-12-05", source: "CASH_DESK" }],
     });
-    const payment = await app.database.prisma.payment.findFirstOrThrow({ where: { reference: "P-2026-0042" }, include: { allocations: true } });
+    const payment = await app.database.prisma.payment.findFirstOrThrow({
+      where: { reference: "P-2026-0042" },
+      include: { allocations: true },
+    });
     expect(payment).toMatchObject({ source: "CASH_DESK", amount: 40_000n, variableSymbol: assessment.variableSymbol });
     expect(payment.allocations.map((a) => [a.method, a.amount])).toEqual([["MANUAL", 40_000n]]);
-    expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: payment.id, action: "payment.cash-desk-recorded" } })).toBe(1);
+    expect(await app.database.prisma.auditLogEntry.count({ where: { subjectId: payment.id, action: "payment.cash-desk-recorded" } })).toBe(
+      1,
+    );
     // Once paired, amount and installments are frozen.
     const edit = await clerk.request(UPDATE, { id: assessment.id, input: { subject: "x", amount: "950.00", firstDueDate: "2026-05-31" } });
     expect(fieldErrors(edit.data!.updateAssessment)).toEqual(["amount:PAIRED"]);
@@ -268,7 +316,10 @@ describe("assessments", () => {
   it("edits amount and installments while nothing is paired", async () => {
     const payer = await newPayer("Opravovaná");
     const { assessment } = await create(payer.id, {});
-    const edited = await clerk.request(UPDATE, { id: assessment.id, input: { subject: "Odpad 2026", amount: "1200.00", installmentCount: 2, firstDueDate: "2026-05-31" } });
+    const edited = await clerk.request(UPDATE, {
+      id: assessment.id,
+      input: { subject: "Odpad 2026", amount: "1200.00", installmentCount: 2, firstDueDate: "2026-05-31" },
+    });
     expect(edited.data!.updateAssessment.assessment).toEqual({
       amount: "1200.00",
       installments: [
@@ -285,10 +336,17 @@ describe("assessments", () => {
     const noReason = await clerk.request(CANCEL, { id: assessment.id, reason: " " });
     expect(fieldErrors(noReason.data!.cancelAssessment)).toEqual(["reason:TOO_SMALL"]);
     const cancelled = await clerk.request(CANCEL, { id: assessment.id, reason: "Vystaveno omylem" });
-    expect(cancelled.data!.cancelAssessment.assessment).toEqual({ status: "CANCELLED", credit: "100.00", remaining: "0.00", lifecycleReason: "Vystaveno omylem" });
+    expect(cancelled.data!.cancelAssessment.assessment).toEqual({
+      status: "CANCELLED",
+      credit: "100.00",
+      remaining: "0.00",
+      lifecycleReason: "Vystaveno omylem",
+    });
     const twice = await clerk.request(WRITE_OFF, { id: assessment.id, reason: "Nedobytné" });
     expect(fieldErrors(twice.data!.writeOffAssessment)).toEqual(["id:NOT_ACTIVE"]);
-    const cash = await clerk.request(CASH, { input: { assessmentId: assessment.id, amount: "1.00", receivedOn: "2026-12-01", receiptNumber: "P-10" } });
+    const cash = await clerk.request(CASH, {
+      input: { assessmentId: assessment.id, amount: "1.00", receivedOn: "2026-12-01", receiptNumber: "P-10" },
+    });
     expect(fieldErrors(cash.data!.recordCashPayment)).toEqual(["assessmentId:NOT_ACTIVE"]);
 
     const second = (await create(payer.id, {})).assessment;
@@ -299,8 +357,16 @@ describe("assessments", () => {
       where: { subjectId: { in: [decodeId(assessment.id), decodeId(second.id)] } },
       select: { action: true },
     });
-    expect(actions.map((a) => a.action).sort()).toEqual(["assessment.cancelled", "assessment.created", "assessment.created", "assessment.written-off"]);
-    const foreign = await createAssessment(app, { id: foreignPayerId, municipalityId: (await app.database.prisma.payer.findUniqueOrThrow({ where: { id: foreignPayerId } })).municipalityId });
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      "assessment.cancelled",
+      "assessment.created",
+      "assessment.created",
+      "assessment.written-off",
+    ]);
+    const foreign = await createAssessment(app, {
+      id: foreignPayerId,
+      municipalityId: (await app.database.prisma.payer.findUniqueOrThrow({ where: { id: foreignPayerId } })).municipalityId,
+    });
     const forged = await clerk.request(CANCEL, { id: encodeGlobalID("Assessment", foreign.id), reason: "x" });
     expect(forged.data!.cancelAssessment.code).toBe("NOT_FOUND");
     expect((await app.database.prisma.assessment.findUniqueOrThrow({ where: { id: foreign.id } })).lifecycle).toBe("ACTIVE");
@@ -309,8 +375,16 @@ describe("assessments", () => {
   it("shows the clerk exactly what the citizen sees of the same assessment, in one statement for the detail", async () => {
     const payer = await newPayer("Sdílená");
     await clerk.request(LINK, { payerId: payer.id, email: citizenUser.email });
-    const { assessment } = await create(payer.id, { kind: "DOG_FEE", amount: "600.00", installmentCount: 2, firstDueDate: "2026-10-31", constantSymbol: "0308" });
-    await clerk.request(CASH, { input: { assessmentId: assessment.id, amount: "200.00", receivedOn: "2026-10-20", receiptNumber: "P-12" } });
+    const { assessment } = await create(payer.id, {
+      kind: "DOG_FEE",
+      amount: "600.00",
+      installmentCount: 2,
+      firstDueDate: "2026-10-31",
+      constantSymbol: "0308",
+    });
+    await clerk.request(CASH, {
+      input: { assessmentId: assessment.id, amount: "200.00", receivedOn: "2026-10-20", receiptNumber: "P-12" },
+    });
     const citizenView = await citizen.request(`{ personalAccount { assessments { ${ASSESSMENT_FIELDS} } } }`);
     const mine = citizenView.data!.personalAccount.assessments.find((a: { id: string }) => a.id === assessment.id);
     app.queries.length = 0;

@@ -10,16 +10,42 @@ const UPSERT = /* GraphQL */ `
     upsertAssessments(input: $input) {
       externalId
       status
-      assessment { id variableSymbol amount status paid externalId installments { amount dueDate } }
-      fieldErrors { path code message }
+      assessment {
+        id
+        variableSymbol
+        amount
+        status
+        paid
+        externalId
+        installments {
+          amount
+          dueDate
+        }
+      }
+      fieldErrors {
+        path
+        code
+        message
+      }
     }
   }
 `;
 const READ = /* GraphQL */ `
   query ($updatedSince: DateTime, $after: String, $first: Int) {
     assessments(updatedSince: $updatedSince, after: $after, first: $first) {
-      edges { cursor node { externalId variableSymbol status updatedAt } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          externalId
+          variableSymbol
+          status
+          updatedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -75,7 +101,12 @@ describe("upsertAssessments", () => {
     const batch = [
       item("A-1", { variableSymbol: "1260001" }),
       item("A-2", { amount: "-1.00" }),
-      item("A-3", { installments: [{ amount: "300.00", dueDate: "2026-03-31" }, { amount: "600.00", dueDate: "2026-09-30" }] }),
+      item("A-3", {
+        installments: [
+          { amount: "300.00", dueDate: "2026-03-31" },
+          { amount: "600.00", dueDate: "2026-09-30" },
+        ],
+      }),
     ];
     const first = await upsert(batch);
     expect(first.map((r) => [r.externalId, r.status])).toEqual([
@@ -89,7 +120,10 @@ describe("upsertAssessments", () => {
     expect(await app.database.prisma.payer.count({ where: { municipalityId: town.id, externalId: "PAYER-1" } })).toBe(1);
 
     const auditBefore = await app.database.prisma.auditLogEntry.count({ where: { municipalityId: town.id } });
-    const updatedBefore = await app.database.prisma.assessment.findMany({ where: { municipalityId: town.id }, select: { updatedAt: true } });
+    const updatedBefore = await app.database.prisma.assessment.findMany({
+      where: { municipalityId: town.id },
+      select: { updatedAt: true },
+    });
     const replay = await upsert(batch);
     expect(replay.map((r) => r.status)).toEqual(["UNCHANGED", "FAILED", "UNCHANGED"]);
     expect(await app.database.prisma.auditLogEntry.count({ where: { municipalityId: town.id } })).toBe(auditBefore);
@@ -100,7 +134,10 @@ describe("upsertAssessments", () => {
   it("updates by external id; once paid, the amount can't go below what is paid and VS/kind/payer are frozen", async () => {
     const [created] = await upsert([item("B-1", { variableSymbol: "1260101" })]);
     const changed = await upsert([item("B-1", { variableSymbol: "1260101", amount: "1000.00" })]);
-    expect(changed[0]).toMatchObject({ status: "UPDATED", assessment: { amount: "1000.00", installments: [{ amount: "1000.00", dueDate: "2026-05-31" }] } });
+    expect(changed[0]).toMatchObject({
+      status: "UPDATED",
+      assessment: { amount: "1000.00", installments: [{ amount: "1000.00", dueDate: "2026-05-31" }] },
+    });
     const assessmentId = Buffer.from(created!.assessment!.id, "base64").toString().split(":")[1]!;
     await app.database.prisma.payment.create({
       data: {
@@ -113,7 +150,11 @@ describe("upsertAssessments", () => {
     });
     const below = await upsert([item("B-1", { variableSymbol: "1260102", kind: "DOG_FEE", amount: "500.00" })]);
     expect(below[0]!.status).toBe("FAILED");
-    expect(below[0]!.fieldErrors.map((e) => `${e.path.join(".")}:${e.code}`)).toEqual(["kind:PAIRED", "variableSymbol:PAIRED", "amount:BELOW_PAID"]);
+    expect(below[0]!.fieldErrors.map((e) => `${e.path.join(".")}:${e.code}`)).toEqual([
+      "kind:PAIRED",
+      "variableSymbol:PAIRED",
+      "amount:BELOW_PAID",
+    ]);
     expect(below[0]!.fieldErrors[2]).toMatchObject({ message: "Částka nesmí být nižší než už zaplacených 600,00 Kč." });
     const allowed = await upsert([item("B-1", { variableSymbol: "1260101", amount: "600.00" })]);
     expect(allowed[0]).toMatchObject({ status: "UPDATED", assessment: { amount: "600.00", paid: "600.00", status: "PAID" } });
@@ -144,9 +185,10 @@ describe("assessments (incremental read)", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await reader.request(READ, { first: 2, after });
+      const response: { errors?: unknown; data?: any } = await reader.request(READ, { first: 2, after });
       expect(response.errors).toBeUndefined();
-      const page = response.data!.assessments;
+      const page: { edges: { node: { externalId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        response.data!.assessments;
       seen.push(...page.edges.map((e: { node: { externalId: string } }) => e.node.externalId));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

@@ -125,7 +125,11 @@ const financeOnly = {
   unauthorizedResolver: () => null,
 } as const;
 builder.objectFields(AssessmentRef, (t) => ({
-  externalId: t.string({ ...financeOnly, description: "The accounting system's id (finance clerks and integrators).", resolve: (a) => a.externalId }),
+  externalId: t.string({
+    ...financeOnly,
+    description: "The accounting system's id (finance clerks and integrators).",
+    resolve: (a) => a.externalId,
+  }),
   updatedAt: t.field({
     type: "DateTime",
     ...financeOnly,
@@ -315,7 +319,11 @@ const AssessmentWithCodeRef = builder
   });
 
 async function loadAssessment(ctx: Context, id: string): Promise<AccountAssessment> {
-  const [assessment] = await loadManagedAssessments(ctx.db, { municipalityId: ctx.municipality.id, assessmentIds: [id], today: today(ctx) });
+  const [assessment] = await loadManagedAssessments(ctx.db, {
+    municipalityId: ctx.municipality.id,
+    assessmentIds: [id],
+    today: today(ctx),
+  });
   if (!assessment) throw new NotFoundError();
   return assessment;
 }
@@ -407,21 +415,19 @@ const UpsertStatusEnum = builder.enumType("AssessmentUpsertStatus", {
   description: "UNCHANGED: the item equals what is stored (a replay); FAILED: see `fieldErrors`, nothing of this item was written.",
 });
 
-const UpsertResultRef = builder
-  .objectRef<UpsertItemResult & { assessment: AccountAssessment | null }>("AssessmentUpsertResult")
-  .implement({
-    description: "The outcome of one item, in input order.",
-    fields: (t) => ({
-      externalId: t.exposeString("externalId"),
-      status: t.field({ type: UpsertStatusEnum, resolve: (result) => result.status }),
-      assessment: t.field({ type: AssessmentRef, nullable: true, resolve: (result) => result.assessment }),
-      fieldErrors: t.field({
-        type: [FieldErrorRef],
-        description: "Why the item FAILED (paths relative to the item); empty otherwise.",
-        resolve: (result) => result.error?.issues ?? [],
-      }),
+const UpsertResultRef = builder.objectRef<UpsertItemResult & { assessment: AccountAssessment | null }>("AssessmentUpsertResult").implement({
+  description: "The outcome of one item, in input order.",
+  fields: (t) => ({
+    externalId: t.exposeString("externalId"),
+    status: t.field({ type: UpsertStatusEnum, resolve: (result) => result.status }),
+    assessment: t.field({ type: AssessmentRef, nullable: true, resolve: (result) => result.assessment }),
+    fieldErrors: t.field({
+      type: [FieldErrorRef],
+      description: "Why the item FAILED (paths relative to the item); empty otherwise.",
+      resolve: (result) => result.error?.issues ?? [],
     }),
-  });
+  }),
+});
 
 builder.mutationField("upsertAssessments", (t) =>
   t.field({

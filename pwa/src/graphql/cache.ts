@@ -34,6 +34,11 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
   for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
 }
 
+/** The finance clerk's payer list and detail, refetched after a change to a payer or one of its assessments. */
+function invalidatePayers(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["financePayers", "financePayer"]) invalidateQueryField(cache, field);
+}
+
 /**
  * relayPagination() merges the pages of a connection but answers only edges, nodes and pageInfo; a connection's
  * own fields (the registers' totalCount and totals, which cover the whole filter, not a page) are read from the
@@ -93,6 +98,13 @@ export const cacheConfig = {
       publishRegisterEntry: invalidateRegisterLists,
       unpublishRegisterEntry: invalidateRegisterLists,
       commitRegisterImport: invalidateRegisterLists,
+      // Finance: a payer's list entry (name, total due) and detail change with its payers and assessments.
+      createPayer: invalidatePayers,
+      updatePayer: invalidatePayers,
+      createAssessment: invalidatePayers,
+      cancelAssessment: invalidatePayers,
+      writeOffAssessment: invalidatePayers,
+      recordCashPayment: invalidatePayers,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

@@ -41,16 +41,17 @@ const optionalTrimmed = (max: number) =>
     .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
-const symbol = z
-  .string()
-  .trim()
-  .regex(/^\d{1,10}$/, { message: "field.symbol" });
 const optionalSymbol = z
   .string()
   .trim()
   .nullish()
   .transform((value) => (value ? value : null))
-  .pipe(z.string().regex(/^\d{1,10}$/, { message: "field.symbol" }).nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{1,10}$/, { message: "field.symbol" })
+      .nullable(),
+  );
 /** Printable, no control characters: an id other systems key on. */
 export const externalIdSchema = z
   .string()
@@ -70,7 +71,10 @@ export const payerInputSchema = z.object({
   kind: z.enum(["PERSON", "HOUSEHOLD"]),
   address: optionalTrimmed(LIMITS.address),
   externalId: externalIdSchema.nullish().transform((value) => value ?? null),
-  directDebit: z.boolean().nullish().transform((value) => value ?? false),
+  directDebit: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
 });
 export type PayerData = z.output<typeof payerInputSchema>;
 
@@ -85,7 +89,12 @@ const installmentSchema = z.object({ amount, dueDate: isoDate });
 export const installmentPlanSchema = z.object({
   amount,
   firstDueDate: isoDate.nullish(),
-  installmentCount: z.number().int().min(1, { message: "field.installmentCount" }).max(LIMITS.installments, { message: "field.installmentCount" }).nullish(),
+  installmentCount: z
+    .number()
+    .int()
+    .min(1, { message: "field.installmentCount" })
+    .max(LIMITS.installments, { message: "field.installmentCount" })
+    .nullish(),
   installments: z.array(installmentSchema).max(LIMITS.installments, { message: "field.installmentCount" }).nullish(),
 });
 

@@ -108,7 +108,11 @@ export async function variableSymbolUsed(ctx: Pick<Context, "db">, kind: Assessm
 }
 
 /** The town's account by id, or its primary account; another town's account id is a field error. */
-export async function resolveBankAccount(ctx: Pick<Context, "db">, id: string | null | undefined, path: string[] = ["bankAccountId"]): Promise<string> {
+export async function resolveBankAccount(
+  ctx: Pick<Context, "db">,
+  id: string | null | undefined,
+  path: string[] = ["bankAccountId"],
+): Promise<string> {
   const account = id
     ? isUuid(id)
       ? await ctx.db.bankAccount.findFirst({ where: { id }, select: { id: true } })

@@ -43,5 +43,9 @@ export async function listAssessmentChanges(
     select: { id: true, updatedAt: true },
   });
   const page = rows.slice(0, args.limit);
-  return { ids: page.map((r) => r.id), cursors: page.map((r) => ({ updatedAt: r.updatedAt, id: r.id })), hasNextPage: rows.length > args.limit };
+  return {
+    ids: page.map((r) => r.id),
+    cursors: page.map((r) => ({ updatedAt: r.updatedAt, id: r.id })),
+    hasNextPage: rows.length > args.limit,
+  };
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { PayerKind, PayerLinkMethod } from "../../generated/prisma/client.ts";
+import type { PayerLinkMethod } from "../../generated/prisma/client.ts";
 import type { TenantDb } from "../../db/tenant.ts";
 import {
   ASSESSMENT_JSON,

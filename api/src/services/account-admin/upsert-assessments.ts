@@ -114,7 +114,8 @@ async function upsertOne(ctx: Context, tx: Tx, item: Item, installments: Planned
   }
   const variableSymbol = item.variableSymbol ?? existing.variableSymbol;
   const changed = changedFields(existing, { ...columns, variableSymbol }, installments);
-  if (changed.length === 0) return { status: payerChanged ? ("UPDATED" as const) : ("UNCHANGED" as const), assessmentId: existing.id, details: { payer: true } };
+  if (changed.length === 0)
+    return { status: payerChanged ? ("UPDATED" as const) : ("UNCHANGED" as const), assessmentId: existing.id, details: { payer: true } };
   if (existing.lifecycle !== "ACTIVE") throw notActive("externalId");
   const paid = await paidTowards(tx, ctx.municipality.id, existing.id);
   if (paid > 0n) {
@@ -138,7 +139,11 @@ async function upsertOne(ctx: Context, tx: Tx, item: Item, installments: Planned
   return { status: "UPDATED" as const, assessmentId: existing.id, details: { changed } };
 }
 
-async function upsertPayer(ctx: Context, tx: Tx, data: z.output<typeof itemSchema>["payer"]): Promise<{ payer: Payer; payerChanged: boolean }> {
+async function upsertPayer(
+  ctx: Context,
+  tx: Tx,
+  data: z.output<typeof itemSchema>["payer"],
+): Promise<{ payer: Payer; payerChanged: boolean }> {
   const existing = await tx.payer.findFirst({ where: { externalId: data.externalId } });
   if (!existing) return { payer: await tx.payer.create({ data: { municipalityId: ctx.municipality.id, ...data } }), payerChanged: true };
   const differs = (Object.keys(data) as (keyof typeof data)[]).some((key) => data[key] !== existing[key]);
