@@ -31,6 +31,8 @@ interface DemoIds {
   contract: string;
   invoice: string;
   order: string;
+  /** A demo payer with assessments of several statuses (Jana Nováková). */
+  payer: string;
 }
 
 interface Shot {
@@ -91,6 +93,11 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/urad/uredni-deska": () => [{ path: "/urad/uredni-deska", as: "clerk" }],
   "/urad/uredni-deska/nova": () => [{ path: "/urad/uredni-deska/nova", as: "clerk" }],
   "/urad/uredni-deska/:id": (ids) => [{ path: `/urad/uredni-deska/${ids.notice}`, as: "clerk" }],
+  "/urad/poplatky": () => [
+    { path: "/urad/poplatky", as: "clerk" },
+    { path: "/urad/poplatky?hledat=1104203", as: "clerk", variant: "search" },
+  ],
+  "/urad/poplatky/:id": (ids) => [{ path: `/urad/poplatky/${ids.payer}`, as: "clerk" }],
   "/sprava": () => [
     { path: "/sprava", as: "admin" },
     { path: "/sprava", as: "citizen", variant: "forbidden" },
@@ -112,7 +119,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order] = await Promise.all([
+  const [notice, contract, invoice, order, payer] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -120,8 +127,9 @@ beforeAll(async () => {
     prisma.contract.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+    prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
   ]);
-  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id };
+  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id, payer: payer.id };
 });
 
 it("lists every route of pwa/src/routes.tsx", () => {

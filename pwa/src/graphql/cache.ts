@@ -34,9 +34,13 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
   for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
 }
 
-/** The finance clerk's payer list and detail, refetched after a change to a payer or one of its assessments. */
+/**
+ * The finance clerk's payer list (names, totals) is refetched after a change to a payer or its assessments. The
+ * open payer page refetches itself (features/account-clerk/PayerPage.tsx): invalidating it here would blank it
+ * while it reloads, losing the one-time access code shown after issuing an assessment.
+ */
 function invalidatePayers(_result: unknown, _args: unknown, cache: Cache): void {
-  for (const field of ["financePayers", "financePayer"]) invalidateQueryField(cache, field);
+  invalidateQueryField(cache, "financePayers");
 }
 
 /**
