@@ -168,6 +168,15 @@ describe("upsertAssessments", () => {
     expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("creates one payer and one assessment when the same new item arrives twice at once", async () => {
+    const batch = [item("E-1", { payer: { externalId: "PAYER-E", name: "Souběžný", kind: "HOUSEHOLD" } })];
+    const results = await Promise.all([upsert(batch), upsert(batch)]);
+    expect(results.map((r) => r[0]!.status).sort()).toEqual(["CREATED", "UNCHANGED"]);
+    expect(new Set(results.map((r) => r[0]!.assessment!.id)).size).toBe(1);
+    expect(await app.database.prisma.assessment.count({ where: { municipalityId: town.id, externalId: "E-1" } })).toBe(1);
+    expect(await app.database.prisma.payer.count({ where: { municipalityId: town.id, externalId: "PAYER-E" } })).toBe(1);
+  });
+
   it("keeps towns apart: the same external ids in another town are other records", async () => {
     const [result] = await upsert([item("A-1", { variableSymbol: "1260001" })], otherWriter);
     expect(result!.status).toBe("CREATED");
@@ -193,7 +202,7 @@ describe("assessments (incremental read)", () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    expect(seen.sort()).toEqual(["A-1", "A-3", "B-1", "C-1"]);
+    expect(seen.sort()).toEqual(["A-1", "A-3", "B-1", "C-1", "E-1"]);
     const last = await reader.request(READ, { first: 100 });
     const lastInstant = last.data!.assessments.edges.at(-1).node.updatedAt;
     app.clock.set("2026-12-06T10:00:00Z");
