@@ -55,6 +55,8 @@ const NewNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePag
 const ClerkNoticePage = page(() => import("./features/notices-clerk/ClerkNoticePage.tsx"), "ClerkNoticePage");
 const CardPaymentReturnPage = page(() => import("./features/payments/CardPaymentReturnPage.tsx"), "CardPaymentReturnPage");
 const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
+const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
+const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -99,6 +101,8 @@ export function AppRoutes() {
           <Route path="urad/uredni-deska/nova" element={<NewNoticePage />} />
           <Route path="urad/uredni-deska/:id" element={<ClerkNoticePage />} />
           <Route path="urad/platby-kartou" element={<ClerkCardPaymentsPage />} />
+          <Route path="urad/poplatky" element={<PayersPage />} />
+          <Route path="urad/poplatky/:id" element={<PayerPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>

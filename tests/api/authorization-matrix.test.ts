@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEmailJob } from "../../api/src/jobs/account-email.ts";
 import { schema } from "../../api/src/schema/index.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
-import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
+import { createAssessment, createMunicipality, createPayer, createUser, signedInClient } from "../kit/factories.ts";
 import { Client } from "../kit/graphql.ts";
 
 const ACTORS = ["anonymous", "citizen", "otherCitizen", "clerkWithoutAgenda", "clerk", "admin", "otherTownAdmin"] as const;
@@ -42,6 +42,9 @@ interface Fixture {
   importedImportId: string;
   /** An e-mail job of our town that used up its retries. */
   deadJobId: string;
+  /** A payer of our town and an active assessment of it (finance clerks only). */
+  payerId: string;
+  assessmentId: string;
 }
 interface FieldCase {
   access: Access;
@@ -533,6 +536,88 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       query: `mutation { reversePaymentAllocation(input: { allocationId: "x", reason: "matrix" }) { __typename } }`,
     }),
   },
+  // --- finance clerk: payers, assessments, cash desk (schema/account-admin.ts) ---
+  "Query.financePayers": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ financePayers(first: 50) { nodes { id name address } } }` }),
+  },
+  "Query.financePayer": {
+    access: { ...agendaOnly, otherTownAdmin: "null" },
+    operation: (f) => ({
+      query: `query($id: ID!) { financePayer(id: $id) { id name linkedAccounts { email } assessments { subject } } }`,
+      variables: { id: gid("Payer", f.payerId) },
+    }),
+  },
+  "Query.assessments": {
+    // Integrators with assessments:read, finance clerks and admins (another town's admin reads its own town).
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `{ assessments(first: 50) { edges { node { id subject } } } }` }),
+  },
+  "Mutation.createPayer": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { createPayer(input: { name: "", kind: PERSON }) { __typename } }` }),
+  },
+  "Mutation.updatePayer": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updatePayer(id: $id, input: { name: "", kind: PERSON }) { __typename ... on Error { code } } }`,
+      variables: { id: gid("Payer", f.payerId) },
+    }),
+  },
+  "Mutation.linkPayerAccount": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { linkPayerAccount(payerId: $id, email: "bad") { __typename ... on Error { code } } }`,
+      variables: { id: gid("Payer", f.payerId) },
+    }),
+  },
+  "Mutation.unlinkPayerAccount": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { unlinkPayerAccount(payerId: $id, email: "nobody@example.cz") { __typename ... on Error { code } } }`,
+      variables: { id: gid("Payer", f.payerId) },
+    }),
+  },
+  "Mutation.createAssessment": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { createAssessment(payerId: $id, input: { kind: OTHER, subject: "", year: 2026, amount: "1.00", firstDueDate: "2026-12-31" }) { __typename ... on Error { code } } }`,
+      variables: { id: gid("Payer", f.payerId) },
+    }),
+  },
+  "Mutation.updateAssessment": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { updateAssessment(id: $id, input: { subject: "", amount: "1.00", firstDueDate: "2026-12-31" }) { __typename ... on Error { code } } }`,
+      variables: { id: gid("Assessment", f.assessmentId) },
+    }),
+  },
+  "Mutation.cancelAssessment": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { cancelAssessment(id: $id, reason: "") { __typename ... on Error { code } } }`,
+      variables: { id: gid("Assessment", f.assessmentId) },
+    }),
+  },
+  "Mutation.writeOffAssessment": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { writeOffAssessment(id: $id, reason: "") { __typename ... on Error { code } } }`,
+      variables: { id: gid("Assessment", f.assessmentId) },
+    }),
+  },
+  "Mutation.recordCashPayment": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { recordCashPayment(input: { assessmentId: $id, amount: "0.00", receivedOn: "2026-01-01", receiptNumber: "x" }) { __typename ... on Error { code } } }`,
+      variables: { id: gid("Assessment", f.assessmentId) },
+    }),
+  },
+  "Mutation.upsertAssessments": {
+    // Integrators only (API token with assessments:write); an empty batch changes nothing.
+    access: integratorOnly,
+    operation: () => ({ query: `mutation { upsertAssessments(input: []) { status } }` }),
+  },
 };
 // ================================================================================================
 
@@ -648,6 +733,8 @@ beforeAll(async () => {
         rowCount: 1,
       },
     });
+  const payer = await createPayer(app, town.id, { name: "matrix-secret-payer" });
+  const assessment = await createAssessment(app, payer, { subject: "matrix-secret-assessment" });
   const previewImport = await registerImport("PREVIEW");
   const importedImport = await registerImport("IMPORTED");
   fixture = {
@@ -663,6 +750,8 @@ beforeAll(async () => {
     previewImportId: previewImport.id,
     importedImportId: importedImport.id,
     deadJobId: deadJobId!,
+    payerId: payer.id,
+    assessmentId: assessment.id,
   };
   ourSecrets = [
     "matrix-citizen@",
@@ -677,6 +766,8 @@ beforeAll(async () => {
     "matrix-secret-invoice",
     "matrix-secret-order",
     "matrix-secret-import",
+    "matrix-secret-payer",
+    "matrix-secret-assessment",
     deadJobId!,
   ];
 });

@@ -35,6 +35,8 @@ interface DemoIds {
   cardPayment: string;
   /** The demo citizen's overdue dog fee, as the API's global id (URL-encoded). */
   assessment: string;
+  /** A demo payer with assessments of several statuses (Jana Nováková). */
+  payer: string;
 }
 
 interface Shot {
@@ -98,6 +100,11 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/urad/uredni-deska": () => [{ path: "/urad/uredni-deska", as: "clerk" }],
   "/urad/uredni-deska/nova": () => [{ path: "/urad/uredni-deska/nova", as: "clerk" }],
   "/urad/uredni-deska/:id": (ids) => [{ path: `/urad/uredni-deska/${ids.notice}`, as: "clerk" }],
+  "/urad/poplatky": () => [
+    { path: "/urad/poplatky", as: "clerk" },
+    { path: "/urad/poplatky?hledat=1104203", as: "clerk", variant: "search" },
+  ],
+  "/urad/poplatky/:id": (ids) => [{ path: `/urad/poplatky/${ids.payer}`, as: "clerk" }],
   "/sprava": () => [
     { path: "/sprava", as: "admin" },
     { path: "/sprava", as: "citizen", variant: "forbidden" },
@@ -124,7 +131,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order] = await Promise.all([
+  const [notice, contract, invoice, order, payer] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -132,6 +139,7 @@ beforeAll(async () => {
     prisma.contract.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+    prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -156,6 +164,7 @@ beforeAll(async () => {
     order: order.id,
     cardPayment: cardPayment.orderId,
     assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
+    payer: payer.id,
   };
 });
 

@@ -194,14 +194,17 @@ const cs = {
   "statements.fileTooLarge": "Soubor je příliš velký (nejvýše {max} MB).",
   "statements.unknownAccount": "Účet výpisu {account} není mezi bankovními účty obce.",
   "statements.noAccount": "Výpis neuvádí číslo účtu.",
-  "statements.sequenceGap": "Výpis č. {number} účtu {account} nenavazuje na naposledy načtený výpis č. {previous}. Pokud je to v pořádku, potvrďte import s mezerou.",
-  "statements.openingMismatch": "Počáteční zůstatek výpisu č. {number} ({opening}) neodpovídá konečnému zůstatku naposledy načteného výpisu č. {previous} ({closing}). Pokud je to v pořádku, potvrďte import s mezerou.",
+  "statements.sequenceGap":
+    "Výpis č. {number} účtu {account} nenavazuje na naposledy načtený výpis č. {previous}. Pokud je to v pořádku, potvrďte import s mezerou.",
+  "statements.openingMismatch":
+    "Počáteční zůstatek výpisu č. {number} ({opening}) neodpovídá konečnému zůstatku naposledy načteného výpisu č. {previous} ({closing}). Pokud je to v pořádku, potvrďte import s mezerou.",
   "statements.conflictingStatement": "Výpis č. {number} účtu {account} už byl načten s jinými zůstatky. Zkontrolujte soubor.",
   "statements.currency": "Výpis je v měně {currency}; načíst lze jen výpisy v CZK.",
   "pairing.paymentNotFound": "Platba neexistuje.",
   "pairing.assessmentNotFound": "Předpis neexistuje.",
   "pairing.amountPositive": "Zadejte kladnou částku.",
-  "pairing.overAllocation": "Na platbu zbývá k párování {remaining}, požadujete {requested}. Někdo ji mezitím možná spároval; načtěte ji znovu.",
+  "pairing.overAllocation":
+    "Na platbu zbývá k párování {remaining}, požadujete {requested}. Někdo ji mezitím možná spároval; načtěte ji znovu.",
   "pairing.notAPayment": "Tuto položku nelze párovat.",
   "pairing.alreadyReversed": "Toto spárování už bylo zrušeno.",
   "pairing.reasonRequired": "Uveďte důvod zrušení.",
@@ -237,6 +240,24 @@ const cs = {
   "demoGateway.closed": "Tato platba už byla dokončena.",
   "demoGateway.back": "Zpět do portálu",
   "demoGateway.notFound": "Platba v testovací bráně neexistuje.",
+  // Finance clerk: payers, assessments, cash desk, integrators' upsert (services/account-admin).
+  "field.symbol": "Zadejte 1 až 10 číslic.",
+  "field.externalId": "Jen písmena, číslice a znaky . _ : / # -.",
+  "field.externalIdTaken": "Plátce s tímto externím identifikátorem už v evidenci je.",
+  "field.amountPositive": "Částka musí být kladná.",
+  "field.amountTooLarge": "Částka je příliš vysoká.",
+  "field.installmentsSum": "Splátky dávají dohromady {sum} Kč, předpis je na {amount} Kč.",
+  "field.installmentsOrder": "Splátky musí jít po sobě podle data splatnosti.",
+  "field.installmentCount": "Předpis může mít 1 až 24 splátek.",
+  "field.variableSymbolTaken": "Tento variabilní symbol už je použitý u jiného předpisu stejného druhu.",
+  "field.bankAccountUnknown": "Zvolte jeden z účtů obce.",
+  "field.periodOrder": "Konec období nesmí předcházet jeho začátku.",
+  "field.accountNotFound": "V této obci není aktivní účet s tímto e-mailem.",
+  "field.accountNotLinked": "Účet s tímto e-mailem není k plátci připojený.",
+  "field.assessmentNotActive": "Předpis je zrušený nebo odepsaný; nelze ho měnit.",
+  "field.assessmentPaired": "K předpisu jsou spárované platby; tento údaj už nelze měnit.",
+  "field.amountBelowPaid": "Částka nesmí být nižší než už zaplacených {paid} Kč.",
+  "field.dateInFuture": "Datum nesmí být v budoucnosti.",
 } as const;
 
 export type MessageKey = keyof typeof cs;
@@ -430,14 +451,18 @@ const en: Record<MessageKey, string> = {
   "statements.fileTooLarge": "The file is too large (at most {max} MB).",
   "statements.unknownAccount": "The statement's account {account} is not one of the town's bank accounts.",
   "statements.noAccount": "The statement does not name its account.",
-  "statements.sequenceGap": "Statement no. {number} of account {account} does not follow the last imported statement, no. {previous}. If that is right, confirm importing with a gap.",
-  "statements.openingMismatch": "The opening balance of statement no. {number} ({opening}) differs from the closing balance of the last imported statement no. {previous} ({closing}). If that is right, confirm importing with a gap.",
-  "statements.conflictingStatement": "Statement no. {number} of account {account} was already imported with different balances. Check the file.",
+  "statements.sequenceGap":
+    "Statement no. {number} of account {account} does not follow the last imported statement, no. {previous}. If that is right, confirm importing with a gap.",
+  "statements.openingMismatch":
+    "The opening balance of statement no. {number} ({opening}) differs from the closing balance of the last imported statement no. {previous} ({closing}). If that is right, confirm importing with a gap.",
+  "statements.conflictingStatement":
+    "Statement no. {number} of account {account} was already imported with different balances. Check the file.",
   "statements.currency": "The statement is in {currency}; only CZK statements can be imported.",
   "pairing.paymentNotFound": "The payment does not exist.",
   "pairing.assessmentNotFound": "The assessment does not exist.",
   "pairing.amountPositive": "Enter a positive amount.",
-  "pairing.overAllocation": "{remaining} of the payment is left to pair, you asked for {requested}. Someone may have paired it meanwhile; reload it.",
+  "pairing.overAllocation":
+    "{remaining} of the payment is left to pair, you asked for {requested}. Someone may have paired it meanwhile; reload it.",
   "pairing.notAPayment": "This line cannot be paired.",
   "pairing.alreadyReversed": "This pairing has already been reversed.",
   "pairing.reasonRequired": "Give a reason for the reversal.",
@@ -472,6 +497,24 @@ const en: Record<MessageKey, string> = {
   "demoGateway.closed": "This payment has already been completed.",
   "demoGateway.back": "Back to the portal",
   "demoGateway.notFound": "No such payment in the test gateway.",
+  // Finance clerk: payers, assessments, cash desk, integrators' upsert (services/account-admin).
+  "field.symbol": "Enter 1 to 10 digits.",
+  "field.externalId": "Only letters, digits and . _ : / # - are allowed.",
+  "field.externalIdTaken": "A payer with this external id already exists.",
+  "field.amountPositive": "The amount must be positive.",
+  "field.amountTooLarge": "The amount is too large.",
+  "field.installmentsSum": "The installments add up to {sum} CZK, the assessment is for {amount} CZK.",
+  "field.installmentsOrder": "Installments must follow one another by due date.",
+  "field.installmentCount": "An assessment may have 1 to 24 installments.",
+  "field.variableSymbolTaken": "This variable symbol is already used by another assessment of the same kind.",
+  "field.bankAccountUnknown": "Choose one of the town's accounts.",
+  "field.periodOrder": "The end of the period must not precede its start.",
+  "field.accountNotFound": "There is no active account with this e-mail in this town.",
+  "field.accountNotLinked": "No account with this e-mail is linked to the payer.",
+  "field.assessmentNotActive": "The assessment is cancelled or written off; it cannot be changed.",
+  "field.assessmentPaired": "Payments are paired with the assessment; this can no longer be changed.",
+  "field.amountBelowPaid": "The amount must not be lower than the {paid} CZK already paid.",
+  "field.dateInFuture": "The date must not be in the future.",
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { cs, en };

@@ -20,7 +20,7 @@ export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement(
   }),
 });
 
-const FieldErrorRef = builder.objectRef<FieldIssue>("FieldError").implement({
+export const FieldErrorRef = builder.objectRef<FieldIssue>("FieldError").implement({
   description: "A problem with one input field.",
   fields: (t) => ({
     path: t.exposeStringList("path", { description: 'Path of the input field, e.g. ["email"].' }),

@@ -9,6 +9,7 @@ import "./files.ts";
 import "./notices.ts";
 import "./registers.ts";
 import "./account.ts";
+import "./account-admin.ts";
 import "./jobs.ts";
 import "./statements.ts";
 import "./card-payments.ts";

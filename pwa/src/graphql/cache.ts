@@ -35,6 +35,15 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
 }
 
 /**
+ * The finance clerk's payer list (names, totals) is refetched after a change to a payer or its assessments. The
+ * open payer page refetches itself (features/account-clerk/PayerPage.tsx): invalidating it here would blank it
+ * while it reloads, losing the one-time access code shown after issuing an assessment.
+ */
+function invalidatePayers(_result: unknown, _args: unknown, cache: Cache): void {
+  invalidateQueryField(cache, "financePayers");
+}
+
+/**
  * relayPagination() merges the pages of a connection but answers only edges, nodes and pageInfo; a connection's
  * own fields (the registers' totalCount and totals, which cover the whole filter, not a page) are read from the
  * page of the current arguments.
@@ -100,6 +109,13 @@ export const cacheConfig = {
       publishRegisterEntry: invalidateRegisterLists,
       unpublishRegisterEntry: invalidateRegisterLists,
       commitRegisterImport: invalidateRegisterLists,
+      // Finance: a payer's list entry (name, total due) and detail change with its payers and assessments.
+      createPayer: invalidatePayers,
+      updatePayer: invalidatePayers,
+      createAssessment: invalidatePayers,
+      cancelAssessment: invalidatePayers,
+      writeOffAssessment: invalidatePayers,
+      recordCashPayment: invalidatePayers,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

@@ -39,6 +39,12 @@ export interface AccountAssessment {
   specificSymbol: string | null;
   lifecycle: AssessmentLifecycle;
   lifecycleReason: string | null;
+  externalId: string | null;
+  /** When the assessment row last changed (ISO instant), for the integrators' incremental read. */
+  updatedAt: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  bankAccountId: string;
   bankAccount: AccountBankAccount;
   installments: { amount: number; dueDate: string }[];
   payments: AccountPayment[];
@@ -64,20 +70,31 @@ interface Row {
   name: string;
   kind: PayerKind;
   directDebit: boolean;
-  assessments: Omit<AccountAssessment, "state" | "payerId">[];
+  assessments: RawAssessment[];
 }
+
+/** An assessment as ASSESSMENT_JSON returns it: amounts as text, no derived state yet. */
+export type RawAssessment = Omit<AccountAssessment, "state" | "amount" | "installments" | "payments"> & {
+  amount: string;
+  installments: { amount: string; dueDate: string }[] | null;
+  payments: (Omit<AccountPayment, "amount"> & { amount: string })[];
+};
 
 /**
  * Installments and payments come back ordered; amounts are cast to text in SQL (BigInt in JSON would lose
  * precision past 2^53, which haléře never reach, but text keeps the driver honest) and parsed here.
  */
-const QUERY = (municipalityId: string, userId: string, payerId: string | null) => Prisma.sql`
-SELECT p."id", p."name", p."kind", p."directDebit",
-  COALESCE((
-    SELECT json_agg(json_build_object(
-      'id', a."id", 'kind', a."kind", 'subject', a."subject", 'year', a."year", 'amount', a."amount"::text,
-      'dueDate', a."dueDate"::text, 'variableSymbol', a."variableSymbol", 'constantSymbol', a."constantSymbol",
-      'specificSymbol', a."specificSymbol", 'lifecycle', a."lifecycle", 'lifecycleReason', a."lifecycleReason",
+/**
+ * One assessment as a JSON object (alias `a` for the assessment, `b` for its bank account): shared by the
+ * citizen's account below and the finance clerk's views (services/account-admin), so both see the same
+ * assessment the same way.
+ */
+export const ASSESSMENT_JSON = Prisma.sql`json_build_object(
+      'id', a."id", 'payerId', a."payerId", 'kind', a."kind", 'subject', a."subject", 'year', a."year",
+      'amount', a."amount"::text, 'dueDate', a."dueDate"::text, 'variableSymbol', a."variableSymbol",
+      'constantSymbol', a."constantSymbol", 'specificSymbol', a."specificSymbol", 'lifecycle', a."lifecycle",
+      'lifecycleReason', a."lifecycleReason", 'externalId', a."externalId", 'updatedAt', a."updatedAt",
+      'periodFrom', a."periodFrom"::text, 'periodTo', a."periodTo"::text, 'bankAccountId', a."bankAccountId",
       'bankAccount', json_build_object('label', b."label", 'prefix', b."prefix", 'number', b."number",
         'bankCode', b."bankCode", 'iban', b."iban"),
       'installments', (SELECT json_agg(json_build_object('amount', i."amount"::text, 'dueDate', i."dueDate"::text)
@@ -86,7 +103,15 @@ SELECT p."id", p."name", p."kind", p."directDebit",
           'receivedOn', pm."receivedOn"::text, 'source', pm."source") ORDER BY pm."receivedOn", al."createdAt")
         FROM "PaymentAllocation" al JOIN "Payment" pm ON pm."id" = al."paymentId"
         WHERE al."assessmentId" = a."id" AND al."reversedAt" IS NULL), '[]'::json)
-    ) ORDER BY a."year" DESC, a."dueDate", a."createdAt")
+    )`;
+
+/** The order assessments are listed in: newest year first, then by due date. */
+export const ASSESSMENT_ORDER = Prisma.sql`a."year" DESC, a."dueDate", a."createdAt"`;
+
+const QUERY = (municipalityId: string, userId: string, payerId: string | null) => Prisma.sql`
+SELECT p."id", p."name", p."kind", p."directDebit",
+  COALESCE((
+    SELECT json_agg(${ASSESSMENT_JSON} ORDER BY ${ASSESSMENT_ORDER})
     FROM "Assessment" a JOIN "BankAccount" b ON b."id" = a."bankAccountId"
     WHERE a."payerId" = p."id" AND a."municipalityId" = ${municipalityId}::uuid
   ), '[]'::json) AS "assessments"
@@ -105,13 +130,14 @@ export async function loadPersonalAccount(
     name: row.name,
     kind: row.kind,
     directDebit: row.directDebit,
-    assessments: row.assessments.map((raw) => toAssessment(raw, row.id, scope.today)),
+    assessments: row.assessments.map((raw) => toAccountAssessment(raw, scope.today)),
   }));
   const assessments = payers.flatMap((payer) => payer.assessments).sort((a, b) => b.year - a.year || a.dueDate.localeCompare(b.dueDate));
   return { payers, assessments };
 }
 
-function toAssessment(raw: Row["assessments"][number], payerId: string, today: string): AccountAssessment {
+/** Parses an ASSESSMENT_JSON object and derives its state (statuses, credit, overdue) as of `today`. */
+export function toAccountAssessment(raw: RawAssessment, today: string): AccountAssessment {
   const installments = (raw.installments ?? []).map((i) => ({ amount: Number(i.amount), dueDate: i.dueDate }));
   const payments = raw.payments.map((p) => ({ ...p, amount: Number(p.amount) }));
   const amount = Number(raw.amount);
@@ -122,5 +148,5 @@ function toAssessment(raw: Row["assessments"][number], payerId: string, today: s
     today,
     cancelled: raw.lifecycle === "CANCELLED",
   });
-  return { ...raw, payerId, amount, installments, payments, state };
+  return { ...raw, amount, installments, payments, state };
 }

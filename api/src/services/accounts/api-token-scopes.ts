@@ -11,6 +11,8 @@ export const API_TOKEN_SCOPES = [
   "alerts:write",
   "submissions:read",
   "payments:read",
+  "assessments:write",
+  "assessments:read",
 ] as const;
 
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
