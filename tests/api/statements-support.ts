@@ -1,6 +1,11 @@
 // Shared by the statement import and pairing tests: uploading a statement file as a finance clerk, and
 // a town with a finance clerk, a clerk of another agenda and a second town.
-import { gpcBytes, camt053Text, type SyntheticStatement, type SyntheticLine } from "../../api/src/integrations/bank-statements/synthetic.ts";
+import {
+  gpcBytes,
+  camt053Text,
+  type SyntheticStatement,
+  type SyntheticLine,
+} from "../../api/src/integrations/bank-statements/synthetic.ts";
 import type { TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
 import type { Client } from "../kit/graphql.ts";
@@ -27,7 +32,7 @@ export async function importStatement(
   file: { name: string; bytes: Uint8Array | string },
   options: { dryRun?: boolean; allowGap?: boolean } = {},
 ): Promise<any> {
-  const answer = await client.upload(IMPORT, { input: { file: null, ...options } }, { "input.file": new File([file.bytes], file.name) });
+  const answer = await client.upload(IMPORT, { input: { file: null, ...options } }, { "input.file": new File([file.bytes as BlobPart], file.name) });
   if (answer.errors) return { __typename: "GraphQLError", errors: answer.errors };
   return answer.data!.importBankStatement;
 }
@@ -91,7 +96,10 @@ export function statement(number: number, lines: SyntheticLine[], overrides: Par
   };
 }
 
-export const gpcFile = (value: SyntheticStatement, name = `vypis-${value.number}.gpc`) => ({ name, bytes: new Uint8Array(gpcBytes(value)) });
+export const gpcFile = (value: SyntheticStatement, name = `vypis-${value.number}.gpc`) => ({
+  name,
+  bytes: new Uint8Array(gpcBytes(value)),
+});
 export const camtFile = (value: SyntheticStatement, name = `vypis-${value.number}.xml`) => ({ name, bytes: camt053Text(value) });
 
 /** An assessment's payment state as the portal derives it from its active pairings (domain/installments.ts). */

@@ -93,9 +93,15 @@ export const PaymentAllocationRef = builder.prismaNode("PaymentAllocation", {
       resolve: (row) => row.reversedById,
       load: (ids: string[], ctx: Context) => userNames(ctx, ids),
     }),
-    assessmentId: t.id({ description: "The assessment's global id (type Assessment).", resolve: (row) => assessmentGlobalId(row.assessmentId) }),
+    assessmentId: t.id({
+      description: "The assessment's global id (type Assessment).",
+      resolve: (row) => assessmentGlobalId(row.assessmentId),
+    }),
     assessmentSubject: t.string({ select: { assessment: { select: { subject: true } } }, resolve: (row) => row.assessment.subject }),
-    variableSymbol: t.string({ select: { assessment: { select: { variableSymbol: true } } }, resolve: (row) => row.assessment.variableSymbol }),
+    variableSymbol: t.string({
+      select: { assessment: { select: { variableSymbol: true } } },
+      resolve: (row) => row.assessment.variableSymbol,
+    }),
     payerName: t.string({
       select: { assessment: { select: { payer: { select: { name: true } } } } },
       resolve: (row) => row.assessment.payer.name,
@@ -240,7 +246,9 @@ const StatementImportResultRef = builder.objectRef<StatementImportResult>("State
       nullable: true,
       description: "The stored statement; null in a dry run.",
       resolve: (query, result, _args, ctx) =>
-        result.statementId ? ctx.db.bankStatement.findFirst({ ...query, where: { id: result.statementId, municipalityId: ctx.municipality.id } }) : null,
+        result.statementId
+          ? ctx.db.bankStatement.findFirst({ ...query, where: { id: result.statementId, municipalityId: ctx.municipality.id } })
+          : null,
     }),
     bankAccountLabel: t.exposeString("bankAccountLabel"),
     accountIban: t.exposeString("accountIban"),
@@ -495,4 +503,3 @@ builder.mutationField("reversePaymentAllocation", (t) =>
     },
   }),
 );
-

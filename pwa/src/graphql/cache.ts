@@ -34,6 +34,12 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
   for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
 }
 
+const PAYMENT_LISTS = ["bankStatements", "unpairedPayments", "assessmentsForPairing"];
+
+function invalidatePaymentLists(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of PAYMENT_LISTS) invalidateQueryField(cache, field);
+}
+
 /**
  * relayPagination() merges the pages of a connection but answers only edges, nodes and pageInfo; a connection's
  * own fields (the registers' totalCount and totals, which cover the whole filter, not a page) are read from the
@@ -93,6 +99,11 @@ export const cacheConfig = {
       publishRegisterEntry: invalidateRegisterLists,
       unpublishRegisterEntry: invalidateRegisterLists,
       commitRegisterImport: invalidateRegisterLists,
+      // Payments (finance clerk): an import adds statements and payments, a pairing or reversal moves a payment
+      // in or out of the unpaired list and changes the statements' counts.
+      importBankStatement: invalidatePaymentLists,
+      pairPayment: invalidatePaymentLists,
+      reversePaymentAllocation: invalidatePaymentLists,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

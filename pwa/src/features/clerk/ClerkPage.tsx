@@ -9,6 +9,7 @@ import { useSession } from "../auth/session.tsx";
 const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   NOTICES: "/urad/uredni-deska",
   REGISTERS: "/urad/registry",
+  FINANCE: "/urad/platby",
 };
 
 /**
