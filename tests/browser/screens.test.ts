@@ -31,6 +31,8 @@ interface DemoIds {
   contract: string;
   invoice: string;
   order: string;
+  /** One of the demo town's paid payments (last year's, paired). */
+  payment: string;
 }
 
 interface Shot {
@@ -88,6 +90,10 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/urad/registry/objednavky": () => [{ path: "/urad/registry/objednavky", as: "clerk" }],
   "/urad/registry/objednavky/:id": (ids) => [{ path: `/urad/registry/objednavky/${ids.order}`, as: "clerk" }],
   "/urad/registry/import": () => [{ path: "/urad/registry/import", as: "clerk" }],
+  "/urad/platby": () => [{ path: "/urad/platby", as: "clerk" }],
+  "/urad/platby/import": () => [{ path: "/urad/platby/import", as: "clerk" }],
+  "/urad/platby/nesparovane": () => [{ path: "/urad/platby/nesparovane", as: "clerk" }],
+  "/urad/platby/platba/:id": (ids) => [{ path: `/urad/platby/platba/${ids.payment}`, as: "clerk" }],
   "/urad/uredni-deska": () => [{ path: "/urad/uredni-deska", as: "clerk" }],
   "/urad/uredni-deska/nova": () => [{ path: "/urad/uredni-deska/nova", as: "clerk" }],
   "/urad/uredni-deska/:id": (ids) => [{ path: `/urad/uredni-deska/${ids.notice}`, as: "clerk" }],
@@ -112,7 +118,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order] = await Promise.all([
+  const [notice, contract, invoice, order, payment] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -120,8 +126,9 @@ beforeAll(async () => {
     prisma.contract.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+    prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
   ]);
-  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id };
+  ids = { notice: notice.id, contract: contract.id, invoice: invoice.id, order: order.id, payment: payment.id };
 });
 
 it("lists every route of pwa/src/routes.tsx", () => {
