@@ -9,6 +9,12 @@ import { expectAccessible, openAsClerk, trackPageErrors, usePortal, waitForHeadi
 // unpaired list, pairs it by hand with the dog fee, and reverses the pairing with a reason. Axe on every page.
 
 const portal = usePortal();
+// Pictures of the filled pages (the screens test photographs them empty), for a person to look at.
+const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "..", ".artifacts", "payments-clerk");
+const shoot = async (page: import("playwright-core").Page, name: string) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, scale: "css", animations: "disabled" });
+};
 
 async function importFile(page: import("playwright-core").Page, file: string) {
   await page.goto("/urad/platby/import");
@@ -33,6 +39,7 @@ describe("finance clerk: statements and pairing", () => {
     await expect.poll(() => preview.first().innerText()).toMatch(/Spárováno: Poplatek za odpad \d{4} \(Jana Nováková\)/);
     await expect.poll(() => preview.first().innerText()).toMatch(/Neznámý VS – spárujte ručně/);
     await expectAccessible(page, "import preview");
+    await shoot(page, "desktop-import-preview");
     // Nothing is stored by the preview.
     expect(await portal.server.database.prisma.bankStatement.count()).toBe(0);
 
@@ -44,12 +51,14 @@ describe("finance clerk: statements and pairing", () => {
     await waitForHeading(page, "Bankovní výpisy");
     await page.getByText("2 spárováno, 1 nespárováno").first().waitFor();
     await expectAccessible(page, "statements");
+    await shoot(page, "desktop-statements");
 
     await page.getByText("2 spárováno, 1 nespárováno").first().click();
     await waitForHeading(page, "Nespárované platby");
     await page.getByText("1 nespárovaná platba").waitFor();
     await expect.poll(() => page.locator("main").innerText()).toMatch(/DVORAK TOMAS/);
     await expectAccessible(page, "unpaired");
+    await shoot(page, "desktop-unpaired");
     expect(errors).toEqual([]);
   });
 
@@ -69,12 +78,14 @@ describe("finance clerk: statements and pairing", () => {
     await page.getByRole("button", { name: /Spárovat s předpisem Poplatek ze psů .* \(VS 2104201\)/ }).click();
     await page.getByText(/Spárováno ručně: Petr Svoboda/).waitFor();
     await expectAccessible(page, "payment, paired");
+    await shoot(page, "desktop-payment-paired");
 
     await page.getByRole("button", { name: /Zrušit spárování s předpisem Poplatek ze psů/ }).click();
     await page.getByLabel("Důvod zrušení").fill("Platba patří k jinému předpisu");
     await page.getByRole("button", { name: "Zrušit spárování", exact: true }).click();
     await page.getByText(/Zrušeno: Petr Svoboda, .*Důvod: Platba patří k jinému předpisu/).waitFor();
     await expectAccessible(page, "payment, reversed");
+    await shoot(page, "desktop-payment-reversed");
     const allocation = await portal.server.database.prisma.paymentAllocation.findFirstOrThrow({ where: { method: "MANUAL" } });
     expect(allocation.reversalReason).toBe("Platba patří k jinému předpisu");
   });
@@ -85,5 +96,11 @@ describe("finance clerk: statements and pairing", () => {
     await waitForHeading(page, "Bankovní výpisy");
     await page.locator("main").getByText(/spárováno/).filter({ visible: true }).first().waitFor();
     await expectAccessible(page, "statements on a phone");
+    await shoot(page, "phone-statements");
+    await page.goto("/urad/platby/nesparovane");
+    await waitForHeading(page, "Nespárované platby");
+    await page.getByText(/nespárovan/).first().waitFor();
+    await expectAccessible(page, "unpaired on a phone");
+    await shoot(page, "phone-unpaired");
   });
 });
