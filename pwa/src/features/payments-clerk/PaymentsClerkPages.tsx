@@ -34,6 +34,8 @@ const uuidOf = (id: string) => {
     return id;
   }
 };
+/** "CZ65 0800 0000 1920 0014 5399": readable, and breaks between groups on a phone. */
+const groupedIban = (iban: string) => iban.replace(/(.{4})(?=.)/g, "$1 ");
 const paymentLink = (id: string) => `${PAYMENTS_BASE}/platba/${uuidOf(id)}`;
 
 function Money({ value }: { value: `${number}` }) {
@@ -102,10 +104,18 @@ export function BankStatementsPage() {
               header: t("paymentsClerk.statements.number"),
               cell: (s) => `${s.statementNumber} (${s.format === "GPC" ? "GPC" : "camt.053"})`,
             },
-            { header: t("paymentsClerk.statements.account"), cell: (s) => `${s.bankAccountLabel ?? ""} ${s.accountIban}`.trim() },
+            {
+              header: t("paymentsClerk.statements.account"),
+              cell: (s) => (
+                <>
+                  {s.bankAccountLabel}
+                  <br />
+                  <span className="text-ink-muted">{groupedIban(s.accountIban)}</span>
+                </>
+              ),
+            },
             {
               header: t("paymentsClerk.statements.period"),
-              nowrap: true,
               cell: (s) =>
                 s.periodFrom === s.periodTo ? format.date(s.periodTo) : `${format.date(s.periodFrom)} – ${format.date(s.periodTo)}`,
             },
@@ -132,7 +142,6 @@ export function BankStatementsPage() {
                   t("paymentsClerk.statements.allPaired", { paired: s.pairing.pairedCount })
                 ),
             },
-            { header: t("paymentsClerk.statements.imported"), cell: (s) => format.dateTime(s.importedAt) },
           ]}
         />
       )}
