@@ -44,8 +44,18 @@ if (serverUrl) {
   };
 }
 
-const config = loadConfig({ ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), NODE_ENV: "production", LOG_LEVEL: "silent", SEED_DEMO: "false" });
-const app = await createApp({ config, database: await openDatabase({ url: databaseUrl }), prepareDatabase: true, logger: pino({ level: "silent" }) });
+const config = loadConfig({
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  NODE_ENV: "production",
+  LOG_LEVEL: "silent",
+  SEED_DEMO: "false",
+});
+const app = await createApp({
+  config,
+  database: await openDatabase({ url: databaseUrl }),
+  prepareDatabase: true,
+  logger: pino({ level: "silent" }),
+});
 const prisma = app.services.database.prisma;
 
 try {
@@ -62,7 +72,16 @@ try {
       email: "bench@example.cz",
       publicUrl: "http://bench.localhost",
       bankAccounts: {
-        create: [{ label: "Běžný účet", isPrimary: true, prefix: account.prefix, number: account.number, bankCode: account.bankCode, iban: czechAccountToIban(account) }],
+        create: [
+          {
+            label: "Běžný účet",
+            isPrimary: true,
+            prefix: account.prefix,
+            number: account.number,
+            bankCode: account.bankCode,
+            iban: czechAccountToIban(account),
+          },
+        ],
       },
     },
     include: { bankAccounts: true },
@@ -72,29 +91,32 @@ try {
   });
   const seedStarted = performance.now();
   // Assessments whose VS is that of every second line (the generator's VS is 2026000000 + line index).
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Payer" ("id", "municipalityId", "name", "updatedAt")
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Payer" ("id", "municipalityId", "name", "updatedAt")
        SELECT gen_random_uuid(), $1::uuid, 'Plátce ' || n, now() FROM generate_series(1, 1000) n`,
-      town.id,
-    );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Assessment" ("id", "municipalityId", "payerId", "kind", "subject", "year", "amount", "dueDate", "variableSymbol",
+        town.id,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Assessment" ("id", "municipalityId", "payerId", "kind", "subject", "year", "amount", "dueDate", "variableSymbol",
          "bankAccountId", "updatedAt")
        SELECT gen_random_uuid(), $1::uuid, payers.ids[1 + n % array_length(payers.ids, 1)],
          'WASTE_FEE', 'Poplatek za odpad 2026', 2026, 100000, DATE '2026-05-31', (2026000000 + n * 2)::text, $2::uuid, now()
        FROM generate_series(0, $3::int - 1) n,
          (SELECT array_agg("id") AS ids FROM "Payer" WHERE "municipalityId" = $1::uuid) payers`,
-      town.id,
-      town.bankAccounts[0]!.id,
-      assessmentCount,
-    );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Installment" ("id", "assessmentId", "position", "amount", "dueDate")
+        town.id,
+        town.bankAccounts[0]!.id,
+        assessmentCount,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Installment" ("id", "assessmentId", "position", "amount", "dueDate")
        SELECT gen_random_uuid(), "id", 1, "amount", "dueDate" FROM "Assessment" WHERE "municipalityId" = $1::uuid`,
-      town.id,
-    );
-  }, { timeout: 600_000 });
+        town.id,
+      );
+    },
+    { timeout: 600_000 },
+  );
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const { password: _unused, ...municipality } = { ...town, password: null };
@@ -124,7 +146,9 @@ try {
   const paired = await prisma.paymentAllocation.count({ where: { payment: { municipalityId: town.id }, reversedAt: null } });
 
   const target = databaseUrl ? "PostgreSQL" : "PGlite";
-  console.log(`${target}, ${lineCount} lines (${(bytes.length / 1e6).toFixed(1)} MB GPC), ${assessmentCount} assessments (seeded in ${seedSeconds.toFixed(1)} s), Node ${process.version}`);
+  console.log(
+    `${target}, ${lineCount} lines (${(bytes.length / 1e6).toFixed(1)} MB GPC), ${assessmentCount} assessments (seeded in ${seedSeconds.toFixed(1)} s), Node ${process.version}`,
+  );
   console.log(
     `import + pair: ${first.seconds.toFixed(2)} s wall (${first.cpuSeconds.toFixed(2)} s CPU of this process), ` +
       `${Math.round(lineCount / first.seconds)} lines/s; payments ${first.result.newPaymentCount}, paired ${first.result.pairing.paired} ` +

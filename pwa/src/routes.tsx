@@ -47,6 +47,10 @@ const ContractFormPage = page(() => import("./features/registers/clerk/EntryForm
 const InvoiceFormPage = page(() => import("./features/registers/clerk/EntryFormPages.tsx"), "InvoiceFormPage");
 const PurchaseOrderFormPage = page(() => import("./features/registers/clerk/EntryFormPages.tsx"), "PurchaseOrderFormPage");
 const RegisterImportPage = page(() => import("./features/registers/clerk/RegisterImportPage.tsx"), "RegisterImportPage");
+const BankStatementsPage = page(() => import("./features/payments-clerk/PaymentsClerkPages.tsx"), "BankStatementsPage");
+const StatementImportPage = page(() => import("./features/payments-clerk/PaymentsClerkPages.tsx"), "StatementImportPage");
+const UnpairedPaymentsPage = page(() => import("./features/payments-clerk/PaymentsClerkPages.tsx"), "UnpairedPaymentsPage");
+const PaymentDetailPage = page(() => import("./features/payments-clerk/PaymentsClerkPages.tsx"), "PaymentDetailPage");
 const NoticeBoardPage = page(() => import("./features/notices/NoticeBoardPage.tsx"), "NoticeBoardPage");
 const NoticeArchivePage = page(() => import("./features/notices/NoticeBoardPage.tsx"), "NoticeArchivePage");
 const NoticeDetailPage = page(() => import("./features/notices/NoticeDetailPage.tsx"), "NoticeDetailPage");
@@ -97,6 +101,10 @@ export function AppRoutes() {
           <Route path="urad/registry/objednavky" element={<ClerkPurchaseOrdersPage />} />
           <Route path="urad/registry/objednavky/:id" element={<PurchaseOrderFormPage />} />
           <Route path="urad/registry/import" element={<RegisterImportPage />} />
+          <Route path="urad/platby" element={<BankStatementsPage />} />
+          <Route path="urad/platby/import" element={<StatementImportPage />} />
+          <Route path="urad/platby/nesparovane" element={<UnpairedPaymentsPage />} />
+          <Route path="urad/platby/platba/:id" element={<PaymentDetailPage />} />
           <Route path="urad/uredni-deska" element={<ClerkNoticesPage />} />
           <Route path="urad/uredni-deska/nova" element={<NewNoticePage />} />
           <Route path="urad/uredni-deska/:id" element={<ClerkNoticePage />} />

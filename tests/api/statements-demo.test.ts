@@ -26,7 +26,9 @@ beforeAll(async () => {
     else process.env.DATA_DIR = previous;
   }
   clerk = new Client(app, { host: "lipnice.localhost" });
-  const login = await clerk.request(`mutation { login(input: { email: "referent@lipnice.example", password: "Referent-demo-2026" }) { __typename } }`);
+  const login = await clerk.request(
+    `mutation { login(input: { email: "referent@lipnice.example", password: "Referent-demo-2026" }) { __typename } }`,
+  );
   expect(login.data?.login?.__typename ?? JSON.stringify(login.errors)).toMatch(/Success/);
 });
 afterAll(async () => {
@@ -56,7 +58,10 @@ describe("demo statement files", () => {
       closingBalance: "1235067.89",
       statement: { pairing: { paymentCount: 3, pairedCount: 2, unpairedCount: 1, unpairedAmount: "350.00" } },
     });
-    expect(await assessmentState(app, await assessmentId(DEMO_ACCOUNT.variableSymbols.wasteJana))).toMatchObject({ status: "PAID", paid: 90_000 });
+    expect(await assessmentState(app, await assessmentId(DEMO_ACCOUNT.variableSymbols.wasteJana))).toMatchObject({
+      status: "PAID",
+      paid: 90_000,
+    });
     expect(await assessmentState(app, await assessmentId(DEMO_ACCOUNT.variableSymbols.wastePavel))).toMatchObject({
       status: "PARTLY_PAID",
       paid: 50_000,

@@ -122,7 +122,11 @@ describe("re-import", () => {
     const again = await importStatement(world3.finance, file);
     expect(again.__typename).toBe("ImportBankStatementSuccess");
     expect(again.report.statements[0]).toMatchObject({ newPaymentCount: 0, alreadyImportedCount: 2, alreadyImported: true });
-    expect(again.report.statements[0].lines.map((line: any) => line.outcome)).toEqual(["ALREADY_IMPORTED", "ALREADY_IMPORTED", "NOT_A_PAYMENT"]);
+    expect(again.report.statements[0].lines.map((line: any) => line.outcome)).toEqual([
+      "ALREADY_IMPORTED",
+      "ALREADY_IMPORTED",
+      "NOT_A_PAYMENT",
+    ]);
     expect(again.report.statements[0].statement.id).toBe(first.report.statements[0].statement.id);
     expect(await counts(world3.municipalityId)).toEqual(before);
   });
@@ -159,7 +163,9 @@ describe("atomicity", () => {
     const result = await importStatement(world4.finance, { name: "dva-vypisy.gpc", bytes: file }, { allowGap: true });
     expect(result.fieldErrors[0]).toMatchObject({ code: "CONFLICTING_STATEMENT" });
     expect(await counts(world4.municipalityId)).toEqual(before);
-    expect(await app.database.prisma.bankStatement.count({ where: { municipalityId: world4.municipalityId, statementNumber: 21 } })).toBe(0);
+    expect(await app.database.prisma.bankStatement.count({ where: { municipalityId: world4.municipalityId, statementNumber: 21 } })).toBe(
+      0,
+    );
   });
 });
 

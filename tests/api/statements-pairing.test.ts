@@ -9,7 +9,6 @@ import { createTestApp, type TestApp } from "../kit/app.ts";
 import { apiTokenClient, createAssessment, createPayer } from "../kit/factories.ts";
 import {
   assessmentState,
-  camtFile,
   credit,
   financeWorld,
   gpcFile,
@@ -114,7 +113,11 @@ describe("automatic pairing at import", () => {
       "PAIRED",
       "NO_SYMBOL",
     ]);
-    expect(report.lines[0]).toMatchObject({ assessmentId: gid("Assessment", assessments.exact!.id), assessmentSubject: "Odpad přesně", payerName: "Jana Párovací" });
+    expect(report.lines[0]).toMatchObject({
+      assessmentId: gid("Assessment", assessments.exact!.id),
+      assessmentSubject: "Odpad přesně",
+      payerName: "Jana Párovací",
+    });
     expect(report.statement.pairing).toEqual({ paymentCount: 10, pairedCount: 6, unpairedCount: 4, unpairedAmount: "3600.00" });
   });
 
@@ -167,8 +170,9 @@ describe("the unpaired list", () => {
     expect(all.nodes.map((p: any) => p.variableSymbol).sort()).toEqual(["5100005", "5100006", "9999999", null].sort());
     const byText = (await world.finance.request(UNPAIRED, { filter: { text: "alika" } })).data!.unpairedPayments;
     expect(byText.nodes.map((p: any) => [p.counterpartyName, p.message])).toEqual([["Bez Symbolu", 'za psa "Alika" \\ {díky},NULL']]);
-    const byStatement = (await world.finance.request(UNPAIRED, { filter: { statementId: report.statement.id, amountMin: "900.00", amountMax: "900.00" } }))
-      .data!.unpairedPayments;
+    const byStatement = (
+      await world.finance.request(UNPAIRED, { filter: { statementId: report.statement.id, amountMin: "900.00", amountMax: "900.00" } })
+    ).data!.unpairedPayments;
     expect(byStatement.totalCount).toBe(4);
     const none = (await world.finance.request(UNPAIRED, { filter: { receivedFrom: "2026-11-21" } })).data!.unpairedPayments;
     expect(none.totalCount).toBe(0);
@@ -238,7 +242,9 @@ describe("manual pairing and reversal", () => {
     expect(await assessmentState(app, assessments.manual!.id)).toMatchObject({ status: "PAID" });
     const unpaired = (await world.finance.request(UNPAIRED, {})).data!.unpairedPayments;
     expect(unpaired.totalCount).toBe(3);
-    const audit = await app.database.prisma.auditLogEntry.count({ where: { municipalityId: world.municipalityId, action: "payment.paired" } });
+    const audit = await app.database.prisma.auditLogEntry.count({
+      where: { municipalityId: world.municipalityId, action: "payment.paired" },
+    });
     expect(audit).toBe(3);
   });
 
@@ -268,25 +274,31 @@ describe("manual pairing and reversal", () => {
 
   it("a reversal needs a reason", async () => {
     const [allocation] = await activeAllocations(assessments.partial!.id);
-    const result = (await world.finance.request(REVERSE, { input: { allocationId: gid("PaymentAllocation", allocation!.id), reason: "  " } })).data!
-      .reversePaymentAllocation;
+    const result = (
+      await world.finance.request(REVERSE, { input: { allocationId: gid("PaymentAllocation", allocation!.id), reason: "  " } })
+    ).data!.reversePaymentAllocation;
     expect(result.fieldErrors).toEqual([{ path: ["reason"], code: "REQUIRED", message: "Uveďte důvod zrušení." }]);
   });
 });
 
 describe("tenancy and authorization", () => {
   it("another town's payment, pairing or assessment is not found", async () => {
-    const payment = await app.database.prisma.payment.findFirstOrThrow({ where: { municipalityId: world.municipalityId, variableSymbol: "9999999" } });
+    const payment = await app.database.prisma.payment.findFirstOrThrow({
+      where: { municipalityId: world.municipalityId, variableSymbol: "9999999" },
+    });
     const foreign = world.other.finance;
     const pair = (
       await foreign.request(PAIR, {
-        input: { paymentId: gid("Payment", payment.id), allocations: [{ assessmentId: gid("Assessment", assessments.partial!.id), amount: "1.00" }] },
+        input: {
+          paymentId: gid("Payment", payment.id),
+          allocations: [{ assessmentId: gid("Assessment", assessments.partial!.id), amount: "1.00" }],
+        },
       })
     ).data!.pairPayment;
     expect(pair.__typename).toBe("NotFoundError");
     const [allocation] = await activeAllocations(assessments.partial!.id);
-    const reverse = (await foreign.request(REVERSE, { input: { allocationId: gid("PaymentAllocation", allocation!.id), reason: "cizí" } })).data!
-      .reversePaymentAllocation;
+    const reverse = (await foreign.request(REVERSE, { input: { allocationId: gid("PaymentAllocation", allocation!.id), reason: "cizí" } }))
+      .data!.reversePaymentAllocation;
     expect(reverse.__typename).toBe("NotFoundError");
     const node = await foreign.request(`query($id: ID!) { node(id: $id) { id } }`, { id: gid("Payment", payment.id) });
     expect(node.data!.node).toBeNull();
@@ -296,7 +308,10 @@ describe("tenancy and authorization", () => {
     const otherAssessment = await createAssessment(app, otherPayer, { variableSymbol: "5100099" });
     const cross = (
       await world.finance.request(PAIR, {
-        input: { paymentId: gid("Payment", payment.id), allocations: [{ assessmentId: gid("Assessment", otherAssessment.id), amount: "1.00" }] },
+        input: {
+          paymentId: gid("Payment", payment.id),
+          allocations: [{ assessmentId: gid("Assessment", otherAssessment.id), amount: "1.00" }],
+        },
       })
     ).data!.pairPayment;
     expect(cross.fieldErrors).toEqual([{ path: ["allocations", "0", "assessmentId"], code: "NOT_FOUND", message: "Předpis neexistuje." }]);

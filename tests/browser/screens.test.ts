@@ -37,6 +37,8 @@ interface DemoIds {
   assessment: string;
   /** A demo payer with assessments of several statuses (Jana Nováková). */
   payer: string;
+  /** One of the demo town's paid payments (last year's, paired). */
+  payment: string;
 }
 
 interface Shot {
@@ -97,6 +99,10 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/urad/registry/objednavky": () => [{ path: "/urad/registry/objednavky", as: "clerk" }],
   "/urad/registry/objednavky/:id": (ids) => [{ path: `/urad/registry/objednavky/${ids.order}`, as: "clerk" }],
   "/urad/registry/import": () => [{ path: "/urad/registry/import", as: "clerk" }],
+  "/urad/platby": () => [{ path: "/urad/platby", as: "clerk" }],
+  "/urad/platby/import": () => [{ path: "/urad/platby/import", as: "clerk" }],
+  "/urad/platby/nesparovane": () => [{ path: "/urad/platby/nesparovane", as: "clerk" }],
+  "/urad/platby/platba/:id": (ids) => [{ path: `/urad/platby/platba/${ids.payment}`, as: "clerk" }],
   "/urad/uredni-deska": () => [{ path: "/urad/uredni-deska", as: "clerk" }],
   "/urad/uredni-deska/nova": () => [{ path: "/urad/uredni-deska/nova", as: "clerk" }],
   "/urad/uredni-deska/:id": (ids) => [{ path: `/urad/uredni-deska/${ids.notice}`, as: "clerk" }],
@@ -131,7 +137,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order, payer] = await Promise.all([
+  const [notice, contract, invoice, order, payer, payment] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -140,6 +146,7 @@ beforeAll(async () => {
     prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
+    prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -165,6 +172,7 @@ beforeAll(async () => {
     cardPayment: cardPayment.orderId,
     assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
     payer: payer.id,
+    payment: payment.id,
   };
 });
 

@@ -34,6 +34,12 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
   for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
 }
 
+const PAYMENT_LISTS = ["bankStatements", "unpairedPayments", "assessmentsForPairing"];
+
+function invalidatePaymentLists(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of PAYMENT_LISTS) invalidateQueryField(cache, field);
+}
+
 /**
  * The finance clerk's payer list (names, totals) is refetched after a change to a payer or its assessments. The
  * open payer page refetches itself (features/account-clerk/PayerPage.tsx): invalidating it here would blank it
@@ -116,6 +122,11 @@ export const cacheConfig = {
       cancelAssessment: invalidatePayers,
       writeOffAssessment: invalidatePayers,
       recordCashPayment: invalidatePayers,
+      // Payments (finance clerk): an import adds statements and payments, a pairing or reversal moves a payment
+      // in or out of the unpaired list and changes the statements' counts.
+      importBankStatement: invalidatePaymentLists,
+      pairPayment: invalidatePaymentLists,
+      reversePaymentAllocation: invalidatePaymentLists,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

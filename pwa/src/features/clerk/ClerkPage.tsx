@@ -12,6 +12,14 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   FINANCE: "/urad/poplatky",
 };
 
+/** Further pages of an agenda, listed under its description. */
+const AGENDA_MORE_PAGES: Partial<Record<Agenda, { to: string; label: string }[]>> = {
+  FINANCE: [
+    { to: "/urad/platby", label: "clerk.financeStatements" },
+    { to: "/urad/platby-kartou", label: "clerk.financeCardPayments" },
+  ],
+};
+
 /**
  * The clerk's desk. Agenda pages arrive with their features; until an agenda has pages, it is listed here as a
  * permission the clerk holds rather than linked to a page that does not exist.
@@ -39,6 +47,15 @@ export function ClerkPage() {
                   {AGENDA_PAGES[agenda] ? <Link to={AGENDA_PAGES[agenda]}>{t(`agenda.${agenda}.name`)}</Link> : t(`agenda.${agenda}.name`)}
                 </p>
                 <p className="text-ink-muted">{t(`agenda.${agenda}.description`)}</p>
+                {AGENDA_MORE_PAGES[agenda] && (
+                  <ul className="mt-2 flex flex-col gap-1">
+                    {AGENDA_MORE_PAGES[agenda].map((page) => (
+                      <li key={page.to}>
+                        <Link to={page.to}>{t(page.label)}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>

@@ -31,7 +31,10 @@ export async function findUnpairedPayments(
   if (filter.receivedTo) conditions.push(Prisma.sql`p."receivedOn" <= ${filter.receivedTo}::date`);
   if (filter.amountMin != null) conditions.push(Prisma.sql`p."amount" >= ${filter.amountMin}::bigint`);
   if (filter.amountMax != null) conditions.push(Prisma.sql`p."amount" <= ${filter.amountMax}::bigint`);
-  const text = filter.text?.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 100);
+  const text = filter.text
+    ?.replace(/\p{Cc}+/gu, " ")
+    .trim()
+    .slice(0, 100);
   if (text) {
     const pattern = likePattern(text);
     conditions.push(Prisma.sql`(p."counterpartyName" ILIKE ${pattern} OR p."message" ILIKE ${pattern}

@@ -49,7 +49,13 @@ export async function pairPaymentManually(
       const unknown = input.allocations.flatMap((allocation, index) =>
         known.has(allocation.assessmentId)
           ? []
-          : [{ path: ["allocations", String(index), "assessmentId"], code: "NOT_FOUND", messageKey: "pairing.assessmentNotFound" as const }],
+          : [
+              {
+                path: ["allocations", String(index), "assessmentId"],
+                code: "NOT_FOUND",
+                messageKey: "pairing.assessmentNotFound" as const,
+              },
+            ],
       );
       if (unknown.length > 0) throw new ValidationError(unknown);
       const active = await tx.paymentAllocation.aggregate({

@@ -14,13 +14,15 @@ export const REVERSAL_REASON_MAX = 500;
  */
 export async function reversePaymentAllocation(ctx: Context, input: { allocationId: string; reason: string }): Promise<PaymentAllocation> {
   requireFinanceAccess(ctx);
-  const reason = input.reason.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  const reason = input.reason.replace(/\p{Cc}+/gu, " ").trim();
   if (!reason) throw ValidationError.field("reason", "pairing.reasonRequired", "REQUIRED");
   if (reason.length > REVERSAL_REASON_MAX) throw ValidationError.field("reason", "field.tooLong", "TOO_LONG", { max: REVERSAL_REASON_MAX });
   const municipalityId = ctx.municipality.id;
   const at = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; reversedAt: Date | null; paymentId: string; assessmentId: string; amount: bigint; method: string }[]>(
+    const [row] = await tx.$queryRaw<
+      { id: string; reversedAt: Date | null; paymentId: string; assessmentId: string; amount: bigint; method: string }[]
+    >(
       Prisma.sql`
         SELECT pa."id", pa."reversedAt", pa."paymentId", pa."assessmentId", pa."amount", pa."method"::text AS "method"
         FROM "PaymentAllocation" pa JOIN "Payment" p ON p."id" = pa."paymentId"

@@ -26,7 +26,10 @@ export const PAIRING_SEARCH_MAX = 20;
  */
 export async function searchAssessmentsForPairing(ctx: Context, query: string, limit: number): Promise<PairingCandidate[]> {
   requireFinanceAccess(ctx);
-  const text = query.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 100);
+  const text = query
+    .replace(/\p{Cc}+/gu, " ")
+    .trim()
+    .slice(0, 100);
   if (!text) return [];
   const take = Math.min(Math.max(limit, 1), PAIRING_SEARCH_MAX);
   const digits = /^\d{1,10}$/.test(text) ? text.replace(/^0+(?=\d)/, "") : null;

@@ -120,7 +120,9 @@ export async function importBankStatement(
   if (parsed.statements.length === 0) throw new StatementFileError([{ code: "statement.empty", line: null }]);
   for (const statement of parsed.statements) {
     if (statement.sequenceNumber === null || statement.sequenceNumber > 2_147_483_647) {
-      throw new StatementFileError([{ code: "statement.statementNumber", line: statement.sourceLine, params: { value: statement.statementNumber } }]);
+      throw new StatementFileError([
+        { code: "statement.statementNumber", line: statement.sourceLine, params: { value: statement.statementNumber } },
+      ]);
     }
     if (statement.currency !== null && statement.currency !== "CZK") {
       throw ValidationError.field("file", "statements.currency", "CURRENCY", { currency: statement.currency });
@@ -276,7 +278,9 @@ async function importOne(
   const shownKeys = keys.slice(0, REPORT_LINES).filter((_, index) => isPayment(statement.lines[index]!));
   const scope = { municipalityId, bankAccountId: account.id, actorId: ctx.viewer?.userId ?? null, at };
   const [figures] = rows.length
-    ? await tx.$queryRaw<{ total: number; paired: number; matched: number; withoutSymbol: number; shownInserted: string[] | null }[]>(Prisma.sql`
+    ? await tx.$queryRaw<
+        { total: number; paired: number; matched: number; withoutSymbol: number; shownInserted: string[] | null }[]
+      >(Prisma.sql`
         WITH inserted AS (
           INSERT INTO "Payment" ("id", "municipalityId", "source", "amount", "currency", "receivedOn", "variableSymbol", "constantSymbol",
             "specificSymbol", "counterpartyAccount", "counterpartyName", "message", "statementId", "bankLineKey", "createdById", "createdAt")

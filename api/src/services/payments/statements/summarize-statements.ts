@@ -10,7 +10,11 @@ export interface StatementSummary {
 }
 
 /** Paired and unpaired payments of several statements, in one statement (derived, never stored). */
-export async function summarizeStatements(db: TenantDb, municipalityId: string, statementIds: readonly string[]): Promise<StatementSummary[]> {
+export async function summarizeStatements(
+  db: TenantDb,
+  municipalityId: string,
+  statementIds: readonly string[],
+): Promise<StatementSummary[]> {
   const rows = statementIds.length
     ? await db.$queryRaw<{ statementId: string; paymentCount: number; pairedCount: number; unpairedAmount: bigint }[]>(Prisma.sql`
         SELECT p."statementId", count(*)::int AS "paymentCount",
