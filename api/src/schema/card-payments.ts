@@ -89,18 +89,16 @@ const CardPaymentRef = builder.prismaNode("CardPayment", {
   }),
 });
 
-const StartedCardPaymentRef = builder
-  .objectRef<{ cardPayment: { id: string }; redirectUrl: string }>("StartedCardPayment")
-  .implement({
-    description: "A card payment created at the gateway: send the browser to `redirectUrl`.",
-    fields: (t) => ({
-      redirectUrl: t.exposeString("redirectUrl", { description: "The gateway's page (Stripe Checkout or the demo gateway)." }),
-      cardPayment: t.prismaField({
-        type: "CardPayment",
-        resolve: (query, started, _args, ctx) => ctx.db.cardPayment.findUniqueOrThrow({ ...query, where: { id: started.cardPayment.id } }),
-      }),
+const StartedCardPaymentRef = builder.objectRef<{ cardPayment: { id: string }; redirectUrl: string }>("StartedCardPayment").implement({
+  description: "A card payment created at the gateway: send the browser to `redirectUrl`.",
+  fields: (t) => ({
+    redirectUrl: t.exposeString("redirectUrl", { description: "The gateway's page (Stripe Checkout or the demo gateway)." }),
+    cardPayment: t.prismaField({
+      type: "CardPayment",
+      resolve: (query, started, _args, ctx) => ctx.db.cardPayment.findUniqueOrThrow({ ...query, where: { id: started.cardPayment.id } }),
     }),
-  });
+  }),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Queries
