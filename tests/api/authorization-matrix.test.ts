@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEmailJob } from "../../api/src/jobs/account-email.ts";
 import { schema } from "../../api/src/schema/index.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
-import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
+import { createAssessment, createMunicipality, createPayer, createUser, signedInClient } from "../kit/factories.ts";
 import { Client } from "../kit/graphql.ts";
 
 const ACTORS = ["anonymous", "citizen", "otherCitizen", "clerkWithoutAgenda", "clerk", "admin", "otherTownAdmin"] as const;
@@ -42,6 +42,9 @@ interface Fixture {
   importedImportId: string;
   /** An e-mail job of our town that used up its retries. */
   deadJobId: string;
+  /** The citizen's paid card payment (its id and its order id). */
+  cardPaymentId: string;
+  cardPaymentOrderId: string;
 }
 interface FieldCase {
   access: Access;
@@ -154,6 +157,42 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   "Query.apiTokenScopes": { access: adminOnly, operation: () => ({ query: `{ apiTokenScopes }` }) },
   "Query.outbox": { access: adminOnly, operation: () => ({ query: `{ outbox(first: 50) { edges { node { id toAddress textBody } } } }` }) },
   // --- jobs ---
+  // --- card payments ---
+  "Query.cardPaymentsAvailable": { access: everyone, operation: () => ({ query: `{ cardPaymentsAvailable }` }) },
+  "Query.cardPayments": {
+    // Finance clerks; another town's admin gets their own town's (empty) list.
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ cardPayments(first: 10) { nodes { id orderId payerEmail } } }` }),
+  },
+  "Mutation.startCardPayment": {
+    // Citizens only; an empty list is refused after authorization (card payments are off here: a typed answer too).
+    access: { ...adminOnly, citizen: "allowed", otherCitizen: "allowed", admin: "FORBIDDEN", otherTownAdmin: "FORBIDDEN" },
+    operation: () => ({ query: `mutation { startCardPayment(input: { items: [], idempotencyKey: "x" }) { __typename } }` }),
+  },
+  "Mutation.settleCardPayment": {
+    // Only the payment's own user finds it.
+    access: {
+      anonymous: "UNAUTHENTICATED",
+      citizen: "allowed",
+      otherCitizen: "NOT_FOUND",
+      clerkWithoutAgenda: "NOT_FOUND",
+      clerk: "NOT_FOUND",
+      admin: "NOT_FOUND",
+      otherTownAdmin: "NOT_FOUND",
+    },
+    operation: (f) => ({
+      query: `mutation($orderId: String!) { settleCardPayment(input: { orderId: $orderId }) { __typename } }`,
+      variables: { orderId: f.cardPaymentOrderId },
+    }),
+  },
+  "Mutation.refundCardPayment": {
+    // Finance clerks of the town; the refund is then refused (no gateway configured here), nothing changes.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { refundCardPayment(input: { id: $id, amount: "1.00", reason: "x" }) { __typename } }`,
+      variables: { id: gid("CardPayment", f.cardPaymentId) },
+    }),
+  },
   "Query.deadLetterJobs": { access: adminOnly, operation: () => ({ query: `{ deadLetterJobs { id kind attempts lastError } }` }) },
   // Retrying is tried on a dead letter that does not exist, discarding on our town's real one (once per run);
   // tests/api/jobs.test.ts retries and discards with another town's admin trying first.
@@ -599,6 +638,20 @@ beforeAll(async () => {
         rowCount: 1,
       },
     });
+  const cardPayer = await createPayer(app, town.id, { userIds: [users.citizen.id] });
+  const cardAssessment = await createAssessment(app, cardPayer, { amount: 10_000 });
+  const cardPayment = await app.database.prisma.cardPayment.create({
+    data: {
+      municipalityId: town.id,
+      orderId: "matrixCardPaymentOrder01",
+      provider: "stripe",
+      providerPaymentId: "cs_matrix",
+      userId: users.citizen.id,
+      amount: 10_000n,
+      status: "SUCCEEDED",
+      items: { create: [{ assessmentId: cardAssessment.id, amount: 10_000n }] },
+    },
+  });
   const previewImport = await registerImport("PREVIEW");
   const importedImport = await registerImport("IMPORTED");
   fixture = {
@@ -614,6 +667,8 @@ beforeAll(async () => {
     previewImportId: previewImport.id,
     importedImportId: importedImport.id,
     deadJobId: deadJobId!,
+    cardPaymentId: cardPayment.id,
+    cardPaymentOrderId: cardPayment.orderId,
   };
   ourSecrets = [
     "matrix-citizen@",
