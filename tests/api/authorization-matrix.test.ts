@@ -45,6 +45,9 @@ interface Fixture {
   /** A payer of our town and an active assessment of it (finance clerks only). */
   payerId: string;
   assessmentId: string;
+  /** The citizen's paid card payment (its id and its order id). */
+  cardPaymentId: string;
+  cardPaymentOrderId: string;
 }
 interface FieldCase {
   access: Access;
@@ -157,6 +160,42 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
   "Query.apiTokenScopes": { access: adminOnly, operation: () => ({ query: `{ apiTokenScopes }` }) },
   "Query.outbox": { access: adminOnly, operation: () => ({ query: `{ outbox(first: 50) { edges { node { id toAddress textBody } } } }` }) },
   // --- jobs ---
+  // --- card payments ---
+  "Query.cardPaymentsAvailable": { access: everyone, operation: () => ({ query: `{ cardPaymentsAvailable }` }) },
+  "Query.cardPayments": {
+    // Finance clerks; another town's admin gets their own town's (empty) list.
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ cardPayments(first: 10) { nodes { id orderId payerEmail } } }` }),
+  },
+  "Mutation.startCardPayment": {
+    // Citizens only; an empty list is refused after authorization (card payments are off here: a typed answer too).
+    access: { ...adminOnly, citizen: "allowed", otherCitizen: "allowed", admin: "FORBIDDEN", otherTownAdmin: "FORBIDDEN" },
+    operation: () => ({ query: `mutation { startCardPayment(input: { items: [], idempotencyKey: "x" }) { __typename } }` }),
+  },
+  "Mutation.settleCardPayment": {
+    // Only the payment's own user finds it.
+    access: {
+      anonymous: "UNAUTHENTICATED",
+      citizen: "allowed",
+      otherCitizen: "NOT_FOUND",
+      clerkWithoutAgenda: "NOT_FOUND",
+      clerk: "NOT_FOUND",
+      admin: "NOT_FOUND",
+      otherTownAdmin: "NOT_FOUND",
+    },
+    operation: (f) => ({
+      query: `mutation($orderId: String!) { settleCardPayment(input: { orderId: $orderId }) { __typename } }`,
+      variables: { orderId: f.cardPaymentOrderId },
+    }),
+  },
+  "Mutation.refundCardPayment": {
+    // Finance clerks of the town; the refund is then refused (no gateway configured here), nothing changes.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { refundCardPayment(input: { id: $id, amount: "1.00", reason: "x" }) { __typename } }`,
+      variables: { id: gid("CardPayment", f.cardPaymentId) },
+    }),
+  },
   "Query.deadLetterJobs": { access: adminOnly, operation: () => ({ query: `{ deadLetterJobs { id kind attempts lastError } }` }) },
   // Retrying is tried on a dead letter that does not exist, discarding on our town's real one (once per run);
   // tests/api/jobs.test.ts retries and discards with another town's admin trying first.
@@ -735,6 +774,20 @@ beforeAll(async () => {
     });
   const payer = await createPayer(app, town.id, { name: "matrix-secret-payer" });
   const assessment = await createAssessment(app, payer, { subject: "matrix-secret-assessment" });
+  const cardPayer = await createPayer(app, town.id, { userIds: [users.citizen.id] });
+  const cardAssessment = await createAssessment(app, cardPayer, { amount: 10_000 });
+  const cardPayment = await app.database.prisma.cardPayment.create({
+    data: {
+      municipalityId: town.id,
+      orderId: "matrixCardPaymentOrder01",
+      provider: "stripe",
+      providerPaymentId: "cs_matrix",
+      userId: users.citizen.id,
+      amount: 10_000n,
+      status: "SUCCEEDED",
+      items: { create: [{ assessmentId: cardAssessment.id, amount: 10_000n }] },
+    },
+  });
   const previewImport = await registerImport("PREVIEW");
   const importedImport = await registerImport("IMPORTED");
   fixture = {
@@ -752,6 +805,8 @@ beforeAll(async () => {
     deadJobId: deadJobId!,
     payerId: payer.id,
     assessmentId: assessment.id,
+    cardPaymentId: cardPayment.id,
+    cardPaymentOrderId: cardPayment.orderId,
   };
   ourSecrets = [
     "matrix-citizen@",

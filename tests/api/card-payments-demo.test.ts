@@ -70,14 +70,20 @@ describe("the demo gateway", () => {
     const confirmed = await choose(path, "confirm");
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe(`http://${host()}/platba/${orderId}`);
-    const row = await app.database.prisma.cardPayment.findUniqueOrThrow({ where: { orderId }, include: { payments: { include: { allocations: true } } } });
+    const row = await app.database.prisma.cardPayment.findUniqueOrThrow({
+      where: { orderId },
+      include: { payments: { include: { allocations: true } } },
+    });
     expect(row.status).toBe("SUCCEEDED");
     expect(row.payments).toHaveLength(1);
     expect(row.payments[0]!.allocations).toEqual([expect.objectContaining({ assessmentId: dog.id, amount: 60_000n, method: "AUTO" })]);
     // A finance clerk refunds part of it through the demo gateway.
     const finance = await signedInClient(app, await createUser(app, town.id, { role: "CLERK", agendas: ["FINANCE"] }), host());
     const refunded = await finance.request(REFUND, { input: { id: cardPaymentGid(row.id), amount: "150.00", reason: "Sleva" } });
-    expect(refunded.data?.refundCardPayment).toMatchObject({ __typename: "RefundCardPaymentSuccess", cardPayment: { refundedAmount: "150.00" } });
+    expect(refunded.data?.refundCardPayment).toMatchObject({
+      __typename: "RefundCardPaymentSuccess",
+      cardPayment: { refundedAmount: "150.00" },
+    });
     const refund = await app.database.prisma.payment.findFirstOrThrow({ where: { cardPaymentId: row.id, amount: { lt: 0 } } });
     expect(refund.reference).toMatch(/^demo_re_/);
     // A replayed form changes nothing.

@@ -70,7 +70,10 @@ describe("refunds", () => {
     const { row, assessments } = await paidCardPayment([60_000, 90_000]);
     const [first, second] = [...assessments].sort((a, b) => (a.id < b.id ? -1 : 1));
     const partial = await refund(finance, row.id, "1000.00");
-    expect(partial).toMatchObject({ __typename: "RefundCardPaymentSuccess", cardPayment: { status: "SUCCEEDED", refundedAmount: "1000.00" } });
+    expect(partial).toMatchObject({
+      __typename: "RefundCardPaymentSuccess",
+      cardPayment: { status: "SUCCEEDED", refundedAmount: "1000.00" },
+    });
     const tooMuch = await refund(finance, row.id, "500.01");
     expect(tooMuch.fieldErrors).toEqual([{ path: ["amount"], code: "TOO_BIG", message: "Vrátit lze nejvýše 500.00 Kč." }]);
     expect((await refund(finance, row.id, "0.00")).fieldErrors).toEqual([expect.objectContaining({ path: ["amount"], code: "TOO_SMALL" })]);
@@ -86,13 +89,16 @@ describe("refunds", () => {
     expect(refunds.every((p) => p.source === "CARD" && p.message === "Zaplaceno omylem dvakrát")).toBe(true);
     // 1000: 900 from the newest (by id order, last) item, 100 from the other; then the other's remaining 500.
     expect(refunds[0]!.allocations.map((a) => [a.assessmentId, a.amount]).sort()).toEqual(
-      [[second!.id, -(second!.amount)], [first!.id, -(100_000n - second!.amount)]].sort(),
+      [
+        [second!.id, -second!.amount],
+        [first!.id, -(100_000n - second!.amount)],
+      ].sort(),
     );
     expect(await remaining(first!.id)).toBe(Number(first!.amount));
     expect(await remaining(second!.id)).toBe(Number(second!.amount));
-    expect(fake.refunds.filter((r) => r.payment_intent === fake.sessions.get(row.providerPaymentId!)!.payment_intent).map((r) => r.amount)).toEqual([
-      100_000, 50_000,
-    ]);
+    expect(
+      fake.refunds.filter((r) => r.payment_intent === fake.sessions.get(row.providerPaymentId!)!.payment_intent).map((r) => r.amount),
+    ).toEqual([100_000, 50_000]);
     const audit = await app.database.prisma.auditLogEntry.findMany({ where: { action: "cardPayment.refunded", subjectId: row.id } });
     expect(audit.map((entry) => (entry.details as { amount: string }).amount).sort()).toEqual(["1000.00", "500.00"]);
     expect((await refund(finance, row.id, "1.00")).fieldErrors).toEqual([expect.objectContaining({ path: ["amount"], code: "TOO_BIG" })]);
@@ -118,7 +124,11 @@ describe("refunds", () => {
       expect(answer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
     const otherTown = await createMunicipality(app);
-    const otherFinance = await signedInClient(app, await createUser(app, otherTown.id, { role: "CLERK", agendas: ["FINANCE"] }), otherTown.hosts[0]!.hostname);
+    const otherFinance = await signedInClient(
+      app,
+      await createUser(app, otherTown.id, { role: "CLERK", agendas: ["FINANCE"] }),
+      otherTown.hosts[0]!.hostname,
+    );
     expect((await refund(otherFinance, row.id, "1.00")).__typename).toBe("NotFoundError");
     expect((await app.database.prisma.cardPayment.findUniqueOrThrow({ where: { id: row.id } })).refundedAmount).toBe(0n);
   });
@@ -133,7 +143,12 @@ describe("the clerks' list", () => {
     expect(all.data?.cardPayments.nodes.length).toBeGreaterThan(3);
     const flagged = await finance.request(query, { status: "MISMATCH" });
     expect(flagged.data?.cardPayments.nodes).toEqual([
-      expect.objectContaining({ id: cardPaymentGid(mismatch.row.id), status: "MISMATCH", amount: "200.00", payerEmail: expect.stringContaining("@") }),
+      expect.objectContaining({
+        id: cardPaymentGid(mismatch.row.id),
+        status: "MISMATCH",
+        amount: "200.00",
+        payerEmail: expect.stringContaining("@"),
+      }),
     ]);
     expect((await registersClerk.request(query)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await citizen.request(query)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -80,7 +80,10 @@ describe("starting a card payment", () => {
     expect((request.body.payment_intent_data as { metadata: { orderId: string } }).metadata.orderId).toBe(row.orderId);
     const items = await app.database.prisma.cardPaymentItem.findMany({ where: { cardPaymentId: row.id } });
     expect(items.map((i) => [i.assessmentId, i.amount]).sort()).toEqual(
-      [[assessments[0]!.id, 60_000n], [assessments[1]!.id, 90_000n]].sort(),
+      [
+        [assessments[0]!.id, 60_000n],
+        [assessments[1]!.id, 90_000n],
+      ].sort(),
     );
   });
 
@@ -117,7 +120,9 @@ describe("starting a card payment", () => {
       "NotFoundError",
     );
     expect((await start(citizen, [{ assessmentId: "nonsense", amount: "1.00" }])).__typename).toBe("NotFoundError");
-    expect(await app.database.prisma.cardPayment.count({ where: { items: { some: { assessmentId: { in: [theirs.id, foreign.id] } } } } })).toBe(0);
+    expect(
+      await app.database.prisma.cardPayment.count({ where: { items: { some: { assessmentId: { in: [theirs.id, foreign.id] } } } } }),
+    ).toBe(0);
   });
 
   it("checks amounts against what remains unpaid, and the list's size", async () => {
@@ -181,11 +186,11 @@ describe("starting a card payment", () => {
   });
 
   it("is for signed-in citizens only, and hidden when not configured", async () => {
-    const anonymous = await (await import("../kit/graphql.ts")).Client.prototype.request.call(
-      new (await import("../kit/graphql.ts")).Client(app, { host: town.hosts[0]!.hostname }),
-      START,
-      { input: { items: [], idempotencyKey: newKey() } },
-    );
+    const anonymous = await (
+      await import("../kit/graphql.ts")
+    ).Client.prototype.request.call(new (await import("../kit/graphql.ts")).Client(app, { host: town.hosts[0]!.hostname }), START, {
+      input: { items: [], idempotencyKey: newKey() },
+    });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const available = await citizen.request("{ cardPaymentsAvailable }");
     expect(available.data?.cardPaymentsAvailable).toBe(true);
@@ -227,9 +232,14 @@ describe("settling", () => {
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ source: "CARD", amount: 90_000n, currency: "CZK", cardPaymentId: row.id, reference: session.id });
     expect(payments[0]!.allocations.map((a) => [a.assessmentId, a.amount, a.method]).sort()).toEqual(
-      [[assessments[0]!.id, 60_000n, "AUTO"], [assessments[1]!.id, 30_000n, "AUTO"]].sort(),
+      [
+        [assessments[0]!.id, 60_000n, "AUTO"],
+        [assessments[1]!.id, 30_000n, "AUTO"],
+      ].sort(),
     );
-    expect(await app.database.prisma.paymentProviderEvent.count({ where: { eventId: { in: [early.id, ...events.map((e) => e.id)] } } })).toBe(3);
+    expect(
+      await app.database.prisma.paymentProviderEvent.count({ where: { eventId: { in: [early.id, ...events.map((e) => e.id)] } } }),
+    ).toBe(3);
     // One receipt, whatever the number of deliveries.
     await app.jobs.drain();
     const receipts = await app.database.prisma.outboxMessage.findMany({ where: { subject: { startsWith: "Potvrzení platby kartou" } } });
@@ -291,12 +301,26 @@ describe("the webhook", () => {
       webhook(tampered, fake.signature(event.payload)),
       webhook(`${event.payload} `, fake.signature(event.payload)),
       webhook(event.payload, fake.signature(event.payload, fake.now() - 301)),
-      server.inject({ method: "POST", url: "/api/payments/webhooks/stripe", headers: { host: town.hosts[0]!.hostname, "content-type": "application/json" }, payload: event.payload }),
+      server.inject({
+        method: "POST",
+        url: "/api/payments/webhooks/stripe",
+        headers: { host: town.hosts[0]!.hostname, "content-type": "application/json" },
+        payload: event.payload,
+      }),
     ]);
     expect(answers.map((a) => a.statusCode)).toEqual([400, 400, 400, 400, 400]);
     expect(await app.database.prisma.paymentProviderEvent.count({ where: { eventId: event.id } })).toBe(0);
     expect((await app.database.prisma.cardPayment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
-    expect((await server.inject({ method: "POST", url: "/api/payments/webhooks/comgate", headers: { host: town.hosts[0]!.hostname }, payload: "{}" })).statusCode).toBe(404);
+    expect(
+      (
+        await server.inject({
+          method: "POST",
+          url: "/api/payments/webhooks/comgate",
+          headers: { host: town.hosts[0]!.hostname },
+          payload: "{}",
+        })
+      ).statusCode,
+    ).toBe(404);
     const good = await webhook(event.payload, fake.signature(event.payload));
     expect(good.statusCode).toBe(200);
     expect((await app.database.prisma.cardPayment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SUCCEEDED");

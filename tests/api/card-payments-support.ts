@@ -10,30 +10,85 @@ export const START = /* GraphQL */ `
   mutation Start($input: StartCardPaymentInput!) {
     startCardPayment(input: $input) {
       __typename
-      ... on StartedCardPayment { redirectUrl cardPayment { id orderId status amount items { assessmentId subject variableSymbol amount } } }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on Error { code message }
+      ... on StartedCardPayment {
+        redirectUrl
+        cardPayment {
+          id
+          orderId
+          status
+          amount
+          items {
+            assessmentId
+            subject
+            variableSymbol
+            amount
+          }
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
     }
-  }`;
+  }
+`;
 
 export const SETTLE = /* GraphQL */ `
   mutation Settle($orderId: String!) {
     settleCardPayment(input: { orderId: $orderId }) {
       __typename
-      ... on SettleCardPaymentSuccess { cardPayment { id orderId status amount refundedAmount failureReason items { variableSymbol amount } } }
-      ... on Error { code }
+      ... on SettleCardPaymentSuccess {
+        cardPayment {
+          id
+          orderId
+          status
+          amount
+          refundedAmount
+          failureReason
+          items {
+            variableSymbol
+            amount
+          }
+        }
+      }
+      ... on Error {
+        code
+      }
     }
-  }`;
+  }
+`;
 
 export const REFUND = /* GraphQL */ `
   mutation Refund($input: RefundCardPaymentInput!) {
     refundCardPayment(input: $input) {
       __typename
-      ... on RefundCardPaymentSuccess { cardPayment { id status refundedAmount } }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on Error { code }
+      ... on RefundCardPaymentSuccess {
+        cardPayment {
+          id
+          status
+          refundedAmount
+        }
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          code
+          message
+        }
+      }
+      ... on Error {
+        code
+      }
     }
-  }`;
+  }
+`;
 
 export async function start(client: Client, items: { assessmentId: string; amount: string }[], idempotencyKey = newKey()) {
   const response = await client.request(START, { input: { items, idempotencyKey } });

@@ -72,7 +72,13 @@ async function citizenPage(card: CardServer): Promise<Page> {
   const token = randomToken();
   const csrfToken = randomToken();
   await prisma.session.create({
-    data: { id: sha256(token), municipalityId: user.municipalityId, userId: user.id, csrfToken, expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      id: sha256(token),
+      municipalityId: user.municipalityId,
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
   });
   const context = await newContext(browser, card.url, "phone");
   await context.addCookies([
@@ -101,7 +107,9 @@ async function startPayment(page: Page, variableSymbol: string, amount: string):
           variables: { input: { items: [{ assessmentId, amount }], idempotencyKey: crypto.randomUUID().replaceAll("-", "") } },
         }),
       });
-      return (await response.json()) as { data: { startCardPayment: { __typename: string; redirectUrl: string; cardPayment: { orderId: string }; message?: string } } };
+      return (await response.json()) as {
+        data: { startCardPayment: { __typename: string; redirectUrl: string; cardPayment: { orderId: string }; message?: string } };
+      };
     },
     { assessmentId, amount },
   );
@@ -179,7 +187,13 @@ describe("card payments in the browser", () => {
     const token = randomToken();
     const csrfToken = randomToken();
     await prisma.session.create({
-      data: { id: sha256(token), municipalityId: clerk.municipalityId, userId: clerk.id, csrfToken, expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        id: sha256(token),
+        municipalityId: clerk.municipalityId,
+        userId: clerk.id,
+        csrfToken,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
     const context = await newContext(browser, card.url, "desktop");
     await context.addCookies([
@@ -202,10 +216,15 @@ describe("card payments in the browser", () => {
     await expectAccessible(clerkPage, "refund dialog");
     await shoot(clerkPage, "desktop-clerk-refund-dialog");
     await dialog.getByRole("button", { name: "Vrátit peníze" }).click();
-    await expect.poll(async () => (await prisma.cardPayment.findUniqueOrThrow({ where: { id: paidWaste.id } })).refundedAmount).toBe(10_000n);
+    await expect
+      .poll(async () => (await prisma.cardPayment.findUniqueOrThrow({ where: { id: paidWaste.id } })).refundedAmount)
+      .toBe(10_000n);
     await expect.poll(() => clerkPage.getByRole("cell", { name: /^100,00\sKč$/ }).count()).toBeGreaterThan(0);
     await shoot(clerkPage, "desktop-clerk-card-payments-refunded");
-    const refund = await prisma.payment.findFirstOrThrow({ where: { cardPaymentId: paidWaste.id, amount: { lt: 0 } }, include: { allocations: true } });
+    const refund = await prisma.payment.findFirstOrThrow({
+      where: { cardPaymentId: paidWaste.id, amount: { lt: 0 } },
+      include: { allocations: true },
+    });
     expect(refund.allocations.map((allocation) => allocation.amount)).toEqual([-10_000n]);
   });
 });

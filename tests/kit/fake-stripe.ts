@@ -232,7 +232,11 @@ export async function startFakeStripe(options: { webhookUrl?: string; now?: () =
             json(status, value);
           };
           if (request.method === "POST" && url.pathname === "/v1/checkout/sessions") {
-            const items = (body.line_items as { quantity: string; price_data: { currency: string; unit_amount: string; product_data: { name: string } } }[]) ?? [];
+            const items =
+              (body.line_items as {
+                quantity: string;
+                price_data: { currency: string; unit_amount: string; product_data: { name: string } };
+              }[]) ?? [];
             const session: FakeSession = {
               id: id("cs_test"),
               object: "checkout.session",
@@ -259,7 +263,8 @@ export async function startFakeStripe(options: { webhookUrl?: string; now?: () =
           const sessionMatch = /^\/v1\/checkout\/sessions\/([\w]+)$/.exec(url.pathname);
           if (request.method === "GET" && sessionMatch) {
             const session = sessions.get(sessionMatch[1]!);
-            if (!session) return json(404, { error: { type: "invalid_request_error", code: "resource_missing", message: "No such checkout.session" } });
+            if (!session)
+              return json(404, { error: { type: "invalid_request_error", code: "resource_missing", message: "No such checkout.session" } });
             const expand = Object.values((body.expand as string[] | undefined) ?? []).includes("payment_intent");
             return json(200, sessionJson(session, expand));
           }
@@ -268,13 +273,24 @@ export async function startFakeStripe(options: { webhookUrl?: string; now?: () =
             const amount = Number(body.amount);
             const refunded = refunds.filter((r) => r.payment_intent === intent?.id).reduce((sum, r) => sum + r.amount, 0);
             if (!intent || intent.status !== "succeeded" || refunded + amount > intent.amount_received) {
-              return json(400, { error: { type: "invalid_request_error", code: "charge_already_refunded", message: "Refund exceeds the charge" } });
+              return json(400, {
+                error: { type: "invalid_request_error", code: "charge_already_refunded", message: "Refund exceeds the charge" },
+              });
             }
             const refund = { id: id("re"), payment_intent: intent.id, amount, idempotencyKey: key };
             refunds.push(refund);
-            return remember(200, { id: refund.id, object: "refund", amount, currency: intent.currency, payment_intent: intent.id, status: "succeeded" });
+            return remember(200, {
+              id: refund.id,
+              object: "refund",
+              amount,
+              currency: intent.currency,
+              payment_intent: intent.id,
+              status: "succeeded",
+            });
           }
-          return json(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${request.method}: ${url.pathname})` } });
+          return json(404, {
+            error: { type: "invalid_request_error", message: `Unrecognized request URL (${request.method}: ${url.pathname})` },
+          });
         }
 
         // The hosted checkout page: a test card, with or without the bank's 3-D Secure challenge.
@@ -286,18 +302,28 @@ export async function startFakeStripe(options: { webhookUrl?: string; now?: () =
         }
         if (request.method === "GET") {
           if (url.searchParams.get("step") === "3ds") {
-            return html(page("3D Secure 2 Test Page", `<p>Complete the authentication of ${session.amount_total / 100} ${session.currency.toUpperCase()}.</p>
+            return html(
+              page(
+                "3D Secure 2 Test Page",
+                `<p>Complete the authentication of ${session.amount_total / 100} ${session.currency.toUpperCase()}.</p>
               <form method="post"><button name="action" value="3ds-complete">Complete authentication</button>
-              <button name="action" value="3ds-fail">Fail authentication</button></form>`));
+              <button name="action" value="3ds-fail">Fail authentication</button></form>`,
+              ),
+            );
           }
-          return html(page("Fake Stripe Checkout", `<p>Pay ${session.amount_total / 100} ${session.currency.toUpperCase()}</p>
+          return html(
+            page(
+              "Fake Stripe Checkout",
+              `<p>Pay ${session.amount_total / 100} ${session.currency.toUpperCase()}</p>
             <ul>${session.line_items.map((item) => `<li>${item.name}: ${item.amount / 100}</li>`).join("")}</ul>
             <form method="post">
               <button name="action" value="pay">Pay with 4242 4242 4242 4242</button>
               <button name="action" value="pay-3ds">Pay with 4000 0027 6000 3184 (3-D Secure)</button>
               <button name="action" value="decline">Pay with 4000 0000 0000 0002 (declined)</button>
               <button name="action" value="back">Back</button>
-            </form>`));
+            </form>`,
+            ),
+          );
         }
         const action = new URLSearchParams(text).get("action");
         const success = session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id);

@@ -29,39 +29,57 @@ export async function registerCardPaymentRoutes(server: FastifyInstance, app: Ap
     scope.post<{ Params: { provider: string } }>(`${WEBHOOK_PATH}/:provider`, async (request, reply) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const answer = await handleProviderWebhook(app.services, request.params.provider, body, request.headers);
-      return reply.status(answer.status).header("cache-control", "no-store").send({ received: answer.status === 200, outcome: answer.outcome });
+      return reply
+        .status(answer.status)
+        .header("cache-control", "no-store")
+        .send({ received: answer.status === 200, outcome: answer.outcome });
     });
 
-    scope.get<{ Params: { id: string }; Querystring: { lang?: string; krok?: string } }>(`${DEMO_GATEWAY_PATH}/:id`, async (request, reply) => {
-      const locale = pageLocale(request);
-      if (paymentProviderFor(app.services)?.name !== "demo") return sendPage(reply.status(404), locale, notFound(locale));
-      const payment = await app.services.database.prisma.demoGatewayPayment.findUnique({ where: { id: request.params.id } });
-      if (!payment) return sendPage(reply.status(404), locale, notFound(locale));
-      const t = (key: MessageKey) => escapeHtml(translate(locale, key));
-      if (payment.status !== "open") {
-        return sendPage(reply, locale, `<h1>${t("demoGateway.title")}</h1><p>${t("demoGateway.closed")}</p>
-          <p><a class="button" href="${escapeHtml(payment.returnUrl)}">${t("demoGateway.back")}</a></p>`);
-      }
-      const action = `${DEMO_GATEWAY_PATH}/${encodeURIComponent(payment.id)}?lang=${locale}`;
-      const summary = `<dl><dt>${t("demoGateway.amount")}</dt><dd>${escapeHtml(amountText(payment.amount, locale))}</dd>
+    scope.get<{ Params: { id: string }; Querystring: { lang?: string; krok?: string } }>(
+      `${DEMO_GATEWAY_PATH}/:id`,
+      async (request, reply) => {
+        const locale = pageLocale(request);
+        if (paymentProviderFor(app.services)?.name !== "demo") return sendPage(reply.status(404), locale, notFound(locale));
+        const payment = await app.services.database.prisma.demoGatewayPayment.findUnique({ where: { id: request.params.id } });
+        if (!payment) return sendPage(reply.status(404), locale, notFound(locale));
+        const t = (key: MessageKey) => escapeHtml(translate(locale, key));
+        if (payment.status !== "open") {
+          return sendPage(
+            reply,
+            locale,
+            `<h1>${t("demoGateway.title")}</h1><p>${t("demoGateway.closed")}</p>
+          <p><a class="button" href="${escapeHtml(payment.returnUrl)}">${t("demoGateway.back")}</a></p>`,
+          );
+        }
+        const action = `${DEMO_GATEWAY_PATH}/${encodeURIComponent(payment.id)}?lang=${locale}`;
+        const summary = `<dl><dt>${t("demoGateway.amount")}</dt><dd>${escapeHtml(amountText(payment.amount, locale))}</dd>
         <dt>${t("demoGateway.order")}</dt><dd>${escapeHtml(payment.description)}</dd></dl>`;
-      if (request.query.krok === "3ds") {
-        return sendPage(reply, locale, `<h1>${t("demoGateway.challengeTitle")}</h1>
+        if (request.query.krok === "3ds") {
+          return sendPage(
+            reply,
+            locale,
+            `<h1>${t("demoGateway.challengeTitle")}</h1>
           <p class="notice" role="note">${t("demoGateway.notice")}</p>${summary}<p>${t("demoGateway.challengeText")}</p>
           <form method="post" action="${action}">
             <button name="choice" value="confirm">${t("demoGateway.confirm")}</button>
             <button name="choice" value="reject" class="secondary">${t("demoGateway.reject")}</button>
-          </form>`);
-      }
-      return sendPage(reply, locale, `<h1>${t("demoGateway.title")}</h1>
+          </form>`,
+          );
+        }
+        return sendPage(
+          reply,
+          locale,
+          `<h1>${t("demoGateway.title")}</h1>
         <p class="notice" role="note">${t("demoGateway.notice")}</p>${summary}
         <form method="post" action="${action}">
           <button name="choice" value="pay">${t("demoGateway.pay")}</button>
           <button name="choice" value="challenge">${t("demoGateway.challenge")}</button>
           <button name="choice" value="decline" class="secondary">${t("demoGateway.decline")}</button>
           <button name="choice" value="cancel" class="secondary">${t("demoGateway.cancel")}</button>
-        </form>`);
-    });
+        </form>`,
+        );
+      },
+    );
 
     scope.post<{ Params: { id: string }; Querystring: { lang?: string } }>(`${DEMO_GATEWAY_PATH}/:id`, async (request, reply) => {
       const locale = pageLocale(request);
@@ -73,7 +91,13 @@ export async function registerCardPaymentRoutes(server: FastifyInstance, app: Ap
         return reply.redirect(`${DEMO_GATEWAY_PATH}/${encodeURIComponent(id)}?lang=${locale}&krok=3ds`, 303);
       }
       const outcome =
-        choice === "pay" || choice === "confirm" ? "succeeded" : choice === "decline" || choice === "reject" ? "failed" : choice === "cancel" ? "cancelled" : null;
+        choice === "pay" || choice === "confirm"
+          ? "succeeded"
+          : choice === "decline" || choice === "reject"
+            ? "failed"
+            : choice === "cancel"
+              ? "cancelled"
+              : null;
       if (!outcome) return reply.status(400).send({ errors: [{ message: "Unknown choice", extensions: { code: "BAD_REQUEST" } }] });
       const urls = await recordDemoGatewayChoice(app.services.database.prisma, id, outcome);
       if (!urls) return sendPage(reply.status(404), locale, notFound(locale));
@@ -82,7 +106,8 @@ export async function registerCardPaymentRoutes(server: FastifyInstance, app: Ap
         where: { provider_providerPaymentId: { provider: "demo", providerPaymentId: id } },
         select: { id: true },
       });
-      if (cardPayment) await settleCardPayment(app.services, cardPayment.id, { provider: "demo", eventId: `${id}:${outcome}`, type: `demo.${outcome}` });
+      if (cardPayment)
+        await settleCardPayment(app.services, cardPayment.id, { provider: "demo", eventId: `${id}:${outcome}`, type: `demo.${outcome}` });
       return reply.redirect(outcome === "cancelled" ? urls.cancelUrl : urls.returnUrl, 303);
     });
   });
@@ -109,10 +134,7 @@ function escapeHtml(text: string): string {
 /** A small self-contained page: no scripts (the CSP allows none inline), large targets, AA contrast. */
 function sendPage(reply: FastifyReply, locale: Locale, body: string) {
   const title = escapeHtml(translate(locale, "demoGateway.title"));
-  return reply
-    .header("content-type", "text/html; charset=utf-8")
-    .header("cache-control", "no-store")
-    .header("x-robots-tag", "noindex")
+  return reply.header("content-type", "text/html; charset=utf-8").header("cache-control", "no-store").header("x-robots-tag", "noindex")
     .send(`<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>

@@ -38,6 +38,15 @@ function localId(value: string, typename: string): string | null {
   }
 }
 
+/**
+ * A card payment by id with the query's selection. A result asked only for its `__typename` comes with an
+ * empty selection, which Prisma refuses: then the whole row is read.
+ */
+function loadCardPayment(ctx: Context, query: { select?: object }, id: string) {
+  const empty = query.select !== undefined && Object.keys(query.select).length === 0;
+  return ctx.db.cardPayment.findUniqueOrThrow(empty ? { where: { id } } : { ...query, where: { id } });
+}
+
 builder.objectType(CardPaymentsUnavailableError, { name: "CardPaymentsUnavailableError", interfaces: [ErrorInterface] });
 
 const CardPaymentStatusEnum = builder.enumType(CardPaymentStatus, {
@@ -66,6 +75,8 @@ builder.prismaObject("CardPaymentItem", {
 
 const CardPaymentRef = builder.prismaNode("CardPayment", {
   ...nodeLookup("CardPayment", visibleCardPayments),
+  // Always loaded: the owner check below needs userId, and a selection of only __typename must still select something.
+  select: { id: true, userId: true },
   description: "A card payment for one or more assessments, through the town's card gateway.",
   authScopes: (payment, ctx) => (ctx.viewer !== null && payment.userId === ctx.viewer.userId ? true : FINANCE),
   fields: (t) => ({
@@ -89,18 +100,16 @@ const CardPaymentRef = builder.prismaNode("CardPayment", {
   }),
 });
 
-const StartedCardPaymentRef = builder
-  .objectRef<{ cardPayment: { id: string }; redirectUrl: string }>("StartedCardPayment")
-  .implement({
-    description: "A card payment created at the gateway: send the browser to `redirectUrl`.",
-    fields: (t) => ({
-      redirectUrl: t.exposeString("redirectUrl", { description: "The gateway's page (Stripe Checkout or the demo gateway)." }),
-      cardPayment: t.prismaField({
-        type: "CardPayment",
-        resolve: (query, started, _args, ctx) => ctx.db.cardPayment.findUniqueOrThrow({ ...query, where: { id: started.cardPayment.id } }),
-      }),
+const StartedCardPaymentRef = builder.objectRef<{ cardPayment: { id: string }; redirectUrl: string }>("StartedCardPayment").implement({
+  description: "A card payment created at the gateway: send the browser to `redirectUrl`.",
+  fields: (t) => ({
+    redirectUrl: t.exposeString("redirectUrl", { description: "The gateway's page (Stripe Checkout or the demo gateway)." }),
+    cardPayment: t.prismaField({
+      type: "CardPayment",
+      resolve: (query, started, _args, ctx) => ctx.db.cardPayment.findUniqueOrThrow({ ...query, where: { id: started.cardPayment.id } }),
     }),
-  });
+  }),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Queries
@@ -184,7 +193,7 @@ builder.mutationField("settleCardPayment", (t) =>
     errors: { types: [NotFoundError], dataField: { name: "cardPayment" } },
     resolve: async (query, _root, { input }, ctx) => {
       const payment = await findOwnCardPayment(ctx, input.orderId, { settle: true });
-      return ctx.db.cardPayment.findUniqueOrThrow({ ...query, where: { id: payment.id } });
+      return loadCardPayment(ctx, query, payment.id);
     },
   }),
 );
@@ -210,7 +219,7 @@ builder.mutationField("refundCardPayment", (t) =>
         amount: input.amount,
         reason: input.reason,
       });
-      return ctx.db.cardPayment.findUniqueOrThrow({ ...query, where: { id: refunded.id } });
+      return loadCardPayment(ctx, query, refunded.id);
     },
   }),
 );

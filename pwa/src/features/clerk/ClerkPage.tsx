@@ -13,7 +13,9 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
 };
 
 /** Further pages of an agenda, listed under its description. */
-const AGENDA_MORE_PAGES: Partial<Record<Agenda, { to: string; label: string }[]>> = {
+const AGENDA_MORE_PAGES: Partial<
+  Record<Agenda, readonly { to: string; label: "clerk.financeStatements" | "clerk.financeCardPayments" }[]>
+> = {
   FINANCE: [
     { to: "/urad/platby", label: "clerk.financeStatements" },
     { to: "/urad/platby-kartou", label: "clerk.financeCardPayments" },

@@ -76,13 +76,10 @@ function PaymentState({ payment, abandoned, onRefresh }: { payment: CardPayment;
   const format = useFormat();
   const retryItems = payment.items.map((item) => ({ assessmentId: item.assessmentId, amount: item.amount }));
   const state =
-    payment.status === "PENDING" && abandoned ? "abandoned" : (payment.status.toLowerCase() as "pending" | "succeeded" | "failed" | "cancelled" | "mismatch");
-  const tone =
-    state === "succeeded"
-      ? "border-success"
-      : state === "pending" || state === "mismatch"
-        ? "border-accent"
-        : "border-danger";
+    payment.status === "PENDING" && abandoned
+      ? "abandoned"
+      : (payment.status.toLowerCase() as "pending" | "succeeded" | "failed" | "cancelled" | "mismatch");
+  const tone = state === "succeeded" ? "border-success" : state === "pending" || state === "mismatch" ? "border-accent" : "border-danger";
 
   return (
     <div className="flex flex-col gap-4">

@@ -39,7 +39,10 @@ export function ClerkCardPaymentsPage() {
           label={t("payments.clerk.filter")}
           value={status}
           onChange={(event) => setStatus(event.target.value as Status | "")}
-          options={[{ value: "", label: t("payments.clerk.all") }, ...STATUSES.map((value) => ({ value, label: t(`payments.status.${value}`) }))]}
+          options={[
+            { value: "", label: t("payments.clerk.all") },
+            ...STATUSES.map((value) => ({ value, label: t(`payments.status.${value}`) })),
+          ]}
         />
       </div>
       {!data && (error ? <LoadError onRetry={refresh} /> : <Loading />)}
@@ -153,7 +156,13 @@ function RefundForm({ payment, onDone }: { payment: Row; onDone: () => void }) {
         error={errors.amount}
         required
       />
-      <TextField label={t("payments.clerk.reason")} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason ?? errors.id} required />
+      <TextField
+        label={t("payments.clerk.reason")}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.reason ?? errors.id}
+        required
+      />
       {errors.form && (
         <p role="alert" className="font-medium text-danger">
           {errors.form}

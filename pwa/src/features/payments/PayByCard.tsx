@@ -7,7 +7,10 @@ import { CardPaymentsAvailableQuery, StartCardPaymentMutation } from "./operatio
 /** One random key per payment attempt (128 bits, URL-safe): a double click or a retried request answers the same payment. */
 function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /**
@@ -44,11 +47,7 @@ export function PayByCard(props: { items: { assessmentId: string; amount: string
 
   return (
     <div className="flex flex-col items-start gap-2">
-      <Button
-        busy={fetching || leaving}
-        disabled={props.disabled || props.items.length === 0}
-        onClick={() => void pay()}
-      >
+      <Button busy={fetching || leaving} disabled={props.disabled || props.items.length === 0} onClick={() => void pay()}>
         {t("payments.payByCard")}
       </Button>
       {failure && (

@@ -34,14 +34,18 @@ export async function handleProviderWebhook(
     throw error;
   }
   const prisma = services.database.prisma;
-  const cardPayment = event.providerPaymentId
+  const byProviderId = event.providerPaymentId
     ? await prisma.cardPayment.findUnique({
         where: { provider_providerPaymentId: { provider: provider.name, providerPaymentId: event.providerPaymentId } },
         select: { id: true },
       })
-    : event.orderId
-      ? await prisma.cardPayment.findUnique({ where: { orderId: event.orderId }, select: { id: true } })
-      : null;
+    : null;
+  // payment_intent.* events name only our order id (from the metadata we gave the gateway).
+  const cardPayment =
+    byProviderId ??
+    (event.orderId
+      ? await prisma.cardPayment.findFirst({ where: { orderId: event.orderId, provider: provider.name }, select: { id: true } })
+      : null);
   const record = { provider: provider.name, eventId: event.eventId, type: event.type };
   if (!cardPayment) {
     await prisma.paymentProviderEvent.createMany({ data: [{ ...record, receivedAt: services.clock.now() }], skipDuplicates: true });

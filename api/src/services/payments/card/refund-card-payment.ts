@@ -97,7 +97,12 @@ export async function refundCardPayment(ctx: Context, rawInput: RefundCardPaymen
           createdById: viewer.userId,
           createdAt: now,
           allocations: {
-            create: allocations.map((allocation) => ({ ...allocation, method: "MANUAL" as const, createdById: viewer.userId, createdAt: now })),
+            create: allocations.map((allocation) => ({
+              ...allocation,
+              method: "MANUAL" as const,
+              createdById: viewer.userId,
+              createdAt: now,
+            })),
           },
         },
       });
@@ -105,12 +110,15 @@ export async function refundCardPayment(ctx: Context, rawInput: RefundCardPaymen
         where: { id: payment.id },
         data: { refundedAmount: payment.refundedAmount + input.amount },
       });
-      await recordAudit({ ...ctx, db: tx as never }, {
-        action: "cardPayment.refunded",
-        subjectType: "CardPayment",
-        subjectId: payment.id,
-        details: { amount: formatCzk(input.amount), refundId, reason: input.reason, orderId: payment.orderId },
-      });
+      await recordAudit(
+        { ...ctx, db: tx as never },
+        {
+          action: "cardPayment.refunded",
+          subjectType: "CardPayment",
+          subjectId: payment.id,
+          details: { amount: formatCzk(input.amount), refundId, reason: input.reason, orderId: payment.orderId },
+        },
+      );
       return updated;
     },
     { timeout: 30_000 },

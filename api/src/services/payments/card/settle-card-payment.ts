@@ -50,9 +50,10 @@ export async function settleCardPayment(
   const provider = paymentProviderFor(services);
   const canAsk = provider !== null && provider.name === before.provider && before.providerPaymentId !== null;
   // The network call happens before the transaction: no lock is held while the provider answers.
-  const state = canAsk && (before.status === "PENDING" || before.status === "FAILED" || before.status === "CANCELLED")
-    ? await provider.fetchPayment(before.providerPaymentId!)
-    : null;
+  const state =
+    canAsk && (before.status === "PENDING" || before.status === "FAILED" || before.status === "CANCELLED")
+      ? await provider.fetchPayment(before.providerPaymentId!)
+      : null;
 
   return prisma.$transaction(async (tx) => {
     if (event) {
@@ -61,7 +62,11 @@ export async function settleCardPayment(
         VALUES (${event.provider}, ${event.eventId}, ${event.type}, ${services.clock.now()})
         ON CONFLICT DO NOTHING`;
       if (inserted === 0) {
-        return { cardPayment: await tx.cardPayment.findUniqueOrThrow({ where: { id: cardPaymentId } }), changed: false, replayedEvent: true };
+        return {
+          cardPayment: await tx.cardPayment.findUniqueOrThrow({ where: { id: cardPaymentId } }),
+          changed: false,
+          replayedEvent: true,
+        };
       }
     }
     await tx.$queryRaw`SELECT 1 FROM "CardPayment" WHERE "id" = ${cardPaymentId}::uuid FOR UPDATE`;
@@ -87,7 +92,11 @@ export async function settleCardPayment(
     if (target === "SUCCEEDED") {
       const items = await tx.cardPaymentItem.findMany({
         where: { cardPaymentId },
-        select: { assessmentId: true, amount: true, assessment: { select: { variableSymbol: true, constantSymbol: true, specificSymbol: true } } },
+        select: {
+          assessmentId: true,
+          amount: true,
+          assessment: { select: { variableSymbol: true, constantSymbol: true, specificSymbol: true } },
+        },
       });
       const single = items.length === 1 ? items[0]!.assessment : null;
       await tx.payment.create({
@@ -105,7 +114,12 @@ export async function settleCardPayment(
           cardPaymentId,
           createdAt: now,
           allocations: {
-            create: items.map((item) => ({ assessmentId: item.assessmentId, amount: item.amount, method: "AUTO" as const, createdAt: now })),
+            create: items.map((item) => ({
+              assessmentId: item.assessmentId,
+              amount: item.amount,
+              method: "AUTO" as const,
+              createdAt: now,
+            })),
           },
         },
       });
@@ -116,7 +130,10 @@ export async function settleCardPayment(
       );
     }
     if (target === "MISMATCH") {
-      services.logger.warn({ cardPaymentId, orderId: current.orderId, reported: { ...state, amount: String(state.amount) } }, "card payment mismatch");
+      services.logger.warn(
+        { cardPaymentId, orderId: current.orderId, reported: { ...state, amount: String(state.amount) } },
+        "card payment mismatch",
+      );
     }
     return { cardPayment: updated, changed: true, replayedEvent: false };
   });

@@ -66,7 +66,8 @@ export async function startCardPayment(ctx: Context, rawInput: StartCardPaymentI
   if (ids.some((id) => id === null || !UUID.test(id))) throw new NotFoundError();
   const issues: FieldIssue[] = [];
   ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index) issues.push({ path: ["items", String(index), "assessmentId"], code: "DUPLICATE", messageKey: "field.cardItemDuplicate" });
+    if (ids.indexOf(id) !== index)
+      issues.push({ path: ["items", String(index), "assessmentId"], code: "DUPLICATE", messageKey: "field.cardItemDuplicate" });
   });
   if (issues.length > 0) throw new ValidationError(issues);
 
