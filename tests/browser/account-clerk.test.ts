@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, field, openAsClerk, trackPageErrors, usePortal, waitForHeading } from "../kit/browser.ts";
 
 // The finance clerk (/urad/poplatky): finds the demo payer Marie Veselá, links the demo citizen's account to her,
-// issues an assessment in 3 monthly installments (previewed before it is sent) and records a cash payment on it.
+// issues an assessment in 3 monthly installments (previewed before it is sent), corrects its amount while nothing is
+// paid, and records a cash payment on it.
 // Every page and dialog on the way passes axe. The results are checked in the database as well as on screen.
 
 const portal = usePortal();
@@ -59,8 +60,20 @@ describe("finance clerk", () => {
       [33_300, "2027-03-31"],
     ]);
 
-    // Record 400 Kč paid at the cash desk; a zero amount is refused first, in the dialog.
+    // Corrected while nothing is paid: 1 200 Kč in 3 installments of 400 Kč.
     const named = `Poplatek ze psů 2027 – Rex (VS ${assessment.variableSymbol})`;
+    await page.getByRole("button", { name: `Upravit předpis ${named}` }).click();
+    const editDialog = page.getByRole("dialog", { name: `Upravit předpis – VS ${assessment.variableSymbol}` });
+    await field(editDialog, "Částka").fill("1 200");
+    await editDialog.getByText("3. splátka: 400,00 Kč, splatná 31. 3. 2027").waitFor();
+    await expectAccessible(page, "edit assessment dialog");
+    await editDialog.getByRole("button", { name: "Uložit" }).click();
+    await editDialog.waitFor({ state: "hidden" });
+    await expect
+      .poll(async () => (await prisma.assessment.findUniqueOrThrow({ where: { id: assessment.id }, select: { amount: true } })).amount)
+      .toBe(120_000n);
+
+    // Record 400 Kč paid at the cash desk; a zero amount is refused first, in the dialog.
     await page.getByRole("button", { name: `Platba v hotovosti: ${named}` }).click();
     const dialog = page.getByRole("dialog", { name: `Platba v hotovosti – VS ${assessment.variableSymbol}` });
     await dialog.waitFor();
@@ -74,8 +87,9 @@ describe("finance clerk", () => {
     await dialog.waitFor({ state: "hidden" });
     const row = page.getByRole("row").filter({ hasText: "Poplatek ze psů 2027 – Rex" });
     await row.getByText("Částečně zaplaceno").waitFor();
-    // Remaining 600 Kč (Intl writes a no-break space before "Kč").
-    await expect.poll(async () => /600,00\sKč/.test(await row.innerText())).toBe(true);
+    // Remaining 800 Kč (Intl writes a no-break space before "Kč"); once paid, the assessment can't be edited.
+    await expect.poll(async () => /800,00\sKč/.test(await row.innerText())).toBe(true);
+    expect(await page.getByRole("button", { name: `Upravit předpis ${named}` }).count()).toBe(0);
     const payment = await prisma.payment.findFirstOrThrow({ where: { reference: "PD-2027-001" }, include: { allocations: true } });
     expect(payment).toMatchObject({ source: "CASH_DESK", amount: 40_000n });
     expect(payment.allocations.map((a) => [a.assessmentId, a.method, Number(a.amount)])).toEqual([[assessment.id, "MANUAL", 40_000]]);

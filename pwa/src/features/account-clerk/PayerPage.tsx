@@ -209,13 +209,29 @@ function Assessments({ payer, onChanged }: { payer: ClerkPayer; onChanged: () =>
               ),
             },
             { header: t("accountClerk.fields.variableSymbol"), cell: (row) => row.variableSymbol, nowrap: true },
-            { header: t("accountClerk.fields.amount"), cell: (row) => format.money(row.amount), nowrap: true },
-            { header: t("accountClerk.fields.paid"), cell: (row) => format.money(row.paid), nowrap: true },
-            { header: t("accountClerk.fields.remaining"), cell: (row) => format.money(row.remaining), nowrap: true },
             {
-              header: t("accountClerk.fields.nextDue"),
-              cell: (row) => (row.nextDueDate ? format.date(row.nextDueDate) : "–"),
-              nowrap: true,
+              header: t("accountClerk.fields.amount"),
+              cell: (row) => (
+                <span className="flex flex-col">
+                  <span className="whitespace-nowrap">{format.money(row.amount)}</span>
+                  <span className="text-sm whitespace-nowrap text-ink-muted">
+                    {t("accountClerk.paidShort", { amount: format.money(row.paid) })}
+                  </span>
+                </span>
+              ),
+            },
+            {
+              header: t("accountClerk.fields.remaining"),
+              cell: (row) => (
+                <span className="flex flex-col">
+                  <span className="whitespace-nowrap">{format.money(row.remaining)}</span>
+                  {row.nextDueDate && (
+                    <span className="text-sm whitespace-nowrap text-ink-muted">
+                      {t("accountClerk.dueShort", { date: format.date(row.nextDueDate) })}
+                    </span>
+                  )}
+                </span>
+              ),
             },
             { header: t("accountClerk.fields.status"), cell: (row) => <StatusBadge status={row.status} overdue={row.isOverdue} /> },
             { header: t("common.actions"), cell: (row) => <AssessmentActions assessment={row} onChanged={onChanged} /> },

@@ -245,3 +245,20 @@ export const RecordCashPaymentMutation = graphql(
   `,
   [AssessmentRowFields, ErrorFields],
 );
+
+export const UpdateAssessmentMutation = graphql(
+  `
+    mutation UpdateAssessment($id: ID!, $input: AssessmentChangeInput!) {
+      updateAssessment(id: $id, input: $input) {
+        __typename
+        ... on UpdateAssessmentSuccess {
+          assessment {
+            ...AssessmentRowFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [AssessmentRowFields, ErrorFields],
+);

@@ -55,3 +55,10 @@ export const assessmentSchema = z.object({
   generateAccessCode: z.boolean(),
 });
 export type AssessmentValues = z.infer<typeof assessmentSchema>;
+
+export const assessmentChangeSchema = z.object({
+  subject: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  amount: money,
+  installmentCount: z.string().regex(/^([1-9]|1\d|2[0-4])$/, "accountClerk.validation.installmentCount"),
+  firstDueDate: isoDate,
+});
