@@ -16,7 +16,13 @@ await client.query(
 );
 await client.end();
 const app = await benchPortal(url, "0", { poolSize: 4 });
-const headers = { host: "localhost", "content-type": "application/json", "x-portal-csrf": "1", "x-csrf-token": csrf, cookie: `portal_session=${token}; portal_csrf=${csrf}` };
+const headers = {
+  host: "localhost",
+  "content-type": "application/json",
+  "x-portal-csrf": "1",
+  "x-csrf-token": csrf,
+  cookie: `portal_session=${token}; portal_csrf=${csrf}`,
+};
 const ask = async () => (await app.yoga.fetch("http://localhost/graphql", { method: "POST", headers, body: ACCOUNT_BODY })).text();
 for (let i = 0; i < 20; i++) await ask();
 const n = Number(process.env.N ?? 200);

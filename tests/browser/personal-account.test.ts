@@ -30,7 +30,11 @@ const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, h
 const portal = usePortal();
 const SCREENS_DIR = path.join(paths.repoRoot, "tests", ".artifacts", "personal-account");
 
-async function openAs(viewport: ViewportName, who: DemoAccount, language: "cs" | "en" = "cs"): Promise<{ context: BrowserContext; page: Page }> {
+async function openAs(
+  viewport: ViewportName,
+  who: DemoAccount,
+  language: "cs" | "en" = "cs",
+): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await portal.open(viewport);
   await opened.context.addCookies([{ name: "portal_lang", value: language, url: portal.server.url, sameSite: "Lax" }]);
   await signInAs(portal, opened.context, who);
@@ -151,7 +155,10 @@ describe("personal account (osobní účet)", () => {
     await context.setOffline(true);
     await page.goto("/osobni-ucet");
     await waitForHeading(page, "Osobní účet");
-    await page.getByTestId("account-last-updated").filter({ hasText: /Jste offline\. Naposledy aktualizováno \d/ }).waitFor();
+    await page
+      .getByTestId("account-last-updated")
+      .filter({ hasText: /Jste offline\. Naposledy aktualizováno \d/ })
+      .waitFor();
     await item(page, "2104201").waitFor();
     await item(page, "2104100").waitFor();
     await item(page, "2104201").getByRole("link").click();
