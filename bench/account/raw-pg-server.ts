@@ -157,8 +157,7 @@ async function answer(cookieHeader: string | undefined, csrfHeader: string | und
   if (!token) return { status: 401, body: '{"errors":[{"message":"unauthenticated"}]}' };
   const sessionId = createHash("sha256").update(decodeURIComponent(token)).digest("hex");
   const session = (await pool.query(SESSION_SQL, [sessionId])).rows[0] as
-    | { userId: string; municipalityId: string; csrfToken: string; municipalityName: string }
-    | undefined;
+    { userId: string; municipalityId: string; csrfToken: string; municipalityName: string } | undefined;
   if (!session || session.csrfToken !== csrfHeader) return { status: 401, body: '{"errors":[{"message":"unauthenticated"}]}' };
   const rows = (await pool.query(ACCOUNT_SQL, [session.userId, session.municipalityId])).rows as {
     id: string;

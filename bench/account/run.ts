@@ -82,7 +82,13 @@ async function prepareDatabase(): Promise<{ url: string; session: Session; asses
     const town = await prisma.municipality.findFirstOrThrow({ where: { isDefault: true } });
     const account = await prisma.bankAccount.findFirstOrThrow({ where: { municipalityId: town.id, isPrimary: true } });
     const user = await prisma.user.create({
-      data: { municipalityId: town.id, email: "bench-account@lipnice.example", fullName: "Bench Citizen", role: "CITIZEN", emailVerifiedAt: new Date() },
+      data: {
+        municipalityId: town.id,
+        email: "bench-account@lipnice.example",
+        fullName: "Bench Citizen",
+        role: "CITIZEN",
+        emailVerifiedAt: new Date(),
+      },
     });
     let vs = 9_000_000;
     for (let p = 0; p < payerCount; p++) {
@@ -191,10 +197,12 @@ async function startTarget(name: string, args: string[], env: Record<string, str
   child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     if (child.exitCode !== null) fail(`${name} exited during start:\n${output.join("")}`);
     const ready = await new Promise<boolean>((resolve) =>
-      http.get(`${url}/readyz`, { headers: { host: HOST } }, (res) => (res.resume(), resolve(res.statusCode === 200))).on("error", () => resolve(false)),
+      http
+        .get(`${url}/readyz`, { headers: { host: HOST } }, (res) => (res.resume(), resolve(res.statusCode === 200)))
+        .on("error", () => resolve(false)),
     );
     if (ready) return { name, child, url };
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -227,7 +235,8 @@ async function load(target: { url: string; child: ChildProcess }, session: Sessi
     requestsPerSecond: result.requests.mean,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
-    cpuMicrosPerRequest: before !== null && after !== null && result.requests.total ? ((after - before) * 1e6) / result.requests.total : null,
+    cpuMicrosPerRequest:
+      before !== null && after !== null && result.requests.total ? ((after - before) * 1e6) / result.requests.total : null,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     totalRequests: result.requests.total,
@@ -256,7 +265,9 @@ async function main() {
     if (body.data?.personalAccount?.assessments.length !== assessments) fail(`unexpected answer: ${JSON.stringify(body).slice(0, 500)}`);
   }
   await app.close();
-  console.log(`sql        ${statements.length} statement(s) per request (budget 3): ${statements.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`);
+  console.log(
+    `sql        ${statements.length} statement(s) per request (budget 3): ${statements.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`,
+  );
   if (statements.length > 3) fail(`${statements.length} SQL statements per request, the budget is 3`);
 
   const raw = await startTarget("raw pg", ["bench/account/raw-pg-server.ts"], { DATABASE_URL: url, DATABASE_POOL_SIZE: String(POOL_SIZE) });
@@ -268,17 +279,28 @@ async function main() {
     DATABASE_POOL_SIZE: String(POOL_SIZE),
   });
   const [rawAnswer, fullAnswer] = [await post(raw.url, session), await post(full.url, session)];
-  if (rawAnswer.status !== 200 || fullAnswer.status !== 200) fail(`status raw ${rawAnswer.status}, full ${fullAnswer.status}: ${fullAnswer.text.slice(0, 300)}`);
+  if (rawAnswer.status !== 200 || fullAnswer.status !== 200)
+    fail(`status raw ${rawAnswer.status}, full ${fullAnswer.status}: ${fullAnswer.text.slice(0, 300)}`);
   try {
     deepStrictEqual(withoutLoadedAt(rawAnswer.text), withoutLoadedAt(fullAnswer.text));
   } catch (error) {
     fail(`the raw handler's answer differs from the full stack's:\n${(error as Error).message.slice(0, 2000)}`);
   }
-  console.log(`answer     identical JSON (loadedAt aside), ${fullAnswer.text.length} bytes from the full stack, ${rawAnswer.text.length} from raw`);
+  console.log(
+    `answer     identical JSON (loadedAt aside), ${fullAnswer.text.length} bytes from the full stack, ${rawAnswer.text.length} from raw`,
+  );
 
   const figures: Record<"raw" | "full", Awaited<ReturnType<typeof load>>[]> = { raw: [], full: [] };
   for (let round = 0; round < rounds; round++) {
-    for (const [key, target] of (round % 2 ? [["full", full], ["raw", raw]] : [["raw", raw], ["full", full]]) as ["raw" | "full", typeof raw][]) {
+    for (const [key, target] of (round % 2
+      ? [
+          ["full", full],
+          ["raw", raw],
+        ]
+      : [
+          ["raw", raw],
+          ["full", full],
+        ]) as ["raw" | "full", typeof raw][]) {
       await load(target, session, warmup);
       const measured = await load(target, session, duration);
       figures[key].push(measured);
@@ -293,10 +315,15 @@ async function main() {
   const fullRps = median(figures.full.map((f) => f.requestsPerSecond));
   const ratio = fullRps / rawRps;
   const bad = [...figures.raw, ...figures.full].some((f) => f.errors > 0 || f.non2xx > 0);
-  console.log(`\nresult     full stack ${Math.round(fullRps)} req/s / raw pg ${Math.round(rawRps)} req/s = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO && !bad ? "PASS" : "FAIL"}`);
+  console.log(
+    `\nresult     full stack ${Math.round(fullRps)} req/s / raw pg ${Math.round(rawRps)} req/s = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO && !bad ? "PASS" : "FAIL"}`,
+  );
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `account-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ payers: payerCount, perPayer, statements: statements.length, ratio, figures, connections, duration }, null, 2));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ payers: payerCount, perPayer, statements: statements.length, ratio, figures, connections, duration }, null, 2),
+  );
   console.log(`written    ${path.relative(repoRoot, file)}`);
   if (process.env.BENCH_KEEP_DB !== "1") {
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -32,7 +32,9 @@ async function pay(
       receivedOn: new Date(`${date}T00:00:00Z`),
       variableSymbol: extra.variableSymbol ?? null,
       reference: extra.reference ?? null,
-      allocations: { create: allocations.map((a) => ({ assessmentId: a.assessmentId, amount: BigInt(a.amount), method: "AUTO" as const })) },
+      allocations: {
+        create: allocations.map((a) => ({ assessmentId: a.assessmentId, amount: BigInt(a.amount), method: "AUTO" as const })),
+      },
     },
   });
   return payment.id;
@@ -50,7 +52,12 @@ beforeAll(async () => {
   const user = await createUser(app, town.id);
   const jana = await createPayer(app, town.id, { name: "Jana Nováková", userIds: [user.id] });
   const pavel = await createPayer(app, town.id, { name: "Pavel Novák", userIds: [user.id] });
-  const dog = await createAssessment(app, jana, { kind: "DOG_FEE", subject: "Poplatek ze psů 2026 – Alík", amount: 60_000, variableSymbol: "2104201" });
+  const dog = await createAssessment(app, jana, {
+    kind: "DOG_FEE",
+    subject: "Poplatek ze psů 2026 – Alík",
+    amount: 60_000,
+    variableSymbol: "2104201",
+  });
   const waste = await createAssessment(app, pavel, { subject: "Poplatek za odpad 2026", amount: 90_000, variableSymbol: "1104202" });
   ids.own = await pay(town.id, 60_000, "2026-03-20", [{ assessmentId: dog.id, amount: 60_000 }], { variableSymbol: "2104201" });
   // One card payment for two payers' assessments (both linked to the user).
@@ -117,7 +124,9 @@ describe("confirmation of payment (potvrzení o zaplacení)", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.headers["cache-control"]).toBe("private, no-store");
-    expect(response.headers["content-disposition"]).toBe(`attachment; filename="potvrzeni-o-zaplaceni-2026-03-20-${ids.own!.slice(0, 8)}.pdf"`);
+    expect(response.headers["content-disposition"]).toBe(
+      `attachment; filename="potvrzeni-o-zaplaceni-2026-03-20-${ids.own!.slice(0, 8)}.pdf"`,
+    );
     const text = await pdfText(response.rawPayload);
     for (const expected of [
       "Obec Lipnice nad Sázavou",

@@ -11,6 +11,7 @@ import { paths } from "../../api/src/config.ts";
 import { parseSpayd } from "../../api/src/domain/spayd.ts";
 import {
   expectAccessible,
+  logIn,
   persistedGraphcacheEntries,
   settled,
   signInAs,
@@ -20,6 +21,7 @@ import {
   type DemoAccount,
   type ViewportName,
 } from "../kit/browser.ts";
+import { DEMO_ACCOUNTS } from "../kit/server.ts";
 
 // jsqr is a UMD bundle: under Node's ESM its default export is the function itself, which its declaration
 // file (an ES default export of a CommonJS module) does not say.
@@ -28,7 +30,11 @@ const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, h
 const portal = usePortal();
 const SCREENS_DIR = path.join(paths.repoRoot, "tests", ".artifacts", "personal-account");
 
-async function openAs(viewport: ViewportName, who: DemoAccount, language: "cs" | "en" = "cs"): Promise<{ context: BrowserContext; page: Page }> {
+async function openAs(
+  viewport: ViewportName,
+  who: DemoAccount,
+  language: "cs" | "en" = "cs",
+): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await portal.open(viewport);
   await opened.context.addCookies([{ name: "portal_lang", value: language, url: portal.server.url, sameSite: "Lax" }]);
   await signInAs(portal, opened.context, who);
@@ -149,7 +155,10 @@ describe("personal account (osobní účet)", () => {
     await context.setOffline(true);
     await page.goto("/osobni-ucet");
     await waitForHeading(page, "Osobní účet");
-    await page.getByTestId("account-last-updated").filter({ hasText: /Jste offline\. Naposledy aktualizováno \d/ }).waitFor();
+    await page
+      .getByTestId("account-last-updated")
+      .filter({ hasText: /Jste offline\. Naposledy aktualizováno \d/ })
+      .waitFor();
     await item(page, "2104201").waitFor();
     await item(page, "2104100").waitFor();
     await item(page, "2104201").getByRole("link").click();
@@ -178,6 +187,28 @@ describe("personal account (osobní účet)", () => {
     await page.getByText("K vašemu účtu zatím není připojen žádný plátce.").waitFor();
     expect(await page.getByText("Jana Nováková").count()).toBe(0);
     expect(await page.getByText("2104201").count()).toBe(0);
+  });
+
+  it("never shows the account kept from a session that ended elsewhere to the next person who logs in here", async () => {
+    const { context, page } = await openAs("phone", "citizen");
+    await page.goto("/osobni-ucet");
+    await waitForServiceWorker(page);
+    await item(page, "2104201").waitFor();
+    await expect.poll(() => storedGraphcacheText(page), { timeout: 10_000 }).toContain("2104201");
+    // The session ends without this device knowing (expired, or signed out on another device): no logout here.
+    await context.clearCookies();
+    await page.goto("/prihlaseni");
+    await logIn(page, DEMO_ACCOUNTS.clerk.email, DEMO_ACCOUNTS.clerk.password);
+    // Offline, only the device's copy could answer: the previous person's account must not be in it any more.
+    await context.setOffline(true);
+    await page.goto("/osobni-ucet");
+    await waitForHeading(page, "Osobní účet");
+    await page.getByText("Data se nepodařilo načíst").waitFor();
+    expect(await page.getByText("Jana Nováková").count()).toBe(0);
+    expect(await page.getByTestId("assessment").count()).toBe(0);
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByText("K vašemu účtu zatím není připojen žádný plátce.").waitFor();
   });
 
   it("claims a payer with the paper assessment's symbol and code (a wrong pair is one error)", async () => {

@@ -48,7 +48,11 @@ export async function claimPayer(ctx: Context, input: { variableSymbol: string; 
 
   const reserved = await reserveClaimAttempt(ctx, userId, now);
   if (reserved.attemptId === null) {
-    await recordAudit(ctx, { action: "account.payer_claim_failed", subjectType: "Payer", details: { variableSymbol, reason: "rate_limited" } });
+    await recordAudit(ctx, {
+      action: "account.payer_claim_failed",
+      subjectType: "Payer",
+      details: { variableSymbol, reason: "rate_limited" },
+    });
     throw new TooManyAttemptsError(reserved.retryAfterSeconds);
   }
 
@@ -101,7 +105,11 @@ type ClaimTx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
  * over its limit records this attempt as a failure before the code is checked. Parallel attempts queue for the
  * decision, so a burst gets no more than the limit of checks.
  */
-async function reserveClaimAttempt(ctx: Context, userId: string, now: Date): Promise<{ attemptId: bigint | null; retryAfterSeconds: number }> {
+async function reserveClaimAttempt(
+  ctx: Context,
+  userId: string,
+  now: Date,
+): Promise<{ attemptId: bigint | null; retryAfterSeconds: number }> {
   const ip = ctx.meta.ip;
   const municipalityId = ctx.municipality.id;
   const windowMs = CLAIM_LIMITS.windowMinutes * 60_000;

@@ -81,7 +81,10 @@ export async function renderPaymentReceipt(ctx: ReceiptContext, input: { payment
     const labelWidth = 170;
     const row = (label: string, value: string) => {
       doc.font("regular").fontSize(10);
-      const height = Math.max(doc.heightOfString(label, { width: labelWidth - 10 }), doc.heightOfString(value, { width: width - labelWidth }));
+      const height = Math.max(
+        doc.heightOfString(label, { width: labelWidth - 10 }),
+        doc.heightOfString(value, { width: width - labelWidth }),
+      );
       const y = doc.y;
       doc.font("bold").text(label, left, y, { width: labelWidth - 10 });
       doc.font("regular").text(value, left + labelWidth, y, { width: width - labelWidth });
@@ -112,7 +115,10 @@ export async function renderPaymentReceipt(ctx: ReceiptContext, input: { payment
     doc.moveDown(0.3);
     for (const allocation of payment.allocations) {
       const a = allocation.assessment;
-      row(formatMoney(Number(allocation.amount), locale), t("receipt.assessmentLine", { subject: a.subject, vs: a.variableSymbol, year: a.year }));
+      row(
+        formatMoney(Number(allocation.amount), locale),
+        t("receipt.assessmentLine", { subject: a.subject, vs: a.variableSymbol, year: a.year }),
+      );
     }
 
     doc.moveDown(1.5).font("regular").fontSize(8).fillColor("#444444");
@@ -122,7 +128,11 @@ export async function renderPaymentReceipt(ctx: ReceiptContext, input: { payment
   return { pdf, fileName: `${t("receipt.fileName")}-${receivedOn}-${payment.id.slice(0, 8)}.pdf` };
 }
 
-function renderPdf(locale: Locale, info: { title: string; author: string; now: Date }, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+function renderPdf(
+  locale: Locale,
+  info: { title: string; author: string; now: Date },
+  draw: (doc: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: "A4",

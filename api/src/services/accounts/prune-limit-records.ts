@@ -23,6 +23,7 @@ export async function pruneLimitRecords(
     accountEmailRequests: accountEmailRequests.count,
     payerClaimAttempts: payerClaimAttempts.count,
   };
-  if (pruned.loginAttempts + pruned.accountEmailRequests + pruned.payerClaimAttempts > 0) services.logger.info(pruned, "expired rate-limit records deleted");
+  if (pruned.loginAttempts + pruned.accountEmailRequests + pruned.payerClaimAttempts > 0)
+    services.logger.info(pruned, "expired rate-limit records deleted");
   return pruned;
 }

@@ -5,6 +5,7 @@ import { useQuery } from "urql";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { ResponsiveTable } from "../../components/ResponsiveTable.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
+import { useNetworkStatus } from "../../graphql/network-status.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { PersonalAccountQuery } from "./operations.ts";
 import { isPayable, type AccountAssessment, type PersonalAccount } from "./personal-account-model.ts";
@@ -19,6 +20,8 @@ export function AssessmentDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: PersonalAccountQuery });
+  // Offline with nothing on the device, no answer is coming: say so instead of loading forever.
+  const { online } = useNetworkStatus();
   const account = data?.personalAccount;
   const assessment = account?.assessments.find((a) => a.id === id);
 
@@ -26,7 +29,7 @@ export function AssessmentDetailPage() {
     return (
       <div className="flex flex-col gap-6">
         <PageHeading>{t("personalAccount.detailTitle")}</PageHeading>
-        {error && !fetching ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />}
+        {(error && !fetching) || !online ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />}
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { buttonClass } from "../../components/Button.tsx";
 import { Select } from "../../components/fields.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
+import { useNetworkStatus } from "../../graphql/network-status.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { PersonalAccountQuery } from "./operations.ts";
 import {
@@ -29,6 +30,8 @@ import { LastUpdated, SelectedPaymentActions, StatusBadge } from "./personal-acc
 export function PersonalAccountPage() {
   const { t } = useTranslation();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: PersonalAccountQuery });
+  // Offline with nothing on the device, no answer is coming: say so instead of loading forever.
+  const { online } = useNetworkStatus();
   const account = data?.personalAccount;
 
   return (
@@ -37,7 +40,8 @@ export function PersonalAccountPage() {
         <PageHeading>{t("personalAccount.title")}</PageHeading>
         {account && <LastUpdated loadedAt={account.loadedAt} />}
       </div>
-      {!account && (error && !fetching ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />)}
+      {!account &&
+        ((error && !fetching) || !online ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />)}
       {account && <AccountOverview account={account} />}
     </div>
   );
@@ -156,7 +160,12 @@ function Filters({
   const { t } = useTranslation();
   const all = { value: "", label: t("personalAccount.filters.all") };
   return (
-    <form role="search" aria-label={t("personalAccount.filters.label")} className="grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label={t("personalAccount.filters.label")}
+      className="grid gap-3 sm:grid-cols-3"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <Select
         label={t("personalAccount.filters.year")}
         value={filters.year === null ? "" : String(filters.year)}
@@ -250,7 +259,17 @@ function AssessmentItem({
 }
 
 /** Sticks to the bottom of the screen while something is selected; the payment button goes in its slot. */
-function SelectionBar({ count, total, onClear, children }: { count: number; total: `${number}`; onClear: () => void; children: React.ReactNode }) {
+function SelectionBar({
+  count,
+  total,
+  onClear,
+  children,
+}: {
+  count: number;
+  total: `${number}`;
+  onClear: () => void;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

@@ -31,7 +31,6 @@ export const ChangePasswordMutation = graphql(
   [ErrorFields],
 );
 
-
 /**
  * The whole personal account in one query: the overview filters it on the device, and the detail page reads the
  * same cached answer, so both work offline once the account was seen (graphcache's offline store, cleared on
