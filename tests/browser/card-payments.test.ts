@@ -1,7 +1,8 @@
-// A signed-in demo citizen pays the demo dog fee (VS 2104201) by card through the fake Stripe Checkout with a
-// 3-D Secure challenge and lands on /platba/<order> showing it paid; then a waste fee through the demo gateway.
-// The payment is started from the page with the same GraphQL request the PWA's client sends (x-portal-csrf and
-// the CSRF token header): the account page, which places <PayByCard>, belongs to another change. Axe on our pages.
+// A signed-in demo citizen sees last year's dog fee paid and this year's unpaid in the personal account, pays it
+// from its detail page by card through the fake Stripe Checkout with a 3-D Secure challenge, lands on
+// /platba/<order> showing it paid and sees it paid back in the account; then pays two selected items at once
+// through the demo gateway. The declined case starts the payment with the GraphQL request the PWA's client
+// sends. Axe on our pages.
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -140,14 +141,28 @@ describe("card payments in the browser", () => {
     });
     fake.webhookUrl = `${card.url}/api/payments/webhooks/stripe`;
     const page = await citizenPage(card);
-    const { redirectUrl, orderId } = await startPayment(page, "2104201", "600.00");
-    expect(redirectUrl.startsWith(`${fake.url}/checkout/`)).toBe(true);
-    await page.goto(redirectUrl);
+    // The personal account: last year's dog fee paid, this year's not; its detail page offers the card.
+    await page.goto("/osobni-ucet");
+    const lastYearsDogFee = page.locator('[data-testid="assessment"][data-vs="2104100"]');
+    const dogFee = page.locator('[data-testid="assessment"][data-vs="2104201"]');
+    await expect.poll(() => lastYearsDogFee.textContent()).toContain("Zaplaceno");
+    await expect.poll(() => dogFee.textContent()).toContain("Po splatnosti");
+    expect(await dogFee.textContent()).not.toContain("Zaplaceno");
+    await dogFee.getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: /Poplatek ze psů/ }).waitFor();
+    await page.getByRole("button", { name: "Zaplatit kartou" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${fake.url}/checkout/`));
     await page.getByRole("button", { name: /3-D Secure/ }).click();
     await page.getByRole("heading", { name: "3D Secure 2 Test Page" }).waitFor();
     await page.getByRole("button", { name: "Complete authentication" }).click();
+    await page.waitForURL(/\/platba\//);
+    const orderId = new URL(page.url()).pathname.split("/").at(-1)!;
     await expectPaid(page, orderId, /Poplatek ze psů/);
     await shoot(page, "phone-return-paid");
+    // Back in the personal account, the dog fee is paid.
+    await page.getByRole("link", { name: "Zpět na osobní účet" }).click();
+    await expect.poll(() => dogFee.textContent()).toContain("Zaplaceno");
+    expect(await dogFee.textContent()).not.toContain("Po splatnosti");
     // The signed webhooks reached the portal too (recorded once each).
     expect(await database.prisma.paymentProviderEvent.count({ where: { provider: "stripe" } })).toBe(2);
   });
@@ -155,9 +170,13 @@ describe("card payments in the browser", () => {
   it("pays a waste fee through the demo gateway's 3-D Secure choice and shows it paid", async () => {
     const card = await startCardServer({ CARD_PAYMENTS: "demo" });
     const page = await citizenPage(card);
-    const { redirectUrl, orderId } = await startPayment(page, "1104201", "900.00");
-    expect(new URL(redirectUrl).pathname).toMatch(/^\/api\/payments\/demo-gateway\//);
-    await page.goto(redirectUrl);
+    // Two items selected in the personal account, paid at once: one card payment split to both.
+    await page.goto("/osobni-ucet");
+    await page.getByRole("checkbox", { name: /VS 1104201$/ }).check();
+    await page.getByRole("checkbox", { name: /VS 4104201$/ }).check();
+    await expect.poll(() => page.getByTestId("selection-summary").textContent()).toMatch(/Vybráno 2 – celkem 2\s900,00\sKč/);
+    await page.getByRole("region", { name: "Vybrané předpisy" }).getByRole("button", { name: "Zaplatit kartou" }).click();
+    await page.waitForURL(/\/api\/payments\/demo-gateway\//);
     await page.getByRole("heading", { name: "Testovací platební brána" }).waitFor();
     await expectAccessible(page, "demo gateway");
     await shoot(page, "phone-demo-gateway");
@@ -166,7 +185,14 @@ describe("card payments in the browser", () => {
     await expectAccessible(page, "demo gateway 3-D Secure");
     await shoot(page, "phone-demo-gateway-3ds");
     await page.getByRole("button", { name: "Potvrdit platbu" }).click();
+    await page.waitForURL(/\/platba\//);
+    const orderId = new URL(page.url()).pathname.split("/").at(-1)!;
     await expectPaid(page, orderId, /odpad/i);
+    const items = await database.prisma.cardPaymentItem.findMany({ where: { cardPayment: { orderId } }, include: { assessment: true } });
+    expect(items.map((item) => [item.assessment.variableSymbol, item.amount]).sort()).toEqual([
+      ["1104201", 90_000n],
+      ["4104201", 200_000n],
+    ]);
   });
 
   it("a declined payment offers a retry; the finance clerk sees the payments and refunds part of one", async () => {

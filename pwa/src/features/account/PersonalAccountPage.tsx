@@ -218,7 +218,7 @@ function AssessmentItem({
             className="size-5 accent-brand"
             checked={selected}
             onChange={(event) => onToggle(event.target.checked)}
-            aria-label={t("personalAccount.select", { subject: a.subject })}
+            aria-label={t("personalAccount.select", { subject: a.subject, vs: a.variableSymbol })}
           />
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useNetworkStatus } from "../../graphql/network-status.ts";
 import { useFormat } from "../../i18n/format.ts";
+import { PayByCard } from "../payments/PayByCard.tsx";
 import type { AccountAssessment } from "./personal-account-model.ts";
 
 const BADGE: Record<AccountAssessment["status"], string> = {
@@ -51,9 +52,10 @@ export interface SelectedPaymentItem {
 }
 
 /**
- * Where the payment of the selected items starts. Empty for now: the card payment button
- * (features/payments/PayByCard.tsx) goes here, fed with the same items.
+ * Where the payment of the selected items starts: one card payment split to the items (hidden when the town
+ * has no card payments; disabled offline, when the gateway cannot be reached).
  */
-export function SelectedPaymentActions(_props: { items: SelectedPaymentItem[] }) {
-  return null;
+export function SelectedPaymentActions(props: { items: SelectedPaymentItem[] }) {
+  const { online } = useNetworkStatus();
+  return <PayByCard items={props.items} disabled={!online} />;
 }
