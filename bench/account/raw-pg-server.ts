@@ -9,7 +9,7 @@ import http from "node:http";
 import { DateTime } from "luxon";
 import pg from "pg";
 import { dueDateOnWorkingDay } from "../../api/src/domain/czech-calendar.ts";
-import { formatCzechAccount, formatIban } from "../../api/src/domain/czech-identifiers.ts";
+import { formatCzechAccount, formatIban } from "@portal/forms";
 import { deriveAssessmentState, type AssessmentState } from "../../api/src/domain/installments.ts";
 import { buildSpayd } from "../../api/src/domain/spayd.ts";
 

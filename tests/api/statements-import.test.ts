@@ -169,6 +169,38 @@ describe("atomicity", () => {
   });
 });
 
+describe("statement numbers per year", () => {
+  it("accepts statement 1 of a new year after the last of the old one, and keeps both years' number 1 apart", async () => {
+    const world6 = await financeWorld(app);
+    const first = statement(1, [credit(1_000)], { openingDate: "2025-01-02", date: "2025-01-03" });
+    expect((await importStatement(world6.finance, gpcFile(first))).report.statements[0]).toMatchObject({ statementNumber: 1 });
+    const last = statement(2, [credit(2_000)], { openingDate: "2025-12-30", date: "2025-12-31", openingBalance: turnovers(first).closing });
+    await importStatement(world6.finance, gpcFile(last));
+    // The bank starts again at 001 in January: not a gap, not "already imported with other balances".
+    const january = statement(1, [credit(3_000)], {
+      openingDate: "2026-01-01",
+      date: "2026-01-02",
+      openingBalance: turnovers(last).closing,
+    });
+    const result = await importStatement(world6.finance, gpcFile(january));
+    expect(result.report.statements[0]).toMatchObject({ statementNumber: 1, newPaymentCount: 1, alreadyImported: false });
+    const stored = await app.database.prisma.bankStatement.findMany({
+      where: { municipalityId: world6.municipalityId },
+      orderBy: [{ statementYear: "asc" }, { statementNumber: "asc" }],
+    });
+    expect(stored.map((s) => [s.statementYear, s.statementNumber])).toEqual([
+      [2025, 1],
+      [2025, 2],
+      [2026, 1],
+    ]);
+    // The same January statement again changes nothing.
+    expect((await importStatement(world6.finance, gpcFile(january))).report.statements[0]).toMatchObject({
+      alreadyImported: true,
+      newPaymentCount: 0,
+    });
+  });
+});
+
 describe("dry run", () => {
   it("reports what would be imported and how it would pair, and writes nothing", async () => {
     const world5 = await financeWorld(app);

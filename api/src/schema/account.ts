@@ -246,7 +246,7 @@ builder.queryField("personalAccount", (t) =>
     description: "The signed-in citizen's personal account (osobní účet).",
     authScopes: { authenticated: true },
     resolve: async (_root, _args, ctx) => {
-      const account = await loadPersonalAccount(ctx.db, {
+      const account = await loadPersonalAccount(ctx.services.database.sql, {
         municipalityId: ctx.municipality.id,
         userId: ctx.viewer!.userId,
         today: today(ctx),

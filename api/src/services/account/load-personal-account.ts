@@ -1,7 +1,7 @@
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { AssessmentKind, AssessmentLifecycle, PayerKind, PaymentSource } from "../../generated/prisma/client.ts";
 import { deriveAssessmentState, type AssessmentState } from "../../domain/installments.ts";
-import type { TenantDb } from "../../db/tenant.ts";
+import type { SqlConnection } from "../../db/database.ts";
 
 /**
  * The personal account (osobní účet): every payer linked to a citizen account, with every assessment, its
@@ -120,11 +120,18 @@ WHERE l."userId" = ${userId}::uuid AND p."municipalityId" = ${municipalityId}::u
   ${payerId ? Prisma.sql`AND p."id" = ${payerId}::uuid` : Prisma.empty}
 ORDER BY l."createdAt", p."name", p."id"`;
 
+/**
+ * Read through the database driver (`Database.sql`), not Prisma's `$queryRaw`: the statement is the same
+ * parameterised SQL (Prisma.sql renders it with $n placeholders), but the answer is one JSON column that
+ * Prisma's raw-query row mapping would walk again for nothing (it cost more CPU than the statement itself:
+ * bench/account). The municipality is a parameter of the statement, as tenant scoping requires.
+ */
 export async function loadPersonalAccount(
-  db: Pick<TenantDb, "$queryRaw">,
+  db: Pick<SqlConnection, "query">,
   scope: { municipalityId: string; userId: string; today: string; payerId?: string },
 ): Promise<PersonalAccount> {
-  const rows = await db.$queryRaw<Row[]>(QUERY(scope.municipalityId, scope.userId, scope.payerId ?? null));
+  const statement = QUERY(scope.municipalityId, scope.userId, scope.payerId ?? null);
+  const rows = await db.query<Row>(statement.text, statement.values);
   const payers: AccountPayer[] = rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -3345,6 +3345,7 @@ export const BankStatementScalarFieldEnum = {
   municipalityId: 'municipalityId',
   bankAccountId: 'bankAccountId',
   accountIban: 'accountIban',
+  statementYear: 'statementYear',
   statementNumber: 'statementNumber',
   format: 'format',
   periodFrom: 'periodFrom',

@@ -591,6 +591,7 @@ export const BankStatementScalarFieldEnum = {
   municipalityId: 'municipalityId',
   bankAccountId: 'bankAccountId',
   accountIban: 'accountIban',
+  statementYear: 'statementYear',
   statementNumber: 'statementNumber',
   format: 'format',
   periodFrom: 'periodFrom',

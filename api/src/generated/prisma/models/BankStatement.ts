@@ -27,6 +27,7 @@ export type AggregateBankStatement = {
 }
 
 export type BankStatementAvgAggregateOutputType = {
+  statementYear: number | null
   statementNumber: number | null
   openingBalance: number | null
   closingBalance: number | null
@@ -36,6 +37,7 @@ export type BankStatementAvgAggregateOutputType = {
 }
 
 export type BankStatementSumAggregateOutputType = {
+  statementYear: number | null
   statementNumber: number | null
   openingBalance: bigint | null
   closingBalance: bigint | null
@@ -49,6 +51,7 @@ export type BankStatementMinAggregateOutputType = {
   municipalityId: string | null
   bankAccountId: string | null
   accountIban: string | null
+  statementYear: number | null
   statementNumber: number | null
   format: $Enums.BankStatementFormat | null
   periodFrom: Date | null
@@ -69,6 +72,7 @@ export type BankStatementMaxAggregateOutputType = {
   municipalityId: string | null
   bankAccountId: string | null
   accountIban: string | null
+  statementYear: number | null
   statementNumber: number | null
   format: $Enums.BankStatementFormat | null
   periodFrom: Date | null
@@ -89,6 +93,7 @@ export type BankStatementCountAggregateOutputType = {
   municipalityId: number
   bankAccountId: number
   accountIban: number
+  statementYear: number
   statementNumber: number
   format: number
   periodFrom: number
@@ -107,6 +112,7 @@ export type BankStatementCountAggregateOutputType = {
 
 
 export type BankStatementAvgAggregateInputType = {
+  statementYear?: true
   statementNumber?: true
   openingBalance?: true
   closingBalance?: true
@@ -116,6 +122,7 @@ export type BankStatementAvgAggregateInputType = {
 }
 
 export type BankStatementSumAggregateInputType = {
+  statementYear?: true
   statementNumber?: true
   openingBalance?: true
   closingBalance?: true
@@ -129,6 +136,7 @@ export type BankStatementMinAggregateInputType = {
   municipalityId?: true
   bankAccountId?: true
   accountIban?: true
+  statementYear?: true
   statementNumber?: true
   format?: true
   periodFrom?: true
@@ -149,6 +157,7 @@ export type BankStatementMaxAggregateInputType = {
   municipalityId?: true
   bankAccountId?: true
   accountIban?: true
+  statementYear?: true
   statementNumber?: true
   format?: true
   periodFrom?: true
@@ -169,6 +178,7 @@ export type BankStatementCountAggregateInputType = {
   municipalityId?: true
   bankAccountId?: true
   accountIban?: true
+  statementYear?: true
   statementNumber?: true
   format?: true
   periodFrom?: true
@@ -276,6 +286,7 @@ export type BankStatementGroupByOutputType = {
   municipalityId: string
   bankAccountId: string | null
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date
@@ -319,6 +330,7 @@ export type BankStatementWhereInput = {
   municipalityId?: Prisma.UuidFilter<"BankStatement"> | string
   bankAccountId?: Prisma.UuidNullableFilter<"BankStatement"> | string | null
   accountIban?: Prisma.StringFilter<"BankStatement"> | string
+  statementYear?: Prisma.IntFilter<"BankStatement"> | number
   statementNumber?: Prisma.IntFilter<"BankStatement"> | number
   format?: Prisma.EnumBankStatementFormatFilter<"BankStatement"> | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFilter<"BankStatement"> | Date | string
@@ -342,6 +354,7 @@ export type BankStatementOrderByWithRelationInput = {
   municipalityId?: Prisma.SortOrder
   bankAccountId?: Prisma.SortOrderInput | Prisma.SortOrder
   accountIban?: Prisma.SortOrder
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   format?: Prisma.SortOrder
   periodFrom?: Prisma.SortOrder
@@ -362,13 +375,14 @@ export type BankStatementOrderByWithRelationInput = {
 
 export type BankStatementWhereUniqueInput = Prisma.AtLeast<{
   id?: string
-  municipalityId_accountIban_statementNumber?: Prisma.BankStatementMunicipalityIdAccountIbanStatementNumberCompoundUniqueInput
+  municipalityId_accountIban_statementYear_statementNumber?: Prisma.BankStatementMunicipalityIdAccountIbanStatementYearStatementNumberCompoundUniqueInput
   AND?: Prisma.BankStatementWhereInput | Prisma.BankStatementWhereInput[]
   OR?: Prisma.BankStatementWhereInput[]
   NOT?: Prisma.BankStatementWhereInput | Prisma.BankStatementWhereInput[]
   municipalityId?: Prisma.UuidFilter<"BankStatement"> | string
   bankAccountId?: Prisma.UuidNullableFilter<"BankStatement"> | string | null
   accountIban?: Prisma.StringFilter<"BankStatement"> | string
+  statementYear?: Prisma.IntFilter<"BankStatement"> | number
   statementNumber?: Prisma.IntFilter<"BankStatement"> | number
   format?: Prisma.EnumBankStatementFormatFilter<"BankStatement"> | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFilter<"BankStatement"> | Date | string
@@ -385,13 +399,14 @@ export type BankStatementWhereUniqueInput = Prisma.AtLeast<{
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
   bankAccount?: Prisma.XOR<Prisma.BankAccountNullableScalarRelationFilter, Prisma.BankAccountWhereInput> | null
   payments?: Prisma.PaymentListRelationFilter
-}, "id" | "municipalityId_accountIban_statementNumber">
+}, "id" | "municipalityId_accountIban_statementYear_statementNumber">
 
 export type BankStatementOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   municipalityId?: Prisma.SortOrder
   bankAccountId?: Prisma.SortOrderInput | Prisma.SortOrder
   accountIban?: Prisma.SortOrder
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   format?: Prisma.SortOrder
   periodFrom?: Prisma.SortOrder
@@ -420,6 +435,7 @@ export type BankStatementScalarWhereWithAggregatesInput = {
   municipalityId?: Prisma.UuidWithAggregatesFilter<"BankStatement"> | string
   bankAccountId?: Prisma.UuidNullableWithAggregatesFilter<"BankStatement"> | string | null
   accountIban?: Prisma.StringWithAggregatesFilter<"BankStatement"> | string
+  statementYear?: Prisma.IntWithAggregatesFilter<"BankStatement"> | number
   statementNumber?: Prisma.IntWithAggregatesFilter<"BankStatement"> | number
   format?: Prisma.EnumBankStatementFormatWithAggregatesFilter<"BankStatement"> | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeWithAggregatesFilter<"BankStatement"> | Date | string
@@ -438,6 +454,7 @@ export type BankStatementScalarWhereWithAggregatesInput = {
 export type BankStatementCreateInput = {
   id?: string
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -461,6 +478,7 @@ export type BankStatementUncheckedCreateInput = {
   municipalityId: string
   bankAccountId?: string | null
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -480,6 +498,7 @@ export type BankStatementUncheckedCreateInput = {
 export type BankStatementUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -503,6 +522,7 @@ export type BankStatementUncheckedUpdateInput = {
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   bankAccountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -524,6 +544,7 @@ export type BankStatementCreateManyInput = {
   municipalityId: string
   bankAccountId?: string | null
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -542,6 +563,7 @@ export type BankStatementCreateManyInput = {
 export type BankStatementUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -562,6 +584,7 @@ export type BankStatementUncheckedUpdateManyInput = {
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   bankAccountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -592,9 +615,10 @@ export type BankStatementNullableScalarRelationFilter = {
   isNot?: Prisma.BankStatementWhereInput | null
 }
 
-export type BankStatementMunicipalityIdAccountIbanStatementNumberCompoundUniqueInput = {
+export type BankStatementMunicipalityIdAccountIbanStatementYearStatementNumberCompoundUniqueInput = {
   municipalityId: string
   accountIban: string
+  statementYear: number
   statementNumber: number
 }
 
@@ -603,6 +627,7 @@ export type BankStatementCountOrderByAggregateInput = {
   municipalityId?: Prisma.SortOrder
   bankAccountId?: Prisma.SortOrder
   accountIban?: Prisma.SortOrder
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   format?: Prisma.SortOrder
   periodFrom?: Prisma.SortOrder
@@ -619,6 +644,7 @@ export type BankStatementCountOrderByAggregateInput = {
 }
 
 export type BankStatementAvgOrderByAggregateInput = {
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   openingBalance?: Prisma.SortOrder
   closingBalance?: Prisma.SortOrder
@@ -632,6 +658,7 @@ export type BankStatementMaxOrderByAggregateInput = {
   municipalityId?: Prisma.SortOrder
   bankAccountId?: Prisma.SortOrder
   accountIban?: Prisma.SortOrder
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   format?: Prisma.SortOrder
   periodFrom?: Prisma.SortOrder
@@ -652,6 +679,7 @@ export type BankStatementMinOrderByAggregateInput = {
   municipalityId?: Prisma.SortOrder
   bankAccountId?: Prisma.SortOrder
   accountIban?: Prisma.SortOrder
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   format?: Prisma.SortOrder
   periodFrom?: Prisma.SortOrder
@@ -668,6 +696,7 @@ export type BankStatementMinOrderByAggregateInput = {
 }
 
 export type BankStatementSumOrderByAggregateInput = {
+  statementYear?: Prisma.SortOrder
   statementNumber?: Prisma.SortOrder
   openingBalance?: Prisma.SortOrder
   closingBalance?: Prisma.SortOrder
@@ -783,6 +812,7 @@ export type EnumBankStatementFormatFieldUpdateOperationsInput = {
 export type BankStatementCreateWithoutMunicipalityInput = {
   id?: string
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -804,6 +834,7 @@ export type BankStatementUncheckedCreateWithoutMunicipalityInput = {
   id?: string
   bankAccountId?: string | null
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -854,6 +885,7 @@ export type BankStatementScalarWhereInput = {
   municipalityId?: Prisma.UuidFilter<"BankStatement"> | string
   bankAccountId?: Prisma.UuidNullableFilter<"BankStatement"> | string | null
   accountIban?: Prisma.StringFilter<"BankStatement"> | string
+  statementYear?: Prisma.IntFilter<"BankStatement"> | number
   statementNumber?: Prisma.IntFilter<"BankStatement"> | number
   format?: Prisma.EnumBankStatementFormatFilter<"BankStatement"> | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFilter<"BankStatement"> | Date | string
@@ -872,6 +904,7 @@ export type BankStatementScalarWhereInput = {
 export type BankStatementCreateWithoutBankAccountInput = {
   id?: string
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -893,6 +926,7 @@ export type BankStatementUncheckedCreateWithoutBankAccountInput = {
   id?: string
   municipalityId: string
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -938,6 +972,7 @@ export type BankStatementUpdateManyWithWhereWithoutBankAccountInput = {
 export type BankStatementCreateWithoutPaymentsInput = {
   id?: string
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -960,6 +995,7 @@ export type BankStatementUncheckedCreateWithoutPaymentsInput = {
   municipalityId: string
   bankAccountId?: string | null
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -994,6 +1030,7 @@ export type BankStatementUpdateToOneWithWhereWithoutPaymentsInput = {
 export type BankStatementUpdateWithoutPaymentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1016,6 +1053,7 @@ export type BankStatementUncheckedUpdateWithoutPaymentsInput = {
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   bankAccountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1035,6 +1073,7 @@ export type BankStatementCreateManyMunicipalityInput = {
   id?: string
   bankAccountId?: string | null
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -1053,6 +1092,7 @@ export type BankStatementCreateManyMunicipalityInput = {
 export type BankStatementUpdateWithoutMunicipalityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1074,6 +1114,7 @@ export type BankStatementUncheckedUpdateWithoutMunicipalityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   bankAccountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1094,6 +1135,7 @@ export type BankStatementUncheckedUpdateManyWithoutMunicipalityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   bankAccountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1113,6 +1155,7 @@ export type BankStatementCreateManyBankAccountInput = {
   id?: string
   municipalityId: string
   accountIban: string
+  statementYear: number
   statementNumber: number
   format: $Enums.BankStatementFormat
   periodFrom: Date | string
@@ -1131,6 +1174,7 @@ export type BankStatementCreateManyBankAccountInput = {
 export type BankStatementUpdateWithoutBankAccountInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1152,6 +1196,7 @@ export type BankStatementUncheckedUpdateWithoutBankAccountInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1172,6 +1217,7 @@ export type BankStatementUncheckedUpdateManyWithoutBankAccountInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   accountIban?: Prisma.StringFieldUpdateOperationsInput | string
+  statementYear?: Prisma.IntFieldUpdateOperationsInput | number
   statementNumber?: Prisma.IntFieldUpdateOperationsInput | number
   format?: Prisma.EnumBankStatementFormatFieldUpdateOperationsInput | $Enums.BankStatementFormat
   periodFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1223,6 +1269,7 @@ export type BankStatementSelect<ExtArgs extends runtime.Types.Extensions.Interna
   municipalityId?: boolean
   bankAccountId?: boolean
   accountIban?: boolean
+  statementYear?: boolean
   statementNumber?: boolean
   format?: boolean
   periodFrom?: boolean
@@ -1247,6 +1294,7 @@ export type BankStatementSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   municipalityId?: boolean
   bankAccountId?: boolean
   accountIban?: boolean
+  statementYear?: boolean
   statementNumber?: boolean
   format?: boolean
   periodFrom?: boolean
@@ -1269,6 +1317,7 @@ export type BankStatementSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   municipalityId?: boolean
   bankAccountId?: boolean
   accountIban?: boolean
+  statementYear?: boolean
   statementNumber?: boolean
   format?: boolean
   periodFrom?: boolean
@@ -1291,6 +1340,7 @@ export type BankStatementSelectScalar = {
   municipalityId?: boolean
   bankAccountId?: boolean
   accountIban?: boolean
+  statementYear?: boolean
   statementNumber?: boolean
   format?: boolean
   periodFrom?: boolean
@@ -1306,7 +1356,7 @@ export type BankStatementSelectScalar = {
   importedAt?: boolean
 }
 
-export type BankStatementOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "bankAccountId" | "accountIban" | "statementNumber" | "format" | "periodFrom" | "periodTo" | "openingBalance" | "closingBalance" | "creditTotal" | "debitTotal" | "lineCount" | "fileName" | "fileSha256" | "importedById" | "importedAt", ExtArgs["result"]["bankStatement"]>
+export type BankStatementOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "bankAccountId" | "accountIban" | "statementYear" | "statementNumber" | "format" | "periodFrom" | "periodTo" | "openingBalance" | "closingBalance" | "creditTotal" | "debitTotal" | "lineCount" | "fileName" | "fileSha256" | "importedById" | "importedAt", ExtArgs["result"]["bankStatement"]>
 export type BankStatementInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   bankAccount?: boolean | Prisma.BankStatement$bankAccountArgs<ExtArgs>
@@ -1337,6 +1387,10 @@ export type $BankStatementPayload<ExtArgs extends runtime.Types.Extensions.Inter
      * The statement's account as IBAN.
      */
     accountIban: string
+    /**
+     * Banks number statements per year (GPC restarts at 001): the number is unique within the year of `periodTo`.
+     */
+    statementYear: number
     statementNumber: number
     format: $Enums.BankStatementFormat
     periodFrom: Date
@@ -1780,6 +1834,7 @@ export interface BankStatementFieldRefs {
   readonly municipalityId: Prisma.FieldRef<"BankStatement", 'String'>
   readonly bankAccountId: Prisma.FieldRef<"BankStatement", 'String'>
   readonly accountIban: Prisma.FieldRef<"BankStatement", 'String'>
+  readonly statementYear: Prisma.FieldRef<"BankStatement", 'Int'>
   readonly statementNumber: Prisma.FieldRef<"BankStatement", 'Int'>
   readonly format: Prisma.FieldRef<"BankStatement", 'BankStatementFormat'>
   readonly periodFrom: Prisma.FieldRef<"BankStatement", 'DateTime'>

@@ -194,8 +194,10 @@ async function importOne(
     else debits += signed;
   }
 
+  // Banks number statements per year (GPC restarts at 001): the same number in another year is another statement.
+  const statementYear = Number(periodTo.slice(0, 4));
   const existing = await tx.bankStatement.findFirst({
-    where: { municipalityId, accountIban: account.iban, statementNumber: number },
+    where: { municipalityId, accountIban: account.iban, statementYear, statementNumber: number },
   });
   let statementId: string;
   if (existing) {
@@ -231,6 +233,7 @@ async function importOne(
         municipalityId,
         bankAccountId: account.id,
         accountIban: account.iban,
+        statementYear,
         statementNumber: number,
         format: statement.format,
         periodFrom: new Date(`${periodFrom}T00:00:00Z`),
