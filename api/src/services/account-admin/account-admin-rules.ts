@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { equalInstallments } from "@portal/forms";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { ForbiddenError, ValidationError } from "../../errors.ts";
@@ -120,7 +121,8 @@ export interface PlannedInstallment {
 /**
  * The installments of an assessment from its plan; throws a ValidationError naming the field. N equal
  * installments are whole crowns where the amount allows it, the remainder going to the first one; monthly
- * due dates from the first (luxon keeps the day of month, clamping to the month's end: 31 Jan, 28 Feb, 31 Mar).
+ * due dates from the first, the day of month kept and clamped to the month's end (31 Jan, 28 Feb, 31 Mar): the
+ * rule of @portal/forms, which the clerk's form previews with.
  */
 export function planInstallments(plan: z.output<typeof installmentPlanSchema>): PlannedInstallment[] {
   if (plan.installments && plan.installments.length > 0) {
@@ -141,17 +143,10 @@ export function planInstallments(plan: z.output<typeof installmentPlanSchema>): 
     return plan.installments.map((i) => ({ amount: i.amount, dueDate: i.dueDate }));
   }
   if (!plan.firstDueDate) throw ValidationError.field("firstDueDate", "field.required", "REQUIRED");
-  return equalInstallments(plan.amount, plan.installmentCount ?? 1, plan.firstDueDate);
-}
-
-export function equalInstallments(total: number, count: number, firstDueDate: string): PlannedInstallment[] {
-  const unit = total % (100 * count) === 0 || total < 100 * count ? 1 : 100;
-  const base = Math.floor(total / count / unit) * unit;
-  const first = DateTime.fromISO(firstDueDate);
-  return Array.from({ length: count }, (_, index) => ({
-    amount: index === 0 ? total - base * (count - 1) : base,
-    dueDate: first.plus({ months: index }).toISODate()!,
-  }));
+  const count = plan.installmentCount ?? 1;
+  // Every installment is at least one haléř (the database refuses empty ones).
+  if (count > plan.amount) throw ValidationError.field("installmentCount", "field.installmentCount", "INSTALLMENT_COUNT");
+  return equalInstallments(plan.amount, count, plan.firstDueDate);
 }
 
 /** "1 234,50" for messages (haléře in). */
