@@ -7,15 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { czechAccountToIban, parseCzechAccount } from "@portal/forms";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { apiTokenClient, createAssessment, createPayer } from "../kit/factories.ts";
-import {
-  assessmentState,
-  credit,
-  financeWorld,
-  gpcFile,
-  importStatement,
-  statement,
-  type FinanceWorld,
-} from "./statements-support.ts";
+import { assessmentState, credit, financeWorld, gpcFile, importStatement, statement, type FinanceWorld } from "./statements-support.ts";
 
 let app: TestApp;
 let world: FinanceWorld;

@@ -19,7 +19,9 @@ const shoot = async (page: import("playwright-core").Page, name: string) => {
 async function importFile(page: import("playwright-core").Page, file: string) {
   await page.goto("/urad/platby/import");
   await waitForHeading(page, "Import bankovního výpisu");
-  await page.getByLabel("Soubor s výpisem").setInputFiles({ name: path.basename(file), mimeType: "text/plain", buffer: fs.readFileSync(file) });
+  await page
+    .getByLabel("Soubor s výpisem")
+    .setInputFiles({ name: path.basename(file), mimeType: "text/plain", buffer: fs.readFileSync(file) });
   await page.getByRole("button", { name: "Zobrazit náhled" }).click();
   await page.getByRole("heading", { level: 2, name: /^Náhled importu/ }).waitFor();
 }
@@ -34,7 +36,9 @@ describe("finance clerk: statements and pairing", () => {
     await expectAccessible(page, "statements, empty");
 
     await importFile(page, DEMO_GPC_FILE);
-    const preview = page.getByRole("region", { name: /Náhled importu/ }).or(page.locator("section", { has: page.getByRole("heading", { name: /Náhled importu/ }) }));
+    const preview = page
+      .getByRole("region", { name: /Náhled importu/ })
+      .or(page.locator("section", { has: page.getByRole("heading", { name: /Náhled importu/ }) }));
     await expect.poll(() => preview.first().innerText()).toMatch(/3 nové platby[\s\S]*2 spárovány automaticky[\s\S]*1 k ručnímu spárování/);
     await expect.poll(() => preview.first().innerText()).toMatch(/Spárováno: Poplatek za odpad \d{4} \(Jana Nováková\)/);
     await expect.poll(() => preview.first().innerText()).toMatch(/Neznámý VS – spárujte ručně/);
@@ -94,12 +98,20 @@ describe("finance clerk: statements and pairing", () => {
     const { page } = await openAsClerk(portal, "phone");
     await page.goto("/urad/platby");
     await waitForHeading(page, "Bankovní výpisy");
-    await page.locator("main").getByText(/spárováno/).filter({ visible: true }).first().waitFor();
+    await page
+      .locator("main")
+      .getByText(/spárováno/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
     await expectAccessible(page, "statements on a phone");
     await shoot(page, "phone-statements");
     await page.goto("/urad/platby/nesparovane");
     await waitForHeading(page, "Nespárované platby");
-    await page.getByText(/nespárovan/).first().waitFor();
+    await page
+      .getByText(/nespárovan/)
+      .first()
+      .waitFor();
     await expectAccessible(page, "unpaired on a phone");
     await shoot(page, "phone-unpaired");
   });

@@ -1,11 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { GraphQLError } from "graphql";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { App } from "../app.ts";
-import { scopedToMunicipality } from "../db/tenant.ts";
+import { authenticateDownload } from "./download-auth.ts";
 import { NotFoundError } from "../errors.ts";
-import { isLocale, negotiateLocale, translate, type Locale, type MessageKey } from "../i18n/messages.ts";
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, parseCookies, serializeCookie } from "../lib/cookies.ts";
-import { authenticateRequest } from "../services/accounts/authenticate-request.ts";
+import { isLocale, translate, type Locale, type MessageKey } from "../i18n/messages.ts";
 import { renderPaymentReceipt } from "../services/account/render-payment-receipt.ts";
 
 /** The receipt's URL; the API's `AssessmentPayment.receiptUrl` and the tests build it with this. */
@@ -25,41 +22,9 @@ export async function registerAccountReceiptRoutes(server: FastifyInstance, app:
     "/api/osobni-ucet/platby/:paymentId/potvrzeni.pdf",
     async (request, reply) => {
       reply.header("cache-control", "private, no-store");
-      const municipality = await app.municipalities.resolve(request.headers.host);
-      const db = scopedToMunicipality(services.database.prisma, municipality.id);
-      const messageLocale = negotiateLocale(request.headers["accept-language"]);
-      const secure = request.protocol === "https";
-
-      let auth: Awaited<ReturnType<typeof authenticateRequest>>;
-      try {
-        auth = await authenticateRequest({
-          db,
-          headers: downloadHeaders(request),
-          clock: services.clock,
-          locale: messageLocale,
-          sessionTtlHours: services.config.SESSION_TTL_HOURS,
-        });
-      } catch (error) {
-        if (error instanceof GraphQLError && error.extensions.code === "UNAUTHENTICATED") {
-          return sendError(reply, 401, "UNAUTHENTICATED", "error.unauthenticated", messageLocale);
-        }
-        throw error;
-      }
-      const cookie = { secure };
-      if (auth.clearSessionCookie) {
-        reply.header("set-cookie", [
-          serializeCookie(SESSION_COOKIE, "", { ...cookie, httpOnly: true, maxAgeSeconds: 0 }),
-          serializeCookie(CSRF_COOKIE, "", { ...cookie, httpOnly: false, maxAgeSeconds: 0 }),
-        ]);
-      } else if (auth.renewedSession) {
-        const maxAgeSeconds = services.config.SESSION_TTL_HOURS * 3600;
-        reply.header("set-cookie", [
-          serializeCookie(SESSION_COOKIE, auth.renewedSession.token, { ...cookie, httpOnly: true, maxAgeSeconds }),
-          serializeCookie(CSRF_COOKIE, auth.renewedSession.csrfToken, { ...cookie, httpOnly: false, maxAgeSeconds }),
-        ]);
-      }
+      const { municipality, db, auth, messageLocale } = await authenticateDownload(app, request, reply);
       // A receipt belongs to a person: integrators' tokens have no payer links and get nothing here.
-      if (!auth.viewer) return sendError(reply, 401, "UNAUTHENTICATED", "error.unauthenticated", messageLocale);
+      if (!auth?.viewer) return sendError(reply, 401, "UNAUTHENTICATED", "error.unauthenticated", messageLocale);
 
       const documentLocale: Locale = isLocale(request.query.lang) ? request.query.lang : messageLocale;
       try {
@@ -84,24 +49,6 @@ export async function registerAccountReceiptRoutes(server: FastifyInstance, app:
 function contentDisposition(fileName: string): string {
   const safe = fileName.replace(/[^A-Za-z0-9._-]/g, "_");
   return `attachment; filename="${safe}"`;
-}
-
-/**
- * A download is a plain link (GET, no script), so it cannot echo the CSRF token in a header; for this read-only
- * route the CSRF cookie stands in for it, as for the notice confirmation (http/notice-outputs.ts): another site can
- * trigger the download but never read it.
- */
-function downloadHeaders(request: FastifyRequest): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  if (!headers.has(CSRF_HEADER)) {
-    const csrf = parseCookies(headers.get("cookie")).get(CSRF_COOKIE);
-    if (csrf) headers.set(CSRF_HEADER, csrf);
-  }
-  return headers;
 }
 
 function sendError(reply: FastifyReply, status: number, code: string, messageKey: MessageKey, locale: Locale) {

@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { GraphQLError } from "graphql";
 import type { App } from "../app.ts";
+import { authenticateDownload } from "./download-auth.ts";
 import type { RequestMeta } from "../context.ts";
 import { scopedToMunicipality } from "../db/tenant.ts";
 import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { isLocale, negotiateLocale, translate, type Locale, type MessageKey } from "../i18n/messages.ts";
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, parseCookies, serializeCookie } from "../lib/cookies.ts";
-import { authenticateRequest } from "../services/accounts/authenticate-request.ts";
 import { feedPaths, renderNoticeFeed, type FeedFormat } from "../services/notices/feed.ts";
 import { loadPostedBoard, toOpenDataBoard } from "../services/notices/open-data.ts";
 import { renderPostingConfirmation } from "../services/notices/posting-confirmation.ts";
@@ -62,40 +60,8 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
     "/api/uredni-deska/:noticeId/potvrzeni.pdf",
     async (request, reply) => {
       reply.header("cache-control", "private, no-store");
-      const municipality = await app.municipalities.resolve(request.headers.host);
-      const db = scopedToMunicipality(services.database.prisma, municipality.id);
-      const messageLocale = negotiateLocale(request.headers["accept-language"]);
-      const secure = request.protocol === "https";
-
-      let auth: Awaited<ReturnType<typeof authenticateRequest>>;
-      try {
-        auth = await authenticateRequest({
-          db,
-          headers: authenticationHeaders(request),
-          clock: services.clock,
-          locale: messageLocale,
-          sessionTtlHours: services.config.SESSION_TTL_HOURS,
-        });
-      } catch (error) {
-        if (error instanceof GraphQLError && error.extensions.code === "UNAUTHENTICATED") {
-          return sendError(request, reply, 401, "UNAUTHENTICATED", "error.unauthenticated");
-        }
-        throw error;
-      }
-      const cookie = { secure };
-      if (auth.clearSessionCookie) {
-        reply.header("set-cookie", [
-          serializeCookie(SESSION_COOKIE, "", { ...cookie, httpOnly: true, maxAgeSeconds: 0 }),
-          serializeCookie(CSRF_COOKIE, "", { ...cookie, httpOnly: false, maxAgeSeconds: 0 }),
-        ]);
-      } else if (auth.renewedSession) {
-        const maxAgeSeconds = services.config.SESSION_TTL_HOURS * 3600;
-        reply.header("set-cookie", [
-          serializeCookie(SESSION_COOKIE, auth.renewedSession.token, { ...cookie, httpOnly: true, maxAgeSeconds }),
-          serializeCookie(CSRF_COOKIE, auth.renewedSession.csrfToken, { ...cookie, httpOnly: false, maxAgeSeconds }),
-        ]);
-      }
-      if (!auth.viewer && !auth.apiToken) return sendError(request, reply, 401, "UNAUTHENTICATED", "error.unauthenticated");
+      const { municipality, db, auth, messageLocale, secure } = await authenticateDownload(app, request, reply);
+      if (!auth || (!auth.viewer && !auth.apiToken)) return sendError(request, reply, 401, "UNAUTHENTICATED", "error.unauthenticated");
 
       const meta: RequestMeta = { requestId: request.id, ip: request.ip, userAgent: request.headers["user-agent"] ?? null, secure };
       // The confirmation is a Czech legal document whatever the browser's language; `?lang=en` gives a translation.
@@ -120,32 +86,6 @@ export async function registerNoticeOutputRoutes(server: FastifyInstance, app: A
   );
 }
 
-/**
- * The request's headers for `authenticateRequest`. A download is a plain link (GET, no script), so it
- * cannot echo the CSRF token in a header; for this read-only route the CSRF cookie stands in for it.
- * That is safe because a GET here changes nothing a forger could want, and another site can trigger
- * the download but never read it (no CORS). Mutations keep requiring the header.
- */
-function authenticationHeaders(request: FastifyRequest): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  if (!headers.has(CSRF_HEADER)) {
-    const csrf = parseCookies(headers.get("cookie")).get(CSRF_COOKIE);
-    if (csrf) headers.set(CSRF_HEADER, csrf);
-  }
-  return headers;
-}
-
-/**
- * Sends a public board output so that no cache can show it past the board's next change: the
- * notices' posting and take-down moments are known in advance, so `max-age` never reaches beyond
- * the next one (and is at most MAX_AGE_SECONDS, so edits and early withdrawals show soon too).
- * With less than a second left the answer must be revalidated every time (`no-cache`). A weak
- * ETag over the body lets caches and feed readers revalidate cheaply (304).
- */
 function sendBoardOutput(
   request: FastifyRequest,
   reply: FastifyReply,

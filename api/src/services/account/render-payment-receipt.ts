@@ -1,25 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { DateTime } from "luxon";
-import PDFDocument from "pdfkit";
 import { BUSINESS_ZONE } from "../../clock.ts";
+import { renderPdf } from "../../lib/pdf.ts";
 import type { Context } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
 import { translate, type Locale, type MessageKey, type MessageParams } from "../../i18n/messages.ts";
 import { isUuid } from "../accounts/account-rules.ts";
 
 type ReceiptContext = Pick<Context, "db" | "municipality" | "viewer" | "clock" | "locale">;
-
-// DejaVu covers the whole Czech alphabet; the PDF's standard fonts (WinAnsi) have no ě, š, č, ř, ů...
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
-    bold: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
-  };
-  return fonts;
-}
 
 /** Haléře as Czech money text: "1 234,50 Kč" (or "1,234.50 CZK" in English). */
 export function formatMoney(halere: number, locale: Locale): string {
@@ -126,30 +113,4 @@ export async function renderPaymentReceipt(ctx: ReceiptContext, input: { payment
     doc.text(t("confirmation.generatedAt", { date: moment(now) }), left, doc.y, { width });
   });
   return { pdf, fileName: `${t("receipt.fileName")}-${receivedOn}-${payment.id.slice(0, 8)}.pdf` };
-}
-
-function renderPdf(
-  locale: Locale,
-  info: { title: string; author: string; now: Date },
-  draw: (doc: PDFKit.PDFDocument) => void,
-): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    lang: locale === "cs" ? "cs-CZ" : "en",
-    displayTitle: true,
-    info: { Title: info.title, Author: info.author, Creator: "Portál občana", CreationDate: info.now, ModDate: info.now },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  draw(doc);
-  doc.end();
-  return done;
 }

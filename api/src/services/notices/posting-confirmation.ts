@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { DateTime } from "luxon";
-import PDFDocument from "pdfkit";
 import { BUSINESS_ZONE } from "../../clock.ts";
+import { renderPdf } from "../../lib/pdf.ts";
 import type { Context } from "../../context.ts";
 import { fromDateColumn } from "../../domain/notice-window.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
-import { translate, type Locale, type MessageKey, type MessageParams } from "../../i18n/messages.ts";
+import { translate, type MessageKey, type MessageParams } from "../../i18n/messages.ts";
 import { isUuid } from "../accounts/account-rules.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { boardUrls } from "./open-data.ts";
@@ -21,17 +19,6 @@ export function mayReadNoticeEvidence(ctx: Pick<Context, "viewer" | "apiToken">)
   const { viewer, apiToken } = ctx;
   if (viewer) return viewer.role === "ADMIN" || (viewer.role === "CLERK" && viewer.agendas.includes("NOTICES"));
   return apiToken?.scopes.includes("notices:write") ?? false;
-}
-
-// DejaVu covers the whole Czech alphabet; the PDF's standard fonts (WinAnsi) have no ě, š, č, ř, ů...
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
-    bold: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
-  };
-  return fonts;
 }
 
 /**
@@ -213,30 +200,4 @@ export async function renderPostingConfirmation(
 
   await recordAudit(ctx, { action: "notice.confirmation_downloaded", subjectType: "Notice", subjectId: notice.id });
   return { pdf, fileName: `${t("confirmation.fileName")}-${notice.id}.pdf` };
-}
-
-function renderPdf(
-  locale: Locale,
-  info: { title: string; author: string; now: Date },
-  draw: (doc: PDFKit.PDFDocument) => void,
-): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    lang: locale === "cs" ? "cs-CZ" : "en",
-    displayTitle: true,
-    info: { Title: info.title, Author: info.author, Creator: "Portál občana", CreationDate: info.now, ModDate: info.now },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  draw(doc);
-  doc.end();
-  return done;
 }
