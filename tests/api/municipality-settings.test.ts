@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../kit/app.ts";
-import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
+import { createAssessment, createMunicipality, createPayer, createUser, signedInClient } from "../kit/factories.ts";
 import { Client } from "../kit/graphql.ts";
 
 let app: TestApp;
@@ -121,6 +121,53 @@ describe("municipality settings", () => {
     expect(czech.data?.updateMunicipality.fieldErrors[0].message).toBe("IČO musí mít 8 číslic a platnou kontrolní číslici.");
     const after = await app.database.prisma.municipality.findUniqueOrThrow({ where: { id: town.id }, include: { bankAccounts: true } });
     expect(after).toEqual(before);
+  });
+
+  it("keeps an account assessments are paid to: renaming keeps its row, removing it is a field error", async () => {
+    await admin.request(UPDATE, { input: valid });
+    const prisma = app.database.prisma;
+    const fees = await prisma.bankAccount.findFirstOrThrow({ where: { municipalityId: town.id, iban: "CZ6508000000192000145399" } });
+    await createAssessment(app, await createPayer(app, town.id), { amount: 10_000 });
+    const assessment = await prisma.assessment.findFirstOrThrow({ where: { municipalityId: town.id } });
+    await prisma.assessment.update({ where: { id: assessment.id }, data: { bankAccountId: fees.id } });
+
+    // Renamed and no longer the main account: the same row, so the assessment still points at it.
+    const renamed = await admin.request(UPDATE, {
+      input: {
+        ...valid,
+        bankAccounts: [
+          { label: "Poplatky a pokuty", accountNumber: "19-2000145399/0800", isPrimary: false },
+          { label: "Dotace", accountNumber: "123456788/0100", isPrimary: true },
+        ],
+      },
+    });
+    expect(renamed.data?.updateMunicipality.__typename).toBe("UpdateMunicipalitySuccess");
+    expect(await prisma.bankAccount.findUniqueOrThrow({ where: { id: fees.id } })).toMatchObject({
+      label: "Poplatky a pokuty",
+      isPrimary: false,
+    });
+
+    // Left out while assessments are paid to it: refused, nothing changed.
+    const before = await prisma.bankAccount.findMany({ where: { municipalityId: town.id }, orderBy: { iban: "asc" } });
+    admin.locale = "en";
+    const removed = await admin.request(UPDATE, {
+      input: { ...valid, bankAccounts: [{ label: "Dotace", accountNumber: "123456788/0100", isPrimary: true }] },
+    });
+    admin.locale = "cs";
+    expect(removed.data?.updateMunicipality.fieldErrors).toEqual([
+      {
+        path: ["bankAccounts"],
+        message:
+          "Assessments are paid to account 19-2000145399/0800 or its statements are imported; it cannot be removed. You can rename it.",
+      },
+    ]);
+    expect(await prisma.bankAccount.findMany({ where: { municipalityId: town.id }, orderBy: { iban: "asc" } })).toEqual(before);
+
+    // The same account twice is named too.
+    const twice = await admin.request(UPDATE, {
+      input: { ...valid, bankAccounts: [...valid.bankAccounts, { label: "Znovu", accountNumber: "123456788/0100", isPrimary: false }] },
+    });
+    expect(twice.data?.updateMunicipality.fieldErrors[0].message).toBe("Účet 123456788/0100 je v seznamu dvakrát.");
   });
 
   it("keeps another municipality's settings out of reach", async () => {

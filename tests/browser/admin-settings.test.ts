@@ -48,9 +48,10 @@ beforeAll(async () => {
 afterEach(async () => {
   const { prisma } = portal.server.database;
   const { id, bankAccounts, updatedAt: _updatedAt, createdAt: _createdAt, ...fields } = original;
+  // The seeded accounts keep their rows (assessments are paid to them); accounts a test added go.
   await prisma.$transaction([
-    prisma.bankAccount.deleteMany({ where: { municipalityId: id } }),
-    prisma.bankAccount.createMany({ data: bankAccounts }),
+    prisma.bankAccount.deleteMany({ where: { municipalityId: id, id: { notIn: bankAccounts.map((account) => account.id) } } }),
+    ...bankAccounts.map(({ id: accountId, ...account }) => prisma.bankAccount.update({ where: { id: accountId }, data: account })),
     prisma.municipality.update({ where: { id }, data: fields }),
   ]);
   portal.server.app.municipalities.invalidate();
@@ -259,7 +260,7 @@ describe("invalid IČO and bank account", () => {
     expect(await accountRow(page, 1).getByRole("radio", { name: "Hlavní účet" }).isChecked()).toBe(true);
   });
 
-  it("bank accounts: add one, make it the main account, save; the list is replaced as a whole", async () => {
+  it("bank accounts: add one and make it the main account; one that assessments are paid to cannot be removed", async () => {
     const { page } = await openSettings("desktop");
     await page.getByRole("button", { name: "Přidat účet" }).click();
     const third = accountRow(page, 3);
@@ -268,21 +269,19 @@ describe("invalid IČO and bank account", () => {
     await field(third, "Název účtu").fill("Účet pro dotace");
     await field(third, "Číslo účtu").fill("19-2000145399/0800");
     await third.getByRole("radio", { name: "Hlavní účet" }).check();
-    await accountRow(page, 2).getByRole("button", { name: "Odebrat účet 2" }).click();
     await page.getByRole("button", { name: "Uložit nastavení" }).click();
     await toast(page, "Nastavení obce je uloženo.").waitFor();
 
     const saved = await readLipnice();
-    expect(
-      saved.bankAccounts.map(({ label, prefix, number, bankCode, iban, isPrimary }) => ({
-        label,
-        prefix,
-        number,
-        bankCode,
-        iban,
-        isPrimary,
-      })),
-    ).toEqual(
+    const rows = saved.bankAccounts.map(({ label, prefix, number, bankCode, iban, isPrimary }) => ({
+      label,
+      prefix,
+      number,
+      bankCode,
+      iban,
+      isPrimary,
+    }));
+    expect(rows).toEqual(
       expect.arrayContaining([
         {
           label: "Hlavní účet (poplatky)",
@@ -302,10 +301,27 @@ describe("invalid IČO and bank account", () => {
         },
       ]),
     );
-    expect(saved.bankAccounts).toHaveLength(2);
+    expect(saved.bankAccounts).toHaveLength(3);
+    // The seeded accounts kept their rows: the demo assessments are still paid to them.
+    expect(saved.bankAccounts.filter((a) => original.bankAccounts.some((o) => o.id === a.id))).toHaveLength(2);
     // The form now shows the saved list, main account first (the API's order).
     expect(await field(accountRow(page, 1), "Název účtu").inputValue()).toBe("Účet pro dotace");
     expect(await accountRow(page, 1).getByRole("radio", { name: "Hlavní účet" }).isChecked()).toBe(true);
+
+    // The ČNB account is where the demo fine is paid: removing it is refused, saying why, and nothing changes.
+    const cnbRow = await (async () => {
+      for (let n = 1; n <= 3; n++) if ((await field(accountRow(page, n), "Číslo účtu").inputValue()).includes("0710")) return n;
+      throw new Error("no ČNB account row");
+    })();
+    await accountRow(page, cnbRow)
+      .getByRole("button", { name: `Odebrat účet ${cnbRow}` })
+      .click();
+    await page.getByRole("button", { name: "Uložit nastavení" }).click();
+    await page
+      .getByText(/94-9876543\/0710.*odebrat ho nelze/)
+      .first()
+      .waitFor();
+    expect((await readLipnice()).bankAccounts).toHaveLength(3);
   });
 });
 

@@ -30,7 +30,8 @@ describe("finance clerk: statements and pairing", () => {
   it("imports the demo GPC with a preview, then sees paired counts and the unpaired line", async () => {
     const { page } = await openAsClerk(portal, "desktop");
     const errors = trackPageErrors(page);
-    await page.getByRole("link", { name: "Finance" }).click();
+    // The finance agenda on the clerk's desk leads to payers; statements are one of its further pages.
+    await page.getByRole("link", { name: "Bankovní výpisy a párování plateb" }).click();
     await waitForHeading(page, "Bankovní výpisy");
     await expect.poll(() => page.getByText("Zatím nebyl načten žádný výpis.").isVisible()).toBe(true);
     await expectAccessible(page, "statements, empty");

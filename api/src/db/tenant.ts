@@ -92,3 +92,6 @@ function buildScopedClient(prisma: PrismaClient, municipalityId: string) {
 }
 
 export type TenantDb = ReturnType<typeof buildScopedClient>;
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -52,6 +52,9 @@ const cs = {
   "field.publicUrl": "Zadejte adresu portálu ve tvaru https://portal.obec.cz (bez cesty, parametrů a přihlašovacích údajů).",
   "field.publicUrlHostTaken": "Tuto adresu už používá portál jiné obce.",
   "field.bankAccountRequired": "Uveďte alespoň jeden bankovní účet.",
+  "field.bankAccountInUse":
+    "Na účet {account} se platí předpisy nebo k němu patří načtené výpisy; odebrat ho nelze. Můžete ho přejmenovat.",
+  "field.bankAccountDuplicate": "Účet {account} je v seznamu dvakrát.",
   "field.onePrimaryAccount": "Právě jeden účet musí být hlavní.",
   "field.emailUnverified": "E-mail ještě není potvrzený. Poslali jsme vám nový potvrzovací odkaz, otevřete ho a přihlaste se znovu.",
   "field.fileEmpty": "Soubor je prázdný.",
@@ -310,6 +313,9 @@ const en: Record<MessageKey, string> = {
   "field.publicUrl": "Enter the portal's address as https://portal.town.example (no path, parameters or credentials).",
   "field.publicUrlHostTaken": "Another municipality's portal already uses this address.",
   "field.bankAccountRequired": "Give at least one bank account.",
+  "field.bankAccountInUse":
+    "Assessments are paid to account {account} or its statements are imported; it cannot be removed. You can rename it.",
+  "field.bankAccountDuplicate": "Account {account} is listed twice.",
   "field.onePrimaryAccount": "Exactly one account must be the main one.",
   "field.emailUnverified": "Your e-mail is not confirmed yet. We have sent you a new confirmation link; open it and log in again.",
   "field.fileEmpty": "The file is empty.",

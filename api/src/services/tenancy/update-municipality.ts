@@ -1,7 +1,8 @@
 import { fileTypeFromBuffer } from "file-type";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
-import { czechAccountToIban, isValidIco, parseCzechAccount } from "@portal/forms";
+import { czechAccountToIban, formatCzechAccount, isValidIco, parseCzechAccount } from "@portal/forms";
+import type { TenantTx } from "../../db/tenant.ts";
 import { parseInput, ValidationError } from "../../errors.ts";
 import { isUniqueViolation } from "../accounts/is-unique-violation.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -74,6 +75,48 @@ async function readLogo(logo: File): Promise<{ bytes: Uint8Array<ArrayBuffer>; m
 export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
 
 /**
+ * The town's accounts become the given list, matched by IBAN: a kept account keeps its row (assessments are
+ * paid to it and statements belong to it), a new one is added, and one left out is removed unless assessments
+ * or imported statements refer to it - that is a field error naming the account.
+ */
+async function syncBankAccounts(tx: TenantTx, municipalityId: string, accounts: z.output<typeof bankAccountSchema>[]) {
+  const wanted = accounts.map((account) => {
+    const parsed = parseCzechAccount(account.accountNumber)!;
+    return { label: account.label, isPrimary: account.isPrimary, ...parsed, iban: czechAccountToIban(parsed) };
+  });
+  const seen = new Set<string>();
+  for (const account of wanted) {
+    if (seen.has(account.iban)) {
+      throw ValidationError.field("bankAccounts", "field.bankAccountDuplicate", "DUPLICATE", { account: formatCzechAccount(account) });
+    }
+    seen.add(account.iban);
+  }
+  const existing = await tx.bankAccount.findMany({
+    where: { municipalityId },
+    include: { _count: { select: { assessments: true, statements: true } } },
+  });
+  for (const account of existing) {
+    if (seen.has(account.iban)) continue;
+    if (account._count.assessments > 0 || account._count.statements > 0) {
+      throw ValidationError.field("bankAccounts", "field.bankAccountInUse", "IN_USE", { account: formatCzechAccount(account) });
+    }
+    await tx.bankAccount.delete({ where: { id: account.id } });
+  }
+  for (const account of wanted) {
+    const data = {
+      label: account.label,
+      isPrimary: account.isPrimary,
+      prefix: account.prefix,
+      number: account.number,
+      bankCode: account.bankCode,
+    };
+    const kept = existing.find((row) => row.iban === account.iban);
+    if (kept) await tx.bankAccount.update({ where: { id: kept.id }, data });
+    else await tx.bankAccount.create({ data: { ...data, municipalityId, iban: account.iban } });
+  }
+}
+
+/**
  * An admin updates the municipality's identity, contacts, branding and bank accounts. The IČO and
  * every account number must pass their check digits; IBANs are derived, never typed.
  */
@@ -100,21 +143,7 @@ export async function updateMunicipality(ctx: Context, input: MunicipalitySettin
         });
       }
     }
-    await tx.bankAccount.deleteMany({ where: { municipalityId: ctx.municipality.id } });
-    await tx.bankAccount.createMany({
-      data: data.bankAccounts.map((account) => {
-        const parsed = parseCzechAccount(account.accountNumber)!;
-        return {
-          municipalityId: ctx.municipality.id,
-          label: account.label,
-          isPrimary: account.isPrimary,
-          prefix: parsed.prefix,
-          number: parsed.number,
-          bankCode: parsed.bankCode,
-          iban: czechAccountToIban(parsed),
-        };
-      }),
-    });
+    await syncBankAccounts(tx, ctx.municipality.id, data.bankAccounts);
     const { bankAccounts: _accounts, noticeTwoPersonRule, removeLogo, publicUrl, ...fields } = data;
     return tx.municipality.update({
       where: { id: ctx.municipality.id },

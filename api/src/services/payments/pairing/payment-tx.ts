@@ -1,4 +1,4 @@
-import type { TenantDb } from "../../../db/tenant.ts";
+import type { TenantTx } from "../../../db/tenant.ts";
 
 /** The client inside `ctx.db.$transaction(async (tx) => …)`. */
-export type PaymentTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
+export type PaymentTx = TenantTx;
