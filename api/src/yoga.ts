@@ -10,6 +10,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./li
 import { isCrossSiteSafe, PREFLIGHT_HEADER } from "./lib/csrf.ts";
 import { sha256 } from "./lib/tokens.ts";
 import { schema } from "./schema/index.ts";
+import { compiledExecutionPlugin } from "./schema/compiled-execution.ts";
 import { requestLimitsPlugin } from "./schema/request-limits.ts";
 import { authenticateRequest } from "./services/accounts/authenticate-request.ts";
 import type { PublicResponseCache } from "./services/public-cache/create-public-cache.ts";
@@ -218,6 +219,7 @@ export function createPortalYoga({ services, municipalities, responseCache }: Yo
       ...armor.protect().plugins,
       requestLimitsPlugin({ maxCost: config.GRAPHQL_MAX_COST }),
       responseCookiesPlugin(),
+      compiledExecutionPlugin(),
     ],
     context: async ({ request, meta }) => {
       const locale = negotiateLocale(request.headers.get("accept-language"));

@@ -217,6 +217,20 @@ describe("personal account", () => {
     expect(app.queries.length, app.queries.join("\n")).toBeLessThanOrEqual(3);
   });
 
+  it("answers the same through the compiled executor (no variables) as through the standard one", async () => {
+    const selection = ACCOUNT.slice(ACCOUNT.indexOf("personalAccount {"), ACCOUNT.lastIndexOf("}")).replace(
+      /assessments\([^)]*\)/,
+      "assessments",
+    );
+    const compiled = await citizen.request(`query { ${selection} }`);
+    // A second root field keeps the standard executor (schema/compiled-execution.ts).
+    const standard = await citizen.request(`query { ${selection} municipality { name } }`);
+    expect(compiled.errors, JSON.stringify(compiled.errors)).toBeUndefined();
+    expect(standard.errors).toBeUndefined();
+    expect(compiled.data!.personalAccount.assessments.length).toBeGreaterThan(3);
+    expect(compiled.data!.personalAccount).toEqual(standard.data!.personalAccount);
+  });
+
   it("needs a signed-in user", async () => {
     const { Client } = await import("../kit/graphql.ts");
     const anonymous = await new Client(app, { host }).request(ACCOUNT);
