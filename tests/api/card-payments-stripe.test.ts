@@ -346,4 +346,25 @@ describe("reconciliation", () => {
     expect((await app.jobs.drain()).failed).toBe(0);
     expect(await paymentsOf(row.id)).toHaveLength(1);
   });
+
+  it("processes the gateway's events the portal never received, at once and only once", async () => {
+    const { row, session } = await startedPayment();
+    fake.pay(session.id);
+    // Stripe sent the events, but they never arrived (the portal was down, a proxy dropped them): the fake
+    // keeps them in its log without delivering (no webhook URL in these tests).
+    expect(fake.webhookUrl).toBeNull();
+    const lost = [fake.event("payment_intent.succeeded", session.id), fake.event("checkout.session.completed", session.id)];
+    // The payment is young: only the event log can tell (the pending re-check waits 15 minutes).
+    const result = await reconcileCardPayments(app.services, town.id);
+    expect(result).toMatchObject({ failed: 0 });
+    expect(result.missedEvents).toBeGreaterThanOrEqual(2);
+    expect((await app.database.prisma.cardPayment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SUCCEEDED");
+    expect(await paymentsOf(row.id)).toHaveLength(1);
+    expect(await app.database.prisma.paymentProviderEvent.count({ where: { eventId: { in: lost.map((e) => e.id) } } })).toBe(2);
+    // Read back again: nothing new, nothing doubled.
+    const again = await reconcileCardPayments(app.services, town.id);
+    expect(again).toMatchObject({ missedEvents: 0, failed: 0 });
+    expect(await paymentsOf(row.id)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === "GET" && r.path === "/v1/events").length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -268,6 +268,16 @@ export async function startFakeStripe(options: { webhookUrl?: string; now?: () =
             const expand = Object.values((body.expand as string[] | undefined) ?? []).includes("payment_intent");
             return json(200, sessionJson(session, expand));
           }
+          if (request.method === "GET" && url.pathname === "/v1/events") {
+            // Newest first, as Stripe lists them; created[gte] and types[] filter; one page (has_more false).
+            const since = Number((body.created as { gte?: string } | undefined)?.gte ?? 0);
+            const types = Object.values((body.types as string[] | undefined) ?? []);
+            const data = events
+              .map((event) => JSON.parse(event.payload) as { created: number; type: string })
+              .filter((event) => event.created >= since && (types.length === 0 || types.includes(event.type)))
+              .reverse();
+            return json(200, { object: "list", url: "/v1/events", has_more: false, data });
+          }
           if (request.method === "POST" && url.pathname === "/v1/refunds") {
             const intent = intents.get(String(body.payment_intent));
             const amount = Number(body.amount);

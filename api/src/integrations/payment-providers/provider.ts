@@ -62,6 +62,11 @@ export interface PaymentProvider {
    * `WebhookSignatureError` when it does not verify (or is older than the gateway's tolerance).
    */
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, receivedAt: Date): ProviderWebhookEvent;
+  /**
+   * The gateway's events since `since` about card payments (newest first, at most `limit`), for the
+   * reconciliation that compares them with the portal's state; absent when the gateway has no event log.
+   */
+  listRecentEvents?(since: Date, limit: number): Promise<ProviderWebhookEvent[]>;
   /** Refunds part or all of a succeeded payment; the same key returns the same refund. */
   refund(request: { providerPaymentId: string; amount: bigint; idempotencyKey: string }): Promise<{ refundId: string }>;
 }

@@ -98,12 +98,17 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       } catch (error) {
         throw new WebhookSignatureError(error instanceof Error ? error.message : String(error));
       }
-      const object = event.data.object as { object?: string; id?: string; metadata?: Record<string, string> | null };
-      if (object.object === "checkout.session") {
-        return { eventId: event.id, type: event.type, providerPaymentId: object.id ?? null, orderId: object.metadata?.orderId ?? null };
+      return providerEvent(event);
+    },
+
+    async listRecentEvents(since, limit) {
+      const events: ProviderWebhookEvent[] = [];
+      const list = stripe.events.list({ created: { gte: Math.floor(since.getTime() / 1000) }, types: [...RECONCILED_EVENTS], limit: 100 });
+      for await (const event of list) {
+        events.push(providerEvent(event));
+        if (events.length >= limit) break;
       }
-      // payment_intent.*, charge.*: the order id from the metadata we gave the PaymentIntent.
-      return { eventId: event.id, type: event.type, providerPaymentId: null, orderId: object.metadata?.orderId ?? null };
+      return events;
     },
 
     async refund({ providerPaymentId, amount, idempotencyKey }) {
@@ -119,4 +124,25 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
 /** For the tests' fake and scripts: a header Stripe would send with `payload`, signed with `secret`. */
 export function stripeTestSignature(payload: string, secret: string, timestamp: number): string {
   return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}
+
+/** The events the reconciliation reads back from Stripe: those the webhook acts on. */
+const RECONCILED_EVENTS = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "payment_intent.canceled",
+] as const;
+
+/** Which payment an event is about: a Checkout Session by its id, a PaymentIntent by the order id we gave it. */
+function providerEvent(event: Stripe.Event): ProviderWebhookEvent {
+  const object = event.data.object as { object?: string; id?: string; metadata?: Record<string, string> | null };
+  if (object.object === "checkout.session") {
+    return { eventId: event.id, type: event.type, providerPaymentId: object.id ?? null, orderId: object.metadata?.orderId ?? null };
+  }
+  // payment_intent.*, charge.*: the order id from the metadata we gave the PaymentIntent.
+  return { eventId: event.id, type: event.type, providerPaymentId: null, orderId: object.metadata?.orderId ?? null };
 }

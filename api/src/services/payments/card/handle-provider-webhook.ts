@@ -1,6 +1,6 @@
 import type { AppServices } from "../../../context.ts";
 import { paymentProviderFor } from "../../../integrations/payment-providers/index.ts";
-import { WebhookSignatureError } from "../../../integrations/payment-providers/provider.ts";
+import { WebhookSignatureError, type ProviderWebhookEvent } from "../../../integrations/payment-providers/provider.ts";
 import { settleCardPayment } from "./settle-card-payment.ts";
 
 export type WebhookAnswer =
@@ -33,10 +33,24 @@ export async function handleProviderWebhook(
     }
     throw error;
   }
+  const outcome = await processProviderEvent(services, provider.name, event);
+  return { status: 200, outcome };
+}
+
+/**
+ * What an event (delivered by webhook or read back by the reconciliation) does: it only says *which* payment
+ * to look at; the settle transition re-reads it from the provider and records the event id in the same
+ * transaction as its effect. An event about no payment of ours is recorded and acknowledged.
+ */
+export async function processProviderEvent(
+  services: Pick<AppServices, "config" | "database" | "clock" | "jobs" | "logger">,
+  providerName: string,
+  event: ProviderWebhookEvent,
+): Promise<"settled" | "replayed" | "unrelated"> {
   const prisma = services.database.prisma;
   const byProviderId = event.providerPaymentId
     ? await prisma.cardPayment.findUnique({
-        where: { provider_providerPaymentId: { provider: provider.name, providerPaymentId: event.providerPaymentId } },
+        where: { provider_providerPaymentId: { provider: providerName, providerPaymentId: event.providerPaymentId } },
         select: { id: true },
       })
     : null;
@@ -44,13 +58,13 @@ export async function handleProviderWebhook(
   const cardPayment =
     byProviderId ??
     (event.orderId
-      ? await prisma.cardPayment.findFirst({ where: { orderId: event.orderId, provider: provider.name }, select: { id: true } })
+      ? await prisma.cardPayment.findFirst({ where: { orderId: event.orderId, provider: providerName }, select: { id: true } })
       : null);
-  const record = { provider: provider.name, eventId: event.eventId, type: event.type };
+  const record = { provider: providerName, eventId: event.eventId, type: event.type };
   if (!cardPayment) {
     await prisma.paymentProviderEvent.createMany({ data: [{ ...record, receivedAt: services.clock.now() }], skipDuplicates: true });
-    return { status: 200, outcome: "unrelated" };
+    return "unrelated";
   }
   const outcome = await settleCardPayment(services, cardPayment.id, record);
-  return { status: 200, outcome: outcome.replayedEvent ? "replayed" : "settled" };
+  return outcome.replayedEvent ? "replayed" : "settled";
 }
