@@ -14,11 +14,10 @@ import { createApp, type App } from "../../api/src/app.ts";
 import { loadConfig, paths } from "../../api/src/config.ts";
 import { buildServer } from "../../api/src/server.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "../../prisma/seed/demo.ts";
-import { expectAccessible, launchBrowser, newContext, settled } from "../kit/browser.ts";
+import { expectAccessible, launchBrowser, newContext, settled, signInWithSession } from "../kit/browser.ts";
 import { createTestDatabase, type TestDatabase } from "../kit/database.ts";
 import { FAKE_STRIPE_SECRET_KEY, FAKE_STRIPE_WEBHOOK_SECRET, startFakeStripe, type FakeStripe } from "../kit/fake-stripe.ts";
 import { ensurePwaBuild, PWA_DIST } from "../kit/server.ts";
-import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
 
 /** Pictures of the pages for a person to look at (git-ignored, as the screenshot pass's). */
 const SHOTS = path.join(paths.repoRoot, "tests", ".artifacts", "card-payments");
@@ -70,22 +69,8 @@ async function citizenPage(card: CardServer): Promise<Page> {
   const user = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.citizen.email } });
   // Return URLs are built from the municipality's canonical URL: here, this test server.
   await prisma.municipality.update({ where: { id: user.municipalityId }, data: { publicUrl: card.url } });
-  const token = randomToken();
-  const csrfToken = randomToken();
-  await prisma.session.create({
-    data: {
-      id: sha256(token),
-      municipalityId: user.municipalityId,
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(Date.now() + 3_600_000),
-    },
-  });
   const context = await newContext(browser, card.url, "phone");
-  await context.addCookies([
-    { name: "portal_session", value: token, url: card.url, httpOnly: true, sameSite: "Lax" },
-    { name: "portal_csrf", value: csrfToken, url: card.url, sameSite: "Lax" },
-  ]);
+  await signInWithSession(prisma, card.url, context, DEMO_ACCOUNTS.citizen.email);
   const page = await context.newPage();
   await page.goto("/");
   await settled(page);
@@ -209,23 +194,8 @@ describe("card payments in the browser", () => {
     expect((await database.prisma.cardPayment.findUniqueOrThrow({ where: { orderId } })).status).toBe("FAILED");
 
     const prisma = database.prisma;
-    const clerk = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.clerk.email } });
-    const token = randomToken();
-    const csrfToken = randomToken();
-    await prisma.session.create({
-      data: {
-        id: sha256(token),
-        municipalityId: clerk.municipalityId,
-        userId: clerk.id,
-        csrfToken,
-        expiresAt: new Date(Date.now() + 3_600_000),
-      },
-    });
     const context = await newContext(browser, card.url, "desktop");
-    await context.addCookies([
-      { name: "portal_session", value: token, url: card.url, httpOnly: true, sameSite: "Lax" },
-      { name: "portal_csrf", value: csrfToken, url: card.url, sameSite: "Lax" },
-    ]);
+    await signInWithSession(prisma, card.url, context, DEMO_ACCOUNTS.clerk.email);
     const clerkPage = await context.newPage();
     await clerkPage.goto("/urad/platby-kartou");
     await clerkPage.getByRole("heading", { level: 1, name: "Platby kartou" }).waitFor();

@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { randomToken, sha256 } from "../../api/src/lib/tokens.ts";
+import type { PrismaClient } from "../../api/src/generated/prisma/client.ts";
 import { DEMO_ACCOUNTS, startTestServer, type TestServer } from "./server.ts";
 
 /**
@@ -254,8 +255,12 @@ export function usePortal(): Portal {
  * language to the account's own.
  */
 export async function signInAs(portal: Portal, context: BrowserContext, account: DemoAccount): Promise<void> {
-  const prisma = portal.server.database.prisma;
-  const user = await prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS[account].email } });
+  await signInWithSession(portal.server.database.prisma, portal.server.url, context, DEMO_ACCOUNTS[account].email);
+}
+
+/** signInAs for a server that is not the shared portal (its own database client and address). */
+export async function signInWithSession(prisma: PrismaClient, url: string, context: BrowserContext, email: string): Promise<void> {
+  const user = await prisma.user.findFirstOrThrow({ where: { email } });
   const token = randomToken();
   const csrfToken = randomToken();
   await prisma.session.create({
@@ -268,8 +273,8 @@ export async function signInAs(portal: Portal, context: BrowserContext, account:
     },
   });
   await context.addCookies([
-    { name: "portal_session", value: token, url: portal.server.url, httpOnly: true, sameSite: "Lax" },
-    { name: "portal_csrf", value: csrfToken, url: portal.server.url, sameSite: "Lax" },
+    { name: "portal_session", value: token, url, httpOnly: true, sameSite: "Lax" },
+    { name: "portal_csrf", value: csrfToken, url, sameSite: "Lax" },
   ]);
 }
 

@@ -1,11 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { Button } from "../../components/Button.tsx";
 import { Checkbox, FileField, TextField } from "../../components/fields.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { ResponsiveTable } from "../../components/ResponsiveTable.tsx";
+import { TabNav } from "../../components/TabNav.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import type { ResultOf } from "../../graphql/graphql.ts";
@@ -54,25 +55,7 @@ function PaymentsFrame({ title, children }: { title: string; children: ReactNode
   return (
     <div className="flex flex-col gap-5">
       <PageHeading>{title}</PageHeading>
-      <nav aria-label={t("paymentsClerk.tabs.label")}>
-        <ul className="flex flex-wrap gap-2">
-          {items.map((item) => (
-            <li key={item.to}>
-              <NavLink
-                to={item.to}
-                end={item.end}
-                className={({ isActive }) =>
-                  `inline-flex min-h-11 items-center rounded-md border px-4 no-underline ${
-                    isActive ? "border-brand bg-brand font-semibold text-on-brand" : "border-line bg-surface text-ink hover:bg-page"
-                  }`
-                }
-              >
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label={t("paymentsClerk.tabs.label")} items={items} />
       {children}
     </div>
   );

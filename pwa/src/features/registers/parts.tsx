@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { TextField } from "../../components/fields.tsx";
+import { TabNav } from "../../components/TabNav.tsx";
 import { Form, useZodForm } from "../../components/form.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import {
@@ -26,26 +26,7 @@ export function RegisterTabs({ base = "", extra = [] }: { base?: string; extra?:
     ...KIND_ORDER.map((kind) => ({ to: `${base}/${REGISTER_KINDS[kind].path}`, label: t(`registers.kind.${kind}.title`) })),
     ...extra,
   ];
-  return (
-    <nav aria-label={t("registers.tabsLabel")}>
-      <ul className="flex flex-wrap gap-2">
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink
-              to={item.to}
-              className={({ isActive }) =>
-                `inline-flex min-h-11 items-center rounded-md border px-4 no-underline ${
-                  isActive ? "border-brand bg-brand font-semibold text-on-brand" : "border-line bg-surface text-ink hover:bg-page"
-                }`
-              }
-            >
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label={t("registers.tabsLabel")} items={items} />;
 }
 
 function useWideScreen(): boolean {
