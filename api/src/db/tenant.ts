@@ -25,6 +25,11 @@ const TENANT_MODELS = new Set([
   "Payment",
   "BankStatement",
   "CardPayment",
+  "BudgetOrganisation",
+  "BudgetOrganisationMember",
+  "BudgetDataSet",
+  "BudgetMeasure",
+  "BudgetCodelistEntry",
 ]);
 
 const FILTERED = new Set([

@@ -212,3 +212,48 @@ export type PaymentProviderEvent = Prisma.PaymentProviderEventModel
  * it reads a real gateway's API, so the demo runs the same settle path as Stripe.
  */
 export type DemoGatewayPayment = Prisma.DemoGatewayPaymentModel
+/**
+ * Model BudgetOrganisation
+ * The town itself, its city districts and its příspěvkové organizace: whose data a line is.
+ */
+export type BudgetOrganisation = Prisma.BudgetOrganisationModel
+/**
+ * Model BudgetOrganisationMember
+ * A user who uploads an organisation's financial data (its accountant); they touch only its data.
+ */
+export type BudgetOrganisationMember = Prisma.BudgetOrganisationMemberModel
+/**
+ * Model BudgetDataSet
+ * One upload of one organisation × year × month (a year-to-date snapshot): the unit of atomic replace
+ * and of approval. Versions of the same period are numbered; the public view of a period is its latest
+ * published version (as of a time, for earlier versions).
+ */
+export type BudgetDataSet = Prisma.BudgetDataSetModel
+/**
+ * Model BudgetLine
+ * One line as the accounting system exported it. Its amount type is explicit, never inferred from a code.
+ */
+export type BudgetLine = Prisma.BudgetLineModel
+/**
+ * Model BudgetAggregate
+ * Lines summed per data set × amount type × drill keys, rebuilt in the import transaction; the public
+ * drill-down reads only these. Keys are classified with the codelist valid in the data set's month:
+ * a code the codelist does not know is stored as "UNCLASSIFIED" (the Nezařazeno bucket).
+ */
+export type BudgetAggregate = Prisma.BudgetAggregateModel
+/**
+ * Model BudgetMeasure
+ * Rozpočtové opatření: an approved change of the budget, explaining amended against approved.
+ */
+export type BudgetMeasure = Prisma.BudgetMeasureModel
+/**
+ * Model BudgetMeasureItem
+ * 
+ */
+export type BudgetMeasureItem = Prisma.BudgetMeasureItemModel
+/**
+ * Model BudgetCodelistEntry
+ * A town's additions to the built-in codelist of paragraf and položka (api/src/domain/budget/codelists.ts),
+ * each valid from a date and until one.
+ */
+export type BudgetCodelistEntry = Prisma.BudgetCodelistEntryModel

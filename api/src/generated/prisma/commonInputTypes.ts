@@ -691,6 +691,91 @@ export type EnumCardPaymentStatusWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
 }
 
+export type EnumBudgetOrganisationKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+}
+
+export type EnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+}
+
+export type EnumBudgetDataSetStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+}
+
+export type EnumBudgetSourceFormatFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+}
+
+export type EnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+}
+
+export type EnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+}
+
+export type EnumBudgetAmountTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel> | $Enums.BudgetAmountType
+}
+
+export type EnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel> | $Enums.BudgetAmountType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+}
+
+export type EnumBudgetCodeKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel> | $Enums.BudgetCodeKind
+}
+
+export type EnumBudgetCodeKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetCodeKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1321,6 +1406,91 @@ export type NestedEnumCardPaymentStatusWithAggregatesFilter<$PrismaModel = never
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetOrganisationKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+}
+
+export type NestedEnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetDataSetStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+}
+
+export type NestedEnumBudgetSourceFormatFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+}
+
+export type NestedEnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetAmountTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel> | $Enums.BudgetAmountType
+}
+
+export type NestedEnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel> | $Enums.BudgetAmountType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetCodeKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel> | $Enums.BudgetCodeKind
+}
+
+export type NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetCodeKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
 }
 
 

@@ -182,3 +182,48 @@ export const CardPaymentStatus = {
 } as const
 
 export type CardPaymentStatus = (typeof CardPaymentStatus)[keyof typeof CardPaymentStatus]
+
+
+export const BudgetAmountType = {
+  APPROVED: 'APPROVED',
+  AMENDED: 'AMENDED',
+  ACTUAL: 'ACTUAL'
+} as const
+
+export type BudgetAmountType = (typeof BudgetAmountType)[keyof typeof BudgetAmountType]
+
+
+export const BudgetOrganisationKind = {
+  TOWN: 'TOWN',
+  CONTRIBUTORY: 'CONTRIBUTORY',
+  DISTRICT: 'DISTRICT'
+} as const
+
+export type BudgetOrganisationKind = (typeof BudgetOrganisationKind)[keyof typeof BudgetOrganisationKind]
+
+
+export const BudgetDataSetStatus = {
+  DRAFT: 'DRAFT',
+  APPROVED: 'APPROVED',
+  PUBLISHED: 'PUBLISHED',
+  REJECTED: 'REJECTED'
+} as const
+
+export type BudgetDataSetStatus = (typeof BudgetDataSetStatus)[keyof typeof BudgetDataSetStatus]
+
+
+export const BudgetSourceFormat = {
+  CSV: 'CSV',
+  XLSX: 'XLSX',
+  KXX: 'KXX'
+} as const
+
+export type BudgetSourceFormat = (typeof BudgetSourceFormat)[keyof typeof BudgetSourceFormat]
+
+
+export const BudgetCodeKind = {
+  PARAGRAF: 'PARAGRAF',
+  POLOZKA: 'POLOZKA'
+} as const
+
+export type BudgetCodeKind = (typeof BudgetCodeKind)[keyof typeof BudgetCodeKind]

@@ -428,7 +428,15 @@ export const ModelName = {
   CardPayment: 'CardPayment',
   CardPaymentItem: 'CardPaymentItem',
   PaymentProviderEvent: 'PaymentProviderEvent',
-  DemoGatewayPayment: 'DemoGatewayPayment'
+  DemoGatewayPayment: 'DemoGatewayPayment',
+  BudgetOrganisation: 'BudgetOrganisation',
+  BudgetOrganisationMember: 'BudgetOrganisationMember',
+  BudgetDataSet: 'BudgetDataSet',
+  BudgetLine: 'BudgetLine',
+  BudgetAggregate: 'BudgetAggregate',
+  BudgetMeasure: 'BudgetMeasure',
+  BudgetMeasureItem: 'BudgetMeasureItem',
+  BudgetCodelistEntry: 'BudgetCodelistEntry'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -444,7 +452,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment" | "budgetOrganisation" | "budgetOrganisationMember" | "budgetDataSet" | "budgetLine" | "budgetAggregate" | "budgetMeasure" | "budgetMeasureItem" | "budgetCodelistEntry"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2816,6 +2824,598 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    BudgetOrganisation: {
+      payload: Prisma.$BudgetOrganisationPayload<ExtArgs>
+      fields: Prisma.BudgetOrganisationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetOrganisationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetOrganisationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetOrganisationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetOrganisationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetOrganisationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetOrganisationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetOrganisationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetOrganisationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetOrganisationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        update: {
+          args: Prisma.BudgetOrganisationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetOrganisationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetOrganisationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetOrganisationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetOrganisationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetOrganisationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetOrganisation>
+        }
+        groupBy: {
+          args: Prisma.BudgetOrganisationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetOrganisationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetOrganisationMember: {
+      payload: Prisma.$BudgetOrganisationMemberPayload<ExtArgs>
+      fields: Prisma.BudgetOrganisationMemberFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetOrganisationMemberFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetOrganisationMemberFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetOrganisationMemberFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetOrganisationMemberFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetOrganisationMemberFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetOrganisationMemberCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetOrganisationMemberCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetOrganisationMemberCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetOrganisationMemberDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        update: {
+          args: Prisma.BudgetOrganisationMemberUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetOrganisationMemberDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetOrganisationMemberUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetOrganisationMemberUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetOrganisationMemberUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetOrganisationMemberAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetOrganisationMember>
+        }
+        groupBy: {
+          args: Prisma.BudgetOrganisationMemberGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationMemberGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetOrganisationMemberCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationMemberCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetDataSet: {
+      payload: Prisma.$BudgetDataSetPayload<ExtArgs>
+      fields: Prisma.BudgetDataSetFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetDataSetFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetDataSetFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetDataSetFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetDataSetFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetDataSetFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetDataSetCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetDataSetCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetDataSetCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetDataSetDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        update: {
+          args: Prisma.BudgetDataSetUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetDataSetDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetDataSetUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetDataSetUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetDataSetUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetDataSetAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetDataSet>
+        }
+        groupBy: {
+          args: Prisma.BudgetDataSetGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetDataSetGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetDataSetCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetDataSetCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetLine: {
+      payload: Prisma.$BudgetLinePayload<ExtArgs>
+      fields: Prisma.BudgetLineFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetLineFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetLineFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetLineFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetLineFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        findMany: {
+          args: Prisma.BudgetLineFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>[]
+        }
+        create: {
+          args: Prisma.BudgetLineCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        createMany: {
+          args: Prisma.BudgetLineCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetLineCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetLineDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        update: {
+          args: Prisma.BudgetLineUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetLineDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetLineUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetLineUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetLineUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetLineAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetLine>
+        }
+        groupBy: {
+          args: Prisma.BudgetLineGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetLineGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetLineCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetLineCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetAggregate: {
+      payload: Prisma.$BudgetAggregatePayload<ExtArgs>
+      fields: Prisma.BudgetAggregateFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetAggregateFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetAggregateFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetAggregateFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetAggregateFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        findMany: {
+          args: Prisma.BudgetAggregateFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>[]
+        }
+        create: {
+          args: Prisma.BudgetAggregateCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        createMany: {
+          args: Prisma.BudgetAggregateCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetAggregateCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetAggregateDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        update: {
+          args: Prisma.BudgetAggregateUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetAggregateDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetAggregateUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetAggregateUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetAggregateUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetAggregateAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetAggregate>
+        }
+        groupBy: {
+          args: Prisma.BudgetAggregateGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetAggregateGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetAggregateCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetAggregateCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetMeasure: {
+      payload: Prisma.$BudgetMeasurePayload<ExtArgs>
+      fields: Prisma.BudgetMeasureFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetMeasureFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetMeasureFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetMeasureFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetMeasureFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        findMany: {
+          args: Prisma.BudgetMeasureFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>[]
+        }
+        create: {
+          args: Prisma.BudgetMeasureCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        createMany: {
+          args: Prisma.BudgetMeasureCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetMeasureCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetMeasureDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        update: {
+          args: Prisma.BudgetMeasureUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetMeasureDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetMeasureUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetMeasureUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetMeasureUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetMeasureAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetMeasure>
+        }
+        groupBy: {
+          args: Prisma.BudgetMeasureGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetMeasureCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetMeasureItem: {
+      payload: Prisma.$BudgetMeasureItemPayload<ExtArgs>
+      fields: Prisma.BudgetMeasureItemFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetMeasureItemFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetMeasureItemFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetMeasureItemFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetMeasureItemFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetMeasureItemFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetMeasureItemCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetMeasureItemCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetMeasureItemCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetMeasureItemDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        update: {
+          args: Prisma.BudgetMeasureItemUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetMeasureItemDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetMeasureItemUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetMeasureItemUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetMeasureItemUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetMeasureItemAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetMeasureItem>
+        }
+        groupBy: {
+          args: Prisma.BudgetMeasureItemGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureItemGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetMeasureItemCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureItemCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetCodelistEntry: {
+      payload: Prisma.$BudgetCodelistEntryPayload<ExtArgs>
+      fields: Prisma.BudgetCodelistEntryFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetCodelistEntryFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetCodelistEntryFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetCodelistEntryFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetCodelistEntryFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetCodelistEntryFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetCodelistEntryCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetCodelistEntryCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetCodelistEntryCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetCodelistEntryDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        update: {
+          args: Prisma.BudgetCodelistEntryUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetCodelistEntryDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetCodelistEntryUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetCodelistEntryUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetCodelistEntryUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetCodelistEntryAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetCodelistEntry>
+        }
+        groupBy: {
+          args: Prisma.BudgetCodelistEntryGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetCodelistEntryGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetCodelistEntryCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetCodelistEntryCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -3421,6 +4021,144 @@ export const DemoGatewayPaymentScalarFieldEnum = {
 export type DemoGatewayPaymentScalarFieldEnum = (typeof DemoGatewayPaymentScalarFieldEnum)[keyof typeof DemoGatewayPaymentScalarFieldEnum]
 
 
+export const BudgetOrganisationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  ico: 'ico',
+  consolidated: 'consolidated',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationScalarFieldEnum = (typeof BudgetOrganisationScalarFieldEnum)[keyof typeof BudgetOrganisationScalarFieldEnum]
+
+
+export const BudgetOrganisationMemberScalarFieldEnum = {
+  organisationId: 'organisationId',
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationMemberScalarFieldEnum = (typeof BudgetOrganisationMemberScalarFieldEnum)[keyof typeof BudgetOrganisationMemberScalarFieldEnum]
+
+
+export const BudgetDataSetScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  version: 'version',
+  status: 'status',
+  format: 'format',
+  fileName: 'fileName',
+  fileSha256: 'fileSha256',
+  amountTypes: 'amountTypes',
+  lineCount: 'lineCount',
+  warnings: 'warnings',
+  warningCount: 'warningCount',
+  note: 'note',
+  uploadedById: 'uploadedById',
+  uploadedAt: 'uploadedAt',
+  approvedById: 'approvedById',
+  approvedAt: 'approvedAt',
+  publishedById: 'publishedById',
+  publishedAt: 'publishedAt',
+  rejectedAt: 'rejectedAt',
+  rejectReason: 'rejectReason'
+} as const
+
+export type BudgetDataSetScalarFieldEnum = (typeof BudgetDataSetScalarFieldEnum)[keyof typeof BudgetDataSetScalarFieldEnum]
+
+
+export const BudgetLineScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  amountType: 'amountType',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount',
+  documentNumber: 'documentNumber',
+  documentType: 'documentType',
+  counterpartyIco: 'counterpartyIco',
+  sourceRow: 'sourceRow'
+} as const
+
+export type BudgetLineScalarFieldEnum = (typeof BudgetLineScalarFieldEnum)[keyof typeof BudgetLineScalarFieldEnum]
+
+
+export const BudgetAggregateScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  amountType: 'amountType',
+  side: 'side',
+  groupCode: 'groupCode',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  transfer: 'transfer',
+  amount: 'amount',
+  lineCount: 'lineCount'
+} as const
+
+export type BudgetAggregateScalarFieldEnum = (typeof BudgetAggregateScalarFieldEnum)[keyof typeof BudgetAggregateScalarFieldEnum]
+
+
+export const BudgetMeasureScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  number: 'number',
+  title: 'title',
+  approvedBy: 'approvedBy',
+  approvedOn: 'approvedOn',
+  publishedAt: 'publishedAt',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetMeasureScalarFieldEnum = (typeof BudgetMeasureScalarFieldEnum)[keyof typeof BudgetMeasureScalarFieldEnum]
+
+
+export const BudgetMeasureItemScalarFieldEnum = {
+  id: 'id',
+  measureId: 'measureId',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount'
+} as const
+
+export type BudgetMeasureItemScalarFieldEnum = (typeof BudgetMeasureItemScalarFieldEnum)[keyof typeof BudgetMeasureItemScalarFieldEnum]
+
+
+export const BudgetCodelistEntryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  validFrom: 'validFrom',
+  validTo: 'validTo'
+} as const
+
+export type BudgetCodelistEntryScalarFieldEnum = (typeof BudgetCodelistEntryScalarFieldEnum)[keyof typeof BudgetCodelistEntryScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -3819,6 +4557,76 @@ export type ListEnumCardPaymentStatusFieldRefInput<$PrismaModel> = FieldRefInput
 
 
 /**
+ * Reference to a field of type 'BudgetOrganisationKind'
+ */
+export type EnumBudgetOrganisationKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetOrganisationKind'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetOrganisationKind[]'
+ */
+export type ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetOrganisationKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetDataSetStatus'
+ */
+export type EnumBudgetDataSetStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetDataSetStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetDataSetStatus[]'
+ */
+export type ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetDataSetStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetSourceFormat'
+ */
+export type EnumBudgetSourceFormatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetSourceFormat'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetSourceFormat[]'
+ */
+export type ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetSourceFormat[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetAmountType[]'
+ */
+export type ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetAmountType[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetAmountType'
+ */
+export type EnumBudgetAmountTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetAmountType'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetCodeKind'
+ */
+export type EnumBudgetCodeKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetCodeKind'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetCodeKind[]'
+ */
+export type ListEnumBudgetCodeKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetCodeKind[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -4014,6 +4822,14 @@ export type GlobalOmitConfig = {
   cardPaymentItem?: Prisma.CardPaymentItemOmit
   paymentProviderEvent?: Prisma.PaymentProviderEventOmit
   demoGatewayPayment?: Prisma.DemoGatewayPaymentOmit
+  budgetOrganisation?: Prisma.BudgetOrganisationOmit
+  budgetOrganisationMember?: Prisma.BudgetOrganisationMemberOmit
+  budgetDataSet?: Prisma.BudgetDataSetOmit
+  budgetLine?: Prisma.BudgetLineOmit
+  budgetAggregate?: Prisma.BudgetAggregateOmit
+  budgetMeasure?: Prisma.BudgetMeasureOmit
+  budgetMeasureItem?: Prisma.BudgetMeasureItemOmit
+  budgetCodelistEntry?: Prisma.BudgetCodelistEntryOmit
 }
 
 /* Types for Logging */

@@ -82,7 +82,15 @@ export const ModelName = {
   CardPayment: 'CardPayment',
   CardPaymentItem: 'CardPaymentItem',
   PaymentProviderEvent: 'PaymentProviderEvent',
-  DemoGatewayPayment: 'DemoGatewayPayment'
+  DemoGatewayPayment: 'DemoGatewayPayment',
+  BudgetOrganisation: 'BudgetOrganisation',
+  BudgetOrganisationMember: 'BudgetOrganisationMember',
+  BudgetDataSet: 'BudgetDataSet',
+  BudgetLine: 'BudgetLine',
+  BudgetAggregate: 'BudgetAggregate',
+  BudgetMeasure: 'BudgetMeasure',
+  BudgetMeasureItem: 'BudgetMeasureItem',
+  BudgetCodelistEntry: 'BudgetCodelistEntry'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -665,6 +673,144 @@ export const DemoGatewayPaymentScalarFieldEnum = {
 } as const
 
 export type DemoGatewayPaymentScalarFieldEnum = (typeof DemoGatewayPaymentScalarFieldEnum)[keyof typeof DemoGatewayPaymentScalarFieldEnum]
+
+
+export const BudgetOrganisationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  ico: 'ico',
+  consolidated: 'consolidated',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationScalarFieldEnum = (typeof BudgetOrganisationScalarFieldEnum)[keyof typeof BudgetOrganisationScalarFieldEnum]
+
+
+export const BudgetOrganisationMemberScalarFieldEnum = {
+  organisationId: 'organisationId',
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationMemberScalarFieldEnum = (typeof BudgetOrganisationMemberScalarFieldEnum)[keyof typeof BudgetOrganisationMemberScalarFieldEnum]
+
+
+export const BudgetDataSetScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  version: 'version',
+  status: 'status',
+  format: 'format',
+  fileName: 'fileName',
+  fileSha256: 'fileSha256',
+  amountTypes: 'amountTypes',
+  lineCount: 'lineCount',
+  warnings: 'warnings',
+  warningCount: 'warningCount',
+  note: 'note',
+  uploadedById: 'uploadedById',
+  uploadedAt: 'uploadedAt',
+  approvedById: 'approvedById',
+  approvedAt: 'approvedAt',
+  publishedById: 'publishedById',
+  publishedAt: 'publishedAt',
+  rejectedAt: 'rejectedAt',
+  rejectReason: 'rejectReason'
+} as const
+
+export type BudgetDataSetScalarFieldEnum = (typeof BudgetDataSetScalarFieldEnum)[keyof typeof BudgetDataSetScalarFieldEnum]
+
+
+export const BudgetLineScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  amountType: 'amountType',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount',
+  documentNumber: 'documentNumber',
+  documentType: 'documentType',
+  counterpartyIco: 'counterpartyIco',
+  sourceRow: 'sourceRow'
+} as const
+
+export type BudgetLineScalarFieldEnum = (typeof BudgetLineScalarFieldEnum)[keyof typeof BudgetLineScalarFieldEnum]
+
+
+export const BudgetAggregateScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  amountType: 'amountType',
+  side: 'side',
+  groupCode: 'groupCode',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  transfer: 'transfer',
+  amount: 'amount',
+  lineCount: 'lineCount'
+} as const
+
+export type BudgetAggregateScalarFieldEnum = (typeof BudgetAggregateScalarFieldEnum)[keyof typeof BudgetAggregateScalarFieldEnum]
+
+
+export const BudgetMeasureScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  number: 'number',
+  title: 'title',
+  approvedBy: 'approvedBy',
+  approvedOn: 'approvedOn',
+  publishedAt: 'publishedAt',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetMeasureScalarFieldEnum = (typeof BudgetMeasureScalarFieldEnum)[keyof typeof BudgetMeasureScalarFieldEnum]
+
+
+export const BudgetMeasureItemScalarFieldEnum = {
+  id: 'id',
+  measureId: 'measureId',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount'
+} as const
+
+export type BudgetMeasureItemScalarFieldEnum = (typeof BudgetMeasureItemScalarFieldEnum)[keyof typeof BudgetMeasureItemScalarFieldEnum]
+
+
+export const BudgetCodelistEntryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  validFrom: 'validFrom',
+  validTo: 'validTo'
+} as const
+
+export type BudgetCodelistEntryScalarFieldEnum = (typeof BudgetCodelistEntryScalarFieldEnum)[keyof typeof BudgetCodelistEntryScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -315,6 +315,10 @@ export type MunicipalityWhereInput = {
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationListRelationFilter
+  budgetDataSets?: Prisma.BudgetDataSetListRelationFilter
+  budgetMeasures?: Prisma.BudgetMeasureListRelationFilter
+  budgetCodelist?: Prisma.BudgetCodelistEntryListRelationFilter
 }
 
 export type MunicipalityOrderByWithRelationInput = {
@@ -358,6 +362,10 @@ export type MunicipalityOrderByWithRelationInput = {
   payments?: Prisma.PaymentOrderByRelationAggregateInput
   bankStatements?: Prisma.BankStatementOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
+  budgetOrganisations?: Prisma.BudgetOrganisationOrderByRelationAggregateInput
+  budgetDataSets?: Prisma.BudgetDataSetOrderByRelationAggregateInput
+  budgetMeasures?: Prisma.BudgetMeasureOrderByRelationAggregateInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryOrderByRelationAggregateInput
 }
 
 export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
@@ -404,6 +412,10 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationListRelationFilter
+  budgetDataSets?: Prisma.BudgetDataSetListRelationFilter
+  budgetMeasures?: Prisma.BudgetMeasureListRelationFilter
+  budgetCodelist?: Prisma.BudgetCodelistEntryListRelationFilter
 }, "id" | "slug" | "ico">
 
 export type MunicipalityOrderByWithAggregationInput = {
@@ -497,6 +509,10 @@ export type MunicipalityCreateInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateInput = {
@@ -540,6 +556,10 @@ export type MunicipalityUncheckedCreateInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUpdateInput = {
@@ -583,6 +603,10 @@ export type MunicipalityUpdateInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateInput = {
@@ -626,6 +650,10 @@ export type MunicipalityUncheckedUpdateInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateManyInput = {
@@ -1079,6 +1107,62 @@ export type MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.MunicipalityUpdateWithoutCardPaymentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutBudgetOrganisationsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetOrganisationsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetOrganisationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetOrganisationsInput, Prisma.MunicipalityUpdateWithoutBudgetOrganisationsInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBudgetDataSetsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetDataSetsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetDataSetsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetDataSetsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetDataSetsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetDataSetsInput, Prisma.MunicipalityUpdateWithoutBudgetDataSetsInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBudgetMeasuresInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetMeasuresInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetMeasuresNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetMeasuresInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetMeasuresInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetMeasuresInput, Prisma.MunicipalityUpdateWithoutBudgetMeasuresInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBudgetCodelistInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetCodelistInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetCodelistNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetCodelistInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetCodelistInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetCodelistInput, Prisma.MunicipalityUpdateWithoutBudgetCodelistInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
+}
+
 export type MunicipalityCreateWithoutHostsInput = {
   id?: string
   slug: string
@@ -1119,6 +1203,10 @@ export type MunicipalityCreateWithoutHostsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutHostsInput = {
@@ -1161,6 +1249,10 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutHostsInput = {
@@ -1219,6 +1311,10 @@ export type MunicipalityUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutHostsInput = {
@@ -1261,6 +1357,10 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankAccountsInput = {
@@ -1303,6 +1403,10 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
@@ -1345,6 +1449,10 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankAccountsInput = {
@@ -1403,6 +1511,10 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
@@ -1445,6 +1557,10 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutUsersInput = {
@@ -1487,6 +1603,10 @@ export type MunicipalityCreateWithoutUsersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutUsersInput = {
@@ -1529,6 +1649,10 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutUsersInput = {
@@ -1587,6 +1711,10 @@ export type MunicipalityUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutUsersInput = {
@@ -1629,6 +1757,10 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutSessionsInput = {
@@ -1671,6 +1803,10 @@ export type MunicipalityCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutSessionsInput = {
@@ -1713,6 +1849,10 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutSessionsInput = {
@@ -1771,6 +1911,10 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
@@ -1813,6 +1957,10 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutApiTokensInput = {
@@ -1855,6 +2003,10 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
@@ -1897,6 +2049,10 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutApiTokensInput = {
@@ -1955,6 +2111,10 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
@@ -1997,6 +2157,10 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAuditEntriesInput = {
@@ -2039,6 +2203,10 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
@@ -2081,6 +2249,10 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAuditEntriesInput = {
@@ -2139,6 +2311,10 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
@@ -2181,6 +2357,10 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOutboxInput = {
@@ -2223,6 +2403,10 @@ export type MunicipalityCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOutboxInput = {
@@ -2265,6 +2449,10 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOutboxInput = {
@@ -2323,6 +2511,10 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
@@ -2365,6 +2557,10 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
@@ -2407,6 +2603,10 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
@@ -2449,6 +2649,10 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
@@ -2507,6 +2711,10 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
@@ -2549,6 +2757,10 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutLoginAttemptsInput = {
@@ -2591,6 +2803,10 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
@@ -2633,6 +2849,10 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutLoginAttemptsInput = {
@@ -2691,6 +2911,10 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
@@ -2733,6 +2957,10 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutStoredFilesInput = {
@@ -2775,6 +3003,10 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
@@ -2817,6 +3049,10 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutStoredFilesInput = {
@@ -2875,6 +3111,10 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
@@ -2917,6 +3157,10 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNoticesInput = {
@@ -2959,6 +3203,10 @@ export type MunicipalityCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNoticesInput = {
@@ -3001,6 +3249,10 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNoticesInput = {
@@ -3059,6 +3311,10 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
@@ -3101,6 +3357,10 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutContractsInput = {
@@ -3143,6 +3403,10 @@ export type MunicipalityCreateWithoutContractsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutContractsInput = {
@@ -3185,6 +3449,10 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutContractsInput = {
@@ -3243,6 +3511,10 @@ export type MunicipalityUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutContractsInput = {
@@ -3285,6 +3557,10 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOrdersInput = {
@@ -3327,6 +3603,10 @@ export type MunicipalityCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOrdersInput = {
@@ -3369,6 +3649,10 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOrdersInput = {
@@ -3427,6 +3711,10 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
@@ -3469,6 +3757,10 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutInvoicesInput = {
@@ -3511,6 +3803,10 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
@@ -3553,6 +3849,10 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutInvoicesInput = {
@@ -3611,6 +3911,10 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
@@ -3653,6 +3957,10 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutImportsInput = {
@@ -3695,6 +4003,10 @@ export type MunicipalityCreateWithoutImportsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutImportsInput = {
@@ -3737,6 +4049,10 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutImportsInput = {
@@ -3795,6 +4111,10 @@ export type MunicipalityUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutImportsInput = {
@@ -3837,6 +4157,10 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayersInput = {
@@ -3879,6 +4203,10 @@ export type MunicipalityCreateWithoutPayersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayersInput = {
@@ -3921,6 +4249,10 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayersInput = {
@@ -3979,6 +4311,10 @@ export type MunicipalityUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayersInput = {
@@ -4021,6 +4357,10 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
@@ -4063,6 +4403,10 @@ export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -4105,6 +4449,10 @@ export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -4163,6 +4511,10 @@ export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -4205,6 +4557,10 @@ export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAssessmentsInput = {
@@ -4247,6 +4603,10 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
@@ -4289,6 +4649,10 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAssessmentsInput = {
@@ -4347,6 +4711,10 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
@@ -4389,6 +4757,10 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPaymentsInput = {
@@ -4431,6 +4803,10 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
@@ -4473,6 +4849,10 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPaymentsInput = {
@@ -4531,6 +4911,10 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
@@ -4573,6 +4957,10 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankStatementsInput = {
@@ -4615,6 +5003,10 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
@@ -4657,6 +5049,10 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankStatementsInput = {
@@ -4715,6 +5111,10 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
@@ -4757,6 +5157,10 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutCardPaymentsInput = {
@@ -4799,6 +5203,10 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
@@ -4841,6 +5249,10 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutCardPaymentsInput = {
@@ -4899,6 +5311,10 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
@@ -4941,6 +5357,810 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetOrganisationsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetOrganisationsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetDataSetsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetDataSetsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetDataSetsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetDataSetsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetDataSetsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetDataSetsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetMeasuresInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetMeasuresInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetMeasuresInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetMeasuresInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetMeasuresInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetMeasuresInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetCodelistInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetCodelistInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetCodelistInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetCodelistInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetCodelistInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetCodelistInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetCodelistInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 
@@ -4970,6 +6190,10 @@ export type MunicipalityCountOutputType = {
   payments: number
   bankStatements: number
   cardPayments: number
+  budgetOrganisations: number
+  budgetDataSets: number
+  budgetMeasures: number
+  budgetCodelist: number
 }
 
 export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4994,6 +6218,10 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   payments?: boolean | MunicipalityCountOutputTypeCountPaymentsArgs
   bankStatements?: boolean | MunicipalityCountOutputTypeCountBankStatementsArgs
   cardPayments?: boolean | MunicipalityCountOutputTypeCountCardPaymentsArgs
+  budgetOrganisations?: boolean | MunicipalityCountOutputTypeCountBudgetOrganisationsArgs
+  budgetDataSets?: boolean | MunicipalityCountOutputTypeCountBudgetDataSetsArgs
+  budgetMeasures?: boolean | MunicipalityCountOutputTypeCountBudgetMeasuresArgs
+  budgetCodelist?: boolean | MunicipalityCountOutputTypeCountBudgetCodelistArgs
 }
 
 /**
@@ -5153,6 +6381,34 @@ export type MunicipalityCountOutputTypeCountCardPaymentsArgs<ExtArgs extends run
   where?: Prisma.CardPaymentWhereInput
 }
 
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetOrganisationWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetDataSetsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetDataSetWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetMeasuresArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetMeasureWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetCodelistArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetCodelistEntryWhereInput
+}
+
 
 export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -5195,6 +6451,10 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.Municipality$budgetOrganisationsArgs<ExtArgs>
+  budgetDataSets?: boolean | Prisma.Municipality$budgetDataSetsArgs<ExtArgs>
+  budgetMeasures?: boolean | Prisma.Municipality$budgetMeasuresArgs<ExtArgs>
+  budgetCodelist?: boolean | Prisma.Municipality$budgetCodelistArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["municipality"]>
 
@@ -5287,6 +6547,10 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.Municipality$budgetOrganisationsArgs<ExtArgs>
+  budgetDataSets?: boolean | Prisma.Municipality$budgetDataSetsArgs<ExtArgs>
+  budgetMeasures?: boolean | Prisma.Municipality$budgetMeasuresArgs<ExtArgs>
+  budgetCodelist?: boolean | Prisma.Municipality$budgetCodelistArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type MunicipalityIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -5316,6 +6580,10 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     payments: Prisma.$PaymentPayload<ExtArgs>[]
     bankStatements: Prisma.$BankStatementPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
+    budgetOrganisations: Prisma.$BudgetOrganisationPayload<ExtArgs>[]
+    budgetDataSets: Prisma.$BudgetDataSetPayload<ExtArgs>[]
+    budgetMeasures: Prisma.$BudgetMeasurePayload<ExtArgs>[]
+    budgetCodelist: Prisma.$BudgetCodelistEntryPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -5765,6 +7033,10 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   payments<T extends Prisma.Municipality$paymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$paymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   bankStatements<T extends Prisma.Municipality$bankStatementsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$bankStatementsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BankStatementPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.Municipality$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetOrganisations<T extends Prisma.Municipality$budgetOrganisationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetOrganisationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetOrganisationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetDataSets<T extends Prisma.Municipality$budgetDataSetsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetDataSetsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetDataSetPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetMeasures<T extends Prisma.Municipality$budgetMeasuresArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetMeasuresArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetMeasurePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetCodelist<T extends Prisma.Municipality$budgetCodelistArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetCodelistArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetCodelistEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -6707,6 +7979,102 @@ export type Municipality$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetOrganisations
+ */
+export type Municipality$budgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetOrganisation
+   */
+  select?: Prisma.BudgetOrganisationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetOrganisation
+   */
+  omit?: Prisma.BudgetOrganisationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetOrganisationInclude<ExtArgs> | null
+  where?: Prisma.BudgetOrganisationWhereInput
+  orderBy?: Prisma.BudgetOrganisationOrderByWithRelationInput | Prisma.BudgetOrganisationOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetOrganisationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetOrganisationScalarFieldEnum | Prisma.BudgetOrganisationScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetDataSets
+ */
+export type Municipality$budgetDataSetsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetDataSet
+   */
+  select?: Prisma.BudgetDataSetSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetDataSet
+   */
+  omit?: Prisma.BudgetDataSetOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetDataSetInclude<ExtArgs> | null
+  where?: Prisma.BudgetDataSetWhereInput
+  orderBy?: Prisma.BudgetDataSetOrderByWithRelationInput | Prisma.BudgetDataSetOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetDataSetWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetDataSetScalarFieldEnum | Prisma.BudgetDataSetScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetMeasures
+ */
+export type Municipality$budgetMeasuresArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetMeasure
+   */
+  select?: Prisma.BudgetMeasureSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetMeasure
+   */
+  omit?: Prisma.BudgetMeasureOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetMeasureInclude<ExtArgs> | null
+  where?: Prisma.BudgetMeasureWhereInput
+  orderBy?: Prisma.BudgetMeasureOrderByWithRelationInput | Prisma.BudgetMeasureOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetMeasureWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetMeasureScalarFieldEnum | Prisma.BudgetMeasureScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetCodelist
+ */
+export type Municipality$budgetCodelistArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetCodelistEntry
+   */
+  select?: Prisma.BudgetCodelistEntrySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetCodelistEntry
+   */
+  omit?: Prisma.BudgetCodelistEntryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetCodelistEntryInclude<ExtArgs> | null
+  where?: Prisma.BudgetCodelistEntryWhereInput
+  orderBy?: Prisma.BudgetCodelistEntryOrderByWithRelationInput | Prisma.BudgetCodelistEntryOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetCodelistEntryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetCodelistEntryScalarFieldEnum | Prisma.BudgetCodelistEntryScalarFieldEnum[]
 }
 
 /**

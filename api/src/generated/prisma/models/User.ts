@@ -249,6 +249,7 @@ export type UserWhereInput = {
   payerLinks?: Prisma.PayerLinkListRelationFilter
   payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -272,6 +273,7 @@ export type UserOrderByWithRelationInput = {
   payerLinks?: Prisma.PayerLinkOrderByRelationAggregateInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -299,6 +301,7 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   payerLinks?: Prisma.PayerLinkListRelationFilter
   payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberListRelationFilter
 }, "id" | "municipalityId_email">
 
 export type UserOrderByWithAggregationInput = {
@@ -359,6 +362,7 @@ export type UserCreateInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -381,6 +385,7 @@ export type UserUncheckedCreateInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserUpdateInput = {
@@ -403,6 +408,7 @@ export type UserUpdateInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -425,6 +431,7 @@ export type UserUncheckedUpdateInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -700,6 +707,20 @@ export type UserUpdateOneWithoutCardPaymentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.UserUpdateWithoutCardPaymentsInput>, Prisma.UserUncheckedUpdateWithoutCardPaymentsInput>
 }
 
+export type UserCreateNestedOneWithoutBudgetOrganisationsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutBudgetOrganisationsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutBudgetOrganisationsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutBudgetOrganisationsInput
+  upsert?: Prisma.UserUpsertWithoutBudgetOrganisationsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutBudgetOrganisationsInput, Prisma.UserUpdateWithoutBudgetOrganisationsInput>, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
 export type UserCreateWithoutMunicipalityInput = {
   id?: string
   email: string
@@ -719,6 +740,7 @@ export type UserCreateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutMunicipalityInput = {
@@ -740,6 +762,7 @@ export type UserUncheckedCreateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutMunicipalityInput = {
@@ -806,6 +829,7 @@ export type UserCreateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -827,6 +851,7 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -864,6 +889,7 @@ export type UserUpdateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -885,6 +911,7 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutEmailTokensInput = {
@@ -906,6 +933,7 @@ export type UserCreateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutEmailTokensInput = {
@@ -927,6 +955,7 @@ export type UserUncheckedCreateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutEmailTokensInput = {
@@ -964,6 +993,7 @@ export type UserUpdateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutEmailTokensInput = {
@@ -985,6 +1015,7 @@ export type UserUncheckedUpdateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutApiTokensInput = {
@@ -1006,6 +1037,7 @@ export type UserCreateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutApiTokensInput = {
@@ -1027,6 +1059,7 @@ export type UserUncheckedCreateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutApiTokensInput = {
@@ -1064,6 +1097,7 @@ export type UserUpdateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutApiTokensInput = {
@@ -1085,6 +1119,7 @@ export type UserUncheckedUpdateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPayerLinksInput = {
@@ -1106,6 +1141,7 @@ export type UserCreateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPayerLinksInput = {
@@ -1127,6 +1163,7 @@ export type UserUncheckedCreateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPayerLinksInput = {
@@ -1164,6 +1201,7 @@ export type UserUpdateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPayerLinksInput = {
@@ -1185,6 +1223,7 @@ export type UserUncheckedUpdateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPayerClaimAttemptsInput = {
@@ -1206,6 +1245,7 @@ export type UserCreateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -1227,6 +1267,7 @@ export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -1264,6 +1305,7 @@ export type UserUpdateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -1285,6 +1327,7 @@ export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutCardPaymentsInput = {
@@ -1306,6 +1349,7 @@ export type UserCreateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCardPaymentsInput = {
@@ -1327,6 +1371,7 @@ export type UserUncheckedCreateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCardPaymentsInput = {
@@ -1364,6 +1409,7 @@ export type UserUpdateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCardPaymentsInput = {
@@ -1385,6 +1431,111 @@ export type UserUncheckedUpdateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutBudgetOrganisationsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+}
+
+export type UserUpsertWithoutBudgetOrganisationsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutBudgetOrganisationsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type UserUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyMunicipalityInput = {
@@ -1421,6 +1572,7 @@ export type UserUpdateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutMunicipalityInput = {
@@ -1442,6 +1594,7 @@ export type UserUncheckedUpdateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -1471,6 +1624,7 @@ export type UserCountOutputType = {
   payerLinks: number
   payerClaimAttempts: number
   cardPayments: number
+  budgetOrganisations: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1480,6 +1634,7 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   payerLinks?: boolean | UserCountOutputTypeCountPayerLinksArgs
   payerClaimAttempts?: boolean | UserCountOutputTypeCountPayerClaimAttemptsArgs
   cardPayments?: boolean | UserCountOutputTypeCountCardPaymentsArgs
+  budgetOrganisations?: boolean | UserCountOutputTypeCountBudgetOrganisationsArgs
 }
 
 /**
@@ -1534,6 +1689,13 @@ export type UserCountOutputTypeCountCardPaymentsArgs<ExtArgs extends runtime.Typ
   where?: Prisma.CardPaymentWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountBudgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetOrganisationMemberWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1556,6 +1718,7 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
   payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.User$budgetOrganisationsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -1618,6 +1781,7 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
   payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.User$budgetOrganisationsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1637,6 +1801,7 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     payerLinks: Prisma.$PayerLinkPayload<ExtArgs>[]
     payerClaimAttempts: Prisma.$PayerClaimAttemptPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
+    budgetOrganisations: Prisma.$BudgetOrganisationMemberPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2059,6 +2224,7 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   payerLinks<T extends Prisma.User$payerLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   payerClaimAttempts<T extends Prisma.User$payerClaimAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerClaimAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerClaimAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.User$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetOrganisations<T extends Prisma.User$budgetOrganisationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$budgetOrganisationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetOrganisationMemberPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2643,6 +2809,30 @@ export type User$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
+}
+
+/**
+ * User.budgetOrganisations
+ */
+export type User$budgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetOrganisationMember
+   */
+  select?: Prisma.BudgetOrganisationMemberSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetOrganisationMember
+   */
+  omit?: Prisma.BudgetOrganisationMemberOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetOrganisationMemberInclude<ExtArgs> | null
+  where?: Prisma.BudgetOrganisationMemberWhereInput
+  orderBy?: Prisma.BudgetOrganisationMemberOrderByWithRelationInput | Prisma.BudgetOrganisationMemberOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetOrganisationMemberWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetOrganisationMemberScalarFieldEnum | Prisma.BudgetOrganisationMemberScalarFieldEnum[]
 }
 
 /**
