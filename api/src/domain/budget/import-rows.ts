@@ -29,7 +29,12 @@ export type BudgetImportCode =
   | "budget.badIco"
   | "budget.unknownCode"
   | "budget.noClass"
-  | "budget.tooLong";
+  | "budget.tooLong"
+  | "budget.badRecord"
+  | "budget.missingHeader"
+  | "budget.periodMismatch"
+  | "budget.otherOrganisation"
+  | "budget.noLines";
 
 export interface BudgetImportIssue {
   row: number;
