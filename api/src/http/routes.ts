@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
+import { registerBudgetExports } from "./budget-exports.ts";
 import { registerCardPaymentRoutes } from "./card-payments.ts";
 import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
@@ -18,4 +19,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerRegisterExports(server, app);
   await registerCardPaymentRoutes(server, app);
   await registerAccountReceiptRoutes(server, app);
+  await registerBudgetExports(server, app);
 }
