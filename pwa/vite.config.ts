@@ -48,6 +48,7 @@ const CORE_TEXTS = [
   "notices.category",
   "notices.list.emptyBoard",
   "registers.nav",
+  "budget.nav",
   "accessibility.link",
 ];
 

@@ -61,6 +61,11 @@ const CardPaymentReturnPage = page(() => import("./features/payments/CardPayment
 const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
 const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
 const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
+const BudgetPage = page(() => import("./features/budget/BudgetPage.tsx"), "BudgetPage");
+const OrganisationUploadPage = page(() => import("./features/budget-clerk/OrganisationUploadPage.tsx"), "OrganisationUploadPage");
+const BudgetDataSetsPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetsPage");
+const BudgetImportPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetImportPage");
+const BudgetDataSetPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -84,12 +89,14 @@ export function AppRoutes() {
         <Route path="uredni-deska" element={<NoticeBoardPage />} />
         <Route path="uredni-deska/archiv" element={<NoticeArchivePage />} />
         <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
+        <Route path="rozpocet" element={<BudgetPage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
           <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
           <Route path="osobni-ucet" element={<PersonalAccountPage />} />
           <Route path="osobni-ucet/pripojit" element={<ClaimPayerPage />} />
           <Route path="osobni-ucet/:id" element={<AssessmentDetailPage />} />
+          <Route path="rozpocet/organizace" element={<OrganisationUploadPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />
@@ -111,6 +118,9 @@ export function AppRoutes() {
           <Route path="urad/platby-kartou" element={<ClerkCardPaymentsPage />} />
           <Route path="urad/poplatky" element={<PayersPage />} />
           <Route path="urad/poplatky/:id" element={<PayerPage />} />
+          <Route path="urad/rozpocet" element={<BudgetDataSetsPage />} />
+          <Route path="urad/rozpocet/import" element={<BudgetImportPage />} />
+          <Route path="urad/rozpocet/:id" element={<BudgetDataSetPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>

@@ -39,6 +39,8 @@ interface DemoIds {
   payer: string;
   /** One of the demo town's paid payments (last year's, paired). */
   payment: string;
+  /** A budget data set of the demo town (the latest upload). */
+  budgetDataSet: string;
 }
 
 interface Shot {
@@ -126,6 +128,14 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
     { path: "/platba/neexistujici-objednavka", as: "citizen", variant: "not-found" },
   ],
   "/urad/platby-kartou": () => [{ path: "/urad/platby-kartou", as: "clerk" }],
+  "/rozpocet": () => [
+    { path: "/rozpocet", as: "anonymous" },
+    { path: "/rozpocet?side=revenue&compare=2025&sort=actual-desc", as: "anonymous", variant: "revenue-compared" },
+  ],
+  "/rozpocet/organizace": () => [{ path: "/rozpocet/organizace", as: "citizen", variant: "not-member" }],
+  "/urad/rozpocet": () => [{ path: "/urad/rozpocet", as: "clerk" }],
+  "/urad/rozpocet/import": () => [{ path: "/urad/rozpocet/import", as: "clerk" }],
+  "/urad/rozpocet/:id": (ids) => [{ path: `/urad/rozpocet/${ids.budgetDataSet}`, as: "clerk" }],
   "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
 };
 
@@ -137,7 +147,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order, payer, payment] = await Promise.all([
+  const [notice, contract, invoice, order, payer, payment, budgetDataSet] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -147,6 +157,7 @@ beforeAll(async () => {
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
     prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
+    prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -173,6 +184,8 @@ beforeAll(async () => {
     assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
     payer: payer.id,
     payment: payment.id,
+    // Until the demo town has budget data, the page's "not found" state.
+    budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
   };
 });
 

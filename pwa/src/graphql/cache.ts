@@ -34,6 +34,17 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
   for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
 }
 
+function invalidateBudgetDataSets(_result: unknown, _args: unknown, cache: Cache): void {
+  invalidateQueryField(cache, "budgetDataSets");
+}
+
+const PUBLIC_BUDGET = ["budgetYears", "budgetSummary", "budgetDrillDown", "budgetComparison", "budgetDocuments", "budgetVersions"];
+
+function invalidatePublicBudget(result: unknown, args: unknown, cache: Cache): void {
+  invalidateBudgetDataSets(result, args, cache);
+  for (const field of PUBLIC_BUDGET) invalidateQueryField(cache, field);
+}
+
 const PAYMENT_LISTS = ["bankStatements", "unpairedPayments", "assessmentsForPairing"];
 
 function invalidatePaymentLists(_result: unknown, _args: unknown, cache: Cache): void {
@@ -127,6 +138,12 @@ export const cacheConfig = {
       importBankStatement: invalidatePaymentLists,
       pairPayment: invalidatePaymentLists,
       reversePaymentAllocation: invalidatePaymentLists,
+      // Budget: an upload adds to the office's and the uploader's lists; a publication changes what the public
+      // budget shows (every view of it), a decision the lists filtered by status.
+      importBudgetData: invalidateBudgetDataSets,
+      approveBudgetDataSet: invalidateBudgetDataSets,
+      rejectBudgetDataSet: invalidateBudgetDataSets,
+      publishBudgetDataSet: invalidatePublicBudget,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

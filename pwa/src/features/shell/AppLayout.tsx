@@ -114,6 +114,11 @@ function MainMenu() {
             {t("registers.nav")}
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/rozpocet" className={linkClass}>
+            {t("budget.nav")}
+          </NavLink>
+        </li>
         {viewer ? (
           <>
             <li>
