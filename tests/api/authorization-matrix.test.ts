@@ -48,6 +48,11 @@ interface Fixture {
   /** The citizen's paid card payment (its id and its order id). */
   cardPaymentId: string;
   cardPaymentOrderId: string;
+  /** Budget: an organisation of our town, a published and a draft data set, a published measure. */
+  budgetOrganisationId: string;
+  publishedBudgetDataSetId: string;
+  draftBudgetDataSetId: string;
+  budgetMeasureId: string;
 }
 interface FieldCase {
   access: Access;
@@ -657,6 +662,96 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
     access: integratorOnly,
     operation: () => ({ query: `mutation { upsertAssessments(input: []) { status } }` }),
   },
+
+  // --- budget (Klikací rozpočet) ---
+  "Query.budgetYears": { access: everyone, operation: () => ({ query: `{ budgetYears { year months } }` }) },
+  "Query.budgetOrganisations": { access: everyone, operation: () => ({ query: `{ budgetOrganisations { id code name } }` }) },
+  "Query.budgetSummary": {
+    access: everyone,
+    operation: () => ({ query: `{ budgetSummary(view: { year: 2026 }) { asOfMonth revenue { actual } } }` }),
+  },
+  "Query.budgetDrillDown": {
+    access: everyone,
+    operation: () => ({
+      query: `{ budgetDrillDown(view: { year: 2026 }, path: { side: EXPENDITURE }) { level rows { code name actual } } }`,
+    }),
+  },
+  "Query.budgetDocuments": {
+    access: everyone,
+    operation: () => ({
+      query: `{ budgetDocuments(view: { year: 2026 }, path: { side: EXPENDITURE, polozka: "5169" }) { totalCount nodes { documentNumber } } }`,
+    }),
+  },
+  "Query.budgetComparison": {
+    access: everyone,
+    operation: () => ({ query: `{ budgetComparison(view: {}, years: [2025, 2026], path: { side: REVENUE }) { level rows { code } } }` }),
+  },
+  "Query.budgetMeasures": { access: everyone, operation: () => ({ query: `{ budgetMeasures(year: 2026) { number title } }` }) },
+  "Query.budgetVersions": { access: everyone, operation: () => ({ query: `{ budgetVersions(year: 2026) { id fileName } }` }) },
+  "Query.myBudgetOrganisations": { access: signedIn, operation: () => ({ query: `{ myBudgetOrganisations { id name } }` }) },
+  "Query.budgetDataSets": { access: signedIn, operation: () => ({ query: `{ budgetDataSets { id fileName } }` }) },
+  "Query.budgetDataSet": {
+    // A draft: the budget office (and the organisation's uploaders); for anyone else it does not exist.
+    access: registerDraft,
+    operation: (f) => ({ query: `query($id: ID!) { budgetDataSet(id: $id) { id fileName } }`, variables: { id: f.draftBudgetDataSetId } }),
+  },
+  "Mutation.importBudgetData": {
+    // An empty file: authorization first (the budget office or the organisation's uploaders), then EMPTY;
+    // anyone else is told the organisation does not exist (nothing learnt about it).
+    access: { ...agendaOnly, citizen: "NOT_FOUND", otherCitizen: "NOT_FOUND", clerkWithoutAgenda: "NOT_FOUND" },
+    upload: true,
+    operation: (f) => ({
+      query: `mutation($file: File!) { importBudgetData(input: { organisationId: "${f.budgetOrganisationId}", year: 2026, month: 1, file: $file }) { __typename } }`,
+    }),
+  },
+  "Mutation.approveBudgetDataSet": {
+    // A published data set cannot be approved again: WRONG_STATUS, nothing changes.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { approveBudgetDataSet(id: $id) { __typename } }`,
+      variables: { id: f.publishedBudgetDataSetId },
+    }),
+  },
+  "Mutation.publishBudgetDataSet": {
+    // Publishing a published data set changes nothing.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { publishBudgetDataSet(id: $id) { __typename } }`,
+      variables: { id: f.publishedBudgetDataSetId },
+    }),
+  },
+  "Mutation.rejectBudgetDataSet": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { rejectBudgetDataSet(id: $id, reason: "") { __typename } }`,
+      variables: { id: f.publishedBudgetDataSetId },
+    }),
+  },
+  "Mutation.saveBudgetOrganisation": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { saveBudgetOrganisation(input: { kind: TOWN, code: "", name: "" }) { __typename } }` }),
+  },
+  "Mutation.setBudgetOrganisationMember": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { setBudgetOrganisationMember(organisationId: $id, email: "nobody@example.cz", member: true) { __typename } }`,
+      variables: { id: f.budgetOrganisationId },
+    }),
+  },
+  "Mutation.createBudgetMeasure": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: (f) => ({
+      query: `mutation($id: ID!) { createBudgetMeasure(input: { organisationId: $id, year: 2026, number: "", title: "", approvedBy: "", approvedOn: "2026-01-01", items: [] }) { __typename } }`,
+      variables: { id: f.budgetOrganisationId },
+    }),
+  },
+  "Mutation.publishBudgetMeasure": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { publishBudgetMeasure(id: $id) { __typename } }`,
+      variables: { id: f.budgetMeasureId },
+    }),
+  },
 };
 // ================================================================================================
 
@@ -789,6 +884,41 @@ beforeAll(async () => {
     },
   });
   const previewImport = await registerImport("PREVIEW");
+  const budgetOrganisation = await app.database.prisma.budgetOrganisation.create({
+    data: { municipalityId: town.id, kind: "TOWN", code: "matice", name: "matrix-secret-budget-org" },
+  });
+  const budgetDataSet = (status: "PUBLISHED" | "DRAFT", version: number) =>
+    app.database.prisma.budgetDataSet.create({
+      data: {
+        municipalityId: town.id,
+        organisationId: budgetOrganisation.id,
+        year: 2026,
+        month: 1,
+        version,
+        status,
+        format: "CSV",
+        fileName: `matrix-secret-budget-${status}.csv`,
+        fileSha256: `matrix-${status}`,
+        amountTypes: ["APPROVED"],
+        lineCount: 0,
+        publishedAt: status === "PUBLISHED" ? new Date("2026-02-10T09:00:00Z") : null,
+      },
+    });
+  const publishedBudgetDataSet = await budgetDataSet("PUBLISHED", 1);
+  const draftBudgetDataSet = await budgetDataSet("DRAFT", 2);
+  const budgetMeasure = await app.database.prisma.budgetMeasure.create({
+    data: {
+      municipalityId: town.id,
+      organisationId: budgetOrganisation.id,
+      year: 2026,
+      number: "RO 1/2026",
+      title: "matrix-secret-budget-measure",
+      approvedBy: "Rada",
+      approvedOn: new Date("2026-01-20"),
+      publishedAt: new Date("2026-01-22T09:00:00Z"),
+      items: { create: [{ paragraf: "6171", polozka: "5169", amount: 100_00n }] },
+    },
+  });
   const importedImport = await registerImport("IMPORTED");
   fixture = {
     citizenId: users.citizen.id,
@@ -807,6 +937,10 @@ beforeAll(async () => {
     assessmentId: assessment.id,
     cardPaymentId: cardPayment.id,
     cardPaymentOrderId: cardPayment.orderId,
+    budgetOrganisationId: budgetOrganisation.id,
+    publishedBudgetDataSetId: publishedBudgetDataSet.id,
+    draftBudgetDataSetId: draftBudgetDataSet.id,
+    budgetMeasureId: budgetMeasure.id,
   };
   ourSecrets = [
     "matrix-citizen@",
@@ -823,6 +957,7 @@ beforeAll(async () => {
     "matrix-secret-import",
     "matrix-secret-payer",
     "matrix-secret-assessment",
+    "matrix-secret-budget",
     deadJobId!,
   ];
 });

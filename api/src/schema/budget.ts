@@ -729,22 +729,22 @@ const BudgetMeasureInput = builder.inputType("BudgetMeasureInput", {
 });
 
 builder.mutationField("createBudgetMeasure", (t) =>
-  t.prismaField({
+  t.field({
     type: BudgetMeasureRef,
     authScopes: BUDGET_OFFICE,
     args: { input: t.arg({ type: BudgetMeasureInput, required: true }) },
     errors: { types: [ValidationError], dataField: { name: "measure" } },
-    resolve: (_q, _root, { input }, ctx) => createBudgetMeasure(ctx, { ...input, organisationId: String(input.organisationId) }),
+    resolve: (_root, { input }, ctx) => createBudgetMeasure(ctx, { ...input, organisationId: String(input.organisationId) }),
   }),
 );
 
 builder.mutationField("publishBudgetMeasure", (t) =>
-  t.prismaField({
+  t.field({
     type: BudgetMeasureRef,
     authScopes: BUDGET_OFFICE,
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError], dataField: { name: "measure" } },
-    resolve: (_q, _root, { id }, ctx) => publishBudgetMeasure(ctx, String(id)),
+    resolve: (_root, { id }, ctx) => publishBudgetMeasure(ctx, String(id)),
   }),
 );
 
