@@ -64,7 +64,12 @@ export async function selectBudgetData(ctx: Pick<Context, "db" | "viewer" | "clo
       organisations: organisations.filter((o) => o.id === dataSet.organisationId),
     };
   }
-  const scope = normalized.organisation === null ? organisations : organisations.filter((o) => o.code === normalized.organisation);
+  // The consolidated view of the whole town takes the organisations marked for consolidation (and leaves out
+  // transfers between own accounts, see drill-budget.ts); the unconsolidated one adds up every organisation.
+  const scope =
+    normalized.organisation === null
+      ? organisations.filter((o) => o.consolidated || !normalized.consolidated)
+      : organisations.filter((o) => o.code === normalized.organisation);
   if (normalized.organisation !== null && scope.length === 0) throw new NotFoundError();
   const dataSets = await ctx.db.budgetDataSet.findMany({
     where: {
