@@ -207,7 +207,7 @@ export async function importBudgetData(ctx: Context, input: ImportBudgetDataInpu
       );
       return { dataSet, replayed: false };
     },
-    { timeout: 300_000, maxWait: 60_000 },
+    { timeout: 900_000, maxWait: 60_000 },
   );
   return { report, ...result };
 }
