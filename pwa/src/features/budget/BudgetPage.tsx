@@ -45,7 +45,7 @@ export function BudgetPage() {
   const [searchParams] = useSearchParams();
   const search = searchParams.toString();
   const view = useMemo(() => readView(new URLSearchParams(search)), [search]);
-  const { data, empty, error, retry } = useBudgetData(view);
+  const { data, empty, unpublishedYear, error, retry } = useBudgetData(view);
 
   const heading = data ? t("budget.titleYear", { year: data.year }) : t("budget.title");
   return (
@@ -54,6 +54,10 @@ export function BudgetPage() {
       <p>{t("budget.intro")}</p>
       {empty ? (
         <EmptyState title={t("budget.noneYet")}>{t("budget.noneYetHint")}</EmptyState>
+      ) : unpublishedYear ? (
+        <EmptyState title={t("budget.yearNotPublished", { year: view.year })}>
+          <Link to={hrefOf({ ...view, year: null, compare: null, asOf: null })}>{t("budget.toLatestYear")}</Link>
+        </EmptyState>
       ) : (
         !data && (error ? <LoadError onRetry={retry} /> : <Loading lines={6} />)
       )}

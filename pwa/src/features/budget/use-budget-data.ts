@@ -76,6 +76,8 @@ export interface BudgetDataState {
   data: BudgetPageData | undefined;
   /** The town has no published budget yet. */
   empty: boolean;
+  /** The view asks for a year that is not published. */
+  unpublishedYear: boolean;
   error: boolean;
   fetching: boolean;
   retry: () => void;
@@ -85,7 +87,9 @@ export interface BudgetDataState {
 export function useBudgetData(view: BudgetView): BudgetDataState {
   const [frame, refetchFrame] = useQuery({ query: BudgetFrameQuery });
   const years = frame.data?.budgetYears ?? [];
-  const year = view.year ?? years[0]?.year ?? null;
+  // A year that is not published (yet, or a mistyped link) is never asked for: nothing of it is public.
+  const unpublishedYear = Boolean(frame.data) && view.year !== null && !years.some((entry) => entry.year === view.year);
+  const year = unpublishedYear ? null : (view.year ?? years[0]?.year ?? null);
   const paused = year === null;
   const input = viewInput(view, year ?? 0);
   const level = rowLevel(view);
@@ -228,6 +232,7 @@ export function useBudgetData(view: BudgetView): BudgetDataState {
   return {
     data,
     empty: Boolean(frame.data) && years.length === 0,
+    unpublishedYear: unpublishedYear && years.length > 0,
     error: !data && anyError,
     fetching: frame.fetching || summary.fetching || drill.fetching,
     retry: () => {
