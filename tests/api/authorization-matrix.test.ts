@@ -745,6 +745,14 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       variables: { id: f.budgetOrganisationId },
     }),
   },
+  "Query.budgetCodelistEntries": { access: everyone, operation: () => ({ query: `{ budgetCodelistEntries { code nameCs } }` }) },
+  "Mutation.saveBudgetCodelistEntry": {
+    // Invalid input after the authorization check: nothing is added.
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({
+      query: `mutation { saveBudgetCodelistEntry(input: { kind: POLOZKA, code: "x", nameCs: "", nameEn: "", validFrom: "2026-01-01" }) { __typename } }`,
+    }),
+  },
   "Mutation.publishBudgetMeasure": {
     access: agendaOnly,
     operation: (f) => ({

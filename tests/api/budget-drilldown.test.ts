@@ -340,3 +340,33 @@ describe("exports and public data at every level", () => {
     expect(foreign.rows.every((r: any) => r.approved === "0.00" && r.actual === "0.00")).toBe(true);
   });
 });
+
+describe("the town's codelist", () => {
+  it("adds a code, rebuilds every import's aggregates in the background, and refuses an overlapping version", async () => {
+    // Položka 2329 is not in the built-in list: within its known group (23) it is Nezařazeno.
+    const before = await drill({ side: "REVENUE", group: "23" });
+    expect(before.rows.map((r: any) => r.code)).toEqual(["UNCLASSIFIED"]);
+    const save = (input: Record<string, unknown>) =>
+      world.office.request(
+        `mutation($input: BudgetCodelistEntryInput!) { saveBudgetCodelistEntry(input: $input) { __typename ... on ValidationError { fieldErrors { path code } } } }`,
+        { input },
+      );
+    const added = await save({
+      kind: "POLOZKA",
+      code: "2329",
+      nameCs: "Ostatní nedaňové příjmy j. n.",
+      nameEn: "Other non-tax revenue",
+      validFrom: "2022-01-01",
+    });
+    expect(added.data!.saveBudgetCodelistEntry.__typename).toBe("SaveBudgetCodelistEntrySuccess");
+    const drained = await app.jobs.drain();
+    expect(drained).toMatchObject({ completed: 1, failed: 0 });
+    const after = await drill({ side: "REVENUE", group: "23" });
+    expect(after.rows.map((r: any) => [r.code, r.name])).toEqual([["2329", "Ostatní nedaňové příjmy j. n."]]);
+    expect(after.total).toEqual(before.total);
+    const overlap = await save({ kind: "POLOZKA", code: "2329", nameCs: "Jiný název", nameEn: "Other", validFrom: "2024-01-01" });
+    expect(overlap.data!.saveBudgetCodelistEntry.fieldErrors[0].code).toBe("OVERLAP");
+    const builtIn = await save({ kind: "POLOZKA", code: "5169", nameCs: "Služby", nameEn: "Services", validFrom: "2025-01-01" });
+    expect(builtIn.data!.saveBudgetCodelistEntry.fieldErrors[0].code).toBe("OVERLAP");
+  });
+});

@@ -288,6 +288,7 @@ const cs = {
   "budget.periodMismatch": "Řádek je za jiné období ({value}), než pro které se data nahrávají.",
   "budget.otherOrganisation": "Řádek patří jiné organizaci ({value}).",
   "budget.noLines": "Soubor neobsahuje žádné rozpočtové řádky.",
+  "budget.codelistOverlap": "Kód už má v číselníku verzi platnou v tomto období.",
 } as const;
 
 export type MessageKey = keyof typeof cs;
@@ -574,6 +575,7 @@ const en: Record<MessageKey, string> = {
   "budget.periodMismatch": "The row is for another period ({value}) than the one being uploaded.",
   "budget.otherOrganisation": "The row belongs to another organisation ({value}).",
   "budget.noLines": "The file holds no budget lines.",
+  "budget.codelistOverlap": "The codelist already has a version of this code valid in this period.",
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { cs, en };

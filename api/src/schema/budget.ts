@@ -8,7 +8,13 @@ import { fromDateColumn } from "../domain/notice-window.ts";
 import type { BudgetImportIssue } from "../domain/budget/import-rows.ts";
 import { AppError, NotFoundError, ValidationError } from "../errors.ts";
 import type { BudgetDataSet, BudgetMeasure, BudgetMeasureItem, BudgetOrganisation } from "../generated/prisma/client.ts";
-import { BudgetAmountType, BudgetDataSetStatus, BudgetOrganisationKind, BudgetSourceFormat } from "../generated/prisma/enums.ts";
+import {
+  BudgetAmountType,
+  BudgetCodeKind,
+  BudgetDataSetStatus,
+  BudgetOrganisationKind,
+  BudgetSourceFormat,
+} from "../generated/prisma/enums.ts";
 import { translate, type MessageKey } from "../i18n/messages.ts";
 import { canManageBudget, memberOrganisationIds } from "../services/budget/budget-access.ts";
 import { compareBudgetYears, MAX_COMPARED_YEARS, type ComparisonRow, type YearAmounts } from "../services/budget/compare-budget-years.ts";
@@ -20,6 +26,10 @@ import { listBudgetYears, type BudgetYearInfo } from "../services/budget/list-bu
 import { loadBudgetCodelist } from "../services/budget/load-budget-codelist.ts";
 import { createBudgetMeasure, MAX_MEASURE_ITEMS, publishBudgetMeasure } from "../services/budget/manage-budget-measures.ts";
 import { saveBudgetOrganisation, setBudgetOrganisationMember } from "../services/budget/manage-budget-organisations.ts";
+import {
+  saveBudgetCodelistEntry,
+  type BudgetCodelistEntryInput as BudgetCodelistEntryInputData,
+} from "../services/budget/save-budget-codelist-entry.ts";
 import { summarizeBudget, type BudgetSummaryResult } from "../services/budget/summarize-budget.ts";
 import { InvoiceRef } from "./registers.ts";
 
@@ -745,6 +755,55 @@ builder.mutationField("publishBudgetMeasure", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError], dataField: { name: "measure" } },
     resolve: (_root, { id }, ctx) => publishBudgetMeasure(ctx, String(id)),
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// The town's codelist additions
+
+const BudgetCodeKindEnum = builder.enumType(BudgetCodeKind, { name: "BudgetCodeKind" });
+
+const BudgetCodelistEntryRef = builder.prismaObject("BudgetCodelistEntry", {
+  description: "A town's addition to the built-in codelist of paragraf and položka, valid from a date (and until one).",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.expose("kind", { type: BudgetCodeKindEnum }),
+    code: t.exposeString("code"),
+    nameCs: t.exposeString("nameCs"),
+    nameEn: t.exposeString("nameEn"),
+    validFrom: t.field({ type: "Date", resolve: (e) => fromDateColumn(e.validFrom) }),
+    validTo: t.field({ type: "Date", nullable: true, resolve: (e) => (e.validTo ? fromDateColumn(e.validTo) : null) }),
+  }),
+});
+
+builder.queryField("budgetCodelistEntries", (t) =>
+  t.prismaField({
+    type: [BudgetCodelistEntryRef],
+    description: "The town's additions to the built-in codelist.",
+    resolve: (q, _root, _args, ctx) =>
+      ctx.db.budgetCodelistEntry.findMany({ ...q, orderBy: [{ kind: "asc" }, { code: "asc" }, { validFrom: "asc" }], take: 500 }),
+  }),
+);
+
+const BudgetCodelistEntryInput = builder.inputType("BudgetCodelistEntryInput", {
+  fields: (t) => ({
+    kind: t.field({ type: BudgetCodeKindEnum }),
+    code: t.string({ description: "1, 2 or 4 digits (groups have fewer)." }),
+    nameCs: t.string(),
+    nameEn: t.string(),
+    validFrom: t.field({ type: "Date" }),
+    validTo: t.field({ type: "Date", required: false }),
+  }),
+});
+
+builder.mutationField("saveBudgetCodelistEntry", (t) =>
+  t.field({
+    type: BudgetCodelistEntryRef,
+    description: "Adds a code to the town's codelist; the aggregates of every import are then rebuilt in the background.",
+    authScopes: BUDGET_OFFICE,
+    args: { input: t.arg({ type: BudgetCodelistEntryInput, required: true }) },
+    errors: { types: [ValidationError], dataField: { name: "entry" } },
+    resolve: (_root, { input }, ctx) => saveBudgetCodelistEntry(ctx, input as BudgetCodelistEntryInputData),
   }),
 );
 
