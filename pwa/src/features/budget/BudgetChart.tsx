@@ -18,6 +18,9 @@ import { amount, type BudgetRow } from "./rows.ts";
 const ROW_HEIGHT = 46;
 const BAR_TOP = 22;
 const BAR_HEIGHT = 16;
+/** Below this width (phones) the amount goes under the bar, so the label keeps the whole line. */
+const NARROW = 520;
+const NARROW_ROW_HEIGHT = 64;
 const MIN_BAR = 4;
 /** Roughly the width of an average character of the 14px label font, to cut long names with an ellipsis. */
 const CHAR_WIDTH = 7.4;
@@ -86,7 +89,9 @@ export function BudgetChart({
     .filter(Boolean)
     .join(" ");
 
-  const height = rows.length * ROW_HEIGHT;
+  const narrow = width < NARROW;
+  const rowHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+  const height = rows.length * rowHeight;
   const valueText = (row: BudgetRow) =>
     `${compact.format(amount(row.actual))}${row.executionPercent === null ? "" : ` · ${format.number(row.executionPercent)} %`}`;
 
@@ -108,9 +113,9 @@ export function BudgetChart({
           >
             <desc id={descriptionId}>{summary}</desc>
             {rows.map((row, index) => {
-              const y = index * ROW_HEIGHT;
+              const y = index * rowHeight;
               const value = valueText(row);
-              const labelChars = Math.floor((width - value.length * CHAR_WIDTH - 12) / CHAR_WIDTH);
+              const labelChars = Math.floor((width - (narrow ? 0 : value.length * CHAR_WIDTH + 12)) / CHAR_WIDTH);
               const approvedX = scale(amount(row.approved));
               const clickable = Boolean(onSelect && row.drillable);
               return (
@@ -123,9 +128,17 @@ export function BudgetChart({
                 >
                   <title>{`${row.name}: ${t("budget.amount.actual")} ${format.money(row.actual)}, ${t("budget.amount.amended")} ${format.money(row.amended)}`}</title>
                   <text x={0} y={15} className="fill-ink">
-                    {truncate(row.code && !row.name.startsWith(row.code) ? `${row.code} ${row.name}` : row.name, Math.max(8, labelChars))}
+                    {truncate(
+                      row.code && row.code !== "UNCLASSIFIED" && !row.name.startsWith(row.code) ? `${row.code} ${row.name}` : row.name,
+                      Math.max(8, labelChars),
+                    )}
                   </text>
-                  <text x={width} y={15} textAnchor="end" className={row.overspent ? "fill-danger font-semibold" : "fill-ink-muted"}>
+                  <text
+                    x={narrow ? 0 : width}
+                    y={narrow ? BAR_TOP + BAR_HEIGHT + 17 : 15}
+                    textAnchor={narrow ? "start" : "end"}
+                    className={row.overspent ? "fill-danger font-semibold" : "fill-ink-muted"}
+                  >
                     {row.overspent ? `⚠ ${value}` : value}
                   </text>
                   <rect x={0} y={BAR_TOP} width={width} height={BAR_HEIGHT} className="fill-page" />

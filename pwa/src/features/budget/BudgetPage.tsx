@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { Checkbox, Select } from "../../components/fields.tsx";
@@ -30,6 +30,9 @@ import {
 /** The texts' month keys are "1" to "12"; the API's months are 1-12. */
 const monthKey = (month: number) => String(month) as "1";
 
+/** The year's overview (no level chosen): where the summary, the introduction and the budget measures belong. */
+const atTop = (view: BudgetView) => view.group === null && view.key === null;
+
 const hrefOf = (view: BudgetView) => {
   const search = writeView(view).toString();
   return search ? `?${search}` : "?";
@@ -51,7 +54,7 @@ export function BudgetPage() {
   return (
     <div className="flex flex-col gap-5">
       <PageHeading>{heading}</PageHeading>
-      <p>{t("budget.intro")}</p>
+      {atTop(view) && <p>{t("budget.intro")}</p>}
       {empty ? (
         <EmptyState title={t("budget.noneYet")}>{t("budget.noneYetHint")}</EmptyState>
       ) : unpublishedYear ? (
@@ -73,23 +76,19 @@ function BudgetView({ view, data }: { view: BudgetView; data: BudgetPageData }) 
   const go = (next: BudgetView) => setSearchParams(writeView(next));
   const rows = sortRows(data.rows, view.sort);
   const level = rowLevel(view);
-  const linkTo = (row: BudgetRow) =>
-    row.drillable && row.code !== null && level !== null && level !== "org" ? hrefOf(drillInto(view, row.code)) : null;
-  const levelTitle = t(`budget.level.${view.dimension === "structure" ? (level ?? "documents") : (level ?? "documents")}`);
+  const linkTo = (row: BudgetRow) => (row.drillable && row.code !== null && level !== null ? hrefOf(drillInto(view, row.code)) : null);
+  const levelTitle =
+    level === "key" && view.dimension !== "structure" ? t(`budget.keyLevel.${view.dimension}`) : t(`budget.level.${level ?? "documents"}`);
   const sideTitle = t(`budget.side.${view.side}`);
   const chartTitle = [sideTitle, ...data.path.map((step) => step.name)].join(" › ") + ` – ${levelTitle}`;
 
   return (
     <>
       <ViewControls view={view} data={data} onChange={go} />
-      <Summary view={view} data={data} />
+      {atTop(view) && <Summary data={data} />}
       <SideTabs view={view} />
       <DimensionTabs view={view} />
       <Breadcrumbs view={view} data={data} />
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <SortSelect view={view} onChange={(sort) => go({ ...view, sort })} />
-        <ExportLinks view={view} year={data.year} />
-      </div>
       <p role="status" aria-live="polite" className="text-ink-muted">
         {t("budget.asOf", { month: t(`budget.monthOf.${monthKey(data.month)}`), year: data.year })}
         {data.publishedAt && ` ${t("budget.publishedAt", { date: format.date(data.publishedAt) })}`}
@@ -97,23 +96,35 @@ function BudgetView({ view, data }: { view: BudgetView; data: BudgetPageData }) 
       {rows.length === 0 && data.documents === null && <EmptyState title={t("budget.emptyLevel")} />}
       {rows.length > 0 && (
         <section aria-labelledby="budget-level-heading" className="flex flex-col gap-3">
-          <h2 id="budget-level-heading" className="text-xl font-semibold">
-            {levelTitle}
-          </h2>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+            <h2 id="budget-level-heading" className="text-xl font-semibold">
+              {levelTitle}
+            </h2>
+            <SortSelect view={view} onChange={(sort) => go({ ...view, sort })} />
+          </div>
           <BudgetChart
             title={chartTitle}
             rows={rows}
             compareYear={view.compare}
             onSelect={(row) => {
               const to = linkTo(row);
-              if (to && row.code) go(drillInto(view, row.code));
+              if (to && row.code !== null) go(drillInto(view, row.code));
             }}
           />
           <BudgetTable
             caption={chartTitle}
             rows={rows}
             total={data.total}
-            compareYear={view.compare}
+            compareLabel={
+              view.compare === null
+                ? null
+                : data.compareAsOfMonth === null
+                  ? t("budget.table.compareActual", { year: view.compare })
+                  : t("budget.table.compareActualAsOf", {
+                      year: view.compare,
+                      month: t(`budget.monthOf.${monthKey(data.compareAsOfMonth)}`),
+                    })
+            }
             sortField={view.sort.field}
             sortDirection={view.sort.direction}
             linkTo={linkTo}
@@ -121,7 +132,8 @@ function BudgetView({ view, data }: { view: BudgetView; data: BudgetPageData }) 
         </section>
       )}
       {data.documents !== null && <DocumentList documents={data.documents} totalCount={data.documentCount} />}
-      {data.measures.length > 0 && view.paragraf === null && view.key === null && view.group === null && <Measures data={data} />}
+      <ExportLinks view={view} year={data.year} />
+      {data.measures.length > 0 && atTop(view) && <Measures data={data} />}
     </>
   );
 }
@@ -130,85 +142,104 @@ function BudgetView({ view, data }: { view: BudgetView; data: BudgetPageData }) 
 function ViewControls({ view, data, onChange }: { view: BudgetView; data: BudgetPageData; onChange: (view: BudgetView) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // On phones the settings start folded under a one-line summary: the figures matter more than the knobs.
+  const [wide] = useState(() => typeof matchMedia === "function" && matchMedia("(min-width: 768px)").matches);
+  const organisationName = data.organisations.find((organisation) => organisation.code === view.organisation)?.name;
+  const settings = [
+    String(data.year),
+    view.month === null ? t("budget.latestMonth") : t(`budget.month.${monthKey(view.month)}`),
+    view.compare === null ? null : t("budget.comparedWith", { year: view.compare }),
+    organisationName ?? t("budget.allOrganisations"),
+    view.consolidated ? t("budget.consolidatedShort") : null,
+    view.asOf === null ? null : t("budget.olderVersion"),
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const years = data.publishedYears.map((year) => ({ value: String(year), label: String(year) }));
   return (
-    <form
-      className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-4"
-      aria-label={t("budget.controls")}
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <Select
-        label={t("budget.year")}
-        options={years}
-        value={String(data.year)}
-        onChange={(event) =>
-          onChange({
-            ...withTop(view, {}),
-            year: Number(event.target.value),
-            month: null,
-            compare: view.compare === Number(event.target.value) ? null : view.compare,
-          })
-        }
-      />
-      <Select
-        label={t("budget.monthLabel")}
-        options={[
-          { value: "", label: t("budget.latestMonth") },
-          ...data.months.map((month) => ({ value: String(month), label: t(`budget.month.${monthKey(month)}`) })),
-        ]}
-        value={view.month === null ? "" : String(view.month)}
-        onChange={(event) => onChange({ ...view, month: event.target.value ? Number(event.target.value) : null })}
-      />
-      <Select
-        label={t("budget.compareWith")}
-        options={[
-          { value: "", label: t("budget.noCompare") },
-          ...data.publishedYears.filter((year) => year !== data.year).map((year) => ({ value: String(year), label: String(year) })),
-        ]}
-        value={view.compare === null ? "" : String(view.compare)}
-        onChange={(event) => onChange({ ...view, compare: event.target.value ? Number(event.target.value) : null })}
-      />
-      <Select
-        label={t("budget.organisation")}
-        options={[
-          { value: "", label: t("budget.allOrganisations") },
-          ...data.organisations.map((organisation) => ({ value: organisation.code, label: organisation.name })),
-        ]}
-        value={view.organisation ?? ""}
-        onChange={(event) => onChange(withTop(view, { organisation: event.target.value || null }))}
-      />
-      {data.versions.length > 1 && (
+    <details open={wide} className="rounded-lg border border-line bg-surface">
+      <summary className="flex min-h-11 cursor-pointer flex-col justify-center px-4 py-2">
+        <span className="font-semibold">{t("budget.controls")}</span>
+        <span className="text-sm text-ink-muted">{settings}</span>
+      </summary>
+      <form
+        className="grid gap-4 border-t border-line p-4 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label={t("budget.controls")}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <Select
-          label={t("budget.version")}
-          className="sm:col-span-2"
-          options={[
-            { value: "", label: t("budget.latestVersion") },
-            ...data.versions.map((version) => ({
-              value: version.publishedAt,
-              label: t("budget.versionLabel", {
-                date: format.dateTime(version.publishedAt),
-                organisation: version.organisation,
-                month: t(`budget.month.${monthKey(version.month)}`),
-              }),
-            })),
-          ]}
-          value={view.asOf ?? ""}
-          onChange={(event) => onChange({ ...view, asOf: event.target.value || null })}
+          label={t("budget.year")}
+          options={years}
+          value={String(data.year)}
+          onChange={(event) =>
+            onChange({
+              ...withTop(view, {}),
+              year: Number(event.target.value),
+              month: null,
+              compare: view.compare === Number(event.target.value) ? null : view.compare,
+            })
+          }
         />
-      )}
-      <Checkbox
-        className="sm:col-span-2 lg:col-span-4"
-        label={t("budget.consolidated")}
-        hint={t("budget.consolidatedHint")}
-        checked={view.consolidated}
-        onChange={(event) => onChange({ ...view, consolidated: event.target.checked })}
-      />
-    </form>
+        <Select
+          label={t("budget.monthLabel")}
+          options={[
+            { value: "", label: t("budget.latestMonth") },
+            ...data.months.map((month) => ({ value: String(month), label: t(`budget.month.${monthKey(month)}`) })),
+          ]}
+          value={view.month === null ? "" : String(view.month)}
+          onChange={(event) => onChange({ ...view, month: event.target.value ? Number(event.target.value) : null })}
+        />
+        <Select
+          label={t("budget.compareWith")}
+          options={[
+            { value: "", label: t("budget.noCompare") },
+            ...data.publishedYears.filter((year) => year !== data.year).map((year) => ({ value: String(year), label: String(year) })),
+          ]}
+          value={view.compare === null ? "" : String(view.compare)}
+          onChange={(event) => onChange({ ...view, compare: event.target.value ? Number(event.target.value) : null })}
+        />
+        <Select
+          label={t("budget.organisation")}
+          options={[
+            { value: "", label: t("budget.allOrganisations") },
+            ...data.organisations.map((organisation) => ({ value: organisation.code, label: organisation.name })),
+          ]}
+          value={view.organisation ?? ""}
+          onChange={(event) => onChange(withTop(view, { organisation: event.target.value || null }))}
+        />
+        {data.versions.length > 1 && (
+          <Select
+            label={t("budget.version")}
+            className="sm:col-span-2"
+            options={[
+              { value: "", label: t("budget.latestVersion") },
+              ...data.versions.map((version) => ({
+                value: version.publishedAt,
+                label: t("budget.versionLabel", {
+                  date: format.dateTime(version.publishedAt),
+                  organisation: version.organisation,
+                  month: t(`budget.month.${monthKey(version.month)}`),
+                }),
+              })),
+            ]}
+            value={view.asOf ?? ""}
+            onChange={(event) => onChange({ ...view, asOf: event.target.value || null })}
+          />
+        )}
+        <Checkbox
+          className="sm:col-span-2 lg:col-span-4"
+          label={t("budget.consolidated")}
+          hint={t("budget.consolidatedHint")}
+          checked={view.consolidated}
+          onChange={(event) => onChange({ ...view, consolidated: event.target.checked })}
+        />
+      </form>
+    </details>
   );
 }
 
 /** Revenue, expenditure, the balance and how it is financed (class 8), approved vs amended vs actual. */
-function Summary({ view, data }: { view: BudgetView; data: BudgetPageData }) {
+function Summary({ data }: { data: BudgetPageData }) {
   const { t } = useTranslation();
   const format = useFormat();
   const card = (key: "revenue" | "expenditure" | "balance" | "financing", amounts: AmountSet) => (
@@ -221,16 +252,10 @@ function Summary({ view, data }: { view: BudgetView; data: BudgetPageData }) {
             <dd className="text-right tabular-nums">{format.money(amounts[type])}</dd>
           </div>
         ))}
-        {amounts.executionPercent !== null && key !== "balance" && (
+        {amounts.executionPercent !== null && key !== "balance" && key !== "financing" && (
           <div className="contents">
             <dt className="text-ink-muted">{t("budget.table.execution")}</dt>
             <dd className="text-right tabular-nums">{format.number(amounts.executionPercent)} %</dd>
-          </div>
-        )}
-        {view.compare !== null && amounts.compareActual && (
-          <div className="contents">
-            <dt className="text-ink-muted">{t("budget.table.compareActual", { year: view.compare })}</dt>
-            <dd className="text-right tabular-nums">{format.money(amounts.compareActual)}</dd>
           </div>
         )}
       </dl>
@@ -374,7 +399,10 @@ function SortSelect({ view, onChange }: { view: BudgetView; onChange: (sort: Bud
 function ExportLinks({ view, year }: { view: BudgetView; year: number }) {
   const { t } = useTranslation();
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("budget.export.label")}>
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-labelledby="budget-export-label">
+      <span id="budget-export-label" className="mr-1 font-medium">
+        {t("budget.export.label")}:
+      </span>
       {exportLinks(view, year).map(({ format, href }) => (
         <a
           key={format}

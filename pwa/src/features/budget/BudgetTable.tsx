@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { changePercent, type BudgetRow } from "./rows.ts";
-import type { SortField } from "./view-state.ts";
+import { UNCLASSIFIED, type SortField } from "./view-state.ts";
 
 interface Totals {
   approved: `${number}`;
@@ -22,7 +22,7 @@ export function BudgetTable({
   caption,
   rows,
   total,
-  compareYear,
+  compareLabel,
   sortField,
   sortDirection,
   linkTo,
@@ -30,7 +30,8 @@ export function BudgetTable({
   caption: string;
   rows: readonly BudgetRow[];
   total: Totals;
-  compareYear: number | null;
+  /** The comparison column's header ("Skutečnost 2025 (ke konci prosince)"); null: no comparison. */
+  compareLabel: string | null;
   sortField: SortField;
   sortDirection: "asc" | "desc";
   linkTo: (row: BudgetRow) => string | null;
@@ -56,7 +57,9 @@ export function BudgetTable({
       cell: (row) => {
         const label = (
           <>
-            {row.code && <span className="mr-2 tabular-nums text-ink-muted">{row.code}</span>}
+            {row.code && row.code !== UNCLASSIFIED && row.name !== row.code && !row.name.startsWith(row.code) && (
+              <span className="mr-2 tabular-nums text-ink-muted">{row.code}</span>
+            )}
             {row.name}
           </>
         );
@@ -107,11 +110,11 @@ export function BudgetTable({
       ),
       footer: percent(total.executionPercent),
     },
-    ...(compareYear !== null
+    ...(compareLabel !== null
       ? [
           {
             id: "compare",
-            header: t("budget.table.compareActual", { year: compareYear }),
+            header: compareLabel,
             numeric: true,
             cell: (row: BudgetRow) => (row.compareActual ? format.money(row.compareActual) : "—"),
             footer: total.compareActual ? format.money(total.compareActual) : "—",
@@ -154,7 +157,7 @@ export function BudgetTable({
               <tr key={row.code ?? `none-${index}`} className={`border-b border-line align-top ${row.overspent ? "bg-danger/5" : ""}`}>
                 {columns.map((column, position) =>
                   position === 0 ? (
-                    <th key={column.id} scope="row" className="px-3 py-2 text-left font-normal">
+                    <th key={column.id} scope="row" className="min-w-56 px-3 py-2 text-left font-normal">
                       {column.cell(row)}
                     </th>
                   ) : (

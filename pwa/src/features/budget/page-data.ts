@@ -49,6 +49,8 @@ export interface BudgetPageData {
   publishedAt: string | null;
   summary: { revenue: AmountSet; expenditure: AmountSet; financing: AmountSet; balance: AmountSet };
   path: readonly PathStep[];
+  /** The month the comparison year's figures are as of (its latest published, unless a month is chosen). */
+  compareAsOfMonth: number | null;
   rows: readonly BudgetRow[];
   total: AmountSet;
   /** Documents under the chosen položka (or action); null above that level. */

@@ -184,6 +184,7 @@ export function useBudgetData(view: BudgetView): BudgetDataState {
         balance: amounts(summaryData.balance),
       },
       path: steps,
+      compareAsOfMonth: compareTotal?.asOfMonth ?? null,
       rows,
       total: drillData
         ? { ...amounts(drillData.total), compareActual: compareTotal ? (compareTotal.actual as `${number}`) : null }
