@@ -8,7 +8,8 @@
  */
 export const PUSH_MESSAGE_VERSION = 1;
 
-export const PUSH_MESSAGE_KINDS = ["ALERT", "REMINDER", "PAYMENT_CONFIRMATION", "SUBMISSION_STATUS", "TEST"] as const;
+/** The portal's message kinds (Prisma `MessageKind`) that may go by push, and TEST for the preferences page's trial. */
+export const PUSH_MESSAGE_KINDS = ["ALERT", "PAYMENT_REMINDER", "PAYMENT_CONFIRMATION", "SUBMISSION_STATUS", "TEST"] as const;
 export type PushMessageKind = (typeof PUSH_MESSAGE_KINDS)[number];
 
 export const PUSH_SEVERITIES = ["INFO", "WARNING", "CRISIS"] as const;

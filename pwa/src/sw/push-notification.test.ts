@@ -23,8 +23,8 @@ describe("notificationFor", () => {
   it("lets other messages go quietly into the tray", () => {
     const { options } = notificationFor(buildPushMessage({ ...base, severity: "WARNING" }), "cs");
     expect(options).toMatchObject({ requireInteraction: false, renotify: false });
-    const reminder = notificationFor(buildPushMessage({ ...base, kind: "REMINDER", tag: "reminder:x", url: "/osobni-ucet/x" }), "en");
-    expect(reminder.options).toMatchObject({ requireInteraction: false, data: { url: "/osobni-ucet/x", kind: "REMINDER" } });
+    const reminder = notificationFor(buildPushMessage({ ...base, kind: "PAYMENT_REMINDER", tag: "reminder:x", url: "/osobni-ucet/x" }), "en");
+    expect(reminder.options).toMatchObject({ requireInteraction: false, data: { url: "/osobni-ucet/x", kind: "PAYMENT_REMINDER" } });
   });
 
   it("shows a generic notice opening the portal when the payload could not be read", () => {
