@@ -25,6 +25,19 @@ const TENANT_MODELS = new Set([
   "Payment",
   "BankStatement",
   "CardPayment",
+  // Notifications
+  "NotificationTopic",
+  "NotificationArea",
+  "Alert",
+  "NotificationPreference",
+  "NotificationProfile",
+  "ConsentEvent",
+  "Message",
+  "MessageDelivery",
+  "PushSubscription",
+  "VapidKeyPair",
+  "PhoneVerification",
+  "NotificationSettings",
 ]);
 
 const FILTERED = new Set([

@@ -315,6 +315,18 @@ export type MunicipalityWhereInput = {
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  notificationTopics?: Prisma.NotificationTopicListRelationFilter
+  notificationAreas?: Prisma.NotificationAreaListRelationFilter
+  alerts?: Prisma.AlertListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfiles?: Prisma.NotificationProfileListRelationFilter
+  consentEvents?: Prisma.ConsentEventListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
 }
 
 export type MunicipalityOrderByWithRelationInput = {
@@ -358,6 +370,18 @@ export type MunicipalityOrderByWithRelationInput = {
   payments?: Prisma.PaymentOrderByRelationAggregateInput
   bankStatements?: Prisma.BankStatementOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
+  notificationTopics?: Prisma.NotificationTopicOrderByRelationAggregateInput
+  notificationAreas?: Prisma.NotificationAreaOrderByRelationAggregateInput
+  alerts?: Prisma.AlertOrderByRelationAggregateInput
+  notificationPreferences?: Prisma.NotificationPreferenceOrderByRelationAggregateInput
+  notificationProfiles?: Prisma.NotificationProfileOrderByRelationAggregateInput
+  consentEvents?: Prisma.ConsentEventOrderByRelationAggregateInput
+  messages?: Prisma.MessageOrderByRelationAggregateInput
+  messageDeliveries?: Prisma.MessageDeliveryOrderByRelationAggregateInput
+  pushSubscriptions?: Prisma.PushSubscriptionOrderByRelationAggregateInput
+  vapidKeyPair?: Prisma.VapidKeyPairOrderByWithRelationInput
+  phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
+  notificationSettings?: Prisma.NotificationSettingsOrderByWithRelationInput
 }
 
 export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
@@ -404,6 +428,18 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  notificationTopics?: Prisma.NotificationTopicListRelationFilter
+  notificationAreas?: Prisma.NotificationAreaListRelationFilter
+  alerts?: Prisma.AlertListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfiles?: Prisma.NotificationProfileListRelationFilter
+  consentEvents?: Prisma.ConsentEventListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
 }, "id" | "slug" | "ico">
 
 export type MunicipalityOrderByWithAggregationInput = {
@@ -497,6 +533,18 @@ export type MunicipalityCreateInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateInput = {
@@ -540,6 +588,18 @@ export type MunicipalityUncheckedCreateInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUpdateInput = {
@@ -583,6 +643,18 @@ export type MunicipalityUpdateInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateInput = {
@@ -626,6 +698,18 @@ export type MunicipalityUncheckedUpdateInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateManyInput = {
@@ -1079,6 +1163,174 @@ export type MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.MunicipalityUpdateWithoutCardPaymentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutNotificationTopicsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationTopicsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationTopicsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationTopicsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationTopicsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationTopicsInput, Prisma.MunicipalityUpdateWithoutNotificationTopicsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationAreasInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationAreasInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationAreasNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationAreasInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationAreasInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationAreasInput, Prisma.MunicipalityUpdateWithoutNotificationAreasInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutAlertsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAlertsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutAlertsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAlertsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutAlertsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutAlertsInput, Prisma.MunicipalityUpdateWithoutAlertsInput>, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationPreferencesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationPreferencesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationPreferencesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationPreferencesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationPreferencesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationPreferencesInput, Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationProfilesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationProfilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationProfilesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationProfilesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationProfilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationProfilesInput, Prisma.MunicipalityUpdateWithoutNotificationProfilesInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutConsentEventsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutConsentEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutConsentEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutConsentEventsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutConsentEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutConsentEventsInput, Prisma.MunicipalityUpdateWithoutConsentEventsInput>, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutMessagesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessagesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutMessagesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessagesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutMessagesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutMessagesInput, Prisma.MunicipalityUpdateWithoutMessagesInput>, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutMessageDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessageDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutMessageDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessageDeliveriesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutMessageDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutMessageDeliveriesInput, Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput>, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPushSubscriptionsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPushSubscriptionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPushSubscriptionsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPushSubscriptionsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPushSubscriptionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPushSubscriptionsInput, Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutVapidKeyPairInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutVapidKeyPairInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutVapidKeyPairNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutVapidKeyPairInput
+  upsert?: Prisma.MunicipalityUpsertWithoutVapidKeyPairInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutVapidKeyPairInput, Prisma.MunicipalityUpdateWithoutVapidKeyPairInput>, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPhoneVerificationsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPhoneVerificationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPhoneVerificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPhoneVerificationsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPhoneVerificationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPhoneVerificationsInput, Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationSettingsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationSettingsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationSettingsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationSettingsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationSettingsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput, Prisma.MunicipalityUpdateWithoutNotificationSettingsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+}
+
 export type MunicipalityCreateWithoutHostsInput = {
   id?: string
   slug: string
@@ -1119,6 +1371,18 @@ export type MunicipalityCreateWithoutHostsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutHostsInput = {
@@ -1161,6 +1425,18 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutHostsInput = {
@@ -1219,6 +1495,18 @@ export type MunicipalityUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutHostsInput = {
@@ -1261,6 +1549,18 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankAccountsInput = {
@@ -1303,6 +1603,18 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
@@ -1345,6 +1657,18 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankAccountsInput = {
@@ -1403,6 +1727,18 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
@@ -1445,6 +1781,18 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutUsersInput = {
@@ -1487,6 +1835,18 @@ export type MunicipalityCreateWithoutUsersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutUsersInput = {
@@ -1529,6 +1889,18 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutUsersInput = {
@@ -1587,6 +1959,18 @@ export type MunicipalityUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutUsersInput = {
@@ -1629,6 +2013,18 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutSessionsInput = {
@@ -1671,6 +2067,18 @@ export type MunicipalityCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutSessionsInput = {
@@ -1713,6 +2121,18 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutSessionsInput = {
@@ -1771,6 +2191,18 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
@@ -1813,6 +2245,18 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutApiTokensInput = {
@@ -1855,6 +2299,18 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
@@ -1897,6 +2353,18 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutApiTokensInput = {
@@ -1955,6 +2423,18 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
@@ -1997,6 +2477,18 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAuditEntriesInput = {
@@ -2039,6 +2531,18 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
@@ -2081,6 +2585,18 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAuditEntriesInput = {
@@ -2139,6 +2655,18 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
@@ -2181,6 +2709,18 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOutboxInput = {
@@ -2223,6 +2763,18 @@ export type MunicipalityCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOutboxInput = {
@@ -2265,6 +2817,18 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOutboxInput = {
@@ -2323,6 +2887,18 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
@@ -2365,6 +2941,18 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
@@ -2407,6 +2995,18 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
@@ -2449,6 +3049,18 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
@@ -2507,6 +3119,18 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
@@ -2549,6 +3173,18 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutLoginAttemptsInput = {
@@ -2591,6 +3227,18 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
@@ -2633,6 +3281,18 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutLoginAttemptsInput = {
@@ -2691,6 +3351,18 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
@@ -2733,6 +3405,18 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutStoredFilesInput = {
@@ -2775,6 +3459,18 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
@@ -2817,6 +3513,18 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutStoredFilesInput = {
@@ -2875,6 +3583,18 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
@@ -2917,6 +3637,18 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNoticesInput = {
@@ -2959,6 +3691,18 @@ export type MunicipalityCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNoticesInput = {
@@ -3001,6 +3745,18 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNoticesInput = {
@@ -3059,6 +3815,18 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
@@ -3101,6 +3869,18 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutContractsInput = {
@@ -3143,6 +3923,18 @@ export type MunicipalityCreateWithoutContractsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutContractsInput = {
@@ -3185,6 +3977,18 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutContractsInput = {
@@ -3243,6 +4047,18 @@ export type MunicipalityUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutContractsInput = {
@@ -3285,6 +4101,18 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOrdersInput = {
@@ -3327,6 +4155,18 @@ export type MunicipalityCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOrdersInput = {
@@ -3369,6 +4209,18 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOrdersInput = {
@@ -3427,6 +4279,18 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
@@ -3469,6 +4333,18 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutInvoicesInput = {
@@ -3511,6 +4387,18 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
@@ -3553,6 +4441,18 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutInvoicesInput = {
@@ -3611,6 +4511,18 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
@@ -3653,6 +4565,18 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutImportsInput = {
@@ -3695,6 +4619,18 @@ export type MunicipalityCreateWithoutImportsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutImportsInput = {
@@ -3737,6 +4673,18 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutImportsInput = {
@@ -3795,6 +4743,18 @@ export type MunicipalityUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutImportsInput = {
@@ -3837,6 +4797,18 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayersInput = {
@@ -3879,6 +4851,18 @@ export type MunicipalityCreateWithoutPayersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayersInput = {
@@ -3921,6 +4905,18 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayersInput = {
@@ -3979,6 +4975,18 @@ export type MunicipalityUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayersInput = {
@@ -4021,6 +5029,18 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
@@ -4063,6 +5083,18 @@ export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -4105,6 +5137,18 @@ export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -4163,6 +5207,18 @@ export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -4205,6 +5261,18 @@ export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAssessmentsInput = {
@@ -4247,6 +5315,18 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
@@ -4289,6 +5369,18 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAssessmentsInput = {
@@ -4347,6 +5439,18 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
@@ -4389,6 +5493,18 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPaymentsInput = {
@@ -4431,6 +5547,18 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
@@ -4473,6 +5601,18 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPaymentsInput = {
@@ -4531,6 +5671,18 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
@@ -4573,6 +5725,18 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankStatementsInput = {
@@ -4615,6 +5779,18 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
@@ -4657,6 +5833,18 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankStatementsInput = {
@@ -4715,6 +5903,18 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
@@ -4757,6 +5957,18 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutCardPaymentsInput = {
@@ -4799,6 +6011,18 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
@@ -4841,6 +6065,18 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutCardPaymentsInput = {
@@ -4899,6 +6135,18 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
@@ -4941,6 +6189,2802 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationTopicsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationTopicsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationTopicsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationTopicsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationTopicsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationTopicsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationTopicsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationAreasInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationAreasInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationAreasInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationAreasInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationAreasInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationAreasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationAreasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutAlertsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutAlertsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutAlertsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+}
+
+export type MunicipalityUpsertWithoutAlertsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAlertsInput, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutAlertsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAlertsInput, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+}
+
+export type MunicipalityUpdateWithoutAlertsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutAlertsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationPreferencesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationPreferencesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationPreferencesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationProfilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationProfilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationProfilesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationProfilesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationProfilesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationProfilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationProfilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutConsentEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutConsentEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutConsentEventsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+}
+
+export type MunicipalityUpsertWithoutConsentEventsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutConsentEventsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+}
+
+export type MunicipalityUpdateWithoutConsentEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutConsentEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutMessagesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutMessagesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutMessagesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+}
+
+export type MunicipalityUpsertWithoutMessagesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessagesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutMessagesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessagesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+}
+
+export type MunicipalityUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutMessageDeliveriesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityUpsertWithoutMessageDeliveriesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutMessageDeliveriesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPushSubscriptionsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityUpsertWithoutPushSubscriptionsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPushSubscriptionsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutVapidKeyPairInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutVapidKeyPairInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutVapidKeyPairInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityUpsertWithoutVapidKeyPairInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutVapidKeyPairInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityUpdateWithoutVapidKeyPairInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutVapidKeyPairInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPhoneVerificationsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityUpsertWithoutPhoneVerificationsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPhoneVerificationsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationSettingsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationSettingsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationSettingsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationSettingsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationSettingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationSettingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 
@@ -4970,6 +9014,16 @@ export type MunicipalityCountOutputType = {
   payments: number
   bankStatements: number
   cardPayments: number
+  notificationTopics: number
+  notificationAreas: number
+  alerts: number
+  notificationPreferences: number
+  notificationProfiles: number
+  consentEvents: number
+  messages: number
+  messageDeliveries: number
+  pushSubscriptions: number
+  phoneVerifications: number
 }
 
 export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4994,6 +9048,16 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   payments?: boolean | MunicipalityCountOutputTypeCountPaymentsArgs
   bankStatements?: boolean | MunicipalityCountOutputTypeCountBankStatementsArgs
   cardPayments?: boolean | MunicipalityCountOutputTypeCountCardPaymentsArgs
+  notificationTopics?: boolean | MunicipalityCountOutputTypeCountNotificationTopicsArgs
+  notificationAreas?: boolean | MunicipalityCountOutputTypeCountNotificationAreasArgs
+  alerts?: boolean | MunicipalityCountOutputTypeCountAlertsArgs
+  notificationPreferences?: boolean | MunicipalityCountOutputTypeCountNotificationPreferencesArgs
+  notificationProfiles?: boolean | MunicipalityCountOutputTypeCountNotificationProfilesArgs
+  consentEvents?: boolean | MunicipalityCountOutputTypeCountConsentEventsArgs
+  messages?: boolean | MunicipalityCountOutputTypeCountMessagesArgs
+  messageDeliveries?: boolean | MunicipalityCountOutputTypeCountMessageDeliveriesArgs
+  pushSubscriptions?: boolean | MunicipalityCountOutputTypeCountPushSubscriptionsArgs
+  phoneVerifications?: boolean | MunicipalityCountOutputTypeCountPhoneVerificationsArgs
 }
 
 /**
@@ -5153,6 +9217,76 @@ export type MunicipalityCountOutputTypeCountCardPaymentsArgs<ExtArgs extends run
   where?: Prisma.CardPaymentWhereInput
 }
 
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationTopicsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationTopicWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationAreasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationAreaWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountAlertsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AlertWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationPreferenceWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationProfilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationProfileWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountConsentEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ConsentEventWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountMessagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountMessageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageDeliveryWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PushSubscriptionWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPhoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PhoneVerificationWhereInput
+}
+
 
 export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -5195,6 +9329,18 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  notificationTopics?: boolean | Prisma.Municipality$notificationTopicsArgs<ExtArgs>
+  notificationAreas?: boolean | Prisma.Municipality$notificationAreasArgs<ExtArgs>
+  alerts?: boolean | Prisma.Municipality$alertsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.Municipality$notificationPreferencesArgs<ExtArgs>
+  notificationProfiles?: boolean | Prisma.Municipality$notificationProfilesArgs<ExtArgs>
+  consentEvents?: boolean | Prisma.Municipality$consentEventsArgs<ExtArgs>
+  messages?: boolean | Prisma.Municipality$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.Municipality$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>
+  vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
+  notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["municipality"]>
 
@@ -5287,6 +9433,18 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  notificationTopics?: boolean | Prisma.Municipality$notificationTopicsArgs<ExtArgs>
+  notificationAreas?: boolean | Prisma.Municipality$notificationAreasArgs<ExtArgs>
+  alerts?: boolean | Prisma.Municipality$alertsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.Municipality$notificationPreferencesArgs<ExtArgs>
+  notificationProfiles?: boolean | Prisma.Municipality$notificationProfilesArgs<ExtArgs>
+  consentEvents?: boolean | Prisma.Municipality$consentEventsArgs<ExtArgs>
+  messages?: boolean | Prisma.Municipality$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.Municipality$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>
+  vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
+  notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type MunicipalityIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -5316,6 +9474,18 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     payments: Prisma.$PaymentPayload<ExtArgs>[]
     bankStatements: Prisma.$BankStatementPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
+    notificationTopics: Prisma.$NotificationTopicPayload<ExtArgs>[]
+    notificationAreas: Prisma.$NotificationAreaPayload<ExtArgs>[]
+    alerts: Prisma.$AlertPayload<ExtArgs>[]
+    notificationPreferences: Prisma.$NotificationPreferencePayload<ExtArgs>[]
+    notificationProfiles: Prisma.$NotificationProfilePayload<ExtArgs>[]
+    consentEvents: Prisma.$ConsentEventPayload<ExtArgs>[]
+    messages: Prisma.$MessagePayload<ExtArgs>[]
+    messageDeliveries: Prisma.$MessageDeliveryPayload<ExtArgs>[]
+    pushSubscriptions: Prisma.$PushSubscriptionPayload<ExtArgs>[]
+    vapidKeyPair: Prisma.$VapidKeyPairPayload<ExtArgs> | null
+    phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
+    notificationSettings: Prisma.$NotificationSettingsPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -5765,6 +9935,18 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   payments<T extends Prisma.Municipality$paymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$paymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   bankStatements<T extends Prisma.Municipality$bankStatementsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$bankStatementsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BankStatementPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.Municipality$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationTopics<T extends Prisma.Municipality$notificationTopicsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationTopicsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationTopicPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationAreas<T extends Prisma.Municipality$notificationAreasArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationAreasArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationAreaPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  alerts<T extends Prisma.Municipality$alertsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$alertsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AlertPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationPreferences<T extends Prisma.Municipality$notificationPreferencesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationPreferencesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPreferencePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationProfiles<T extends Prisma.Municipality$notificationProfilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationProfilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationProfilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  consentEvents<T extends Prisma.Municipality$consentEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$consentEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messages<T extends Prisma.Municipality$messagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$messagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messageDeliveries<T extends Prisma.Municipality$messageDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$messageDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  pushSubscriptions<T extends Prisma.Municipality$pushSubscriptionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PushSubscriptionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  vapidKeyPair<T extends Prisma.Municipality$vapidKeyPairArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$vapidKeyPairArgs<ExtArgs>>): Prisma.Prisma__VapidKeyPairClient<runtime.Types.Result.GetResult<Prisma.$VapidKeyPairPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  phoneVerifications<T extends Prisma.Municipality$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationSettings<T extends Prisma.Municipality$notificationSettingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationSettingsArgs<ExtArgs>>): Prisma.Prisma__NotificationSettingsClient<runtime.Types.Result.GetResult<Prisma.$NotificationSettingsPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -6707,6 +10889,284 @@ export type Municipality$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationTopics
+ */
+export type Municipality$notificationTopicsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationTopic
+   */
+  select?: Prisma.NotificationTopicSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationTopic
+   */
+  omit?: Prisma.NotificationTopicOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationTopicInclude<ExtArgs> | null
+  where?: Prisma.NotificationTopicWhereInput
+  orderBy?: Prisma.NotificationTopicOrderByWithRelationInput | Prisma.NotificationTopicOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationTopicWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationTopicScalarFieldEnum | Prisma.NotificationTopicScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationAreas
+ */
+export type Municipality$notificationAreasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationArea
+   */
+  select?: Prisma.NotificationAreaSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationArea
+   */
+  omit?: Prisma.NotificationAreaOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationAreaInclude<ExtArgs> | null
+  where?: Prisma.NotificationAreaWhereInput
+  orderBy?: Prisma.NotificationAreaOrderByWithRelationInput | Prisma.NotificationAreaOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationAreaWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationAreaScalarFieldEnum | Prisma.NotificationAreaScalarFieldEnum[]
+}
+
+/**
+ * Municipality.alerts
+ */
+export type Municipality$alertsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Alert
+   */
+  select?: Prisma.AlertSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Alert
+   */
+  omit?: Prisma.AlertOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AlertInclude<ExtArgs> | null
+  where?: Prisma.AlertWhereInput
+  orderBy?: Prisma.AlertOrderByWithRelationInput | Prisma.AlertOrderByWithRelationInput[]
+  cursor?: Prisma.AlertWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AlertScalarFieldEnum | Prisma.AlertScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationPreferences
+ */
+export type Municipality$notificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationPreference
+   */
+  select?: Prisma.NotificationPreferenceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationPreference
+   */
+  omit?: Prisma.NotificationPreferenceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationPreferenceInclude<ExtArgs> | null
+  where?: Prisma.NotificationPreferenceWhereInput
+  orderBy?: Prisma.NotificationPreferenceOrderByWithRelationInput | Prisma.NotificationPreferenceOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationPreferenceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationPreferenceScalarFieldEnum | Prisma.NotificationPreferenceScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationProfiles
+ */
+export type Municipality$notificationProfilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationProfile
+   */
+  select?: Prisma.NotificationProfileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationProfile
+   */
+  omit?: Prisma.NotificationProfileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationProfileInclude<ExtArgs> | null
+  where?: Prisma.NotificationProfileWhereInput
+  orderBy?: Prisma.NotificationProfileOrderByWithRelationInput | Prisma.NotificationProfileOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationProfileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationProfileScalarFieldEnum | Prisma.NotificationProfileScalarFieldEnum[]
+}
+
+/**
+ * Municipality.consentEvents
+ */
+export type Municipality$consentEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ConsentEvent
+   */
+  select?: Prisma.ConsentEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ConsentEvent
+   */
+  omit?: Prisma.ConsentEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ConsentEventInclude<ExtArgs> | null
+  where?: Prisma.ConsentEventWhereInput
+  orderBy?: Prisma.ConsentEventOrderByWithRelationInput | Prisma.ConsentEventOrderByWithRelationInput[]
+  cursor?: Prisma.ConsentEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ConsentEventScalarFieldEnum | Prisma.ConsentEventScalarFieldEnum[]
+}
+
+/**
+ * Municipality.messages
+ */
+export type Municipality$messagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Message
+   */
+  select?: Prisma.MessageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Message
+   */
+  omit?: Prisma.MessageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageInclude<ExtArgs> | null
+  where?: Prisma.MessageWhereInput
+  orderBy?: Prisma.MessageOrderByWithRelationInput | Prisma.MessageOrderByWithRelationInput[]
+  cursor?: Prisma.MessageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageScalarFieldEnum | Prisma.MessageScalarFieldEnum[]
+}
+
+/**
+ * Municipality.messageDeliveries
+ */
+export type Municipality$messageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageDelivery
+   */
+  select?: Prisma.MessageDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageDelivery
+   */
+  omit?: Prisma.MessageDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageDeliveryInclude<ExtArgs> | null
+  where?: Prisma.MessageDeliveryWhereInput
+  orderBy?: Prisma.MessageDeliveryOrderByWithRelationInput | Prisma.MessageDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.MessageDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageDeliveryScalarFieldEnum | Prisma.MessageDeliveryScalarFieldEnum[]
+}
+
+/**
+ * Municipality.pushSubscriptions
+ */
+export type Municipality$pushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PushSubscription
+   */
+  select?: Prisma.PushSubscriptionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PushSubscription
+   */
+  omit?: Prisma.PushSubscriptionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PushSubscriptionInclude<ExtArgs> | null
+  where?: Prisma.PushSubscriptionWhereInput
+  orderBy?: Prisma.PushSubscriptionOrderByWithRelationInput | Prisma.PushSubscriptionOrderByWithRelationInput[]
+  cursor?: Prisma.PushSubscriptionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PushSubscriptionScalarFieldEnum | Prisma.PushSubscriptionScalarFieldEnum[]
+}
+
+/**
+ * Municipality.vapidKeyPair
+ */
+export type Municipality$vapidKeyPairArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the VapidKeyPair
+   */
+  select?: Prisma.VapidKeyPairSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the VapidKeyPair
+   */
+  omit?: Prisma.VapidKeyPairOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.VapidKeyPairInclude<ExtArgs> | null
+  where?: Prisma.VapidKeyPairWhereInput
+}
+
+/**
+ * Municipality.phoneVerifications
+ */
+export type Municipality$phoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PhoneVerification
+   */
+  select?: Prisma.PhoneVerificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PhoneVerification
+   */
+  omit?: Prisma.PhoneVerificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PhoneVerificationInclude<ExtArgs> | null
+  where?: Prisma.PhoneVerificationWhereInput
+  orderBy?: Prisma.PhoneVerificationOrderByWithRelationInput | Prisma.PhoneVerificationOrderByWithRelationInput[]
+  cursor?: Prisma.PhoneVerificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PhoneVerificationScalarFieldEnum | Prisma.PhoneVerificationScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationSettings
+ */
+export type Municipality$notificationSettingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationSettings
+   */
+  select?: Prisma.NotificationSettingsSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationSettings
+   */
+  omit?: Prisma.NotificationSettingsOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationSettingsInclude<ExtArgs> | null
+  where?: Prisma.NotificationSettingsWhereInput
 }
 
 /**
