@@ -52,18 +52,18 @@ async function openPortalPage(path: string) {
   const target = new URL(path, self.location.origin);
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const same = windows.find((client) => client.url === target.href);
+  // Focusing may be refused (it needs the click's user activation); the page is shown either way.
   if (same) {
-    await same.focus();
+    await same.focus().catch(() => undefined);
     return;
   }
-  const existing = windows.find((client) => new URL(client.url).origin === self.location.origin);
-  if (existing) {
-    try {
-      const navigated = await existing.navigate(target.href);
-      await (navigated ?? existing).focus();
+  for (const client of windows) {
+    if (new URL(client.url).origin !== self.location.origin) continue;
+    // A window the worker does not control cannot be navigated: the next one is tried, else a new one opened.
+    const navigated = await client.navigate(target.href).catch(() => null);
+    if (navigated) {
+      await navigated.focus().catch(() => undefined);
       return;
-    } catch {
-      // A window the worker does not control cannot be navigated: open a new one instead.
     }
   }
   await self.clients.openWindow(target.href);
