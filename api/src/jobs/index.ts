@@ -2,5 +2,6 @@
 import { accountEmailJob } from "./account-email.ts";
 import { cardPaymentReceiptJob } from "./card-payment-receipt.ts";
 import { cardPaymentReconciliationJob } from "./card-payment-reconciliation.ts";
+import { notificationDeliveryJob } from "./notification-delivery.ts";
 
-export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob] as const;
+export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, notificationDeliveryJob] as const;
