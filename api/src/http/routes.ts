@@ -4,6 +4,7 @@ import { registerCardPaymentRoutes } from "./card-payments.ts";
 import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
+import { registerNotificationUnsubscribeRoutes } from "./notification-unsubscribe.ts";
 import { registerRegisterExports } from "./register-exports.ts";
 
 /**
@@ -18,4 +19,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerRegisterExports(server, app);
   await registerCardPaymentRoutes(server, app);
   await registerAccountReceiptRoutes(server, app);
+  await registerNotificationUnsubscribeRoutes(server, app);
 }

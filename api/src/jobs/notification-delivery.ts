@@ -151,7 +151,9 @@ function channelsFor(services: AppServices, municipalityId: string): Promise<Cha
 }
 
 /** The notification settings page and the one-click unsubscribe endpoint (its GET shows the PWA's landing page). */
-export const NOTIFICATION_SETTINGS_PATH = "/oznameni/nastaveni";
+export const NOTIFICATION_SETTINGS_PATH = "/muj-ucet/upozorneni";
+/** The PWA page a person who opened the unsubscribe link in a browser lands on (it confirms with a POST). */
+export const UNSUBSCRIBE_LANDING_PATH = "/odhlaseni-upozorneni";
 export const UNSUBSCRIBE_ENDPOINT_PATH = "/api/notifications/unsubscribe";
 
 /** Sends what is still to be sent of these deliveries; returns counts. Exported for the benchmark and tests. */
