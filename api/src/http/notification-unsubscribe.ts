@@ -29,15 +29,16 @@ export async function registerNotificationUnsubscribeRoutes(server: FastifyInsta
       const locale = negotiateLocale(request.headers["accept-language"]);
       reply.header("cache-control", "no-store");
       const token = typeof request.query.token === "string" ? request.query.token : "";
-      const result = token.length <= 100
-        ? await unsubscribeByToken(services.database.prisma, {
-            token,
-            now: services.clock.now(),
-            ip: request.ip,
-            userAgent: request.headers["user-agent"] ?? null,
-            vapidSubject: services.config.VAPID_SUBJECT,
-          })
-        : null;
+      const result =
+        token.length <= 100
+          ? await unsubscribeByToken(services.database.prisma, {
+              token,
+              now: services.clock.now(),
+              ip: request.ip,
+              userAgent: request.headers["user-agent"] ?? null,
+              vapidSubject: services.config.VAPID_SUBJECT,
+            })
+          : null;
       if (!result) {
         return reply.status(400).send({ unsubscribed: false, message: translate(locale, "unsubscribe.invalid") });
       }

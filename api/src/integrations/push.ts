@@ -93,7 +93,14 @@ export function createPushSender(options: {
     const cached = authorizations.get(audience);
     if (cached && cached.renewAt > current) return cached.header;
     const expiration = Math.floor(current) + VAPID_VALIDITY_SECONDS;
-    const headers = webpush.getVapidHeaders(audience, options.subject, options.keys.publicKey, options.keys.privateKey, "aes128gcm", expiration);
+    const headers = webpush.getVapidHeaders(
+      audience,
+      options.subject,
+      options.keys.publicKey,
+      options.keys.privateKey,
+      "aes128gcm",
+      expiration,
+    );
     const header = String(headers.Authorization);
     authorizations.set(audience, { header, renewAt: expiration - VAPID_RENEW_BEFORE_SECONDS });
     return header;
@@ -111,13 +118,17 @@ export function createPushSender(options: {
       }
       let details: webpush.RequestDetails;
       try {
-        details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
-          TTL: pushOptions.ttlSeconds,
-          urgency: pushOptions.urgency,
-          ...(pushOptions.topic ? { topic: pushOptions.topic } : {}),
-          contentEncoding: "aes128gcm",
-          headers: { Authorization: vapidAuthorization(url.origin) },
-        });
+        details = webpush.generateRequestDetails(
+          { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+          payload,
+          {
+            TTL: pushOptions.ttlSeconds,
+            urgency: pushOptions.urgency,
+            ...(pushOptions.topic ? { topic: pushOptions.topic } : {}),
+            contentEncoding: "aes128gcm",
+            headers: { Authorization: vapidAuthorization(url.origin) },
+          },
+        );
       } catch (error) {
         // Malformed keys of a subscription: it can never receive anything.
         return { kind: "rejected", status: 0, reason: `cannot encrypt for this subscription: ${(error as Error).message}` };
@@ -142,7 +153,11 @@ export function createPushSender(options: {
       if (status === 404 || status === 410) return { kind: "gone", status };
       if (status === 429 || status >= 500) {
         const retryAfter = Number(response.headers.get("retry-after"));
-        throw new PushTransientError(`push service ${url.origin} answered ${status}`, status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+        throw new PushTransientError(
+          `push service ${url.origin} answered ${status}`,
+          status,
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+        );
       }
       return { kind: "rejected", status, reason: `push service ${url.origin} answered ${status}: ${text.slice(0, 200)}` };
     },

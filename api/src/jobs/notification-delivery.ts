@@ -31,6 +31,8 @@ import { describeError, defineJob, type EnqueueOptions, type JobData, type JobQu
 export type NotificationDeliveryData = JobData & { deliveryIds: string[] };
 
 export const MAX_DELIVERIES_PER_JOB = 1000;
+/** How long a claimed delivery is left to its job: longer than the job's timeout (10 min). */
+const CLAIM_LEASE_MS = 15 * 60_000;
 
 export const notificationDeliveryJob = defineJob<NotificationDeliveryData>({
   name: "notification-delivery",
@@ -48,6 +50,13 @@ export const notificationDeliveryJob = defineJob<NotificationDeliveryData>({
     });
     if (result.failed > 0) {
       throw new Error(`${result.failed} of ${data.deliveryIds.length} deliveries failed (first: ${result.firstError ?? "unknown"})`);
+    }
+    // The last attempt marked what still failed DEAD; failing the job too lists it among the admins'
+    // dead letters, and their "retry" runs it again (see `lastAttempt` in deliverBatch).
+    if (result.deadNow > 0) {
+      throw new Error(
+        `${result.deadNow} of ${data.deliveryIds.length} deliveries failed on every attempt (last: ${result.firstError ?? "unknown"})`,
+      );
     }
   },
 });
@@ -112,6 +121,8 @@ export interface BatchResult {
   sent: number;
   skipped: number;
   dead: number;
+  /** Failed for good on this (the last) attempt after failing transiently. */
+  deadNow: number;
   failed: number;
   deferred: number;
   firstError: string | null;
@@ -131,12 +142,12 @@ function channelsFor(services: AppServices, municipalityId: string): Promise<Cha
   if (!perTown) channelCache.set(services, (perTown = new Map()));
   let channels = perTown.get(municipalityId);
   if (!channels) {
-    const { config, clock, database } = services;
+    // The VAPID JWT's expiry is checked by push services against real time: the system clock, not the injected one.
+    const { config, database } = services;
     channels = ensureVapidKeys(database.prisma, municipalityId, config.VAPID_SUBJECT).then((keys) => ({
       push: createPushSender({
         keys,
         subject: config.VAPID_SUBJECT,
-        now: () => clock.now().getTime() / 1000,
         allowedEndpoint: (url) => pushEndpointAllowed(url, config.PUSH_ALLOWED_ORIGINS),
       }),
       sms: config.SMS_GATEWAY_URL
@@ -164,11 +175,50 @@ export async function deliverBatch(
   options: { lastAttempt: boolean; signal?: AbortSignal },
 ): Promise<BatchResult> {
   const prisma = services.database.prisma;
-  const result: BatchResult = { sent: 0, skipped: 0, dead: 0, failed: 0, deferred: 0, firstError: null };
+  const result: BatchResult = { sent: 0, skipped: 0, dead: 0, deadNow: 0, failed: 0, deferred: 0, firstError: null };
   if (deliveryIds.length === 0) return result;
   const now = services.clock.now();
-  const rows: DeliveryRow[] = await prisma.messageDelivery.findMany({
-    where: { id: { in: [...deliveryIds] }, municipalityId, status: { in: ["PENDING", "FAILED"] } },
+  const sql = services.database.sql;
+  // The last attempt (and an admin's retry of the dead letter, which runs past it) also takes the
+  // batch's DEAD deliveries: one more try for everything not delivered.
+  const claimable = options.lastAttempt ? ["PENDING", "FAILED", "DEAD"] : ["PENDING", "FAILED"];
+  // Claim what is due: its notBefore moves to the end of a lease, so another job holding the same
+  // deliveries (a fan-out resumed after a restart, a duplicate) leaves them alone; the outcome puts
+  // the original back. A worker that dies mid-batch leaves the lease, and the deliveries are sent by
+  // a retry once it has passed.
+  const claimed = await sql.query<{ id: string; original: Date | null }>(
+    `WITH claimable AS (
+       SELECT "id", "notBefore" AS original FROM "MessageDelivery"
+        WHERE "id" = ANY($1::uuid[]) AND "municipalityId" = $2::uuid AND "status"::text = ANY($5::text[])
+          AND ("notBefore" IS NULL OR "notBefore" <= $3::timestamptz)
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE "MessageDelivery" AS d SET "notBefore" = $4::timestamptz
+       FROM claimable AS c WHERE d."id" = c."id"
+     RETURNING d."id", c.original`,
+    [[...deliveryIds], municipalityId, new Date(now.getTime() + 60_000), new Date(now.getTime() + CLAIM_LEASE_MS), claimable],
+  );
+  // Not yet due (quiet hours, or claimed by another job): back to the queue for that moment.
+  const waiting = await sql.query<{ id: string; notBefore: Date }>(
+    `SELECT "id", "notBefore" FROM "MessageDelivery"
+      WHERE "id" = ANY($1::uuid[]) AND "municipalityId" = $2::uuid AND "status" IN ('PENDING', 'FAILED') AND "notBefore" > $3::timestamptz
+        AND NOT ("id" = ANY($4::uuid[]))`,
+    [[...deliveryIds], municipalityId, new Date(now.getTime() + 60_000), claimed.map((c) => c.id)],
+  );
+  const later = new Map<number, string[]>();
+  for (const row of waiting) {
+    const at = new Date(row.notBefore).getTime();
+    later.set(at, [...(later.get(at) ?? []), row.id]);
+  }
+  for (const [at, ids] of later) {
+    await enqueueDeliveries(services, municipalityId, ids, { startAfter: new Date(at) });
+    result.deferred += ids.length;
+  }
+  if (claimed.length === 0) return result;
+  const originalNotBefore = new Map(claimed.map((c) => [c.id, c.original ? new Date(c.original) : null]));
+
+  const due: DeliveryRow[] = await prisma.messageDelivery.findMany({
+    where: { id: { in: claimed.map((c) => c.id) } },
     select: {
       id: true,
       channel: true,
@@ -194,28 +244,17 @@ export async function deliverBatch(
       },
     },
   });
-  if (rows.length === 0) return result;
 
-  // Quiet hours: a delivery not yet due goes back to the queue for its moment.
-  const due: DeliveryRow[] = [];
-  const later = new Map<number, string[]>();
-  for (const row of rows) {
-    if (row.notBefore && row.notBefore.getTime() > now.getTime() + 60_000) {
-      const at = row.notBefore.getTime();
-      later.set(at, [...(later.get(at) ?? []), row.id]);
-    } else due.push(row);
-  }
-  for (const [at, ids] of later) {
-    await enqueueDeliveries(services, municipalityId, ids, { startAfter: new Date(at) });
-    result.deferred += ids.length;
-  }
-
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { name: true, publicUrl: true } });
+  const municipality = await prisma.municipality.findUniqueOrThrow({
+    where: { id: municipalityId },
+    select: { name: true, publicUrl: true },
+  });
   const channels = await channelsFor(services, municipalityId);
   const outboxOnly = services.config.notificationDelivery === "outbox";
   const context: SendContext = { services, prisma, municipalityId, municipality, channels, outboxOnly, now, signal: options.signal };
 
   const outcomes = new Map<string, Outcome>();
+  const transientlyDead = new Set<string>();
   await forEachConcurrently(due, services.config.NOTIFICATION_SEND_CONCURRENCY, async (row) => {
     let outcome: Outcome;
     try {
@@ -223,11 +262,16 @@ export async function deliverBatch(
     } catch (error) {
       outcome = { status: "FAILED", reason: describeError(error) };
     }
-    if (outcome.status === "FAILED" && options.lastAttempt) outcome = { status: "DEAD", reason: outcome.reason };
+    if (outcome.status === "FAILED" && options.lastAttempt) {
+      outcome = { status: "DEAD", reason: outcome.reason };
+      transientlyDead.add(row.id);
+    }
     outcomes.set(row.id, outcome);
   });
 
-  await recordOutcomes(services, municipalityId, outcomes, now);
+  await recordOutcomes(services, municipalityId, outcomes, originalNotBefore, now);
+  result.deadNow = transientlyDead.size;
+  if (transientlyDead.size > 0) result.firstError = (outcomes.get([...transientlyDead][0]!) as { reason: string }).reason;
   for (const outcome of outcomes.values()) {
     if (outcome.status === "SENT") result.sent++;
     else if (outcome.status === "SKIPPED" || outcome.status === "GONE") result.skipped++;
@@ -325,7 +369,16 @@ async function sendEmail(context: SendContext, row: DeliveryRow): Promise<Outcom
 async function writeToOutbox(context: SendContext, row: DeliveryRow, to: string, subject: string, text: string, channel: "sms" | "push") {
   const created = await context.prisma.$transaction(async (tx) => {
     const message = await tx.outboxMessage.create({
-      data: { municipalityId: context.municipalityId, toAddress: to, subject, textBody: text, channel, transport: "outbox", createdAt: context.now, sentAt: context.now },
+      data: {
+        municipalityId: context.municipalityId,
+        toAddress: to,
+        subject,
+        textBody: text,
+        channel,
+        transport: "outbox",
+        createdAt: context.now,
+        sentAt: context.now,
+      },
     });
     await tx.messageDelivery.update({ where: { id: row.id }, data: { outboxMessageId: message.id } });
     return message;
@@ -356,7 +409,8 @@ async function sendPush(context: SendContext, row: DeliveryRow): Promise<Outcome
     }),
   );
   if (row.outboxMessageId) return { status: "SENT", providerId: `outbox:${row.outboxMessageId}` };
-  if (context.outboxOnly) return writeToOutbox(context, row, `push:${new URL(subscription.endpoint).host}/${subscription.id}`, subject, payload, "push");
+  if (context.outboxOnly)
+    return writeToOutbox(context, row, `push:${new URL(subscription.endpoint).host}/${subscription.id}`, subject, payload, "push");
   const validFor = message.alert?.validTo ? (message.alert.validTo.getTime() - context.now.getTime()) / 1000 : null;
   if (validFor !== null && validFor <= 0) return { status: "SKIPPED", reason: "alert no longer valid" };
   try {
@@ -367,7 +421,13 @@ async function sendPush(context: SendContext, row: DeliveryRow): Promise<Outcome
       context.signal,
     );
     if (outcome.kind === "accepted") return { status: "SENT", providerId: outcome.location };
-    if (outcome.kind === "gone") return { status: "GONE", reason: `push subscription gone (${outcome.status})`, subscriptionId: subscription.id, userId: subscription.userId };
+    if (outcome.kind === "gone")
+      return {
+        status: "GONE",
+        reason: `push subscription gone (${outcome.status})`,
+        subscriptionId: subscription.id,
+        userId: subscription.userId,
+      };
     return { status: "DEAD", reason: outcome.reason };
   } catch (error) {
     if (error instanceof PushTransientError) return { status: "FAILED", reason: error.message };
@@ -399,18 +459,26 @@ async function sendSms(context: SendContext, row: DeliveryRow): Promise<Outcome>
  * deliveries' status, attempts, error and provider id; the push subscriptions that worked; the ones
  * the push service declared gone are deleted, with a consent event saying why push stopped.
  */
-async function recordOutcomes(services: AppServices, municipalityId: string, outcomes: Map<string, Outcome>, now: Date) {
+async function recordOutcomes(
+  services: AppServices,
+  municipalityId: string,
+  outcomes: Map<string, Outcome>,
+  originalNotBefore: Map<string, Date | null>,
+  now: Date,
+) {
   if (outcomes.size === 0) return;
   const ids: string[] = [];
   const statuses: DeliveryStatus[] = [];
   const errors: (string | null)[] = [];
   const providers: (string | null)[] = [];
+  const notBefore: (Date | null)[] = [];
   const goneSubscriptions = new Map<string, string>();
   for (const [id, outcome] of outcomes) {
     ids.push(id);
     statuses.push(outcome.status === "GONE" ? "SKIPPED" : outcome.status);
     errors.push(outcome.status === "SENT" ? null : outcome.reason.slice(0, 500));
     providers.push(outcome.status === "SENT" ? (outcome.providerId?.slice(0, 500) ?? null) : null);
+    notBefore.push(originalNotBefore.get(id) ?? null);
     if (outcome.status === "GONE") goneSubscriptions.set(outcome.subscriptionId, outcome.userId);
   }
   const sql = services.database.sql;
@@ -421,14 +489,13 @@ async function recordOutcomes(services: AppServices, municipalityId: string, out
             "lastError" = v.error,
             "providerId" = COALESCE(v.provider, d."providerId"),
             "sentAt" = CASE WHEN v.status = 'SENT' THEN $5::timestamptz ELSE d."sentAt" END,
+            "notBefore" = v.not_before,
             "updatedAt" = $5::timestamptz
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, status, error, provider)
-      WHERE d."id" = v.id AND d."municipalityId" = $6::uuid AND d."status" IN ('PENDING', 'FAILED')`,
-    [ids, statuses, errors, providers, now, municipalityId],
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $7::timestamptz[]) AS v(id, status, error, provider, not_before)
+      WHERE d."id" = v.id AND d."municipalityId" = $6::uuid AND d."status" IN ('PENDING', 'FAILED', 'DEAD')`,
+    [ids, statuses, errors, providers, now, municipalityId, notBefore],
   );
-  const sentPush = [...outcomes]
-    .filter(([, outcome]) => outcome.status === "SENT")
-    .map(([id]) => id);
+  const sentPush = [...outcomes].filter(([, outcome]) => outcome.status === "SENT").map(([id]) => id);
   if (sentPush.length > 0) {
     await sql.query(
       `UPDATE "PushSubscription" AS s SET "lastSuccessAt" = $2::timestamptz, "failureCount" = 0

@@ -35,7 +35,11 @@ const escapeHtml = (text: string) =>
 
 /** A subject is one line: no header injection through a clerk's title, and a length mail clients show. */
 function subjectLine(subject: string, prefix: string | null): string {
-  const clean = subject.replace(/[\r\n\t]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  const clean = subject
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 200);
   return prefix ? `${prefix}: ${clean}` : clean;
 }
 

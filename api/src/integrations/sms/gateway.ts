@@ -49,7 +49,12 @@ export function createHttpSmsGateway(options: { url: string; token?: string | un
             "idempotency-key": message.reference,
             ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           },
-          body: JSON.stringify({ to: message.to, text: message.text, reference: message.reference, ...(options.sender ? { sender: options.sender } : {}) }),
+          body: JSON.stringify({
+            to: message.to,
+            text: message.text,
+            reference: message.reference,
+            ...(options.sender ? { sender: options.sender } : {}),
+          }),
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           redirect: "error",
         });
@@ -69,7 +74,11 @@ export function createHttpSmsGateway(options: { url: string; token?: string | un
       if (response.status === 408 || response.status === 429 || response.status >= 500) {
         throw new SmsTransientError(`SMS gateway ${origin} answered ${response.status}`);
       }
-      return { kind: "rejected", status: response.status, reason: `SMS gateway ${origin} answered ${response.status}: ${body.slice(0, 200)}` };
+      return {
+        kind: "rejected",
+        status: response.status,
+        reason: `SMS gateway ${origin} answered ${response.status}: ${body.slice(0, 200)}`,
+      };
     },
   };
 }

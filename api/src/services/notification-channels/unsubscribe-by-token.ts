@@ -41,7 +41,16 @@ export async function unsubscribeByToken(
   if (verifyUnsubscribeToken(unsubscribeKey(keys.privateKey), input.token) !== deliveryId) return null;
   const { municipalityId, userId } = delivery;
   const { kind } = delivery.message;
-  const audit = { municipalityId, userId, channel: "EMAIL" as const, granted: false, source: "UNSUBSCRIBE_LINK" as const, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null, createdAt: input.now };
+  const audit = {
+    municipalityId,
+    userId,
+    channel: "EMAIL" as const,
+    granted: false,
+    source: "UNSUBSCRIBE_LINK" as const,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 500) ?? null,
+    createdAt: input.now,
+  };
 
   const withdrawn = await prisma.$transaction(async (tx) => {
     if (kind === "ALERT") {
