@@ -3,5 +3,7 @@ import { accountEmailJob } from "./account-email.ts";
 import { cardPaymentReceiptJob } from "./card-payment-receipt.ts";
 import { cardPaymentReconciliationJob } from "./card-payment-reconciliation.ts";
 import { notificationDeliveryJob } from "./notification-delivery.ts";
+import { alertPublishJob } from "./alert-publish.ts";
+import { notificationFanoutJob } from "./notification-fanout.ts";
 
-export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, notificationDeliveryJob] as const;
+export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, notificationDeliveryJob, notificationFanoutJob, alertPublishJob] as const;

@@ -13,6 +13,7 @@ import "./account-admin.ts";
 import "./jobs.ts";
 import "./statements.ts";
 import "./card-payments.ts";
+import "./notifications.ts";
 import "./notification-channels.ts";
 
 builder.queryType({});
