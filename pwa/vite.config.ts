@@ -48,6 +48,9 @@ const CORE_TEXTS = [
   "notices.category",
   "notices.list.emptyBoard",
   "registers.nav",
+  // The alerts' menu entry and the crisis banner, which the shell shows on every page.
+  "alerts.nav",
+  "alerts.banner",
   "accessibility.link",
 ];
 

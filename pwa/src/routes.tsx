@@ -61,6 +61,14 @@ const CardPaymentReturnPage = page(() => import("./features/payments/CardPayment
 const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
 const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
 const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
+const AlertsPage = page(() => import("./features/alerts/AlertsPage.tsx"), "AlertsPage");
+const AlertDetailPage = page(() => import("./features/alerts/AlertDetailPage.tsx"), "AlertDetailPage");
+const UnsubscribePage = page(() => import("./features/alerts/UnsubscribePage.tsx"), "UnsubscribePage");
+const NotificationPreferencesPage = page(() => import("./features/alerts/NotificationPreferencesPage.tsx"), "NotificationPreferencesPage");
+const CommunicationHistoryPage = page(() => import("./features/history/CommunicationHistoryPage.tsx"), "CommunicationHistoryPage");
+const ClerkAlertsPage = page(() => import("./features/alerts-clerk/ClerkAlertsPage.tsx"), "ClerkAlertsPage");
+const NewAlertPage = page(() => import("./features/alerts-clerk/NewAlertPage.tsx"), "NewAlertPage");
+const ClerkAlertPage = page(() => import("./features/alerts-clerk/ClerkAlertPage.tsx"), "ClerkAlertPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -84,12 +92,17 @@ export function AppRoutes() {
         <Route path="uredni-deska" element={<NoticeBoardPage />} />
         <Route path="uredni-deska/archiv" element={<NoticeArchivePage />} />
         <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
+        <Route path="upozorneni" element={<AlertsPage />} />
+        <Route path="upozorneni/:id" element={<AlertDetailPage />} />
+        <Route path="odhlaseni-upozorneni" element={<UnsubscribePage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
           <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
           <Route path="osobni-ucet" element={<PersonalAccountPage />} />
           <Route path="osobni-ucet/pripojit" element={<ClaimPayerPage />} />
           <Route path="osobni-ucet/:id" element={<AssessmentDetailPage />} />
+          <Route path="muj-ucet/upozorneni" element={<NotificationPreferencesPage />} />
+          <Route path="historie-komunikace" element={<CommunicationHistoryPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />
@@ -111,6 +124,9 @@ export function AppRoutes() {
           <Route path="urad/platby-kartou" element={<ClerkCardPaymentsPage />} />
           <Route path="urad/poplatky" element={<PayersPage />} />
           <Route path="urad/poplatky/:id" element={<PayerPage />} />
+          <Route path="urad/upozorneni" element={<ClerkAlertsPage />} />
+          <Route path="urad/upozorneni/nove" element={<NewAlertPage />} />
+          <Route path="urad/upozorneni/:id" element={<ClerkAlertPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>

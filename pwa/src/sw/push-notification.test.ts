@@ -23,7 +23,10 @@ describe("notificationFor", () => {
   it("lets other messages go quietly into the tray", () => {
     const { options } = notificationFor(buildPushMessage({ ...base, severity: "WARNING" }), "cs");
     expect(options).toMatchObject({ requireInteraction: false, renotify: false });
-    const reminder = notificationFor(buildPushMessage({ ...base, kind: "PAYMENT_REMINDER", tag: "reminder:x", url: "/osobni-ucet/x" }), "en");
+    const reminder = notificationFor(
+      buildPushMessage({ ...base, kind: "PAYMENT_REMINDER", tag: "reminder:x", url: "/osobni-ucet/x" }),
+      "en",
+    );
     expect(reminder.options).toMatchObject({ requireInteraction: false, data: { url: "/osobni-ucet/x", kind: "PAYMENT_REMINDER" } });
   });
 

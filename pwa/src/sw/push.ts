@@ -13,7 +13,7 @@ declare const self: ServiceWorkerGlobalScope;
  */
 export function registerPushHandlers() {
   self.addEventListener("push", (event: PushEvent) => {
-    let text: string | null = null;
+    let text: string | null;
     try {
       text = event.data?.text() ?? null;
     } catch {

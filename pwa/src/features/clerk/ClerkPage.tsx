@@ -10,6 +10,7 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   NOTICES: "/urad/uredni-deska",
   REGISTERS: "/urad/registry",
   FINANCE: "/urad/poplatky",
+  ALERTS: "/urad/upozorneni",
 };
 
 /** Further pages of an agenda, listed under its description. */
