@@ -92,7 +92,6 @@ interface DeliveryRow {
   channel: NotificationChannel;
   address: string | null;
   outboxMessageId: string | null;
-  notBefore: Date | null;
   user: { locale: string; disabledAt: Date | null } | null;
   pushSubscription: { id: string; userId: string; endpoint: string; p256dh: string; auth: string } | null;
   message: {
@@ -217,17 +216,35 @@ export async function deliverBatch(
   if (claimed.length === 0) return result;
   const originalNotBefore = new Map(claimed.map((c) => [c.id, c.original ? new Date(c.original) : null]));
 
-  const due: DeliveryRow[] = await prisma.messageDelivery.findMany({
-    where: { id: { in: claimed.map((c) => c.id) } },
-    select: {
-      id: true,
-      channel: true,
-      address: true,
-      outboxMessageId: true,
-      notBefore: true,
-      user: { select: { locale: true, disabledAt: true } },
-      pushSubscription: { select: { id: true, userId: true, endpoint: true, p256dh: true, auth: true } },
-      message: {
+  // One statement for the batch's rows (Prisma's nested select cost more CPU than the sending itself
+  // at 100 000 pushes), then each message once.
+  const loaded = await sql.query<{
+    id: string;
+    channel: NotificationChannel;
+    address: string | null;
+    outboxMessageId: string | null;
+    messageId: string;
+    locale: string | null;
+    disabledAt: Date | null;
+    subscriptionId: string | null;
+    subscriptionUserId: string | null;
+    endpoint: string | null;
+    p256dh: string | null;
+    auth: string | null;
+  }>(
+    `SELECT d."id", d."channel", d."address", d."outboxMessageId", d."messageId",
+            u."locale", u."disabledAt",
+            s."id" AS "subscriptionId", s."userId" AS "subscriptionUserId", s."endpoint", s."p256dh", s."auth"
+       FROM "MessageDelivery" d
+       LEFT JOIN "User" u ON u."id" = d."userId"
+       LEFT JOIN "PushSubscription" s ON s."id" = d."pushSubscriptionId"
+      WHERE d."id" = ANY($1::uuid[])`,
+    [claimed.map((c) => c.id)],
+  );
+  const messages = new Map(
+    (
+      await prisma.message.findMany({
+        where: { id: { in: [...new Set(loaded.map((row) => row.messageId))] } },
         select: {
           id: true,
           kind: true,
@@ -241,9 +258,21 @@ export async function deliverBatch(
           alertId: true,
           alert: { select: { validTo: true } },
         },
-      },
-    },
-  });
+      })
+    ).map((message) => [message.id, message]),
+  );
+  const due: DeliveryRow[] = loaded.map((row) => ({
+    id: row.id,
+    channel: row.channel,
+    address: row.address,
+    outboxMessageId: row.outboxMessageId,
+    user: row.locale === null ? null : { locale: row.locale, disabledAt: row.disabledAt },
+    pushSubscription:
+      row.subscriptionId && row.endpoint && row.p256dh && row.auth
+        ? { id: row.subscriptionId, userId: row.subscriptionUserId!, endpoint: row.endpoint, p256dh: row.p256dh, auth: row.auth }
+        : null,
+    message: messages.get(row.messageId)!,
+  }));
 
   const municipality = await prisma.municipality.findUniqueOrThrow({
     where: { id: municipalityId },
