@@ -5,6 +5,7 @@ import { czechAccountToIban, parseCzechAccount } from "@portal/forms";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
 import { seedDemoAccount } from "./account.ts";
 import { seedDemoNotices } from "./notices.ts";
+import { seedDemoNotifications } from "./notifications.ts";
 import { seedDemoRegisters } from "./registers.ts";
 
 export const DEMO_ACCOUNTS = {
@@ -78,7 +79,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       municipalityId: lipnice.id,
       ...DEMO_ACCOUNTS.clerk,
       role: "CLERK" as const,
-      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const, "FINANCE" as const],
+      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const, "FINANCE" as const, "ALERTS" as const],
     },
     { municipalityId: lipnice.id, ...DEMO_ACCOUNTS.admin, role: "ADMIN" as const, agendas: [] },
     { municipalityId: lhota.id, ...DEMO_ACCOUNTS.otherTownCitizen, role: "CITIZEN" as const, agendas: [] },
@@ -93,4 +94,5 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedDemoNotices(prisma);
   await seedDemoRegisters(prisma);
   await seedDemoAccount(prisma);
+  await seedDemoNotifications(prisma);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
+import { registerAlertFeedRoutes } from "./alert-feeds.ts";
 import { registerCardPaymentRoutes } from "./card-payments.ts";
 import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
@@ -20,4 +21,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerCardPaymentRoutes(server, app);
   await registerAccountReceiptRoutes(server, app);
   await registerNotificationUnsubscribeRoutes(server, app);
+  await registerAlertFeedRoutes(server, app);
 }

@@ -317,6 +317,13 @@ const cs = {
     "Platba {subject}{installment} byla splatná {dueDate} a zatím jsme ji nepřijali. Zbývá zaplatit {amount} na účet {account}, VS {variableSymbol}. Zaplatit můžete i kartou nebo QR kódem v osobním účtu. Pokud jste už zaplatili, zprávu prosím neberte v úvahu.",
   "paymentConfirmation.subject": "Přijali jsme vaši platbu {amount}",
   "paymentConfirmation.body": "Děkujeme, přijali jsme platbu {amount} ze dne {receivedOn}: {items}.",
+  "alertFeed.title": "{town}: upozornění",
+  "alertFeed.description": "Upozornění obce {town}: odstávky, uzavírky, krizové situace a další.",
+  "alertFeed.validFrom": "Platí od {from}.",
+  "alertFeed.validRange": "Platí od {from} do {to}.",
+  "alertFeed.severity.INFO": "Informace",
+  "alertFeed.severity.WARNING": "Výstraha",
+  "alertFeed.severity.CRISIS": "Krizová situace",
 } as const;
 
 export type MessageKey = keyof typeof cs;
@@ -633,6 +640,13 @@ const en: Record<MessageKey, string> = {
     "The payment {subject}{installment} was due on {dueDate} and we have not received it yet. {amount} remains to be paid to account {account}, VS {variableSymbol}. You can also pay by card or QR code in your personal account. If you have already paid, please disregard this message.",
   "paymentConfirmation.subject": "We received your payment of {amount}",
   "paymentConfirmation.body": "Thank you, we received a payment of {amount} dated {receivedOn}: {items}.",
+  "alertFeed.title": "{town}: alerts",
+  "alertFeed.description": "Alerts of {town}: outages, road closures, crises and more.",
+  "alertFeed.validFrom": "Valid from {from}.",
+  "alertFeed.validRange": "Valid from {from} to {to}.",
+  "alertFeed.severity.INFO": "Information",
+  "alertFeed.severity.WARNING": "Warning",
+  "alertFeed.severity.CRISIS": "Crisis",
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { cs, en };

@@ -5,5 +5,7 @@ import { cardPaymentReconciliationJob } from "./card-payment-reconciliation.ts";
 import { notificationDeliveryJob } from "./notification-delivery.ts";
 import { alertPublishJob } from "./alert-publish.ts";
 import { notificationFanoutJob } from "./notification-fanout.ts";
+import { paymentConfirmationsJob } from "./payment-confirmations.ts";
+import { paymentRemindersJob } from "./payment-reminders.ts";
 
-export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, notificationDeliveryJob, notificationFanoutJob, alertPublishJob] as const;
+export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, notificationDeliveryJob, notificationFanoutJob, alertPublishJob, paymentRemindersJob, paymentConfirmationsJob] as const;

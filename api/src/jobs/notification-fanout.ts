@@ -17,7 +17,7 @@ import { enqueueDeliveries } from "./notification-delivery.ts";
  * recipient) key refuses a second delivery in any case.
  *
  * A crisis goes by push and SMS first (the fastest channels), then e-mail, and ignores quiet hours;
- * other alerts wait for each recipient's quiet hours to end (`notBefore`).
+ * other alerts by push and SMS wait for the end of each recipient's quiet hours (`notBefore`); e-mail goes at once.
  */
 export type NotificationFanoutData = JobData & { messageId: string };
 
@@ -120,7 +120,8 @@ export async function fanOutBatch(services: AppServices, messageId: string): Pro
           recipientKey: row.recipient_key,
           pushSubscriptionId: row.push_subscription_id,
           address: row.address,
-          notBefore: quiet ? notBefore(now, row, quiet, message.severity) : null,
+          // E-mail wakes no one: only push and SMS wait for the end of quiet hours.
+          notBefore: quiet && channel !== "EMAIL" ? notBefore(now, row, quiet, message.severity) : null,
           createdAt: now,
         })),
         skipDuplicates: true,
