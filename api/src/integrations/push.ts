@@ -250,7 +250,9 @@ function post(
           if (size < 4096) chunks.push(chunk);
           size += chunk.length;
         });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }),
+        );
         response.on("error", reject);
       },
     );
@@ -283,7 +285,12 @@ export function encryptAes128gcm(payload: string, target: Pick<PushTarget, "p256
   const nonce = Buffer.from(hkdfSync("sha256", ikm, salt, NONCE_INFO, 12));
   const cipher = createCipheriv("aes-128-gcm", cek, nonce);
   // The plaintext ends with the last-record delimiter 0x02 (no padding).
-  const encrypted = Buffer.concat([cipher.update(Buffer.from(payload, "utf8")), cipher.update(Buffer.of(0x02)), cipher.final(), cipher.getAuthTag()]);
+  const encrypted = Buffer.concat([
+    cipher.update(Buffer.from(payload, "utf8")),
+    cipher.update(Buffer.of(0x02)),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   if (encrypted.length + 86 > RECORD_SIZE) throw new Error("payload too large for one record");
   const header = Buffer.alloc(21);
   salt.copy(header, 0);
