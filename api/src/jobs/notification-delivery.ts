@@ -47,6 +47,7 @@ export const notificationDeliveryJob = defineJob<NotificationDeliveryData>({
     const result = await deliverBatch(services, data.municipalityId, data.deliveryIds.slice(0, MAX_DELIVERIES_PER_JOB), {
       lastAttempt,
       signal: job.signal,
+      jobId: job.id,
     });
     if (result.failed > 0) {
       throw new Error(`${result.failed} of ${data.deliveryIds.length} deliveries failed (first: ${result.firstError ?? "unknown"})`);
@@ -70,14 +71,18 @@ export async function enqueueDeliveries(
   services: Pick<AppServices, "jobs" | "config">,
   municipalityId: string,
   deliveryIds: readonly string[],
-  options: Pick<EnqueueOptions, "tx" | "startAfter"> = {},
+  options: Pick<EnqueueOptions, "tx" | "startAfter"> & { keySuffix?: string } = {},
 ): Promise<number> {
   const size = services.config.NOTIFICATION_BATCH_SIZE;
   let queued = 0;
   for (let start = 0; start < deliveryIds.length; start += size) {
     const batch = deliveryIds.slice(start, start + size);
-    const key = `deliveries:${createHash("sha256").update(batch.join(",")).digest("base64url")}:${options.startAfter?.toISOString() ?? ""}`;
-    const id = await enqueueJob(services.jobs, { municipalityId, deliveryIds: batch }, { ...options, key });
+    const key = `deliveries:${createHash("sha256").update(batch.join(",")).digest("base64url")}:${options.startAfter?.toISOString() ?? ""}${options.keySuffix ?? ""}`;
+    const id = await enqueueJob(
+      services.jobs,
+      { municipalityId, deliveryIds: batch },
+      { ...(options.tx ? { tx: options.tx } : {}), ...(options.startAfter ? { startAfter: options.startAfter } : {}), key },
+    );
     if (id) queued++;
   }
   return queued;
@@ -171,7 +176,7 @@ export async function deliverBatch(
   services: AppServices,
   municipalityId: string,
   deliveryIds: readonly string[],
-  options: { lastAttempt: boolean; signal?: AbortSignal },
+  options: { lastAttempt: boolean; signal?: AbortSignal; jobId?: string },
 ): Promise<BatchResult> {
   const prisma = services.database.prisma;
   const result: BatchResult = { sent: 0, skipped: 0, dead: 0, deadNow: 0, failed: 0, deferred: 0, firstError: null };
@@ -210,7 +215,11 @@ export async function deliverBatch(
     later.set(at, [...(later.get(at) ?? []), row.id]);
   }
   for (const [at, ids] of later) {
-    await enqueueDeliveries(services, municipalityId, ids, { startAfter: new Date(at) });
+    // The queue schedules by the database's clock, the deliveries by the portal's (the same in
+    // production; tests move the portal's): the delay is what carries over. Keyed by the job deferring
+    // them, as the key of the job that queued them first may be this very job's.
+    const startAfter = new Date(Date.now() + Math.max(0, at - now.getTime()));
+    await enqueueDeliveries(services, municipalityId, ids, { startAfter, keySuffix: `:after:${options.jobId ?? "direct"}` });
     result.deferred += ids.length;
   }
   if (claimed.length === 0) return result;

@@ -63,30 +63,48 @@ export interface RecipientRow {
   quiet_end: string | null;
 }
 
+/** The alert's topics and areas as CTEs, without resolving anyone (the fan-out's batches). */
+const TOPICS_AND_AREAS_CTE = MATCHED_CTE.slice(0, MATCHED_CTE.indexOf(",\n  matched AS ("));
+
 /**
  * SELECT of the recipients of one channel, after `$5` (the last recipient key done, "" at first), `$6` at
  * most, in recipient key order: the fan-out's resumable batches.
+ *
+ * Each batch walks the channel's own table (users, push subscriptions) in primary-key order from the
+ * cursor and keeps the rows with a matching preference (an index probe each), so a batch costs its 500
+ * rows, not the whole audience: resolving "matched" for all 100 000 citizens of a crisis alert on every
+ * batch took half a second each and 20 minutes in all (bench/notifications). The recipient key is the
+ * row's uuid as text; uuids and their text sort alike, the cursor is compared as a uuid.
  */
 export function recipientsSql(channel: NotificationChannel): string {
+  const wants = (userColumn: string) => `EXISTS (
+      SELECT 1 FROM "NotificationPreference" p
+       WHERE p."userId" = ${userColumn} AND p.channel = '${channel}'
+         AND p."topicId" IN (SELECT id FROM matching_topics)
+         AND p."areaId" IN (SELECT id FROM matching_areas))`;
+  const after = `COALESCE(NULLIF($5::text, '')::uuid, '00000000-0000-0000-0000-000000000000'::uuid)`;
   const target = {
-    EMAIL: `SELECT m.user_id::text AS recipient_key, m.user_id, u.email AS address, NULL::uuid AS push_subscription_id
-              FROM matched m JOIN "User" u ON u.id = m.user_id
-             WHERE m.channel = 'EMAIL' AND u."emailVerifiedAt" IS NOT NULL`,
-    SMS: `SELECT m.user_id::text AS recipient_key, m.user_id, np."smsPhone" AS address, NULL::uuid AS push_subscription_id
-            FROM matched m JOIN "NotificationProfile" np ON np."userId" = m.user_id
-           WHERE m.channel = 'SMS' AND np."smsPhone" IS NOT NULL AND np."smsPhoneVerifiedAt" IS NOT NULL`,
-    PUSH: `SELECT s.id::text AS recipient_key, m.user_id, NULL AS address, s.id AS push_subscription_id
-             FROM matched m JOIN "PushSubscription" s ON s."userId" = m.user_id
-            WHERE m.channel = 'PUSH'`,
+    EMAIL: `SELECT u.id AS key, u.id AS user_id, u.email AS address, NULL::uuid AS push_subscription_id
+              FROM "User" u
+             WHERE u."municipalityId" = $1::uuid AND u.id > ${after} AND u."disabledAt" IS NULL
+               AND u."emailVerifiedAt" IS NOT NULL AND ${wants("u.id")}
+             ORDER BY u.id LIMIT $6`,
+    SMS: `SELECT u.id AS key, u.id AS user_id, np."smsPhone" AS address, NULL::uuid AS push_subscription_id
+            FROM "User" u JOIN "NotificationProfile" np ON np."userId" = u.id
+           WHERE u."municipalityId" = $1::uuid AND u.id > ${after} AND u."disabledAt" IS NULL
+             AND np."smsPhone" IS NOT NULL AND np."smsPhoneVerifiedAt" IS NOT NULL AND ${wants("u.id")}
+           ORDER BY u.id LIMIT $6`,
+    PUSH: `SELECT s.id AS key, s."userId" AS user_id, NULL AS address, s.id AS push_subscription_id
+             FROM "PushSubscription" s JOIN "User" u ON u.id = s."userId" AND u."disabledAt" IS NULL
+            WHERE s."municipalityId" = $1::uuid AND s.id > ${after} AND ${wants('s."userId"')}
+            ORDER BY s.id LIMIT $6`,
   }[channel];
-  return `WITH ${MATCHED_CTE},
+  return `WITH ${TOPICS_AND_AREAS_CTE},
     recipients AS (${target})
-    SELECT r.recipient_key, r.user_id, r.address, r.push_subscription_id,
+    SELECT r.key::text AS recipient_key, r.user_id, r.address, r.push_subscription_id,
            np."quietHoursStart" AS quiet_start, np."quietHoursEnd" AS quiet_end
       FROM recipients r LEFT JOIN "NotificationProfile" np ON np."userId" = r.user_id
-     WHERE r.recipient_key > $5
-     ORDER BY r.recipient_key
-     LIMIT $6`;
+     ORDER BY r.key`;
 }
 
 /** SELECT of the counts per channel (and distinct citizens) for the given channels ($5). */
