@@ -39,6 +39,8 @@ interface DemoIds {
   payer: string;
   /** One of the demo town's paid payments (last year's, paired). */
   payment: string;
+  /** The demo town's newest published alert (its uuid). */
+  alert: string;
 }
 
 interface Shot {
@@ -126,6 +128,20 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
     { path: "/platba/neexistujici-objednavka", as: "citizen", variant: "not-found" },
   ],
   "/urad/platby-kartou": () => [{ path: "/urad/platby-kartou", as: "clerk" }],
+  "/upozorneni": () => [
+    { path: "/upozorneni", as: "anonymous" },
+    { path: "/upozorneni?vse=1", as: "anonymous", variant: "all" },
+  ],
+  "/upozorneni/:id": (ids) => [{ path: `/upozorneni/${ids.alert}`, as: "anonymous" }],
+  "/odhlaseni-upozorneni": () => [
+    { path: "/odhlaseni-upozorneni?token=neplatny-token", as: "anonymous" },
+    { path: "/odhlaseni-upozorneni", as: "anonymous", variant: "no-token" },
+  ],
+  "/muj-ucet/upozorneni": () => [{ path: "/muj-ucet/upozorneni", as: "citizen" }],
+  "/historie-komunikace": () => [{ path: "/historie-komunikace", as: "citizen" }],
+  "/urad/upozorneni": () => [{ path: "/urad/upozorneni", as: "clerk" }],
+  "/urad/upozorneni/nove": () => [{ path: "/urad/upozorneni/nove", as: "clerk" }],
+  "/urad/upozorneni/:id": (ids) => [{ path: `/urad/upozorneni/${ids.alert}`, as: "clerk" }],
   "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
 };
 
@@ -137,7 +153,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order, payer, payment] = await Promise.all([
+  const [notice, contract, invoice, order, payer, payment, alert] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -147,6 +163,7 @@ beforeAll(async () => {
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
     prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
+    prisma.alert.findFirstOrThrow({ where: { municipalityId, status: "SENT" }, orderBy: { publishedAt: "desc" } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -173,6 +190,7 @@ beforeAll(async () => {
     assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
     payer: payer.id,
     payment: payment.id,
+    alert: alert.id,
   };
 });
 
@@ -232,7 +250,10 @@ it.for(COMBINATIONS)(
     };
 
     try {
+      // SCREENS_ONLY=/upozorneni,/urad/upozorneni photographs only the routes starting with one of these (while working on them).
+      const only = process.env.SCREENS_ONLY?.split(",").filter(Boolean);
       for (const [pattern, shots] of Object.entries(ROUTES)) {
+        if (only && !only.some((prefix) => pattern.startsWith(prefix))) continue;
         for (const shot of shots(ids)) {
           const page = await pageOf(shot.as);
           await page.goto(shot.path);

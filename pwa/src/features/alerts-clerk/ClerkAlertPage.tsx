@@ -71,7 +71,7 @@ function ClerkAlertDetail({ id }: { id: string }) {
       <div className="whitespace-pre-line break-words">{alert.bodyCs}</div>
       {alert.titleEn && (
         <details className="rounded-lg border border-line bg-surface p-4">
-          <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("alertsClerk.compose.english")}</summary>
+          <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("alertsClerk.fields.english")}</summary>
           <p className="font-semibold" lang="en">
             {alert.titleEn}
           </p>
@@ -109,7 +109,8 @@ function DeliveryTable({ alert, onRefresh }: { alert: ClerkAlert; onRefresh: () 
       {alert.deliveries.length === 0 ? (
         <p>{t("alertsClerk.noRecipients")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Seven columns scroll sideways on a phone: the box takes focus so keyboard users can scroll it too.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="deliveries-heading">
           <table className="w-full border-collapse bg-surface text-left">
             <caption className="sr-only">{t("alertsClerk.deliveries.title")}</caption>
             <thead>

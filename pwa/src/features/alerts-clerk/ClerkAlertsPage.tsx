@@ -6,10 +6,10 @@ import { Button, buttonClass } from "../../components/Button.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { ResponsiveTable } from "../../components/ResponsiveTable.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
-import { TabNav } from "../../components/TabNav.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { alertUuid } from "../alerts/alert-ids.ts";
 import { SeverityBadge } from "../alerts/AlertParts.tsx";
+import { QueryTabs } from "../alerts/QueryTabs.tsx";
 import { AlertStatusLabel, DeliverySummary, type ClerkAlert } from "./alert-parts.tsx";
 import { ClerkAlertsQuery } from "./operations.ts";
 
@@ -32,12 +32,11 @@ export function ClerkAlertsPage() {
         </Link>
       </div>
       <p>{t("alertsClerk.intro")}</p>
-      <TabNav
+      <QueryTabs
         label={t("alertsClerk.tabsLabel")}
         items={(Object.keys(TABS) as Tab[]).map((key) => ({
           to: key === "vse" ? "/urad/upozorneni" : `/urad/upozorneni?stav=${key}`,
           label: t(`alertsClerk.tabs.${key}`),
-          end: true,
         }))}
       />
       <AlertTable key={tab} statuses={TABS[tab]} />

@@ -5,10 +5,10 @@ import { useQuery } from "urql";
 import { Button } from "../../components/Button.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/states.tsx";
-import { TabNav } from "../../components/TabNav.tsx";
 import { useNetworkStatus } from "../../graphql/network-status.ts";
 import { useSession } from "../auth/session.tsx";
 import { alertPath } from "./alert-ids.ts";
+import { QueryTabs } from "./QueryTabs.tsx";
 import { AlertScope, isCurrent, SeverityBadge, Validity, type ListedAlert } from "./AlertParts.tsx";
 import { PublicAlertsQuery } from "./operations.ts";
 
@@ -36,10 +36,10 @@ export function AlertsPage() {
           <Link to={viewer ? "/muj-ucet/upozorneni" : "/prihlaseni?next=%2Fmuj-ucet%2Fupozorneni"}>{t("alerts.list.subscribe")}</Link>
         </p>
       </div>
-      <TabNav
+      <QueryTabs
         label={t("alerts.list.tabsLabel")}
         items={[
-          { to: "/upozorneni", label: t("alerts.list.current"), end: true },
+          { to: "/upozorneni", label: t("alerts.list.current") },
           { to: "/upozorneni?vse=1", label: t("alerts.list.all") },
         ]}
       />
