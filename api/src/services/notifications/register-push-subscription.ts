@@ -8,8 +8,8 @@ const base64url = (bytes: number) =>
   z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, { message: "field.pushKey" })
-    .refine((value) => Buffer.from(value, "base64url").length === bytes, { message: "field.pushKey" });
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, { message: "field.pushKey", abort: true })
+    .refine((value) => Buffer.from(value, "base64url").length === bytes, { message: "field.pushKey", abort: true });
 
 function schemaFor(allowedOrigins: readonly string[]) {
   return z.object({
