@@ -49,6 +49,9 @@ const CORE_TEXTS = [
   "notices.list.emptyBoard",
   "registers.nav",
   "budget.nav",
+  // The alerts' menu entry and the crisis banner, which the shell shows on every page.
+  "alerts.nav",
+  "alerts.banner",
   "accessibility.link",
 ];
 

@@ -66,6 +66,14 @@ const OrganisationUploadPage = page(() => import("./features/budget-clerk/Organi
 const BudgetDataSetsPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetsPage");
 const BudgetImportPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetImportPage");
 const BudgetDataSetPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetPage");
+const AlertsPage = page(() => import("./features/alerts/AlertsPage.tsx"), "AlertsPage");
+const AlertDetailPage = page(() => import("./features/alerts/AlertDetailPage.tsx"), "AlertDetailPage");
+const UnsubscribePage = page(() => import("./features/alerts/UnsubscribePage.tsx"), "UnsubscribePage");
+const NotificationPreferencesPage = page(() => import("./features/alerts/NotificationPreferencesPage.tsx"), "NotificationPreferencesPage");
+const CommunicationHistoryPage = page(() => import("./features/history/CommunicationHistoryPage.tsx"), "CommunicationHistoryPage");
+const ClerkAlertsPage = page(() => import("./features/alerts-clerk/ClerkAlertsPage.tsx"), "ClerkAlertsPage");
+const NewAlertPage = page(() => import("./features/alerts-clerk/NewAlertPage.tsx"), "NewAlertPage");
+const ClerkAlertPage = page(() => import("./features/alerts-clerk/ClerkAlertPage.tsx"), "ClerkAlertPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -90,6 +98,9 @@ export function AppRoutes() {
         <Route path="uredni-deska/archiv" element={<NoticeArchivePage />} />
         <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
         <Route path="rozpocet" element={<BudgetPage />} />
+        <Route path="upozorneni" element={<AlertsPage />} />
+        <Route path="upozorneni/:id" element={<AlertDetailPage />} />
+        <Route path="odhlaseni-upozorneni" element={<UnsubscribePage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
           <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
@@ -97,6 +108,8 @@ export function AppRoutes() {
           <Route path="osobni-ucet/pripojit" element={<ClaimPayerPage />} />
           <Route path="osobni-ucet/:id" element={<AssessmentDetailPage />} />
           <Route path="rozpocet/organizace" element={<OrganisationUploadPage />} />
+          <Route path="muj-ucet/upozorneni" element={<NotificationPreferencesPage />} />
+          <Route path="historie-komunikace" element={<CommunicationHistoryPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />
@@ -121,6 +134,9 @@ export function AppRoutes() {
           <Route path="urad/rozpocet" element={<BudgetDataSetsPage />} />
           <Route path="urad/rozpocet/import" element={<BudgetImportPage />} />
           <Route path="urad/rozpocet/:id" element={<BudgetDataSetPage />} />
+          <Route path="urad/upozorneni" element={<ClerkAlertsPage />} />
+          <Route path="urad/upozorneni/nove" element={<NewAlertPage />} />
+          <Route path="urad/upozorneni/:id" element={<ClerkAlertPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>

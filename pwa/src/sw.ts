@@ -3,6 +3,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CLEAR_USER_CACHES_MESSAGE, SKIP_WAITING_MESSAGE } from "./sw/cache-names.ts";
+import { registerPushHandlers } from "./sw/push.ts";
 import { clearUserCaches, registerRuntimeCaching } from "./sw/runtime-caching.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -19,6 +20,7 @@ registerRoute(
 );
 
 registerRuntimeCaching();
+registerPushHandlers();
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const type = (event.data as { type?: string } | null)?.type;

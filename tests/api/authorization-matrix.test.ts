@@ -202,6 +202,8 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
     }),
   },
   "Query.deadLetterJobs": { access: adminOnly, operation: () => ({ query: `{ deadLetterJobs { id kind attempts lastError } }` }) },
+  // The VAPID public key is public by nature (every browser that subscribes gets it).
+  "Query.webPushPublicKey": { access: everyone, operation: () => ({ query: `{ webPushPublicKey }` }) },
   // Retrying is tried on a dead letter that does not exist, discarding on our town's real one (once per run);
   // tests/api/jobs.test.ts retries and discards with another town's admin trying first.
   "Mutation.retryDeadLetterJob": {

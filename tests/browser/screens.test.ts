@@ -41,6 +41,8 @@ interface DemoIds {
   payment: string;
   /** A budget data set of the demo town (the latest upload). */
   budgetDataSet: string;
+  /** The demo town's newest published alert (its uuid). */
+  alert: string;
 }
 
 interface Shot {
@@ -136,6 +138,20 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/urad/rozpocet": () => [{ path: "/urad/rozpocet", as: "clerk" }],
   "/urad/rozpocet/import": () => [{ path: "/urad/rozpocet/import", as: "clerk" }],
   "/urad/rozpocet/:id": (ids) => [{ path: `/urad/rozpocet/${ids.budgetDataSet}`, as: "clerk" }],
+  "/upozorneni": () => [
+    { path: "/upozorneni", as: "anonymous" },
+    { path: "/upozorneni?vse=1", as: "anonymous", variant: "all" },
+  ],
+  "/upozorneni/:id": (ids) => [{ path: `/upozorneni/${ids.alert}`, as: "anonymous" }],
+  "/odhlaseni-upozorneni": () => [
+    { path: "/odhlaseni-upozorneni?token=neplatny-token", as: "anonymous" },
+    { path: "/odhlaseni-upozorneni", as: "anonymous", variant: "no-token" },
+  ],
+  "/muj-ucet/upozorneni": () => [{ path: "/muj-ucet/upozorneni", as: "citizen" }],
+  "/historie-komunikace": () => [{ path: "/historie-komunikace", as: "citizen" }],
+  "/urad/upozorneni": () => [{ path: "/urad/upozorneni", as: "clerk" }],
+  "/urad/upozorneni/nove": () => [{ path: "/urad/upozorneni/nove", as: "clerk" }],
+  "/urad/upozorneni/:id": (ids) => [{ path: `/urad/upozorneni/${ids.alert}`, as: "clerk" }],
   "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
 };
 
@@ -147,7 +163,7 @@ beforeAll(async () => {
   const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
   const now = new Date();
   const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order, payer, payment, budgetDataSet] = await Promise.all([
+  const [notice, contract, invoice, order, payer, payment, budgetDataSet, alert] = await Promise.all([
     prisma.notice.findFirstOrThrow({
       where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
       orderBy: { postedAt: "desc" },
@@ -158,6 +174,7 @@ beforeAll(async () => {
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
     prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
     prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
+    prisma.alert.findFirstOrThrow({ where: { municipalityId, status: "SENT" }, orderBy: { publishedAt: "desc" } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -186,6 +203,7 @@ beforeAll(async () => {
     payment: payment.id,
     // Until the demo town has budget data, the page's "not found" state.
     budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
+    alert: alert.id,
   };
 });
 
@@ -245,7 +263,10 @@ it.for(COMBINATIONS)(
     };
 
     try {
+      // SCREENS_ONLY=/upozorneni,/urad/upozorneni photographs only the routes starting with one of these (while working on them).
+      const only = process.env.SCREENS_ONLY?.split(",").filter(Boolean);
       for (const [pattern, shots] of Object.entries(ROUTES)) {
+        if (only && !only.some((prefix) => pattern.startsWith(prefix))) continue;
         for (const shot of shots(ids)) {
           const page = await pageOf(shot.as);
           await page.goto(shot.path);

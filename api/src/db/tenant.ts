@@ -30,6 +30,19 @@ const TENANT_MODELS = new Set([
   "BudgetDataSet",
   "BudgetMeasure",
   "BudgetCodelistEntry",
+  // Notifications
+  "NotificationTopic",
+  "NotificationArea",
+  "Alert",
+  "NotificationPreference",
+  "NotificationProfile",
+  "ConsentEvent",
+  "Message",
+  "MessageDelivery",
+  "PushSubscription",
+  "VapidKeyPair",
+  "PhoneVerification",
+  "NotificationSettings",
 ]);
 
 const FILTERED = new Set([

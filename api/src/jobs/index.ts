@@ -3,5 +3,10 @@ import { accountEmailJob } from "./account-email.ts";
 import { budgetAggregatesJob } from "./budget-aggregates.ts";
 import { cardPaymentReceiptJob } from "./card-payment-receipt.ts";
 import { cardPaymentReconciliationJob } from "./card-payment-reconciliation.ts";
+import { notificationDeliveryJob } from "./notification-delivery.ts";
+import { alertPublishJob } from "./alert-publish.ts";
+import { notificationFanoutJob } from "./notification-fanout.ts";
+import { paymentConfirmationsJob } from "./payment-confirmations.ts";
+import { paymentRemindersJob } from "./payment-reminders.ts";
 
-export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, budgetAggregatesJob] as const;
+export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, budgetAggregatesJob, notificationDeliveryJob, notificationFanoutJob, alertPublishJob, paymentRemindersJob, paymentConfirmationsJob] as const;

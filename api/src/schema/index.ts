@@ -14,6 +14,8 @@ import "./jobs.ts";
 import "./statements.ts";
 import "./card-payments.ts";
 import "./budget.ts";
+import "./notifications.ts";
+import "./notification-channels.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -3,5 +3,6 @@ export * from "./czech-identifiers.ts";
 export * from "./czech-people.ts";
 export * from "./definition.ts";
 export * from "./installments.ts";
+export * from "./push-message.ts";
 export * from "./validate.ts";
 export * from "./version.ts";

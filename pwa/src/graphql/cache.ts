@@ -51,6 +51,19 @@ function invalidatePaymentLists(_result: unknown, _args: unknown, cache: Cache):
   for (const field of PAYMENT_LISTS) invalidateQueryField(cache, field);
 }
 
+/** Alerts: a clerk's step changes the desk's list, the public list and maybe the crisis banner. */
+function invalidateAlertLists(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["allAlerts", "alerts", "crisisAlert"]) invalidateQueryField(cache, field);
+}
+
+/**
+ * The citizen's notification preferences have no id of their own (one per viewer): each change refetches them and
+ * the consent history it added to. The preferences page shows the mutation's answer meanwhile.
+ */
+function invalidateNotificationPreferences(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["myNotificationPreferences", "myConsentHistory"]) invalidateQueryField(cache, field);
+}
+
 /**
  * The finance clerk's payer list (names, totals) is refetched after a change to a payer or its assessments. The
  * open payer page refetches itself (features/account-clerk/PayerPage.tsx): invalidating it here would blank it
@@ -144,6 +157,16 @@ export const cacheConfig = {
       approveBudgetDataSet: invalidateBudgetDataSets,
       rejectBudgetDataSet: invalidateBudgetDataSets,
       publishBudgetDataSet: invalidatePublicBudget,
+      createAlert: invalidateAlertLists,
+      updateAlert: invalidateAlertLists,
+      cancelAlert: invalidateAlertLists,
+      endAlert: invalidateAlertLists,
+      setNotificationPreferences: invalidateNotificationPreferences,
+      setOfficialDelivery: invalidateNotificationPreferences,
+      registerPushSubscription: invalidateNotificationPreferences,
+      removePushSubscription: invalidateNotificationPreferences,
+      confirmPhoneVerification: invalidateNotificationPreferences,
+      removeSmsPhone: invalidateNotificationPreferences,
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

@@ -233,3 +233,78 @@ export type BudgetMeasureItem = Prisma.BudgetMeasureItemModel
  * each valid from a date and until one.
  */
 export type BudgetCodelistEntry = Prisma.BudgetCodelistEntryModel
+/**
+ * Model NotificationTopic
+ * A subject of alerts a citizen can subscribe to (water outage, roadworks, crisis, new notices of a category, ...).
+ */
+export type NotificationTopic = Prisma.NotificationTopicModel
+/**
+ * Model NotificationArea
+ * A part of the town alerts are aimed at: the whole town, a district, a street (within a district).
+ */
+export type NotificationArea = Prisma.NotificationAreaModel
+/**
+ * Model Alert
+ * An alert composed by a clerk: public on the portal and in the feed once sent, delivered to the
+ * citizens whose preferences match its topics and areas, by the channels chosen.
+ */
+export type Alert = Prisma.AlertModel
+/**
+ * Model AlertTopic
+ * 
+ */
+export type AlertTopic = Prisma.AlertTopicModel
+/**
+ * Model AlertArea
+ * 
+ */
+export type AlertArea = Prisma.AlertAreaModel
+/**
+ * Model NotificationPreference
+ * The citizen wants alerts of this topic in this area by this channel. Only what is wanted is stored;
+ * every change is also a ConsentEvent.
+ */
+export type NotificationPreference = Prisma.NotificationPreferenceModel
+/**
+ * Model NotificationProfile
+ * A citizen's notification contacts and choices beyond alert topics.
+ */
+export type NotificationProfile = Prisma.NotificationProfileModel
+/**
+ * Model ConsentEvent
+ * Consent history: every grant and withdrawal of a channel for a topic/area or a personal message kind,
+ * with where it came from. Append-only (a trigger rejects UPDATE and DELETE); kept when the account goes.
+ */
+export type ConsentEvent = Prisma.ConsentEventModel
+/**
+ * Model Message
+ * One message (an alert, a reminder, a confirmation), rendered per language; who gets it by which
+ * channel are its deliveries.
+ */
+export type Message = Prisma.MessageModel
+/**
+ * Model MessageDelivery
+ * One message to one recipient by one channel: exactly one effect. `recipientKey` is the user's id for
+ * e-mail and SMS and the push subscription's id for push (a citizen's every device gets its own).
+ */
+export type MessageDelivery = Prisma.MessageDeliveryModel
+/**
+ * Model PushSubscription
+ * A browser's Web Push subscription; deleted when the push service answers 404/410.
+ */
+export type PushSubscription = Prisma.PushSubscriptionModel
+/**
+ * Model VapidKeyPair
+ * The town's VAPID key pair for Web Push, generated on first start.
+ */
+export type VapidKeyPair = Prisma.VapidKeyPairModel
+/**
+ * Model PhoneVerification
+ * A code sent by SMS to confirm a citizen's phone number; only its hash is stored.
+ */
+export type PhoneVerification = Prisma.PhoneVerificationModel
+/**
+ * Model NotificationSettings
+ * A town's notification settings: reminder offsets and hour, the late window, default quiet hours.
+ */
+export type NotificationSettings = Prisma.NotificationSettingsModel

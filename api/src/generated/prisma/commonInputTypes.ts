@@ -776,6 +776,176 @@ export type EnumBudgetCodeKindWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
 }
 
+export type EnumNoticeCategoryNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel> | $Enums.NoticeCategory | null
+}
+
+export type EnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel> | $Enums.NoticeCategory | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+}
+
+export type EnumNotificationAreaKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel> | $Enums.NotificationAreaKind
+}
+
+export type EnumNotificationAreaKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindWithAggregatesFilter<$PrismaModel> | $Enums.NotificationAreaKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+}
+
+export type EnumAlertSeverityFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel> | $Enums.AlertSeverity
+}
+
+export type EnumAlertStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel> | $Enums.AlertStatus
+}
+
+export type EnumAlertSeverityWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityWithAggregatesFilter<$PrismaModel> | $Enums.AlertSeverity
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+}
+
+export type EnumAlertStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusWithAggregatesFilter<$PrismaModel> | $Enums.AlertStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+}
+
+export type EnumNotificationChannelFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel> | $Enums.NotificationChannel
+}
+
+export type EnumNotificationChannelWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelWithAggregatesFilter<$PrismaModel> | $Enums.NotificationChannel
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+}
+
+export type EnumOfficialDeliveryMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+}
+
+export type EnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+}
+
+export type EnumMessageKindNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel> | $Enums.MessageKind | null
+}
+
+export type EnumConsentSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel> | $Enums.ConsentSource
+}
+
+export type EnumMessageKindNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+}
+
+export type EnumConsentSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceWithAggregatesFilter<$PrismaModel> | $Enums.ConsentSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+}
+
+export type EnumMessageKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindFilter<$PrismaModel> | $Enums.MessageKind
+}
+
+export type EnumMessageKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+}
+
+export type EnumDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel> | $Enums.DeliveryStatus
+}
+
+export type EnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.DeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1491,6 +1661,176 @@ export type NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel = never> =
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
   _max?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+}
+
+export type NestedEnumNoticeCategoryNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel> | $Enums.NoticeCategory | null
+}
+
+export type NestedEnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel> | $Enums.NoticeCategory | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumNotificationAreaKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel> | $Enums.NotificationAreaKind
+}
+
+export type NestedEnumNotificationAreaKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindWithAggregatesFilter<$PrismaModel> | $Enums.NotificationAreaKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+}
+
+export type NestedEnumAlertSeverityFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel> | $Enums.AlertSeverity
+}
+
+export type NestedEnumAlertStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel> | $Enums.AlertStatus
+}
+
+export type NestedEnumAlertSeverityWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityWithAggregatesFilter<$PrismaModel> | $Enums.AlertSeverity
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+}
+
+export type NestedEnumAlertStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusWithAggregatesFilter<$PrismaModel> | $Enums.AlertStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumNotificationChannelFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel> | $Enums.NotificationChannel
+}
+
+export type NestedEnumNotificationChannelWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelWithAggregatesFilter<$PrismaModel> | $Enums.NotificationChannel
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+}
+
+export type NestedEnumOfficialDeliveryMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+}
+
+export type NestedEnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+}
+
+export type NestedEnumMessageKindNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel> | $Enums.MessageKind | null
+}
+
+export type NestedEnumConsentSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel> | $Enums.ConsentSource
+}
+
+export type NestedEnumMessageKindNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumConsentSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceWithAggregatesFilter<$PrismaModel> | $Enums.ConsentSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+}
+
+export type NestedEnumMessageKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindFilter<$PrismaModel> | $Enums.MessageKind
+}
+
+export type NestedEnumMessageKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+}
+
+export type NestedEnumDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel> | $Enums.DeliveryStatus
+}
+
+export type NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.DeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
 }
 
 

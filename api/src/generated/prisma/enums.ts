@@ -227,3 +227,82 @@ export const BudgetCodeKind = {
 } as const
 
 export type BudgetCodeKind = (typeof BudgetCodeKind)[keyof typeof BudgetCodeKind]
+
+
+export const NotificationChannel = {
+  EMAIL: 'EMAIL',
+  PUSH: 'PUSH',
+  SMS: 'SMS'
+} as const
+
+export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel]
+
+
+export const AlertSeverity = {
+  INFO: 'INFO',
+  WARNING: 'WARNING',
+  CRISIS: 'CRISIS'
+} as const
+
+export type AlertSeverity = (typeof AlertSeverity)[keyof typeof AlertSeverity]
+
+
+export const AlertStatus = {
+  SCHEDULED: 'SCHEDULED',
+  SENDING: 'SENDING',
+  SENT: 'SENT',
+  CANCELLED: 'CANCELLED'
+} as const
+
+export type AlertStatus = (typeof AlertStatus)[keyof typeof AlertStatus]
+
+
+export const NotificationAreaKind = {
+  TOWN: 'TOWN',
+  DISTRICT: 'DISTRICT',
+  STREET: 'STREET'
+} as const
+
+export type NotificationAreaKind = (typeof NotificationAreaKind)[keyof typeof NotificationAreaKind]
+
+
+export const MessageKind = {
+  ALERT: 'ALERT',
+  PAYMENT_REMINDER: 'PAYMENT_REMINDER',
+  PAYMENT_CONFIRMATION: 'PAYMENT_CONFIRMATION',
+  SUBMISSION_STATUS: 'SUBMISSION_STATUS',
+  PHONE_VERIFICATION: 'PHONE_VERIFICATION'
+} as const
+
+export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
+
+
+export const DeliveryStatus = {
+  PENDING: 'PENDING',
+  SENT: 'SENT',
+  FAILED: 'FAILED',
+  DEAD: 'DEAD',
+  SKIPPED: 'SKIPPED',
+  SUPERSEDED: 'SUPERSEDED'
+} as const
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+
+
+export const ConsentSource = {
+  PREFERENCES: 'PREFERENCES',
+  UNSUBSCRIBE_LINK: 'UNSUBSCRIBE_LINK',
+  PUSH_PRUNED: 'PUSH_PRUNED',
+  STAFF: 'STAFF'
+} as const
+
+export type ConsentSource = (typeof ConsentSource)[keyof typeof ConsentSource]
+
+
+export const OfficialDeliveryMethod = {
+  DATA_BOX: 'DATA_BOX',
+  POST: 'POST',
+  IN_PERSON: 'IN_PERSON'
+} as const
+
+export type OfficialDeliveryMethod = (typeof OfficialDeliveryMethod)[keyof typeof OfficialDeliveryMethod]

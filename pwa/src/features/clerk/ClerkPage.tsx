@@ -11,6 +11,7 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   REGISTERS: "/urad/registry",
   FINANCE: "/urad/poplatky",
   BUDGET: "/urad/rozpocet",
+  ALERTS: "/urad/upozorneni",
 };
 
 /** Further pages of an agenda, listed under its description. */

@@ -90,7 +90,21 @@ export const ModelName = {
   BudgetAggregate: 'BudgetAggregate',
   BudgetMeasure: 'BudgetMeasure',
   BudgetMeasureItem: 'BudgetMeasureItem',
-  BudgetCodelistEntry: 'BudgetCodelistEntry'
+  BudgetCodelistEntry: 'BudgetCodelistEntry',
+  NotificationTopic: 'NotificationTopic',
+  NotificationArea: 'NotificationArea',
+  Alert: 'Alert',
+  AlertTopic: 'AlertTopic',
+  AlertArea: 'AlertArea',
+  NotificationPreference: 'NotificationPreference',
+  NotificationProfile: 'NotificationProfile',
+  ConsentEvent: 'ConsentEvent',
+  Message: 'Message',
+  MessageDelivery: 'MessageDelivery',
+  PushSubscription: 'PushSubscription',
+  VapidKeyPair: 'VapidKeyPair',
+  PhoneVerification: 'PhoneVerification',
+  NotificationSettings: 'NotificationSettings'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -250,7 +264,9 @@ export const OutboxMessageScalarFieldEnum = {
   sentAt: 'sentAt',
   transport: 'transport',
   error: 'error',
-  jobId: 'jobId'
+  jobId: 'jobId',
+  headers: 'headers',
+  channel: 'channel'
 } as const
 
 export type OutboxMessageScalarFieldEnum = (typeof OutboxMessageScalarFieldEnum)[keyof typeof OutboxMessageScalarFieldEnum]
@@ -811,6 +827,239 @@ export const BudgetCodelistEntryScalarFieldEnum = {
 } as const
 
 export type BudgetCodelistEntryScalarFieldEnum = (typeof BudgetCodelistEntryScalarFieldEnum)[keyof typeof BudgetCodelistEntryScalarFieldEnum]
+
+
+export const NotificationTopicScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  descriptionCs: 'descriptionCs',
+  descriptionEn: 'descriptionEn',
+  isCrisis: 'isCrisis',
+  noticeCategory: 'noticeCategory',
+  position: 'position',
+  archivedAt: 'archivedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationTopicScalarFieldEnum = (typeof NotificationTopicScalarFieldEnum)[keyof typeof NotificationTopicScalarFieldEnum]
+
+
+export const NotificationAreaScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  parentId: 'parentId',
+  archivedAt: 'archivedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationAreaScalarFieldEnum = (typeof NotificationAreaScalarFieldEnum)[keyof typeof NotificationAreaScalarFieldEnum]
+
+
+export const AlertScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  severity: 'severity',
+  status: 'status',
+  titleCs: 'titleCs',
+  bodyCs: 'bodyCs',
+  titleEn: 'titleEn',
+  bodyEn: 'bodyEn',
+  channels: 'channels',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  scheduledAt: 'scheduledAt',
+  publishedAt: 'publishedAt',
+  sentAt: 'sentAt',
+  cancelledAt: 'cancelledAt',
+  cancelledById: 'cancelledById',
+  noticeId: 'noticeId',
+  idempotencyKey: 'idempotencyKey',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AlertScalarFieldEnum = (typeof AlertScalarFieldEnum)[keyof typeof AlertScalarFieldEnum]
+
+
+export const AlertTopicScalarFieldEnum = {
+  alertId: 'alertId',
+  topicId: 'topicId'
+} as const
+
+export type AlertTopicScalarFieldEnum = (typeof AlertTopicScalarFieldEnum)[keyof typeof AlertTopicScalarFieldEnum]
+
+
+export const AlertAreaScalarFieldEnum = {
+  alertId: 'alertId',
+  areaId: 'areaId'
+} as const
+
+export type AlertAreaScalarFieldEnum = (typeof AlertAreaScalarFieldEnum)[keyof typeof AlertAreaScalarFieldEnum]
+
+
+export const NotificationPreferenceScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  topicId: 'topicId',
+  areaId: 'areaId',
+  channel: 'channel',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationPreferenceScalarFieldEnum = (typeof NotificationPreferenceScalarFieldEnum)[keyof typeof NotificationPreferenceScalarFieldEnum]
+
+
+export const NotificationProfileScalarFieldEnum = {
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  smsPhone: 'smsPhone',
+  smsPhoneVerifiedAt: 'smsPhoneVerifiedAt',
+  quietHoursStart: 'quietHoursStart',
+  quietHoursEnd: 'quietHoursEnd',
+  reminderChannels: 'reminderChannels',
+  paymentChannels: 'paymentChannels',
+  submissionChannels: 'submissionChannels',
+  officialDelivery: 'officialDelivery',
+  officialDeliveryAddress: 'officialDeliveryAddress',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationProfileScalarFieldEnum = (typeof NotificationProfileScalarFieldEnum)[keyof typeof NotificationProfileScalarFieldEnum]
+
+
+export const ConsentEventScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  channel: 'channel',
+  topicId: 'topicId',
+  areaId: 'areaId',
+  messageKind: 'messageKind',
+  granted: 'granted',
+  source: 'source',
+  ip: 'ip',
+  userAgent: 'userAgent',
+  createdAt: 'createdAt'
+} as const
+
+export type ConsentEventScalarFieldEnum = (typeof ConsentEventScalarFieldEnum)[keyof typeof ConsentEventScalarFieldEnum]
+
+
+export const MessageScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  dedupKey: 'dedupKey',
+  userId: 'userId',
+  alertId: 'alertId',
+  assessmentId: 'assessmentId',
+  paymentId: 'paymentId',
+  submissionId: 'submissionId',
+  severity: 'severity',
+  subjectCs: 'subjectCs',
+  bodyCs: 'bodyCs',
+  subjectEn: 'subjectEn',
+  bodyEn: 'bodyEn',
+  path: 'path',
+  supersedesId: 'supersedesId',
+  fanoutCursor: 'fanoutCursor',
+  fanoutDoneAt: 'fanoutDoneAt',
+  createdAt: 'createdAt'
+} as const
+
+export type MessageScalarFieldEnum = (typeof MessageScalarFieldEnum)[keyof typeof MessageScalarFieldEnum]
+
+
+export const MessageDeliveryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  messageId: 'messageId',
+  userId: 'userId',
+  channel: 'channel',
+  recipientKey: 'recipientKey',
+  pushSubscriptionId: 'pushSubscriptionId',
+  address: 'address',
+  status: 'status',
+  notBefore: 'notBefore',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  sentAt: 'sentAt',
+  providerId: 'providerId',
+  outboxMessageId: 'outboxMessageId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type MessageDeliveryScalarFieldEnum = (typeof MessageDeliveryScalarFieldEnum)[keyof typeof MessageDeliveryScalarFieldEnum]
+
+
+export const PushSubscriptionScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  endpoint: 'endpoint',
+  p256dh: 'p256dh',
+  auth: 'auth',
+  userAgent: 'userAgent',
+  expiresAt: 'expiresAt',
+  lastSuccessAt: 'lastSuccessAt',
+  failureCount: 'failureCount',
+  createdAt: 'createdAt'
+} as const
+
+export type PushSubscriptionScalarFieldEnum = (typeof PushSubscriptionScalarFieldEnum)[keyof typeof PushSubscriptionScalarFieldEnum]
+
+
+export const VapidKeyPairScalarFieldEnum = {
+  municipalityId: 'municipalityId',
+  publicKey: 'publicKey',
+  privateKey: 'privateKey',
+  subject: 'subject',
+  createdAt: 'createdAt'
+} as const
+
+export type VapidKeyPairScalarFieldEnum = (typeof VapidKeyPairScalarFieldEnum)[keyof typeof VapidKeyPairScalarFieldEnum]
+
+
+export const PhoneVerificationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  phone: 'phone',
+  codeHash: 'codeHash',
+  attempts: 'attempts',
+  expiresAt: 'expiresAt',
+  verifiedAt: 'verifiedAt',
+  ip: 'ip',
+  createdAt: 'createdAt'
+} as const
+
+export type PhoneVerificationScalarFieldEnum = (typeof PhoneVerificationScalarFieldEnum)[keyof typeof PhoneVerificationScalarFieldEnum]
+
+
+export const NotificationSettingsScalarFieldEnum = {
+  municipalityId: 'municipalityId',
+  remindersEnabled: 'remindersEnabled',
+  reminderOffsetsDays: 'reminderOffsetsDays',
+  reminderSendHour: 'reminderSendHour',
+  reminderLateWindowDays: 'reminderLateWindowDays',
+  reminderMaxOverdueDays: 'reminderMaxOverdueDays',
+  paymentConfirmationsEnabled: 'paymentConfirmationsEnabled',
+  quietHoursStart: 'quietHoursStart',
+  quietHoursEnd: 'quietHoursEnd',
+  updatedById: 'updatedById',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationSettingsScalarFieldEnum = (typeof NotificationSettingsScalarFieldEnum)[keyof typeof NotificationSettingsScalarFieldEnum]
 
 
 export const SortOrder = {

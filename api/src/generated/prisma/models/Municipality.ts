@@ -319,6 +319,18 @@ export type MunicipalityWhereInput = {
   budgetDataSets?: Prisma.BudgetDataSetListRelationFilter
   budgetMeasures?: Prisma.BudgetMeasureListRelationFilter
   budgetCodelist?: Prisma.BudgetCodelistEntryListRelationFilter
+  notificationTopics?: Prisma.NotificationTopicListRelationFilter
+  notificationAreas?: Prisma.NotificationAreaListRelationFilter
+  alerts?: Prisma.AlertListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfiles?: Prisma.NotificationProfileListRelationFilter
+  consentEvents?: Prisma.ConsentEventListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
 }
 
 export type MunicipalityOrderByWithRelationInput = {
@@ -366,6 +378,18 @@ export type MunicipalityOrderByWithRelationInput = {
   budgetDataSets?: Prisma.BudgetDataSetOrderByRelationAggregateInput
   budgetMeasures?: Prisma.BudgetMeasureOrderByRelationAggregateInput
   budgetCodelist?: Prisma.BudgetCodelistEntryOrderByRelationAggregateInput
+  notificationTopics?: Prisma.NotificationTopicOrderByRelationAggregateInput
+  notificationAreas?: Prisma.NotificationAreaOrderByRelationAggregateInput
+  alerts?: Prisma.AlertOrderByRelationAggregateInput
+  notificationPreferences?: Prisma.NotificationPreferenceOrderByRelationAggregateInput
+  notificationProfiles?: Prisma.NotificationProfileOrderByRelationAggregateInput
+  consentEvents?: Prisma.ConsentEventOrderByRelationAggregateInput
+  messages?: Prisma.MessageOrderByRelationAggregateInput
+  messageDeliveries?: Prisma.MessageDeliveryOrderByRelationAggregateInput
+  pushSubscriptions?: Prisma.PushSubscriptionOrderByRelationAggregateInput
+  vapidKeyPair?: Prisma.VapidKeyPairOrderByWithRelationInput
+  phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
+  notificationSettings?: Prisma.NotificationSettingsOrderByWithRelationInput
 }
 
 export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
@@ -416,6 +440,18 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   budgetDataSets?: Prisma.BudgetDataSetListRelationFilter
   budgetMeasures?: Prisma.BudgetMeasureListRelationFilter
   budgetCodelist?: Prisma.BudgetCodelistEntryListRelationFilter
+  notificationTopics?: Prisma.NotificationTopicListRelationFilter
+  notificationAreas?: Prisma.NotificationAreaListRelationFilter
+  alerts?: Prisma.AlertListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfiles?: Prisma.NotificationProfileListRelationFilter
+  consentEvents?: Prisma.ConsentEventListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
 }, "id" | "slug" | "ico">
 
 export type MunicipalityOrderByWithAggregationInput = {
@@ -513,6 +549,18 @@ export type MunicipalityCreateInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateInput = {
@@ -560,6 +608,18 @@ export type MunicipalityUncheckedCreateInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUpdateInput = {
@@ -607,6 +667,18 @@ export type MunicipalityUpdateInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateInput = {
@@ -654,6 +726,18 @@ export type MunicipalityUncheckedUpdateInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateManyInput = {
@@ -1163,6 +1247,174 @@ export type MunicipalityUpdateOneRequiredWithoutBudgetCodelistNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetCodelistInput, Prisma.MunicipalityUpdateWithoutBudgetCodelistInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutNotificationTopicsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationTopicsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationTopicsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationTopicsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationTopicsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationTopicsInput, Prisma.MunicipalityUpdateWithoutNotificationTopicsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationAreasInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationAreasInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationAreasNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationAreasInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationAreasInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationAreasInput, Prisma.MunicipalityUpdateWithoutNotificationAreasInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutAlertsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAlertsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutAlertsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAlertsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutAlertsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutAlertsInput, Prisma.MunicipalityUpdateWithoutAlertsInput>, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationPreferencesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationPreferencesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationPreferencesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationPreferencesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationPreferencesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationPreferencesInput, Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationProfilesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationProfilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationProfilesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationProfilesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationProfilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationProfilesInput, Prisma.MunicipalityUpdateWithoutNotificationProfilesInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutConsentEventsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutConsentEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutConsentEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutConsentEventsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutConsentEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutConsentEventsInput, Prisma.MunicipalityUpdateWithoutConsentEventsInput>, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutMessagesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessagesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutMessagesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessagesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutMessagesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutMessagesInput, Prisma.MunicipalityUpdateWithoutMessagesInput>, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutMessageDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessageDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutMessageDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessageDeliveriesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutMessageDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutMessageDeliveriesInput, Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput>, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPushSubscriptionsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPushSubscriptionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPushSubscriptionsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPushSubscriptionsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPushSubscriptionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPushSubscriptionsInput, Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutVapidKeyPairInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutVapidKeyPairInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutVapidKeyPairNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutVapidKeyPairInput
+  upsert?: Prisma.MunicipalityUpsertWithoutVapidKeyPairInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutVapidKeyPairInput, Prisma.MunicipalityUpdateWithoutVapidKeyPairInput>, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPhoneVerificationsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPhoneVerificationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPhoneVerificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPhoneVerificationsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPhoneVerificationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPhoneVerificationsInput, Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationSettingsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationSettingsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationSettingsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationSettingsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationSettingsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput, Prisma.MunicipalityUpdateWithoutNotificationSettingsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+}
+
 export type MunicipalityCreateWithoutHostsInput = {
   id?: string
   slug: string
@@ -1207,6 +1459,18 @@ export type MunicipalityCreateWithoutHostsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutHostsInput = {
@@ -1253,6 +1517,18 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutHostsInput = {
@@ -1315,6 +1591,18 @@ export type MunicipalityUpdateWithoutHostsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutHostsInput = {
@@ -1361,6 +1649,18 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankAccountsInput = {
@@ -1407,6 +1707,18 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
@@ -1453,6 +1765,18 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankAccountsInput = {
@@ -1515,6 +1839,18 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
@@ -1561,6 +1897,18 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutUsersInput = {
@@ -1607,6 +1955,18 @@ export type MunicipalityCreateWithoutUsersInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutUsersInput = {
@@ -1653,6 +2013,18 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutUsersInput = {
@@ -1715,6 +2087,18 @@ export type MunicipalityUpdateWithoutUsersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutUsersInput = {
@@ -1761,6 +2145,18 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutSessionsInput = {
@@ -1807,6 +2203,18 @@ export type MunicipalityCreateWithoutSessionsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutSessionsInput = {
@@ -1853,6 +2261,18 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutSessionsInput = {
@@ -1915,6 +2335,18 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
@@ -1961,6 +2393,18 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutApiTokensInput = {
@@ -2007,6 +2451,18 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
@@ -2053,6 +2509,18 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutApiTokensInput = {
@@ -2115,6 +2583,18 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
@@ -2161,6 +2641,18 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAuditEntriesInput = {
@@ -2207,6 +2699,18 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
@@ -2253,6 +2757,18 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAuditEntriesInput = {
@@ -2315,6 +2831,18 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
@@ -2361,6 +2889,18 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOutboxInput = {
@@ -2407,6 +2947,18 @@ export type MunicipalityCreateWithoutOutboxInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOutboxInput = {
@@ -2453,6 +3005,18 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOutboxInput = {
@@ -2515,6 +3079,18 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
@@ -2561,6 +3137,18 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
@@ -2607,6 +3195,18 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
@@ -2653,6 +3253,18 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
@@ -2715,6 +3327,18 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
@@ -2761,6 +3385,18 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutLoginAttemptsInput = {
@@ -2807,6 +3443,18 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
@@ -2853,6 +3501,18 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutLoginAttemptsInput = {
@@ -2915,6 +3575,18 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
@@ -2961,6 +3633,18 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutStoredFilesInput = {
@@ -3007,6 +3691,18 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
@@ -3053,6 +3749,18 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutStoredFilesInput = {
@@ -3115,6 +3823,18 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
@@ -3161,6 +3881,18 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNoticesInput = {
@@ -3207,6 +3939,18 @@ export type MunicipalityCreateWithoutNoticesInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNoticesInput = {
@@ -3253,6 +3997,18 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNoticesInput = {
@@ -3315,6 +4071,18 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
@@ -3361,6 +4129,18 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutContractsInput = {
@@ -3407,6 +4187,18 @@ export type MunicipalityCreateWithoutContractsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutContractsInput = {
@@ -3453,6 +4245,18 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutContractsInput = {
@@ -3515,6 +4319,18 @@ export type MunicipalityUpdateWithoutContractsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutContractsInput = {
@@ -3561,6 +4377,18 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOrdersInput = {
@@ -3607,6 +4435,18 @@ export type MunicipalityCreateWithoutOrdersInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOrdersInput = {
@@ -3653,6 +4493,18 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOrdersInput = {
@@ -3715,6 +4567,18 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
@@ -3761,6 +4625,18 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutInvoicesInput = {
@@ -3807,6 +4683,18 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
@@ -3853,6 +4741,18 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutInvoicesInput = {
@@ -3915,6 +4815,18 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
@@ -3961,6 +4873,18 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutImportsInput = {
@@ -4007,6 +4931,18 @@ export type MunicipalityCreateWithoutImportsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutImportsInput = {
@@ -4053,6 +4989,18 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutImportsInput = {
@@ -4115,6 +5063,18 @@ export type MunicipalityUpdateWithoutImportsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutImportsInput = {
@@ -4161,6 +5121,18 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayersInput = {
@@ -4207,6 +5179,18 @@ export type MunicipalityCreateWithoutPayersInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayersInput = {
@@ -4253,6 +5237,18 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayersInput = {
@@ -4315,6 +5311,18 @@ export type MunicipalityUpdateWithoutPayersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayersInput = {
@@ -4361,6 +5369,18 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
@@ -4407,6 +5427,18 @@ export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -4453,6 +5485,18 @@ export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -4515,6 +5559,18 @@ export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -4561,6 +5617,18 @@ export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAssessmentsInput = {
@@ -4607,6 +5675,18 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
@@ -4653,6 +5733,18 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAssessmentsInput = {
@@ -4715,6 +5807,18 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
@@ -4761,6 +5865,18 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPaymentsInput = {
@@ -4807,6 +5923,18 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
@@ -4853,6 +5981,18 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPaymentsInput = {
@@ -4915,6 +6055,18 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
@@ -4961,6 +6113,18 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankStatementsInput = {
@@ -5007,6 +6171,18 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
@@ -5053,6 +6229,18 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankStatementsInput = {
@@ -5115,6 +6303,18 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
@@ -5161,6 +6361,18 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutCardPaymentsInput = {
@@ -5207,6 +6419,18 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
@@ -5253,6 +6477,18 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutCardPaymentsInput = {
@@ -5315,6 +6551,18 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
@@ -5361,6 +6609,18 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetOrganisationsInput = {
@@ -5407,6 +6667,18 @@ export type MunicipalityCreateWithoutBudgetOrganisationsInput = {
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput = {
@@ -5453,6 +6725,18 @@ export type MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput = {
@@ -5515,6 +6799,18 @@ export type MunicipalityUpdateWithoutBudgetOrganisationsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput = {
@@ -5561,6 +6857,18 @@ export type MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput = {
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetDataSetsInput = {
@@ -5607,6 +6915,18 @@ export type MunicipalityCreateWithoutBudgetDataSetsInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetDataSetsInput = {
@@ -5653,6 +6973,18 @@ export type MunicipalityUncheckedCreateWithoutBudgetDataSetsInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetDataSetsInput = {
@@ -5715,6 +7047,18 @@ export type MunicipalityUpdateWithoutBudgetDataSetsInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput = {
@@ -5761,6 +7105,18 @@ export type MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetMeasuresInput = {
@@ -5807,6 +7163,18 @@ export type MunicipalityCreateWithoutBudgetMeasuresInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetMeasuresInput = {
@@ -5853,6 +7221,18 @@ export type MunicipalityUncheckedCreateWithoutBudgetMeasuresInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetMeasuresInput = {
@@ -5915,6 +7295,18 @@ export type MunicipalityUpdateWithoutBudgetMeasuresInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput = {
@@ -5961,6 +7353,18 @@ export type MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetCodelistInput = {
@@ -6007,6 +7411,18 @@ export type MunicipalityCreateWithoutBudgetCodelistInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
   budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetCodelistInput = {
@@ -6053,6 +7469,18 @@ export type MunicipalityUncheckedCreateWithoutBudgetCodelistInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetCodelistInput = {
@@ -6115,6 +7543,18 @@ export type MunicipalityUpdateWithoutBudgetCodelistInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
   budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetCodelistInput = {
@@ -6161,6 +7601,2994 @@ export type MunicipalityUncheckedUpdateWithoutBudgetCodelistInput = {
   budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
   budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationTopicsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationTopicsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationTopicsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationTopicsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationTopicsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationTopicsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationTopicsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationAreasInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationAreasInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationAreasInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationAreasInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationAreasInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationAreasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationAreasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutAlertsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutAlertsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutAlertsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+}
+
+export type MunicipalityUpsertWithoutAlertsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAlertsInput, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutAlertsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAlertsInput, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+}
+
+export type MunicipalityUpdateWithoutAlertsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutAlertsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationPreferencesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationPreferencesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationPreferencesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationProfilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationProfilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationProfilesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationProfilesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationProfilesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationProfilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationProfilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutConsentEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutConsentEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutConsentEventsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+}
+
+export type MunicipalityUpsertWithoutConsentEventsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutConsentEventsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+}
+
+export type MunicipalityUpdateWithoutConsentEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutConsentEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutMessagesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutMessagesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutMessagesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+}
+
+export type MunicipalityUpsertWithoutMessagesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessagesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutMessagesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessagesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+}
+
+export type MunicipalityUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutMessageDeliveriesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityUpsertWithoutMessageDeliveriesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutMessageDeliveriesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPushSubscriptionsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityUpsertWithoutPushSubscriptionsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPushSubscriptionsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutVapidKeyPairInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutVapidKeyPairInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutVapidKeyPairInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityUpsertWithoutVapidKeyPairInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutVapidKeyPairInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityUpdateWithoutVapidKeyPairInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutVapidKeyPairInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPhoneVerificationsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityUpsertWithoutPhoneVerificationsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPhoneVerificationsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationSettingsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationSettingsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationSettingsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationSettingsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationSettingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationSettingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 
@@ -6194,6 +10622,16 @@ export type MunicipalityCountOutputType = {
   budgetDataSets: number
   budgetMeasures: number
   budgetCodelist: number
+  notificationTopics: number
+  notificationAreas: number
+  alerts: number
+  notificationPreferences: number
+  notificationProfiles: number
+  consentEvents: number
+  messages: number
+  messageDeliveries: number
+  pushSubscriptions: number
+  phoneVerifications: number
 }
 
 export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -6222,6 +10660,16 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   budgetDataSets?: boolean | MunicipalityCountOutputTypeCountBudgetDataSetsArgs
   budgetMeasures?: boolean | MunicipalityCountOutputTypeCountBudgetMeasuresArgs
   budgetCodelist?: boolean | MunicipalityCountOutputTypeCountBudgetCodelistArgs
+  notificationTopics?: boolean | MunicipalityCountOutputTypeCountNotificationTopicsArgs
+  notificationAreas?: boolean | MunicipalityCountOutputTypeCountNotificationAreasArgs
+  alerts?: boolean | MunicipalityCountOutputTypeCountAlertsArgs
+  notificationPreferences?: boolean | MunicipalityCountOutputTypeCountNotificationPreferencesArgs
+  notificationProfiles?: boolean | MunicipalityCountOutputTypeCountNotificationProfilesArgs
+  consentEvents?: boolean | MunicipalityCountOutputTypeCountConsentEventsArgs
+  messages?: boolean | MunicipalityCountOutputTypeCountMessagesArgs
+  messageDeliveries?: boolean | MunicipalityCountOutputTypeCountMessageDeliveriesArgs
+  pushSubscriptions?: boolean | MunicipalityCountOutputTypeCountPushSubscriptionsArgs
+  phoneVerifications?: boolean | MunicipalityCountOutputTypeCountPhoneVerificationsArgs
 }
 
 /**
@@ -6409,6 +10857,76 @@ export type MunicipalityCountOutputTypeCountBudgetCodelistArgs<ExtArgs extends r
   where?: Prisma.BudgetCodelistEntryWhereInput
 }
 
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationTopicsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationTopicWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationAreasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationAreaWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountAlertsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AlertWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationPreferenceWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationProfilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationProfileWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountConsentEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ConsentEventWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountMessagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountMessageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageDeliveryWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PushSubscriptionWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPhoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PhoneVerificationWhereInput
+}
+
 
 export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -6455,6 +10973,18 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   budgetDataSets?: boolean | Prisma.Municipality$budgetDataSetsArgs<ExtArgs>
   budgetMeasures?: boolean | Prisma.Municipality$budgetMeasuresArgs<ExtArgs>
   budgetCodelist?: boolean | Prisma.Municipality$budgetCodelistArgs<ExtArgs>
+  notificationTopics?: boolean | Prisma.Municipality$notificationTopicsArgs<ExtArgs>
+  notificationAreas?: boolean | Prisma.Municipality$notificationAreasArgs<ExtArgs>
+  alerts?: boolean | Prisma.Municipality$alertsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.Municipality$notificationPreferencesArgs<ExtArgs>
+  notificationProfiles?: boolean | Prisma.Municipality$notificationProfilesArgs<ExtArgs>
+  consentEvents?: boolean | Prisma.Municipality$consentEventsArgs<ExtArgs>
+  messages?: boolean | Prisma.Municipality$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.Municipality$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>
+  vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
+  notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["municipality"]>
 
@@ -6551,6 +11081,18 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   budgetDataSets?: boolean | Prisma.Municipality$budgetDataSetsArgs<ExtArgs>
   budgetMeasures?: boolean | Prisma.Municipality$budgetMeasuresArgs<ExtArgs>
   budgetCodelist?: boolean | Prisma.Municipality$budgetCodelistArgs<ExtArgs>
+  notificationTopics?: boolean | Prisma.Municipality$notificationTopicsArgs<ExtArgs>
+  notificationAreas?: boolean | Prisma.Municipality$notificationAreasArgs<ExtArgs>
+  alerts?: boolean | Prisma.Municipality$alertsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.Municipality$notificationPreferencesArgs<ExtArgs>
+  notificationProfiles?: boolean | Prisma.Municipality$notificationProfilesArgs<ExtArgs>
+  consentEvents?: boolean | Prisma.Municipality$consentEventsArgs<ExtArgs>
+  messages?: boolean | Prisma.Municipality$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.Municipality$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>
+  vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
+  notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type MunicipalityIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -6584,6 +11126,18 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     budgetDataSets: Prisma.$BudgetDataSetPayload<ExtArgs>[]
     budgetMeasures: Prisma.$BudgetMeasurePayload<ExtArgs>[]
     budgetCodelist: Prisma.$BudgetCodelistEntryPayload<ExtArgs>[]
+    notificationTopics: Prisma.$NotificationTopicPayload<ExtArgs>[]
+    notificationAreas: Prisma.$NotificationAreaPayload<ExtArgs>[]
+    alerts: Prisma.$AlertPayload<ExtArgs>[]
+    notificationPreferences: Prisma.$NotificationPreferencePayload<ExtArgs>[]
+    notificationProfiles: Prisma.$NotificationProfilePayload<ExtArgs>[]
+    consentEvents: Prisma.$ConsentEventPayload<ExtArgs>[]
+    messages: Prisma.$MessagePayload<ExtArgs>[]
+    messageDeliveries: Prisma.$MessageDeliveryPayload<ExtArgs>[]
+    pushSubscriptions: Prisma.$PushSubscriptionPayload<ExtArgs>[]
+    vapidKeyPair: Prisma.$VapidKeyPairPayload<ExtArgs> | null
+    phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
+    notificationSettings: Prisma.$NotificationSettingsPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -7037,6 +11591,18 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   budgetDataSets<T extends Prisma.Municipality$budgetDataSetsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetDataSetsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetDataSetPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   budgetMeasures<T extends Prisma.Municipality$budgetMeasuresArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetMeasuresArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetMeasurePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   budgetCodelist<T extends Prisma.Municipality$budgetCodelistArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetCodelistArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetCodelistEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationTopics<T extends Prisma.Municipality$notificationTopicsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationTopicsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationTopicPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationAreas<T extends Prisma.Municipality$notificationAreasArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationAreasArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationAreaPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  alerts<T extends Prisma.Municipality$alertsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$alertsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AlertPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationPreferences<T extends Prisma.Municipality$notificationPreferencesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationPreferencesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPreferencePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationProfiles<T extends Prisma.Municipality$notificationProfilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationProfilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationProfilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  consentEvents<T extends Prisma.Municipality$consentEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$consentEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messages<T extends Prisma.Municipality$messagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$messagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messageDeliveries<T extends Prisma.Municipality$messageDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$messageDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  pushSubscriptions<T extends Prisma.Municipality$pushSubscriptionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PushSubscriptionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  vapidKeyPair<T extends Prisma.Municipality$vapidKeyPairArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$vapidKeyPairArgs<ExtArgs>>): Prisma.Prisma__VapidKeyPairClient<runtime.Types.Result.GetResult<Prisma.$VapidKeyPairPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  phoneVerifications<T extends Prisma.Municipality$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationSettings<T extends Prisma.Municipality$notificationSettingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationSettingsArgs<ExtArgs>>): Prisma.Prisma__NotificationSettingsClient<runtime.Types.Result.GetResult<Prisma.$NotificationSettingsPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -8075,6 +12641,284 @@ export type Municipality$budgetCodelistArgs<ExtArgs extends runtime.Types.Extens
   take?: number
   skip?: number
   distinct?: Prisma.BudgetCodelistEntryScalarFieldEnum | Prisma.BudgetCodelistEntryScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationTopics
+ */
+export type Municipality$notificationTopicsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationTopic
+   */
+  select?: Prisma.NotificationTopicSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationTopic
+   */
+  omit?: Prisma.NotificationTopicOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationTopicInclude<ExtArgs> | null
+  where?: Prisma.NotificationTopicWhereInput
+  orderBy?: Prisma.NotificationTopicOrderByWithRelationInput | Prisma.NotificationTopicOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationTopicWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationTopicScalarFieldEnum | Prisma.NotificationTopicScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationAreas
+ */
+export type Municipality$notificationAreasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationArea
+   */
+  select?: Prisma.NotificationAreaSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationArea
+   */
+  omit?: Prisma.NotificationAreaOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationAreaInclude<ExtArgs> | null
+  where?: Prisma.NotificationAreaWhereInput
+  orderBy?: Prisma.NotificationAreaOrderByWithRelationInput | Prisma.NotificationAreaOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationAreaWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationAreaScalarFieldEnum | Prisma.NotificationAreaScalarFieldEnum[]
+}
+
+/**
+ * Municipality.alerts
+ */
+export type Municipality$alertsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Alert
+   */
+  select?: Prisma.AlertSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Alert
+   */
+  omit?: Prisma.AlertOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AlertInclude<ExtArgs> | null
+  where?: Prisma.AlertWhereInput
+  orderBy?: Prisma.AlertOrderByWithRelationInput | Prisma.AlertOrderByWithRelationInput[]
+  cursor?: Prisma.AlertWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AlertScalarFieldEnum | Prisma.AlertScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationPreferences
+ */
+export type Municipality$notificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationPreference
+   */
+  select?: Prisma.NotificationPreferenceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationPreference
+   */
+  omit?: Prisma.NotificationPreferenceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationPreferenceInclude<ExtArgs> | null
+  where?: Prisma.NotificationPreferenceWhereInput
+  orderBy?: Prisma.NotificationPreferenceOrderByWithRelationInput | Prisma.NotificationPreferenceOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationPreferenceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationPreferenceScalarFieldEnum | Prisma.NotificationPreferenceScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationProfiles
+ */
+export type Municipality$notificationProfilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationProfile
+   */
+  select?: Prisma.NotificationProfileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationProfile
+   */
+  omit?: Prisma.NotificationProfileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationProfileInclude<ExtArgs> | null
+  where?: Prisma.NotificationProfileWhereInput
+  orderBy?: Prisma.NotificationProfileOrderByWithRelationInput | Prisma.NotificationProfileOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationProfileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationProfileScalarFieldEnum | Prisma.NotificationProfileScalarFieldEnum[]
+}
+
+/**
+ * Municipality.consentEvents
+ */
+export type Municipality$consentEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ConsentEvent
+   */
+  select?: Prisma.ConsentEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ConsentEvent
+   */
+  omit?: Prisma.ConsentEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ConsentEventInclude<ExtArgs> | null
+  where?: Prisma.ConsentEventWhereInput
+  orderBy?: Prisma.ConsentEventOrderByWithRelationInput | Prisma.ConsentEventOrderByWithRelationInput[]
+  cursor?: Prisma.ConsentEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ConsentEventScalarFieldEnum | Prisma.ConsentEventScalarFieldEnum[]
+}
+
+/**
+ * Municipality.messages
+ */
+export type Municipality$messagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Message
+   */
+  select?: Prisma.MessageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Message
+   */
+  omit?: Prisma.MessageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageInclude<ExtArgs> | null
+  where?: Prisma.MessageWhereInput
+  orderBy?: Prisma.MessageOrderByWithRelationInput | Prisma.MessageOrderByWithRelationInput[]
+  cursor?: Prisma.MessageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageScalarFieldEnum | Prisma.MessageScalarFieldEnum[]
+}
+
+/**
+ * Municipality.messageDeliveries
+ */
+export type Municipality$messageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageDelivery
+   */
+  select?: Prisma.MessageDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageDelivery
+   */
+  omit?: Prisma.MessageDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageDeliveryInclude<ExtArgs> | null
+  where?: Prisma.MessageDeliveryWhereInput
+  orderBy?: Prisma.MessageDeliveryOrderByWithRelationInput | Prisma.MessageDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.MessageDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageDeliveryScalarFieldEnum | Prisma.MessageDeliveryScalarFieldEnum[]
+}
+
+/**
+ * Municipality.pushSubscriptions
+ */
+export type Municipality$pushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PushSubscription
+   */
+  select?: Prisma.PushSubscriptionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PushSubscription
+   */
+  omit?: Prisma.PushSubscriptionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PushSubscriptionInclude<ExtArgs> | null
+  where?: Prisma.PushSubscriptionWhereInput
+  orderBy?: Prisma.PushSubscriptionOrderByWithRelationInput | Prisma.PushSubscriptionOrderByWithRelationInput[]
+  cursor?: Prisma.PushSubscriptionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PushSubscriptionScalarFieldEnum | Prisma.PushSubscriptionScalarFieldEnum[]
+}
+
+/**
+ * Municipality.vapidKeyPair
+ */
+export type Municipality$vapidKeyPairArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the VapidKeyPair
+   */
+  select?: Prisma.VapidKeyPairSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the VapidKeyPair
+   */
+  omit?: Prisma.VapidKeyPairOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.VapidKeyPairInclude<ExtArgs> | null
+  where?: Prisma.VapidKeyPairWhereInput
+}
+
+/**
+ * Municipality.phoneVerifications
+ */
+export type Municipality$phoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PhoneVerification
+   */
+  select?: Prisma.PhoneVerificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PhoneVerification
+   */
+  omit?: Prisma.PhoneVerificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PhoneVerificationInclude<ExtArgs> | null
+  where?: Prisma.PhoneVerificationWhereInput
+  orderBy?: Prisma.PhoneVerificationOrderByWithRelationInput | Prisma.PhoneVerificationOrderByWithRelationInput[]
+  cursor?: Prisma.PhoneVerificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PhoneVerificationScalarFieldEnum | Prisma.PhoneVerificationScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationSettings
+ */
+export type Municipality$notificationSettingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationSettings
+   */
+  select?: Prisma.NotificationSettingsSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationSettings
+   */
+  omit?: Prisma.NotificationSettingsOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationSettingsInclude<ExtArgs> | null
+  where?: Prisma.NotificationSettingsWhereInput
 }
 
 /**

@@ -250,6 +250,12 @@ export type UserWhereInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
   budgetOrganisations?: Prisma.BudgetOrganisationMemberListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfile?: Prisma.XOR<Prisma.NotificationProfileNullableScalarRelationFilter, Prisma.NotificationProfileWhereInput> | null
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -274,6 +280,12 @@ export type UserOrderByWithRelationInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberOrderByRelationAggregateInput
+  notificationPreferences?: Prisma.NotificationPreferenceOrderByRelationAggregateInput
+  notificationProfile?: Prisma.NotificationProfileOrderByWithRelationInput
+  messages?: Prisma.MessageOrderByRelationAggregateInput
+  messageDeliveries?: Prisma.MessageDeliveryOrderByRelationAggregateInput
+  pushSubscriptions?: Prisma.PushSubscriptionOrderByRelationAggregateInput
+  phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -302,6 +314,12 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
   budgetOrganisations?: Prisma.BudgetOrganisationMemberListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfile?: Prisma.XOR<Prisma.NotificationProfileNullableScalarRelationFilter, Prisma.NotificationProfileWhereInput> | null
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
 }, "id" | "municipalityId_email">
 
 export type UserOrderByWithAggregationInput = {
@@ -363,6 +381,12 @@ export type UserCreateInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -386,6 +410,12 @@ export type UserUncheckedCreateInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserUpdateInput = {
@@ -409,6 +439,12 @@ export type UserUpdateInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -432,6 +468,12 @@ export type UserUncheckedUpdateInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -721,6 +763,94 @@ export type UserUpdateOneRequiredWithoutBudgetOrganisationsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutBudgetOrganisationsInput, Prisma.UserUpdateWithoutBudgetOrganisationsInput>, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
 }
 
+export type UserCreateNestedOneWithoutNotificationPreferencesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationPreferencesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutNotificationPreferencesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationPreferencesInput
+  upsert?: Prisma.UserUpsertWithoutNotificationPreferencesInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutNotificationPreferencesInput, Prisma.UserUpdateWithoutNotificationPreferencesInput>, Prisma.UserUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type UserCreateNestedOneWithoutNotificationProfileInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationProfileInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutNotificationProfileNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationProfileInput
+  upsert?: Prisma.UserUpsertWithoutNotificationProfileInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutNotificationProfileInput, Prisma.UserUpdateWithoutNotificationProfileInput>, Prisma.UserUncheckedUpdateWithoutNotificationProfileInput>
+}
+
+export type UserCreateNestedOneWithoutMessagesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessagesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutMessagesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessagesInput
+  upsert?: Prisma.UserUpsertWithoutMessagesInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutMessagesInput, Prisma.UserUpdateWithoutMessagesInput>, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+}
+
+export type UserCreateNestedOneWithoutMessageDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessageDeliveriesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutMessageDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessageDeliveriesInput
+  upsert?: Prisma.UserUpsertWithoutMessageDeliveriesInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutMessageDeliveriesInput, Prisma.UserUpdateWithoutMessageDeliveriesInput>, Prisma.UserUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type UserCreateNestedOneWithoutPushSubscriptionsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPushSubscriptionsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPushSubscriptionsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPushSubscriptionsInput
+  upsert?: Prisma.UserUpsertWithoutPushSubscriptionsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPushSubscriptionsInput, Prisma.UserUpdateWithoutPushSubscriptionsInput>, Prisma.UserUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type UserCreateNestedOneWithoutPhoneVerificationsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPhoneVerificationsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPhoneVerificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPhoneVerificationsInput
+  upsert?: Prisma.UserUpsertWithoutPhoneVerificationsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPhoneVerificationsInput, Prisma.UserUpdateWithoutPhoneVerificationsInput>, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
 export type UserCreateWithoutMunicipalityInput = {
   id?: string
   email: string
@@ -741,6 +871,12 @@ export type UserCreateWithoutMunicipalityInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutMunicipalityInput = {
@@ -763,6 +899,12 @@ export type UserUncheckedCreateWithoutMunicipalityInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutMunicipalityInput = {
@@ -830,6 +972,12 @@ export type UserCreateWithoutSessionsInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -852,6 +1000,12 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -890,6 +1044,12 @@ export type UserUpdateWithoutSessionsInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -912,6 +1072,12 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutEmailTokensInput = {
@@ -934,6 +1100,12 @@ export type UserCreateWithoutEmailTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutEmailTokensInput = {
@@ -956,6 +1128,12 @@ export type UserUncheckedCreateWithoutEmailTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutEmailTokensInput = {
@@ -994,6 +1172,12 @@ export type UserUpdateWithoutEmailTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutEmailTokensInput = {
@@ -1016,6 +1200,12 @@ export type UserUncheckedUpdateWithoutEmailTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutApiTokensInput = {
@@ -1038,6 +1228,12 @@ export type UserCreateWithoutApiTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutApiTokensInput = {
@@ -1060,6 +1256,12 @@ export type UserUncheckedCreateWithoutApiTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutApiTokensInput = {
@@ -1098,6 +1300,12 @@ export type UserUpdateWithoutApiTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutApiTokensInput = {
@@ -1120,6 +1328,12 @@ export type UserUncheckedUpdateWithoutApiTokensInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPayerLinksInput = {
@@ -1142,6 +1356,12 @@ export type UserCreateWithoutPayerLinksInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPayerLinksInput = {
@@ -1164,6 +1384,12 @@ export type UserUncheckedCreateWithoutPayerLinksInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPayerLinksInput = {
@@ -1202,6 +1428,12 @@ export type UserUpdateWithoutPayerLinksInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPayerLinksInput = {
@@ -1224,6 +1456,12 @@ export type UserUncheckedUpdateWithoutPayerLinksInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPayerClaimAttemptsInput = {
@@ -1246,6 +1484,12 @@ export type UserCreateWithoutPayerClaimAttemptsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -1268,6 +1512,12 @@ export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -1306,6 +1556,12 @@ export type UserUpdateWithoutPayerClaimAttemptsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -1328,6 +1584,12 @@ export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutCardPaymentsInput = {
@@ -1350,6 +1612,12 @@ export type UserCreateWithoutCardPaymentsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCardPaymentsInput = {
@@ -1372,6 +1640,12 @@ export type UserUncheckedCreateWithoutCardPaymentsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCardPaymentsInput = {
@@ -1410,6 +1684,12 @@ export type UserUpdateWithoutCardPaymentsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCardPaymentsInput = {
@@ -1432,6 +1712,12 @@ export type UserUncheckedUpdateWithoutCardPaymentsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutBudgetOrganisationsInput = {
@@ -1454,6 +1740,12 @@ export type UserCreateWithoutBudgetOrganisationsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutBudgetOrganisationsInput = {
@@ -1476,6 +1768,12 @@ export type UserUncheckedCreateWithoutBudgetOrganisationsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutBudgetOrganisationsInput = {
@@ -1514,6 +1812,12 @@ export type UserUpdateWithoutBudgetOrganisationsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutBudgetOrganisationsInput = {
@@ -1536,6 +1840,780 @@ export type UserUncheckedUpdateWithoutBudgetOrganisationsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutNotificationPreferencesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+}
+
+export type UserUpsertWithoutNotificationPreferencesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutNotificationPreferencesInput, Prisma.UserUncheckedUpdateWithoutNotificationPreferencesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutNotificationPreferencesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutNotificationPreferencesInput, Prisma.UserUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type UserUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutNotificationProfileInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutNotificationProfileInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutNotificationProfileInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+}
+
+export type UserUpsertWithoutNotificationProfileInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutNotificationProfileInput, Prisma.UserUncheckedUpdateWithoutNotificationProfileInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutNotificationProfileInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutNotificationProfileInput, Prisma.UserUncheckedUpdateWithoutNotificationProfileInput>
+}
+
+export type UserUpdateWithoutNotificationProfileInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutNotificationProfileInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutMessagesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutMessagesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutMessagesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+}
+
+export type UserUpsertWithoutMessagesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutMessagesInput, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutMessagesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutMessagesInput, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+}
+
+export type UserUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutMessageDeliveriesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+}
+
+export type UserUpsertWithoutMessageDeliveriesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutMessageDeliveriesInput, Prisma.UserUncheckedUpdateWithoutMessageDeliveriesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutMessageDeliveriesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutMessageDeliveriesInput, Prisma.UserUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type UserUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPushSubscriptionsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+}
+
+export type UserUpsertWithoutPushSubscriptionsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPushSubscriptionsInput, Prisma.UserUncheckedUpdateWithoutPushSubscriptionsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPushSubscriptionsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPushSubscriptionsInput, Prisma.UserUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type UserUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPhoneVerificationsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+}
+
+export type UserUpsertWithoutPhoneVerificationsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPhoneVerificationsInput, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPhoneVerificationsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPhoneVerificationsInput, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type UserUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyMunicipalityInput = {
@@ -1573,6 +2651,12 @@ export type UserUpdateWithoutMunicipalityInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutMunicipalityInput = {
@@ -1595,6 +2679,12 @@ export type UserUncheckedUpdateWithoutMunicipalityInput = {
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
   budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -1625,6 +2715,11 @@ export type UserCountOutputType = {
   payerClaimAttempts: number
   cardPayments: number
   budgetOrganisations: number
+  notificationPreferences: number
+  messages: number
+  messageDeliveries: number
+  pushSubscriptions: number
+  phoneVerifications: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1635,6 +2730,11 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   payerClaimAttempts?: boolean | UserCountOutputTypeCountPayerClaimAttemptsArgs
   cardPayments?: boolean | UserCountOutputTypeCountCardPaymentsArgs
   budgetOrganisations?: boolean | UserCountOutputTypeCountBudgetOrganisationsArgs
+  notificationPreferences?: boolean | UserCountOutputTypeCountNotificationPreferencesArgs
+  messages?: boolean | UserCountOutputTypeCountMessagesArgs
+  messageDeliveries?: boolean | UserCountOutputTypeCountMessageDeliveriesArgs
+  pushSubscriptions?: boolean | UserCountOutputTypeCountPushSubscriptionsArgs
+  phoneVerifications?: boolean | UserCountOutputTypeCountPhoneVerificationsArgs
 }
 
 /**
@@ -1696,6 +2796,41 @@ export type UserCountOutputTypeCountBudgetOrganisationsArgs<ExtArgs extends runt
   where?: Prisma.BudgetOrganisationMemberWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountNotificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationPreferenceWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountMessagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountMessageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageDeliveryWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountPushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PushSubscriptionWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountPhoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PhoneVerificationWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1719,6 +2854,12 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
   budgetOrganisations?: boolean | Prisma.User$budgetOrganisationsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.User$notificationPreferencesArgs<ExtArgs>
+  notificationProfile?: boolean | Prisma.User$notificationProfileArgs<ExtArgs>
+  messages?: boolean | Prisma.User$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.User$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.User$pushSubscriptionsArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.User$phoneVerificationsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -1782,6 +2923,12 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
   budgetOrganisations?: boolean | Prisma.User$budgetOrganisationsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.User$notificationPreferencesArgs<ExtArgs>
+  notificationProfile?: boolean | Prisma.User$notificationProfileArgs<ExtArgs>
+  messages?: boolean | Prisma.User$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.User$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.User$pushSubscriptionsArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.User$phoneVerificationsArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1802,6 +2949,12 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     payerClaimAttempts: Prisma.$PayerClaimAttemptPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
     budgetOrganisations: Prisma.$BudgetOrganisationMemberPayload<ExtArgs>[]
+    notificationPreferences: Prisma.$NotificationPreferencePayload<ExtArgs>[]
+    notificationProfile: Prisma.$NotificationProfilePayload<ExtArgs> | null
+    messages: Prisma.$MessagePayload<ExtArgs>[]
+    messageDeliveries: Prisma.$MessageDeliveryPayload<ExtArgs>[]
+    pushSubscriptions: Prisma.$PushSubscriptionPayload<ExtArgs>[]
+    phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2225,6 +3378,12 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   payerClaimAttempts<T extends Prisma.User$payerClaimAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerClaimAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerClaimAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.User$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   budgetOrganisations<T extends Prisma.User$budgetOrganisationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$budgetOrganisationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetOrganisationMemberPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationPreferences<T extends Prisma.User$notificationPreferencesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationPreferencesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPreferencePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationProfile<T extends Prisma.User$notificationProfileArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationProfileArgs<ExtArgs>>): Prisma.Prisma__NotificationProfileClient<runtime.Types.Result.GetResult<Prisma.$NotificationProfilePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  messages<T extends Prisma.User$messagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messageDeliveries<T extends Prisma.User$messageDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messageDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  pushSubscriptions<T extends Prisma.User$pushSubscriptionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$pushSubscriptionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PushSubscriptionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  phoneVerifications<T extends Prisma.User$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2833,6 +3992,145 @@ export type User$budgetOrganisationsArgs<ExtArgs extends runtime.Types.Extension
   take?: number
   skip?: number
   distinct?: Prisma.BudgetOrganisationMemberScalarFieldEnum | Prisma.BudgetOrganisationMemberScalarFieldEnum[]
+}
+
+/**
+ * User.notificationPreferences
+ */
+export type User$notificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationPreference
+   */
+  select?: Prisma.NotificationPreferenceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationPreference
+   */
+  omit?: Prisma.NotificationPreferenceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationPreferenceInclude<ExtArgs> | null
+  where?: Prisma.NotificationPreferenceWhereInput
+  orderBy?: Prisma.NotificationPreferenceOrderByWithRelationInput | Prisma.NotificationPreferenceOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationPreferenceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationPreferenceScalarFieldEnum | Prisma.NotificationPreferenceScalarFieldEnum[]
+}
+
+/**
+ * User.notificationProfile
+ */
+export type User$notificationProfileArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationProfile
+   */
+  select?: Prisma.NotificationProfileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationProfile
+   */
+  omit?: Prisma.NotificationProfileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationProfileInclude<ExtArgs> | null
+  where?: Prisma.NotificationProfileWhereInput
+}
+
+/**
+ * User.messages
+ */
+export type User$messagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Message
+   */
+  select?: Prisma.MessageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Message
+   */
+  omit?: Prisma.MessageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageInclude<ExtArgs> | null
+  where?: Prisma.MessageWhereInput
+  orderBy?: Prisma.MessageOrderByWithRelationInput | Prisma.MessageOrderByWithRelationInput[]
+  cursor?: Prisma.MessageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageScalarFieldEnum | Prisma.MessageScalarFieldEnum[]
+}
+
+/**
+ * User.messageDeliveries
+ */
+export type User$messageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageDelivery
+   */
+  select?: Prisma.MessageDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageDelivery
+   */
+  omit?: Prisma.MessageDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageDeliveryInclude<ExtArgs> | null
+  where?: Prisma.MessageDeliveryWhereInput
+  orderBy?: Prisma.MessageDeliveryOrderByWithRelationInput | Prisma.MessageDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.MessageDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageDeliveryScalarFieldEnum | Prisma.MessageDeliveryScalarFieldEnum[]
+}
+
+/**
+ * User.pushSubscriptions
+ */
+export type User$pushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PushSubscription
+   */
+  select?: Prisma.PushSubscriptionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PushSubscription
+   */
+  omit?: Prisma.PushSubscriptionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PushSubscriptionInclude<ExtArgs> | null
+  where?: Prisma.PushSubscriptionWhereInput
+  orderBy?: Prisma.PushSubscriptionOrderByWithRelationInput | Prisma.PushSubscriptionOrderByWithRelationInput[]
+  cursor?: Prisma.PushSubscriptionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PushSubscriptionScalarFieldEnum | Prisma.PushSubscriptionScalarFieldEnum[]
+}
+
+/**
+ * User.phoneVerifications
+ */
+export type User$phoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PhoneVerification
+   */
+  select?: Prisma.PhoneVerificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PhoneVerification
+   */
+  omit?: Prisma.PhoneVerificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PhoneVerificationInclude<ExtArgs> | null
+  where?: Prisma.PhoneVerificationWhereInput
+  orderBy?: Prisma.PhoneVerificationOrderByWithRelationInput | Prisma.PhoneVerificationOrderByWithRelationInput[]
+  cursor?: Prisma.PhoneVerificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PhoneVerificationScalarFieldEnum | Prisma.PhoneVerificationScalarFieldEnum[]
 }
 
 /**
