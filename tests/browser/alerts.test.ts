@@ -265,9 +265,14 @@ it(
     await waitForHeading(page, "Úřední deska");
     const worker = citizenContext.serviceWorkers()[0] ?? (await citizenContext.waitForEvent("serviceworker"));
     await worker.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope;
+      // (The worker's globals, which the tests' DOM typings do not declare.)
+      const scope = self as unknown as {
+        registration: ServiceWorkerRegistration;
+        dispatchEvent(event: Event): boolean;
+        NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+      };
       const [notification] = await scope.registration.getNotifications();
-      scope.dispatchEvent(new NotificationEvent("notificationclick", { notification: notification! }));
+      scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification: notification! }));
     });
     await page.waitForURL(`${url}/upozorneni/${alertId}`);
     await waitForHeading(page, title);
