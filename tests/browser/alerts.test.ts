@@ -294,6 +294,10 @@ it(
       await page.locator("main h1").first().waitFor();
       await expect.poll(() => banner.textContent()).toContain(title);
     }
+    // The history opened online reads offline too, and the alert's page.
+    await page.getByRole("heading", { level: 2, name: title }).waitFor();
+    await page.goto(`/upozorneni/${alertId}`);
+    await waitForHeading(page, title);
     await citizenContext.setOffline(false);
 
     // The clerk ends the alert: it leaves the banner once the app asks again (the town's other crisis, if any, stays).
