@@ -121,7 +121,7 @@ async function main() {
     PUSH_ALLOWED_ORIGINS: receiver?.origin ?? "",
     JOB_CONCURRENCY: process.env.BENCH_JOB_CONCURRENCY ?? "4",
     JOB_POLL_INTERVAL_SECONDS: "0.5",
-    JOB_POOL_SIZE: "4",
+    JOB_POOL_SIZE: "12",
     NOTIFICATION_SEND_CONCURRENCY: process.env.BENCH_SEND_CONCURRENCY ?? "64",
   });
   const app = await createApp({ config, prepareDatabase: true, logger: pino({ level: "warn" }) });

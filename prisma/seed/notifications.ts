@@ -6,15 +6,61 @@ import { DateTime } from "luxon";
 import type { AlertSeverity, NoticeCategory, NotificationChannel, PrismaClient } from "../../api/src/generated/prisma/client.ts";
 
 const TOPICS: { code: string; cs: string; en: string; descCs: string; descEn: string; isCrisis?: boolean; notice?: NoticeCategory }[] = [
-  { code: "crisis", cs: "Krizové situace", en: "Crises", descCs: "Povodně, požáry, vichřice, evakuace.", descEn: "Floods, fires, storms, evacuations.", isCrisis: true },
-  { code: "water-outage", cs: "Odstávky vody", en: "Water outages", descCs: "Plánované i havarijní přerušení dodávky vody.", descEn: "Planned and emergency water supply cuts." },
-  { code: "power-outage", cs: "Výpadky elektřiny", en: "Power outages", descCs: "Odstávky a poruchy dodávky elektřiny.", descEn: "Planned and unplanned power cuts." },
+  {
+    code: "crisis",
+    cs: "Krizové situace",
+    en: "Crises",
+    descCs: "Povodně, požáry, vichřice, evakuace.",
+    descEn: "Floods, fires, storms, evacuations.",
+    isCrisis: true,
+  },
+  {
+    code: "water-outage",
+    cs: "Odstávky vody",
+    en: "Water outages",
+    descCs: "Plánované i havarijní přerušení dodávky vody.",
+    descEn: "Planned and emergency water supply cuts.",
+  },
+  {
+    code: "power-outage",
+    cs: "Výpadky elektřiny",
+    en: "Power outages",
+    descCs: "Odstávky a poruchy dodávky elektřiny.",
+    descEn: "Planned and unplanned power cuts.",
+  },
   { code: "gas-outage", cs: "Odstávky plynu", en: "Gas outages", descCs: "Přerušení dodávky plynu.", descEn: "Gas supply cuts." },
-  { code: "roadworks", cs: "Uzavírky a opravy silnic", en: "Roadworks and closures", descCs: "Uzavírky, objížďky, opravy komunikací.", descEn: "Closures, detours, road repairs." },
-  { code: "council-meetings", cs: "Zasedání zastupitelstva", en: "Council meetings", descCs: "Pozvánky na zasedání zastupitelstva.", descEn: "Invitations to council meetings.", notice: "COUNCIL_MEETINGS" },
+  {
+    code: "roadworks",
+    cs: "Uzavírky a opravy silnic",
+    en: "Roadworks and closures",
+    descCs: "Uzavírky, objížďky, opravy komunikací.",
+    descEn: "Closures, detours, road repairs.",
+  },
+  {
+    code: "council-meetings",
+    cs: "Zasedání zastupitelstva",
+    en: "Council meetings",
+    descCs: "Pozvánky na zasedání zastupitelstva.",
+    descEn: "Invitations to council meetings.",
+    notice: "COUNCIL_MEETINGS",
+  },
   { code: "culture", cs: "Kultura a sport", en: "Culture and sport", descCs: "Akce v obci.", descEn: "Events in the town." },
-  { code: "notices-building", cs: "Nová stavební řízení na úřední desce", en: "New building proceedings on the notice board", descCs: "Když se na desce objeví stavební řízení.", descEn: "When a building proceeding is posted.", notice: "BUILDING_PROCEEDINGS" },
-  { code: "notices-announcements", cs: "Nová oznámení na úřední desce", en: "New announcements on the notice board", descCs: "Když se na desce objeví oznámení.", descEn: "When an announcement is posted.", notice: "ANNOUNCEMENTS" },
+  {
+    code: "notices-building",
+    cs: "Nová stavební řízení na úřední desce",
+    en: "New building proceedings on the notice board",
+    descCs: "Když se na desce objeví stavební řízení.",
+    descEn: "When a building proceeding is posted.",
+    notice: "BUILDING_PROCEEDINGS",
+  },
+  {
+    code: "notices-announcements",
+    cs: "Nová oznámení na úřední desce",
+    en: "New announcements on the notice board",
+    descCs: "Když se na desce objeví oznámení.",
+    descEn: "When an announcement is posted.",
+    notice: "ANNOUNCEMENTS",
+  },
 ];
 
 const DISTRICTS: { code: string; name: string; streets: string[] }[] = [
@@ -59,7 +105,9 @@ export async function seedDemoNotifications(prisma: PrismaClient, now = DateTime
   const wholeTown = await prisma.notificationArea.create({ data: { municipalityId, kind: "TOWN", code: "obec", name: "Celá obec" } });
   areas.set("obec", wholeTown.id);
   for (const district of DISTRICTS) {
-    const row = await prisma.notificationArea.create({ data: { municipalityId, kind: "DISTRICT", code: district.code, name: district.name } });
+    const row = await prisma.notificationArea.create({
+      data: { municipalityId, kind: "DISTRICT", code: district.code, name: district.name },
+    });
     areas.set(district.code, row.id);
     for (const street of district.streets) {
       const streetRow = await prisma.notificationArea.create({
@@ -89,7 +137,15 @@ export async function seedDemoNotifications(prisma: PrismaClient, now = DateTime
       },
     });
     await prisma.phoneVerification.create({
-      data: { municipalityId, userId: citizen.id, phone, codeHash: "seeded", expiresAt: at({ days: -30, minutes: 10 }), verifiedAt: at({ days: -30 }), createdAt: at({ days: -30 }) },
+      data: {
+        municipalityId,
+        userId: citizen.id,
+        phone,
+        codeHash: "seeded",
+        expiresAt: at({ days: -30, minutes: 10 }),
+        verifiedAt: at({ days: -30 }),
+        createdAt: at({ days: -30 }),
+      },
     });
     const preferences: [string, string, NotificationChannel][] = [
       ["crisis", "obec", "SMS"],
@@ -101,18 +157,60 @@ export async function seedDemoNotifications(prisma: PrismaClient, now = DateTime
     ];
     for (const [topic, area, channel] of preferences) {
       await prisma.notificationPreference.create({
-        data: { municipalityId, userId: citizen.id, topicId: topics.get(topic)!, areaId: areas.get(area)!, channel, createdAt: at({ days: -30 }) },
+        data: {
+          municipalityId,
+          userId: citizen.id,
+          topicId: topics.get(topic)!,
+          areaId: areas.get(area)!,
+          channel,
+          createdAt: at({ days: -30 }),
+        },
       });
       await prisma.consentEvent.create({
-        data: { municipalityId, userId: citizen.id, channel, topicId: topics.get(topic)!, areaId: areas.get(area)!, granted: true, source: "PREFERENCES", createdAt: at({ days: -30 }) },
+        data: {
+          municipalityId,
+          userId: citizen.id,
+          channel,
+          topicId: topics.get(topic)!,
+          areaId: areas.get(area)!,
+          granted: true,
+          source: "PREFERENCES",
+          createdAt: at({ days: -30 }),
+        },
       });
     }
     // A choice made and taken back: the history shows both.
     await prisma.consentEvent.createMany({
       data: [
-        { municipalityId, userId: citizen.id, channel: "EMAIL", topicId: topics.get("culture")!, areaId: wholeTown.id, granted: true, source: "PREFERENCES", createdAt: at({ days: -30 }) },
-        { municipalityId, userId: citizen.id, channel: "EMAIL", topicId: topics.get("culture")!, areaId: wholeTown.id, granted: false, source: "UNSUBSCRIBE_LINK", createdAt: at({ days: -12 }) },
-        { municipalityId, userId: citizen.id, channel: "SMS", messageKind: "PAYMENT_REMINDER", granted: true, source: "PREFERENCES", createdAt: at({ days: -30 }) },
+        {
+          municipalityId,
+          userId: citizen.id,
+          channel: "EMAIL",
+          topicId: topics.get("culture")!,
+          areaId: wholeTown.id,
+          granted: true,
+          source: "PREFERENCES",
+          createdAt: at({ days: -30 }),
+        },
+        {
+          municipalityId,
+          userId: citizen.id,
+          channel: "EMAIL",
+          topicId: topics.get("culture")!,
+          areaId: wholeTown.id,
+          granted: false,
+          source: "UNSUBSCRIBE_LINK",
+          createdAt: at({ days: -12 }),
+        },
+        {
+          municipalityId,
+          userId: citizen.id,
+          channel: "SMS",
+          messageKind: "PAYMENT_REMINDER",
+          granted: true,
+          source: "PREFERENCES",
+          createdAt: at({ days: -30 }),
+        },
       ],
     });
   }
@@ -157,7 +255,8 @@ export async function seedDemoNotifications(prisma: PrismaClient, now = DateTime
       titleCs: "Odstávka vody v ulici Lipová",
       titleEn: "Water outage in Lipová street",
       bodyCs: "Kvůli opravě vodovodního řadu nepoteče voda v ulici Lipová od 8:00 do 14:00. Cisterna s pitnou vodou bude stát u č. p. 20.",
-      bodyEn: "Because of a water main repair there will be no water in Lipová street from 8:00 to 14:00. A drinking water tanker will stand at no. 20.",
+      bodyEn:
+        "Because of a water main repair there will be no water in Lipová street from 8:00 to 14:00. A drinking water tanker will stand at no. 20.",
       topics: ["water-outage"],
       areas: ["lipova"],
       channels: ["SMS", "EMAIL"],
@@ -297,8 +396,30 @@ export async function seedDemoNotifications(prisma: PrismaClient, now = DateTime
       });
       await prisma.messageDelivery.createMany({
         data: [
-          { municipalityId, messageId: reminder.id, userId: citizen.id, channel: "EMAIL", recipientKey: citizen.id, address: citizen.email, status: "SENT", attempts: 1, sentAt, createdAt: sentAt },
-          { municipalityId, messageId: reminder.id, userId: citizen.id, channel: "SMS", recipientKey: citizen.id, address: "+420601123456", status: "SENT", attempts: 2, sentAt, createdAt: sentAt },
+          {
+            municipalityId,
+            messageId: reminder.id,
+            userId: citizen.id,
+            channel: "EMAIL",
+            recipientKey: citizen.id,
+            address: citizen.email,
+            status: "SENT",
+            attempts: 1,
+            sentAt,
+            createdAt: sentAt,
+          },
+          {
+            municipalityId,
+            messageId: reminder.id,
+            userId: citizen.id,
+            channel: "SMS",
+            recipientKey: citizen.id,
+            address: "+420601123456",
+            status: "SENT",
+            attempts: 2,
+            sentAt,
+            createdAt: sentAt,
+          },
         ],
       });
     }

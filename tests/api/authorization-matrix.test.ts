@@ -217,6 +217,123 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       variables: { id: f.deadJobId },
     }),
   },
+  // Notifications: public alerts; the alerts desk (clerks of the agenda, admins); a citizen's own preferences
+  // and history; the town's reminder settings (finance clerks, admins). Aimed at no real alert: an unknown id
+  // is "not found" for those allowed; inputs that fail validation change nothing.
+  "Query.alerts": { access: everyone, operation: () => ({ query: `{ alerts(first: 5) { nodes { id title } } }` }) },
+  "Query.alert": {
+    access: {
+      ...everyone,
+      anonymous: "null",
+      citizen: "null",
+      otherCitizen: "null",
+      clerkWithoutAgenda: "null",
+      clerk: "null",
+      admin: "null",
+      otherTownAdmin: "null",
+    },
+    operation: () => ({ query: `{ alert(id: "${gid("Alert", "00000000-0000-4000-8000-000000000000")}") { id } }` }),
+  },
+  "Query.crisisAlert": {
+    access: {
+      ...everyone,
+      anonymous: "null",
+      citizen: "null",
+      otherCitizen: "null",
+      clerkWithoutAgenda: "null",
+      clerk: "null",
+      admin: "null",
+      otherTownAdmin: "null",
+    },
+    operation: () => ({ query: `{ crisisAlert { id } }` }),
+  },
+  "Query.notificationTopics": { access: everyone, operation: () => ({ query: `{ notificationTopics { id name } }` }) },
+  "Query.notificationAreas": { access: everyone, operation: () => ({ query: `{ notificationAreas { id name } }` }) },
+  "Query.allAlerts": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ allAlerts(first: 5) { nodes { id status } } }` }),
+  },
+  "Query.alertRecipientCounts": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `{ alertRecipientCounts(audience: { severity: INFO, topicIds: [], channels: [EMAIL] }) { email citizens } }`,
+    }),
+  },
+  "Mutation.createAlert": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `mutation { createAlert(input: { severity: INFO, titleCs: "x", bodyCs: "x", topicIds: [], channels: [] }) { __typename } }`,
+    }),
+  },
+  "Mutation.updateAlert": {
+    access: { ...adminOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation($id: ID!) { updateAlert(id: $id, input: { severity: INFO, titleCs: "x", bodyCs: "x", topicIds: [], channels: [] }) { __typename } }`,
+      variables: { id: gid("Alert", "00000000-0000-4000-8000-000000000000") },
+    }),
+  },
+  "Mutation.cancelAlert": {
+    access: { ...adminOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation($id: ID!) { cancelAlert(id: $id) { __typename } }`,
+      variables: { id: gid("Alert", "00000000-0000-4000-8000-000000000000") },
+    }),
+  },
+  "Mutation.endAlert": {
+    access: { ...adminOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation($id: ID!) { endAlert(id: $id) { __typename } }`,
+      variables: { id: gid("Alert", "00000000-0000-4000-8000-000000000000") },
+    }),
+  },
+  "Query.myNotificationPreferences": {
+    access: signedIn,
+    operation: () => ({ query: `{ myNotificationPreferences { email subscriptions { channel } } }` }),
+  },
+  "Query.myConsentHistory": { access: signedIn, operation: () => ({ query: `{ myConsentHistory { granted channel } }` }) },
+  "Query.communicationHistory": {
+    access: signedIn,
+    operation: () => ({ query: `{ communicationHistory(first: 5) { nodes { id kind title } } }` }),
+  },
+  "Mutation.setNotificationPreferences": {
+    access: signedIn,
+    operation: () => ({
+      query: `mutation { setNotificationPreferences(input: { subscriptions: [], reminderChannels: [EMAIL], paymentChannels: [EMAIL], submissionChannels: [EMAIL] }) { __typename } }`,
+    }),
+  },
+  "Mutation.setOfficialDelivery": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { setOfficialDelivery(method: DATA_BOX, address: "0") { __typename } }` }),
+  },
+  "Mutation.registerPushSubscription": {
+    access: signedIn,
+    operation: () => ({
+      query: `mutation { registerPushSubscription(input: { endpoint: "http://localhost/x", p256dh: "x", auth: "x" }) { __typename } }`,
+    }),
+  },
+  "Mutation.removePushSubscription": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { removePushSubscription(endpoint: "https://fcm.googleapis.com/none") { __typename } }` }),
+  },
+  "Mutation.startPhoneVerification": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { startPhoneVerification(phone: "x") { __typename } }` }),
+  },
+  "Mutation.confirmPhoneVerification": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { confirmPhoneVerification(code: "123456") { __typename } }` }),
+  },
+  "Mutation.removeSmsPhone": { access: signedIn, operation: () => ({ query: `mutation { removeSmsPhone { __typename } }` }) },
+  "Query.notificationSettings": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ notificationSettings { reminderOffsetsDays } }` }),
+  },
+  "Mutation.updateNotificationSettings": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `mutation { updateNotificationSettings(input: { remindersEnabled: true, reminderOffsetsDays: [], reminderSendHour: 8, reminderLateWindowDays: 3, reminderMaxOverdueDays: 60, paymentConfirmationsEnabled: true, quietHoursStart: "21:00", quietHoursEnd: "07:00" }) { __typename } }`,
+    }),
+  },
   "Query.auditLog": { access: adminOnly, operation: () => ({ query: `{ auditLog(first: 50) { edges { node { id action actor } } } }` }) },
   "Mutation.register": {
     access: everyone,

@@ -6,7 +6,16 @@ import { apiTokenClient, createUser, signedInClient } from "../kit/factories.ts"
 import { alertPublishJob } from "../../api/src/jobs/alert-publish.ts";
 import { notificationDeliveryJob } from "../../api/src/jobs/notification-delivery.ts";
 import { notificationFanoutJob } from "../../api/src/jobs/notification-fanout.ts";
-import { ALERT_FIELDS, CREATE_ALERT, createAlertTown, createSubscriber, ERROR_FIELDS, globalId, runJobsDueBy, type AlertTown } from "./notifications-support.ts";
+import {
+  ALERT_FIELDS,
+  CREATE_ALERT,
+  createAlertTown,
+  createSubscriber,
+  ERROR_FIELDS,
+  globalId,
+  runJobsDueBy,
+  type AlertTown,
+} from "./notifications-support.ts";
 
 let app: TestApp;
 let server: FastifyInstance;
@@ -76,7 +85,12 @@ describe("composing and sending alerts", () => {
     await app.database.prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: app.clock.now() } });
     void south;
 
-    const audience = { severity: "WARNING", topicIds: [id("NotificationTopic", water)], areaIds: [id("NotificationArea", north)], channels: ["EMAIL", "PUSH", "SMS"] };
+    const audience = {
+      severity: "WARNING",
+      topicIds: [id("NotificationTopic", water)],
+      areaIds: [id("NotificationArea", north)],
+      channels: ["EMAIL", "PUSH", "SMS"],
+    };
     const counts = await t.clerk.request(COUNTS, { audience });
     expect(counts.errors).toBeUndefined();
     expect(counts.data!.alertRecipientCounts).toEqual({ email: 2, sms: 1, push: 2, pushCitizens: 1, citizens: 3 });
@@ -142,7 +156,11 @@ describe("composing and sending alerts", () => {
       { topicId: water.id, areaId: t.areas.south.id, channel: "EMAIL" },
     ]);
     const quiet = await t.clerk.request(CREATE_ALERT, {
-      input: alertInput({ topicIds: [id("NotificationTopic", water)], areaIds: [id("NotificationArea", t.areas.southStreet)], channels: ["SMS", "EMAIL"] }),
+      input: alertInput({
+        topicIds: [id("NotificationTopic", water)],
+        areaIds: [id("NotificationArea", t.areas.southStreet)],
+        channels: ["SMS", "EMAIL"],
+      }),
     });
     const crisisAlert = await t.clerk.request(CREATE_ALERT, {
       input: alertInput({
@@ -206,18 +224,28 @@ describe("composing and sending alerts", () => {
     expect(atom.body).toContain("&lt;a&gt;");
     const rss = await server.inject({ url: "/feeds/upozorneni.rss?lang=en", headers: { host: t.host } });
     expect(rss.body).toContain("Crisis: Bridge closed");
-    const cached = await server.inject({ url: "/feeds/upozorneni.atom", headers: { host: t.host, "if-none-match": String(atom.headers.etag) } });
+    const cached = await server.inject({
+      url: "/feeds/upozorneni.atom",
+      headers: { host: t.host, "if-none-match": String(atom.headers.etag) },
+    });
     expect(cached.statusCode).toBe(304);
 
     // Ended: the banner goes, the alert stays listed.
-    const ended = await t.clerk.request(`mutation($id: ID!) { endAlert(id: $id) { __typename ... on EndAlertSuccess { alert { isValid } } } }`, { id: alert.id });
+    const ended = await t.clerk.request(
+      `mutation($id: ID!) { endAlert(id: $id) { __typename ... on EndAlertSuccess { alert { isValid } } } }`,
+      { id: alert.id },
+    );
     expect(ended.data!.endAlert.alert.isValid).toBe(false);
     expect((await t.anonymous.request(`query { crisisAlert { id } }`)).data!.crisisAlert?.id).not.toBe(alert.id);
   });
 
   it("schedules, reschedules and cancels; a scheduled alert is public only once published by its job", async () => {
     const scheduled = await t.clerk.request(CREATE_ALERT, {
-      input: alertInput({ titleCs: "Plánovaná uzavírka", topicIds: [id("NotificationTopic", t.topics.roadworks)], scheduledAt: "2026-11-27T07:00:00Z" }),
+      input: alertInput({
+        titleCs: "Plánovaná uzavírka",
+        topicIds: [id("NotificationTopic", t.topics.roadworks)],
+        scheduledAt: "2026-11-27T07:00:00Z",
+      }),
     });
     const alert = scheduled.data!.createAlert.alert;
     expect(alert.status).toBe("SCHEDULED");
@@ -226,7 +254,14 @@ describe("composing and sending alerts", () => {
     // Moved to 09:00; the job of 07:00 then finds nothing to do.
     const moved = await t.clerk.request(
       `mutation($id: ID!, $input: AlertInput!) { updateAlert(id: $id, input: $input) { __typename ... on UpdateAlertSuccess { alert { scheduledAt status } } ${ERROR_FIELDS} } }`,
-      { id: alert.id, input: alertInput({ titleCs: "Plánovaná uzavírka", topicIds: [id("NotificationTopic", t.topics.roadworks)], scheduledAt: "2026-11-27T09:00:00Z" }) },
+      {
+        id: alert.id,
+        input: alertInput({
+          titleCs: "Plánovaná uzavírka",
+          topicIds: [id("NotificationTopic", t.topics.roadworks)],
+          scheduledAt: "2026-11-27T09:00:00Z",
+        }),
+      },
     );
     expect(moved.data!.updateAlert.alert).toEqual({ scheduledAt: "2026-11-27T09:00:00.000Z", status: "SCHEDULED" });
     app.clock.set("2026-11-27T07:30:00Z");
@@ -243,9 +278,12 @@ describe("composing and sending alerts", () => {
     expect(late.data!.cancelAlert).toMatchObject({ __typename: "AlertStateError", code: "ALERT_NOT_SCHEDULED" });
 
     const other = await t.clerk.request(CREATE_ALERT, { input: alertInput({ titleCs: "Zrušená", scheduledAt: "2026-11-28T09:00:00Z" }) });
-    const cancelled = await t.clerk.request(`mutation($id: ID!) { cancelAlert(id: $id) { __typename ... on CancelAlertSuccess { alert { status } } } }`, {
-      id: other.data!.createAlert.alert.id,
-    });
+    const cancelled = await t.clerk.request(
+      `mutation($id: ID!) { cancelAlert(id: $id) { __typename ... on CancelAlertSuccess { alert { status } } } }`,
+      {
+        id: other.data!.createAlert.alert.id,
+      },
+    );
     expect(cancelled.data!.cancelAlert.alert.status).toBe("CANCELLED");
     app.clock.set("2026-11-28T10:00:00Z");
     await runJobsDueBy(app, [alertPublishJob]);
@@ -266,15 +304,29 @@ describe("composing and sending alerts", () => {
     expect(bad.data!.createAlert.__typename).toBe("ValidationError");
     const paths = bad.data!.createAlert.fieldErrors.map((e: { path: string[] }) => e.path.join("."));
     expect(paths).toContain("titleCs");
-    const audience = await t.clerk.request(CREATE_ALERT, { input: alertInput({ topicIds: [id("NotificationTopic", otherTown.topics.water)], channels: [] }) });
+    const audience = await t.clerk.request(CREATE_ALERT, {
+      input: alertInput({ topicIds: [id("NotificationTopic", otherTown.topics.water)], channels: [] }),
+    });
     expect(audience.data!.createAlert.fieldErrors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(["channels"]);
-    const foreign = await t.clerk.request(CREATE_ALERT, { input: alertInput({ topicIds: [id("NotificationTopic", otherTown.topics.water)] }) });
-    expect(foreign.data!.createAlert.fieldErrors[0]).toMatchObject({ path: ["topicIds"], code: "UNKNOWN", message: "Některé z vybraných témat neexistuje." });
-    const window = await t.clerk.request(CREATE_ALERT, { input: alertInput({ validFrom: "2026-11-27T10:00:00Z", validTo: "2026-11-27T09:00:00Z" }) });
+    const foreign = await t.clerk.request(CREATE_ALERT, {
+      input: alertInput({ topicIds: [id("NotificationTopic", otherTown.topics.water)] }),
+    });
+    expect(foreign.data!.createAlert.fieldErrors[0]).toMatchObject({
+      path: ["topicIds"],
+      code: "UNKNOWN",
+      message: "Některé z vybraných témat neexistuje.",
+    });
+    const window = await t.clerk.request(CREATE_ALERT, {
+      input: alertInput({ validFrom: "2026-11-27T10:00:00Z", validTo: "2026-11-27T09:00:00Z" }),
+    });
     expect(window.data!.createAlert.fieldErrors[0].path).toEqual(["validTo"]);
     // Another town's alert is not found from here.
-    const theirs = await otherTown.clerk.request(CREATE_ALERT, { input: { ...alertInput(), topicIds: [id("NotificationTopic", otherTown.topics.water)], areaIds: [] } });
-    const cross = await t.clerk.request(`mutation($id: ID!) { endAlert(id: $id) { __typename } }`, { id: theirs.data!.createAlert.alert.id });
+    const theirs = await otherTown.clerk.request(CREATE_ALERT, {
+      input: { ...alertInput(), topicIds: [id("NotificationTopic", otherTown.topics.water)], areaIds: [] },
+    });
+    const cross = await t.clerk.request(`mutation($id: ID!) { endAlert(id: $id) { __typename } }`, {
+      id: theirs.data!.createAlert.alert.id,
+    });
     expect(cross.data!.endAlert.__typename).toBe("NotFoundError");
   });
 
@@ -282,7 +334,6 @@ describe("composing and sending alerts", () => {
     const citizen = await signedInClient(app, await createUser(app, t.town.id), t.host);
     const financeClerk = await signedInClient(app, await createUser(app, t.town.id, { role: "CLERK", agendas: ["FINANCE"] }), t.host);
     const integrator = await apiTokenClient(app, t.town.id, ["alerts:write"], t.host);
-    const clerk = await signedInClient(app, t.clerkUser, t.host);
     for (const client of [citizen, financeClerk]) {
       const refused = await client.request(CREATE_ALERT, { input: alertInput() });
       expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -45,7 +45,9 @@ async function sendAlert(title: string) {
 /** Every delivery id in the queued delivery jobs of a message, with how many jobs carry it. */
 async function queuedDeliveryIds(messageId: string): Promise<Map<string, number>> {
   const ids = (await app.database.prisma.messageDelivery.findMany({ where: { messageId }, select: { id: true } })).map((d) => d.id);
-  const jobs = await app.database.sql.query<{ data: { deliveryIds: string[] } }>(`SELECT data FROM pgboss.job WHERE name = 'notification-delivery'`);
+  const jobs = await app.database.sql.query<{ data: { deliveryIds: string[] } }>(
+    `SELECT data FROM pgboss.job WHERE name = 'notification-delivery'`,
+  );
   const wanted = new Set(ids);
   const counts = new Map<string, number>();
   for (const job of jobs) for (const id of job.data.deliveryIds) if (wanted.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);

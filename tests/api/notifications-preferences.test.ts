@@ -53,16 +53,34 @@ describe("a citizen's notification preferences", () => {
   it("saves topic × area × channel choices and appends every grant and withdrawal to the consent history", async () => {
     const { user, client } = await citizen();
     const first = await client.request(SET, {
-      input: { ...base, subscriptions: [sub(t.topics.water, t.areas.northStreet, "EMAIL"), sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")], quietHoursStart: "22:00", quietHoursEnd: "06:30" },
+      input: {
+        ...base,
+        subscriptions: [sub(t.topics.water, t.areas.northStreet, "EMAIL"), sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")],
+        quietHoursStart: "22:00",
+        quietHoursEnd: "06:30",
+      },
     });
-    expect(first.data!.setNotificationPreferences.preferences).toMatchObject({ quietHoursStart: "22:00", quietHoursEnd: "06:30", officialDelivery: "POST" });
-    const second = await client.request(SET, { input: { ...base, subscriptions: [sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")], reminderChannels: [] } });
+    expect(first.data!.setNotificationPreferences.preferences).toMatchObject({
+      quietHoursStart: "22:00",
+      quietHoursEnd: "06:30",
+      officialDelivery: "POST",
+    });
+    const second = await client.request(SET, {
+      input: { ...base, subscriptions: [sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")], reminderChannels: [] },
+    });
     expect(second.data!.setNotificationPreferences.preferences.subscriptions).toEqual([sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")]);
     // Town default quiet hours apply again when the citizen gives none.
-    expect(second.data!.setNotificationPreferences.preferences).toMatchObject({ quietHoursStart: "21:00", quietHoursEnd: "07:00", reminderChannels: [] });
+    expect(second.data!.setNotificationPreferences.preferences).toMatchObject({
+      quietHoursStart: "21:00",
+      quietHoursEnd: "07:00",
+      reminderChannels: [],
+    });
 
     const history = await client.request(`query { myConsentHistory { channel granted topicName messageKind source } }`);
-    const entries = history.data!.myConsentHistory.map((e: { granted: boolean; topicName: string | null; messageKind: string | null }) => [e.granted, e.topicName ?? e.messageKind]);
+    const entries = history.data!.myConsentHistory.map((e: { granted: boolean; topicName: string | null; messageKind: string | null }) => [
+      e.granted,
+      e.topicName ?? e.messageKind,
+    ]);
     expect(entries).toEqual(
       expect.arrayContaining([
         [true, "Téma water"],
@@ -73,10 +91,14 @@ describe("a citizen's notification preferences", () => {
     );
     expect(entries).toHaveLength(4);
     // Append-only: the database refuses to change or delete the evidence.
-    await expect(app.database.prisma.consentEvent.updateMany({ where: { userId: user.id }, data: { granted: true } })).rejects.toThrow(/append-only/);
+    await expect(app.database.prisma.consentEvent.updateMany({ where: { userId: user.id }, data: { granted: true } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(app.database.prisma.consentEvent.deleteMany({ where: { userId: user.id } })).rejects.toThrow(/append-only/);
     // Saving the same again records nothing.
-    await client.request(SET, { input: { ...base, subscriptions: [sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")], reminderChannels: [] } });
+    await client.request(SET, {
+      input: { ...base, subscriptions: [sub(t.topics.crisis, t.areas.wholeTown, "EMAIL")], reminderChannels: [] },
+    });
     expect(await app.database.prisma.consentEvent.count({ where: { userId: user.id } })).toBe(4);
   });
 
@@ -84,12 +106,22 @@ describe("a citizen's notification preferences", () => {
     const { client } = await citizen();
     const other = await createAlertTown(app);
     const refused = await client.request(SET, {
-      input: { ...base, subscriptions: [sub(t.topics.water, t.areas.north, "SMS"), sub(t.topics.water, t.areas.north, "PUSH")], quietHoursStart: "25:00", quietHoursEnd: "06:00" },
+      input: {
+        ...base,
+        subscriptions: [sub(t.topics.water, t.areas.north, "SMS"), sub(t.topics.water, t.areas.north, "PUSH")],
+        quietHoursStart: "25:00",
+        quietHoursEnd: "06:00",
+      },
     });
     expect(refused.data!.setNotificationPreferences.__typename).toBe("ValidationError");
     expect(refused.data!.setNotificationPreferences.fieldErrors.map((e: { path: string[] }) => e.path[0])).toEqual(["quietHoursStart"]);
-    const channels = await client.request(SET, { input: { ...base, subscriptions: [sub(t.topics.water, t.areas.north, "SMS"), sub(t.topics.water, t.areas.north, "PUSH")] } });
-    expect(channels.data!.setNotificationPreferences.fieldErrors.map((e: { code: string }) => e.code).sort()).toEqual(["NO_PUSH_DEVICE", "SMS_UNVERIFIED"]);
+    const channels = await client.request(SET, {
+      input: { ...base, subscriptions: [sub(t.topics.water, t.areas.north, "SMS"), sub(t.topics.water, t.areas.north, "PUSH")] },
+    });
+    expect(channels.data!.setNotificationPreferences.fieldErrors.map((e: { code: string }) => e.code).sort()).toEqual([
+      "NO_PUSH_DEVICE",
+      "SMS_UNVERIFIED",
+    ]);
     const foreign = await client.request(SET, { input: { ...base, subscriptions: [sub(other.topics.water, t.areas.north, "EMAIL")] } });
     expect(foreign.data!.setNotificationPreferences.fieldErrors[0]).toMatchObject({ code: "UNKNOWN" });
     const anonymous = await new Client(app, { host: t.host }).request(SET, { input: { ...base, subscriptions: [] } });
@@ -118,7 +150,9 @@ describe("a citizen's notification preferences", () => {
     expect(limited.data!.startPhoneVerification).toMatchObject({ __typename: "TooManyAttemptsError", code: "TOO_MANY_ATTEMPTS" });
     // The verified phone allows SMS choices; removing it withdraws them.
     await client.request(SET, { input: { ...base, subscriptions: [sub(t.topics.water, t.areas.north, "SMS")] } });
-    const removed = await client.request(`mutation { removeSmsPhone { ... on RemoveSmsPhoneSuccess { preferences { smsPhone subscriptions { channel } } } } }`);
+    const removed = await client.request(
+      `mutation { removeSmsPhone { ... on RemoveSmsPhoneSuccess { preferences { smsPhone subscriptions { channel } } } } }`,
+    );
     expect(removed.data!.removeSmsPhone.preferences).toEqual({ smsPhone: null, subscriptions: [] });
   });
 
@@ -127,7 +161,9 @@ describe("a citizen's notification preferences", () => {
     const register = `mutation($input: PushSubscriptionInput!) { registerPushSubscription(input: $input) { __typename ... on RegisterPushSubscriptionSuccess { preferences { pushDevices { id } } } ${ERROR_FIELDS} } }`;
     const evil = await client.request(register, { input: { endpoint: "http://169.254.169.254/latest", ...fakePushKeys() } });
     expect(evil.data!.registerPushSubscription.fieldErrors[0].path).toEqual(["endpoint"]);
-    const badKey = await client.request(register, { input: { endpoint: "https://fcm.googleapis.com/fcm/send/abc", p256dh: "AAAA", auth: "BBBB" } });
+    const badKey = await client.request(register, {
+      input: { endpoint: "https://fcm.googleapis.com/fcm/send/abc", p256dh: "AAAA", auth: "BBBB" },
+    });
     expect(badKey.data!.registerPushSubscription.fieldErrors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(["auth", "p256dh"]);
     const input = { endpoint: "https://fcm.googleapis.com/fcm/send/device-1", ...fakePushKeys() };
     await client.request(register, { input });
@@ -141,9 +177,12 @@ describe("a citizen's notification preferences", () => {
     // Changing notification choices never touches it.
     const after = await client.request(SET, { input: { ...base, subscriptions: [], reminderChannels: [] } });
     expect(after.data!.setNotificationPreferences.preferences.officialDelivery).toBe("DATA_BOX");
-    const removed = await client.request(`mutation($endpoint: String) { removePushSubscription(endpoint: $endpoint) { ... on RemovePushSubscriptionSuccess { preferences { pushDevices { id } } } } }`, {
-      endpoint: input.endpoint,
-    });
+    const removed = await client.request(
+      `mutation($endpoint: String) { removePushSubscription(endpoint: $endpoint) { ... on RemovePushSubscriptionSuccess { preferences { pushDevices { id } } } } }`,
+      {
+        endpoint: input.endpoint,
+      },
+    );
     expect(removed.data!.removePushSubscription.preferences.pushDevices).toEqual([]);
   });
 });
@@ -172,11 +211,28 @@ describe("the communication history", () => {
     // A confirmation of that payment, by the job as the statement import queues it.
     const { confirmPayments } = await import("../../api/src/services/notifications/confirm-payments.ts");
     app.clock.set("2026-11-27T10:05:00Z");
-    expect(await confirmPayments(app.services, t.town.id, { paymentIds: (await app.database.prisma.payment.findMany({ where: { allocations: { some: { assessmentId: assessment.id } } } })).map((p) => p.id) })).toBe(1);
+    expect(
+      await confirmPayments(app.services, t.town.id, {
+        paymentIds: (await app.database.prisma.payment.findMany({ where: { allocations: { some: { assessmentId: assessment.id } } } })).map(
+          (p) => p.id,
+        ),
+      }),
+    ).toBe(1);
     await app.jobs.drain();
     // Someone else's message never shows.
     await app.database.prisma.message.create({
-      data: { municipalityId: t.town.id, kind: "PAYMENT_REMINDER", dedupKey: `other-${neighbour.id}`, userId: neighbour.id, subjectCs: "Cizí", bodyCs: "x", subjectEn: "Other", bodyEn: "x", path: "/", deliveries: { create: { municipalityId: t.town.id, userId: neighbour.id, channel: "EMAIL", recipientKey: neighbour.id } } },
+      data: {
+        municipalityId: t.town.id,
+        kind: "PAYMENT_REMINDER",
+        dedupKey: `other-${neighbour.id}`,
+        userId: neighbour.id,
+        subjectCs: "Cizí",
+        bodyCs: "x",
+        subjectEn: "Other",
+        bodyEn: "x",
+        path: "/",
+        deliveries: { create: { municipalityId: t.town.id, userId: neighbour.id, channel: "EMAIL", recipientKey: neighbour.id } },
+      },
     });
 
     const client = await signedInClient(app, user, t.host);
@@ -190,7 +246,11 @@ describe("the communication history", () => {
     expect(all.errors).toBeUndefined();
     const nodes = all.data!.communicationHistory.nodes;
     expect(nodes.map((n: { kind: string }) => n.kind)).toEqual(["MESSAGE", "PAYMENT", "ASSESSMENT"]);
-    expect(nodes[0]).toMatchObject({ messageKind: "PAYMENT_CONFIRMATION", title: "Přijali jsme vaši platbu 800,00\u00a0Kč", deliveries: [{ channel: "EMAIL", status: "SENT" }] });
+    expect(nodes[0]).toMatchObject({
+      messageKind: "PAYMENT_CONFIRMATION",
+      title: "Přijali jsme vaši platbu 800,00\u00a0Kč",
+      deliveries: [{ channel: "EMAIL", status: "SENT" }],
+    });
     expect(nodes[1]).toMatchObject({ title: "Platba 800,00\u00a0Kč přijata", amount: "800.00" });
     expect(nodes[2]).toMatchObject({ title: "Poplatek za odpad 2026", amount: "800.00" });
 

@@ -14,7 +14,11 @@ afterAll(async () => {
   await app.close();
 });
 
-async function citizenWithAssessment(options: { installments: { amount: number; dueDate: string }[]; directDebit?: boolean; lifecycle?: "ACTIVE" | "CANCELLED" }) {
+async function citizenWithAssessment(options: {
+  installments: { amount: number; dueDate: string }[];
+  directDebit?: boolean;
+  lifecycle?: "ACTIVE" | "CANCELLED";
+}) {
   const user = await createUser(app, town.id);
   const payer = await createPayer(app, town.id, { userIds: [user.id], directDebit: options.directDebit ?? false });
   const amount = options.installments.reduce((sum, i) => sum + i.amount, 0);
@@ -153,14 +157,28 @@ describe("due-date reminders", () => {
   });
 
   it("are configured per town by finance clerks, validated", async () => {
-    const finance = await signedInClient(app, await createUser(app, town.id, { role: "CLERK", agendas: ["FINANCE"] }), town.hosts[0]!.hostname);
+    const finance = await signedInClient(
+      app,
+      await createUser(app, town.id, { role: "CLERK", agendas: ["FINANCE"] }),
+      town.hosts[0]!.hostname,
+    );
     const citizen = await signedInClient(app, await createUser(app, town.id), town.hosts[0]!.hostname);
     const mutation = /* GraphQL */ `
-      mutation($input: NotificationSettingsInput!) {
+      mutation ($input: NotificationSettingsInput!) {
         updateNotificationSettings(input: $input) {
           __typename
-          ... on UpdateNotificationSettingsSuccess { settings { reminderOffsetsDays reminderSendHour } }
-          ... on ValidationError { fieldErrors { path message } }
+          ... on UpdateNotificationSettingsSuccess {
+            settings {
+              reminderOffsetsDays
+              reminderSendHour
+            }
+          }
+          ... on ValidationError {
+            fieldErrors {
+              path
+              message
+            }
+          }
         }
       }
     `;
@@ -176,7 +194,9 @@ describe("due-date reminders", () => {
     };
     const saved = await finance.request(mutation, { input });
     expect(saved.data!.updateNotificationSettings.settings).toEqual({ reminderOffsetsDays: [-14, -3, 7], reminderSendHour: 9 });
-    const bad = await finance.request(mutation, { input: { ...input, reminderOffsetsDays: [0, 3, 3], reminderSendHour: 24, quietHoursEnd: "7" } });
+    const bad = await finance.request(mutation, {
+      input: { ...input, reminderOffsetsDays: [0, 3, 3], reminderSendHour: 24, quietHoursEnd: "7" },
+    });
     expect(bad.data!.updateNotificationSettings.fieldErrors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual([
       "quietHoursEnd",
       "reminderOffsetsDays",

@@ -88,7 +88,12 @@ export async function createSubscriber(
   for (const s of subscriptions) await prisma.notificationPreference.create({ data: { municipalityId: t.town.id, userId: user.id, ...s } });
   for (let i = 0; i < (options.devices ?? 0); i++) {
     await prisma.pushSubscription.create({
-      data: { municipalityId: t.town.id, userId: user.id, endpoint: `https://fcm.googleapis.com/fcm/send/${randomBytes(12).toString("hex")}`, ...fakePushKeys() },
+      data: {
+        municipalityId: t.town.id,
+        userId: user.id,
+        endpoint: `https://fcm.googleapis.com/fcm/send/${randomBytes(12).toString("hex")}`,
+        ...fakePushKeys(),
+      },
     });
   }
   return user;
@@ -139,9 +144,12 @@ export function globalId(type: string, id: string): string {
  * Runs the queued jobs of these kinds whose start time has come by the TEST clock, as pg-boss's workers
  * would at that moment (pg-boss itself schedules by the database's real clock, which `drain` follows).
  */
-export async function runJobsDueBy(app: TestApp, kinds: readonly { name: string; handle: (data: never, job: never, services: never) => Promise<void> }[]) {
+export async function runJobsDueBy(
+  app: TestApp,
+  kinds: readonly { name: string; handle: (data: never, job: never, services: never) => Promise<void> }[],
+) {
   let ran = 0;
-  for (let progressed = true; progressed; ) {
+  for (let progressed = true; progressed;) {
     progressed = false;
     for (const kind of kinds) {
       const rows = await app.database.sql.query<{ id: string; data: unknown }>(
@@ -149,9 +157,16 @@ export async function runJobsDueBy(app: TestApp, kinds: readonly { name: string;
         [kind.name, app.clock.now()],
       );
       for (const row of rows) {
-        const claimed = await app.database.sql.query(`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE id = $1 AND state IN ('created', 'retry') RETURNING id`, [row.id]);
+        const claimed = await app.database.sql.query(
+          `UPDATE pgboss.job SET state = 'active', started_on = now() WHERE id = $1 AND state IN ('created', 'retry') RETURNING id`,
+          [row.id],
+        );
         if (claimed.length === 0) continue;
-        await kind.handle(row.data as never, { id: row.id, attempt: 1, signal: new AbortController().signal } as never, app.services as never);
+        await kind.handle(
+          row.data as never,
+          { id: row.id, attempt: 1, signal: new AbortController().signal } as never,
+          app.services as never,
+        );
         await app.database.sql.query(`UPDATE pgboss.job SET state = 'completed', completed_on = now() WHERE id = $1`, [row.id]);
         ran++;
         progressed = true;

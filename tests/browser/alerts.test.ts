@@ -265,9 +265,14 @@ it(
     await waitForHeading(page, "Úřední deska");
     const worker = citizenContext.serviceWorkers()[0] ?? (await citizenContext.waitForEvent("serviceworker"));
     await worker.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope;
+      // (The worker's globals, which the tests' DOM typings do not declare.)
+      const scope = self as unknown as {
+        registration: ServiceWorkerRegistration;
+        dispatchEvent(event: Event): boolean;
+        NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+      };
       const [notification] = await scope.registration.getNotifications();
-      scope.dispatchEvent(new NotificationEvent("notificationclick", { notification: notification! }));
+      scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification: notification! }));
     });
     await page.waitForURL(`${url}/upozorneni/${alertId}`);
     await waitForHeading(page, title);
@@ -289,6 +294,10 @@ it(
       await page.locator("main h1").first().waitFor();
       await expect.poll(() => banner.textContent()).toContain(title);
     }
+    // The history opened online reads offline too, and the alert's page.
+    await page.getByRole("heading", { level: 2, name: title }).waitFor();
+    await page.goto(`/upozorneni/${alertId}`);
+    await waitForHeading(page, title);
     await citizenContext.setOffline(false);
 
     // The clerk ends the alert: it leaves the banner once the app asks again (the town's other crisis, if any, stays).

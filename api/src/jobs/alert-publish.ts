@@ -16,7 +16,8 @@ export const alertPublishJob = defineJob<AlertPublishData>({
     const prisma = services.database.prisma;
     const now = services.clock.now();
     // The queue's clock (the database's) ran ahead of ours: fail the attempt, the retry comes later.
-    if (now.getTime() < new Date(data.scheduledAt).getTime() - 5_000) throw new Error(`Alert ${data.alertId} is not due until ${data.scheduledAt}`);
+    if (now.getTime() < new Date(data.scheduledAt).getTime() - 5_000)
+      throw new Error(`Alert ${data.alertId} is not due until ${data.scheduledAt}`);
     const published = await prisma.$transaction(async (tx) => {
       // The conditional update decides: a cancel or a reschedule racing with this job wins or loses as a whole.
       const moved = await tx.alert.updateMany({

@@ -9,4 +9,14 @@ import { notificationFanoutJob } from "./notification-fanout.ts";
 import { paymentConfirmationsJob } from "./payment-confirmations.ts";
 import { paymentRemindersJob } from "./payment-reminders.ts";
 
-export const jobKinds = [accountEmailJob, cardPaymentReceiptJob, cardPaymentReconciliationJob, budgetAggregatesJob, notificationDeliveryJob, notificationFanoutJob, alertPublishJob, paymentRemindersJob, paymentConfirmationsJob] as const;
+export const jobKinds = [
+  accountEmailJob,
+  cardPaymentReceiptJob,
+  cardPaymentReconciliationJob,
+  budgetAggregatesJob,
+  notificationDeliveryJob,
+  notificationFanoutJob,
+  alertPublishJob,
+  paymentRemindersJob,
+  paymentConfirmationsJob,
+] as const;

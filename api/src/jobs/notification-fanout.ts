@@ -68,7 +68,9 @@ export async function fanOutBatch(services: AppServices, messageId: string): Pro
       severity: true,
       fanoutCursor: true,
       fanoutDoneAt: true,
-      alert: { select: { id: true, status: true, channels: true, topics: { select: { topicId: true } }, areas: { select: { areaId: true } } } },
+      alert: {
+        select: { id: true, status: true, channels: true, topics: { select: { topicId: true } }, areas: { select: { areaId: true } } },
+      },
     },
   });
   if (!message?.alert || message.fanoutDoneAt || message.alert.status === "CANCELLED") return { done: true, created: 0 };
@@ -93,7 +95,11 @@ export async function fanOutBatch(services: AppServices, messageId: string): Pro
     areaIds: alert.areas.map((a) => a.areaId),
     severity: message.severity,
   };
-  const rows = await services.database.sql.query<RecipientRow>(recipientsSql(channel), [...audienceParams(audience), state.lastKey, batchSize]);
+  const rows = await services.database.sql.query<RecipientRow>(recipientsSql(channel), [
+    ...audienceParams(audience),
+    state.lastKey,
+    batchSize,
+  ]);
   const nextCursor =
     rows.length < batchSize
       ? state.channelIndex + 1 < order.length

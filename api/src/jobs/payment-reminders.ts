@@ -30,9 +30,17 @@ export async function queueReminderRuns(services: AppServices): Promise<void> {
   for (const { id } of municipalities) {
     const settings = await getNotificationSettings(services.database.prisma, id);
     if (!settings.remindersEnabled) continue;
-    const next = nextReminderRun(now, { offsetsDays: settings.reminderOffsetsDays, sendHour: settings.reminderSendHour, lateWindowDays: settings.reminderLateWindowDays });
+    const next = nextReminderRun(now, {
+      offsetsDays: settings.reminderOffsetsDays,
+      sendHour: settings.reminderSendHour,
+      lateWindowDays: settings.reminderLateWindowDays,
+    });
     await services.jobs.enqueue(paymentRemindersJob, { municipalityId: id }, { key: `payment-reminders:${id}:${hour}` });
-    await services.jobs.enqueue(paymentRemindersJob, { municipalityId: id }, { key: `payment-reminders:${id}:${next.toISOString()}`, startAfter: next });
+    await services.jobs.enqueue(
+      paymentRemindersJob,
+      { municipalityId: id },
+      { key: `payment-reminders:${id}:${next.toISOString()}`, startAfter: next },
+    );
   }
 }
 

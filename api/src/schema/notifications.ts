@@ -98,7 +98,10 @@ export const NotificationTopicRef = builder.prismaNode("NotificationTopic", {
   description: "A subject of alerts (water outage, roadworks, crisis, council meeting, new notices of a category, ...).",
   fields: (t) => ({
     code: t.exposeString("code", { description: 'Stable identifier, e.g. "water-outage".' }),
-    name: t.string({ description: "In the request's language.", resolve: (topic, _args, ctx) => localized(ctx, topic.nameCs, topic.nameEn) }),
+    name: t.string({
+      description: "In the request's language.",
+      resolve: (topic, _args, ctx) => localized(ctx, topic.nameCs, topic.nameEn),
+    }),
     description: t.string({ resolve: (topic, _args, ctx) => localized(ctx, topic.descriptionCs, topic.descriptionEn) }),
     isCrisis: t.exposeBoolean("isCrisis", { description: "Crisis alerts: they override quiet hours." }),
     noticeCategory: t.field({
@@ -165,7 +168,10 @@ export const AlertRef = builder.prismaNode("Alert", {
   description: "An alert of the town (outage, roadworks, crisis, ...): public once published, delivered to subscribers.",
   fields: (t) => ({
     severity: t.expose("severity", { type: AlertSeverityEnum }),
-    title: t.string({ description: "In the request's language (Czech when no English text).", resolve: (a, _args, ctx) => localized(ctx, a.titleCs, a.titleEn) }),
+    title: t.string({
+      description: "In the request's language (Czech when no English text).",
+      resolve: (a, _args, ctx) => localized(ctx, a.titleCs, a.titleEn),
+    }),
     body: t.string({ resolve: (a, _args, ctx) => localized(ctx, a.bodyCs, a.bodyEn) }),
     validFrom: t.expose("validFrom", { type: "DateTime" }),
     validTo: t.expose("validTo", { type: "DateTime", nullable: true, description: "Null: until further notice." }),
@@ -229,7 +235,11 @@ const AlertFilterInput = builder.inputType("AlertFilter", {
   fields: (t) => ({
     severity: t.field({ type: AlertSeverityEnum, required: false }),
     topicId: t.globalID({ for: NotificationTopicRef, required: false }),
-    areaId: t.globalID({ for: NotificationAreaRef, required: false, description: "Alerts for this area, its district or streets, or the whole town." }),
+    areaId: t.globalID({
+      for: NotificationAreaRef,
+      required: false,
+      description: "Alerts for this area, its district or streets, or the whole town.",
+    }),
     validOnly: t.boolean({ required: false, description: "Only alerts valid now." }),
   }),
 });
@@ -254,8 +264,13 @@ builder.queryFields((t) => ({
     description: "Published alerts, newest first. Public.",
     args: { filter: t.arg({ type: AlertFilterInput, required: false }) },
     resolve: async (query, _root, args, ctx) =>
-      ctx.db.alert.findMany({ ...query, where: await alertListWhere(ctx, { kind: "public" }, alertFilter(args.filter)), orderBy: [...ALERT_ORDER] }),
-    totalCount: async (_root, args, ctx) => ctx.db.alert.count({ where: await alertListWhere(ctx, { kind: "public" }, alertFilter(args.filter)) }),
+      ctx.db.alert.findMany({
+        ...query,
+        where: await alertListWhere(ctx, { kind: "public" }, alertFilter(args.filter)),
+        orderBy: [...ALERT_ORDER],
+      }),
+    totalCount: async (_root, args, ctx) =>
+      ctx.db.alert.count({ where: await alertListWhere(ctx, { kind: "public" }, alertFilter(args.filter)) }),
   }),
   alert: t.prismaField({
     type: "Alert",
@@ -275,7 +290,9 @@ builder.queryFields((t) => ({
       const now = ctx.clock.now();
       return ctx.db.alert.findFirst({
         ...query,
-        where: { AND: [publicAlertWhere(), { severity: "CRISIS", validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] }] },
+        where: {
+          AND: [publicAlertWhere(), { severity: "CRISIS", validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] }],
+        },
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       });
     },
@@ -284,7 +301,12 @@ builder.queryFields((t) => ({
     type: ["NotificationTopic"],
     description: "The town's alert topics, in the town's order. Public.",
     resolve: (query, _root, _args, ctx) =>
-      ctx.db.notificationTopic.findMany({ ...query, where: { archivedAt: null }, orderBy: [{ position: "asc" }, { code: "asc" }], take: 200 }),
+      ctx.db.notificationTopic.findMany({
+        ...query,
+        where: { archivedAt: null },
+        orderBy: [{ position: "asc" }, { code: "asc" }],
+        take: 200,
+      }),
   }),
   notificationAreas: t.prismaField({
     type: ["NotificationArea"],
@@ -385,7 +407,8 @@ builder.mutationField("createAlert", (t) =>
       idempotencyKey: t.arg.string({ required: false, description: "The client's key for this compose (a UUID), against double submits." }),
     },
     errors: alertErrors,
-    resolve: (_root, { input, idempotencyKey }, ctx) => createAlert(ctx, { ...alertContent(input), idempotencyKey: idempotencyKey ?? null }),
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      createAlert(ctx, { ...alertContent(input), idempotencyKey: idempotencyKey ?? null }),
   }),
 );
 
@@ -663,9 +686,16 @@ const TimelineEntryRef = builder.objectRef<TimelineEntry>("TimelineEntry").imple
     summary: t.exposeString("summary"),
     path: t.exposeString("path", { nullable: true, description: "The portal page it is about." }),
     amount: t.field({ type: "Money", nullable: true, resolve: (e) => e.amount }),
-    status: t.exposeString("status", { nullable: true, description: "The item's own status code (e.g. PAID, an assessment's; a submission's step)." }),
+    status: t.exposeString("status", {
+      nullable: true,
+      description: "The item's own status code (e.g. PAID, an assessment's; a submission's step).",
+    }),
     messageKind: t.field({ type: MessageKindEnum, nullable: true, resolve: (e) => e.messageKind }),
-    deliveries: t.field({ type: [TimelineDeliveryRef], description: "For messages: each channel and its delivery status.", resolve: (e) => e.deliveries }),
+    deliveries: t.field({
+      type: [TimelineDeliveryRef],
+      description: "For messages: each channel and its delivery status.",
+      resolve: (e) => e.deliveries,
+    }),
   }),
 });
 
@@ -685,7 +715,8 @@ builder.queryField("communicationHistory", (t) =>
     {
       type: TimelineEntryRef,
       authScopes: SIGNED_IN,
-      description: "The signed-in citizen's history with the office: messages (channel, delivery status), assessments, payments, submissions; newest first.",
+      description:
+        "The signed-in citizen's history with the office: messages (channel, delivery status), assessments, payments, submissions; newest first.",
       args: { filter: t.arg({ type: TimelineFilterInput, required: false }) },
       resolve: (_root, args, ctx) =>
         resolveCursorConnection<Promise<TimelineEntry[]>>({ args, toCursor: (entry) => entry.cursor }, (page) =>
@@ -708,7 +739,9 @@ const NotificationSettingsRef = builder.objectRef<Awaited<ReturnType<typeof getN
     }),
     reminderSendHour: t.exposeInt("reminderSendHour", { description: "Prague local hour reminders are sent at (8 = 08:00)." }),
     reminderLateWindowDays: t.exposeInt("reminderLateWindowDays"),
-    reminderMaxOverdueDays: t.exposeInt("reminderMaxOverdueDays", { description: "Installments overdue longer than this are never mentioned." }),
+    reminderMaxOverdueDays: t.exposeInt("reminderMaxOverdueDays", {
+      description: "Installments overdue longer than this are never mentioned.",
+    }),
     paymentConfirmationsEnabled: t.exposeBoolean("paymentConfirmationsEnabled"),
     quietHoursStart: t.exposeString("quietHoursStart"),
     quietHoursEnd: t.exposeString("quietHoursEnd"),

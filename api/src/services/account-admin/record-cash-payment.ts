@@ -59,6 +59,10 @@ export async function recordCashPayment(
     details: { assessmentId: assessment.id, amount: String(data.amount), receivedOn: data.receivedOn, receiptNumber: data.receiptNumber },
   });
   // The citizens linked to the payer get a confirmation (notifications); the key makes a retry a no-op.
-  await enqueuePaymentConfirmations(ctx.services, { municipalityId: ctx.municipality.id, paymentIds: [payment.id] }, { key: `payment:${payment.id}` });
+  await enqueuePaymentConfirmations(
+    ctx.services,
+    { municipalityId: ctx.municipality.id, paymentIds: [payment.id] },
+    { key: `payment:${payment.id}` },
+  );
   return { paymentId: payment.id, assessmentId: assessment.id };
 }

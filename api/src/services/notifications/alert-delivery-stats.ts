@@ -12,7 +12,10 @@ export type AlertDeliveryStats = {
 }[];
 
 /** Delivery counts per channel and status of each alert's message, for many alerts in one statement. */
-export async function alertDeliveryStats(ctx: Pick<Context, "services" | "municipality">, alertIds: readonly string[]): Promise<AlertDeliveryStats[]> {
+export async function alertDeliveryStats(
+  ctx: Pick<Context, "services" | "municipality">,
+  alertIds: readonly string[],
+): Promise<AlertDeliveryStats[]> {
   const rows = await ctx.services.database.sql.query<{ alert_id: string; channel: NotificationChannel; status: string; n: number }>(
     `SELECT m."alertId" AS alert_id, d.channel, d.status, count(*)::int AS n
        FROM "MessageDelivery" d JOIN "Message" m ON m.id = d."messageId"
@@ -25,7 +28,8 @@ export async function alertDeliveryStats(ctx: Pick<Context, "services" | "munici
     let channels = byAlert.get(row.alert_id);
     if (!channels) byAlert.set(row.alert_id, (channels = new Map()));
     let stats = channels.get(row.channel);
-    if (!stats) channels.set(row.channel, (stats = { channel: row.channel, total: 0, pending: 0, sent: 0, failed: 0, dead: 0, skipped: 0 }));
+    if (!stats)
+      channels.set(row.channel, (stats = { channel: row.channel, total: 0, pending: 0, sent: 0, failed: 0, dead: 0, skipped: 0 }));
     const n = Number(row.n);
     stats.total += n;
     if (row.status === "PENDING") stats.pending += n;

@@ -65,19 +65,26 @@ export async function checkAudience(
   const topicIds = [...new Set(input.topicIds.map((id) => id.toLowerCase()))];
   const areaIds = [...new Set(input.areaIds.map((id) => id.toLowerCase()))];
   const channels = [...new Set(input.channels)];
-  if (options.requireTopics && topicIds.length === 0) issues.push({ path: ["topicIds"], code: "REQUIRED", messageKey: "field.alertTopicRequired" });
-  if (topicIds.length > ALERT_LIMITS.topics) issues.push({ path: ["topicIds"], code: "TOO_BIG", messageKey: "field.tooManyItems", params: { max: ALERT_LIMITS.topics } });
-  if (areaIds.length > ALERT_LIMITS.areas) issues.push({ path: ["areaIds"], code: "TOO_BIG", messageKey: "field.tooManyItems", params: { max: ALERT_LIMITS.areas } });
-  if (options.requireTopics && channels.length === 0) issues.push({ path: ["channels"], code: "REQUIRED", messageKey: "field.alertChannelRequired" });
+  if (options.requireTopics && topicIds.length === 0)
+    issues.push({ path: ["topicIds"], code: "REQUIRED", messageKey: "field.alertTopicRequired" });
+  if (topicIds.length > ALERT_LIMITS.topics)
+    issues.push({ path: ["topicIds"], code: "TOO_BIG", messageKey: "field.tooManyItems", params: { max: ALERT_LIMITS.topics } });
+  if (areaIds.length > ALERT_LIMITS.areas)
+    issues.push({ path: ["areaIds"], code: "TOO_BIG", messageKey: "field.tooManyItems", params: { max: ALERT_LIMITS.areas } });
+  if (options.requireTopics && channels.length === 0)
+    issues.push({ path: ["channels"], code: "REQUIRED", messageKey: "field.alertChannelRequired" });
   if (issues.length > 0) throw new ValidationError(issues);
 
   const [topics, areas] = await Promise.all([
     topicIds.every(isUuid)
       ? ctx.db.notificationTopic.findMany({ where: { id: { in: topicIds }, archivedAt: null }, select: { id: true } })
       : Promise.resolve(null),
-    areaIds.every(isUuid) ? ctx.db.notificationArea.findMany({ where: { id: { in: areaIds }, archivedAt: null }, select: { id: true, kind: true } }) : Promise.resolve(null),
+    areaIds.every(isUuid)
+      ? ctx.db.notificationArea.findMany({ where: { id: { in: areaIds }, archivedAt: null }, select: { id: true, kind: true } })
+      : Promise.resolve(null),
   ]);
-  if (!topics || topics.length !== topicIds.length) issues.push({ path: ["topicIds"], code: "UNKNOWN", messageKey: "field.alertUnknownTopic" });
+  if (!topics || topics.length !== topicIds.length)
+    issues.push({ path: ["topicIds"], code: "UNKNOWN", messageKey: "field.alertUnknownTopic" });
   if (!areas || areas.length !== areaIds.length) issues.push({ path: ["areaIds"], code: "UNKNOWN", messageKey: "field.alertUnknownArea" });
   if (issues.length > 0) throw new ValidationError(issues);
   // The whole town's area is the same as no areas: stored as none.
@@ -97,15 +104,27 @@ export async function checkAlertInput(ctx: Pick<Context, "db" | "clock">, input:
     issues.push({ path: ["scheduledAt"], code: "IN_PAST", messageKey: "field.dateInPast" });
   }
   if (input.scheduledAt && input.scheduledAt.getTime() > now.getTime() + ALERT_LIMITS.scheduleDaysAhead * 86_400_000) {
-    issues.push({ path: ["scheduledAt"], code: "TOO_FAR", messageKey: "field.alertTooFarAhead", params: { days: ALERT_LIMITS.scheduleDaysAhead } });
+    issues.push({
+      path: ["scheduledAt"],
+      code: "TOO_FAR",
+      messageKey: "field.alertTooFarAhead",
+      params: { days: ALERT_LIMITS.scheduleDaysAhead },
+    });
   }
   const scheduledAt = sendNow ? now : input.scheduledAt!;
   const validFrom = input.validFrom ?? scheduledAt;
   const validTo = input.validTo ?? null;
-  if (validTo && validTo.getTime() <= validFrom.getTime()) issues.push({ path: ["validTo"], code: "BEFORE_START", messageKey: "field.alertValidToBeforeFrom" });
-  if (validTo && validTo.getTime() <= scheduledAt.getTime()) issues.push({ path: ["validTo"], code: "IN_PAST", messageKey: "field.alertEndsBeforeSending" });
+  if (validTo && validTo.getTime() <= validFrom.getTime())
+    issues.push({ path: ["validTo"], code: "BEFORE_START", messageKey: "field.alertValidToBeforeFrom" });
+  if (validTo && validTo.getTime() <= scheduledAt.getTime())
+    issues.push({ path: ["validTo"], code: "IN_PAST", messageKey: "field.alertEndsBeforeSending" });
   if (validTo && validTo.getTime() - validFrom.getTime() > ALERT_LIMITS.validityDays * 86_400_000) {
-    issues.push({ path: ["validTo"], code: "TOO_LONG", messageKey: "field.alertValidityTooLong", params: { days: ALERT_LIMITS.validityDays } });
+    issues.push({
+      path: ["validTo"],
+      code: "TOO_LONG",
+      messageKey: "field.alertValidityTooLong",
+      params: { days: ALERT_LIMITS.validityDays },
+    });
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return { severity: input.severity, ...content, ...audience, validFrom, validTo, scheduledAt, sendNow };

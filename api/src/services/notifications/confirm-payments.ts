@@ -31,7 +31,10 @@ export async function confirmPayments(
     amount: { gt: 0 },
     source: { not: "CARD" },
     allocations: { some: linked },
-    OR: [...(which.statementIds?.length ? [{ statementId: { in: [...which.statementIds] } }] : []), ...(which.paymentIds?.length ? [{ id: { in: [...which.paymentIds] } }] : [])],
+    OR: [
+      ...(which.statementIds?.length ? [{ statementId: { in: [...which.statementIds] } }] : []),
+      ...(which.paymentIds?.length ? [{ id: { in: [...which.paymentIds] } }] : []),
+    ],
   };
   if (!where.OR!.length) return 0;
   let queued = 0;
@@ -49,7 +52,13 @@ export async function confirmPayments(
           select: {
             amount: true,
             assessmentId: true,
-            assessment: { select: { subject: true, variableSymbol: true, payer: { select: { links: { where: { user: { disabledAt: null } }, select: { userId: true } } } } } },
+            assessment: {
+              select: {
+                subject: true,
+                variableSymbol: true,
+                payer: { select: { links: { where: { user: { disabledAt: null } }, select: { userId: true } } } },
+              },
+            },
           },
         },
       },
@@ -64,7 +73,9 @@ export async function confirmPayments(
         town: municipality.name,
         amount: formatMoney(total, locale),
         receivedOn: DateTime.fromISO(fromDateColumn(payment.receivedOn)).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
-        items: payment.allocations.map((a) => `${a.assessment.subject} (VS ${a.assessment.variableSymbol}) ${formatMoney(a.amount, locale)}`).join("; "),
+        items: payment.allocations
+          .map((a) => `${a.assessment.subject} (VS ${a.assessment.variableSymbol}) ${formatMoney(a.amount, locale)}`)
+          .join("; "),
       });
       const [cs, en] = [params("cs"), params("en")];
       await prisma.$transaction(async (tx) => {

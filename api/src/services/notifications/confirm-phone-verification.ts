@@ -9,7 +9,12 @@ import { phoneCodeHash } from "./start-phone-verification.ts";
 /** Wrong codes tolerated per code sent: a 6-digit code is not guessable in five tries. */
 export const PHONE_CODE_MAX_ATTEMPTS = 5;
 
-const schema = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "field.phoneCodeFormat" }) });
+const schema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: "field.phoneCodeFormat" }),
+});
 
 /**
  * Confirms the citizen's number with the newest code sent to it: SMS go to it from now on (for the
@@ -28,9 +33,12 @@ export async function confirmPhoneVerification(ctx: Context, codeInput: string):
     where: { id: verification.id, attempts: { lt: PHONE_CODE_MAX_ATTEMPTS }, verifiedAt: null },
     data: { attempts: { increment: 1 } },
   });
-  if (counted.count === 0) throw new TooManyAttemptsError(Math.max(60, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)));
+  if (counted.count === 0)
+    throw new TooManyAttemptsError(Math.max(60, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)));
   if (!safeEqual(phoneCodeHash(userId, code), verification.codeHash)) {
-    throw ValidationError.field("code", "field.phoneCodeWrong", "WRONG_CODE", { left: PHONE_CODE_MAX_ATTEMPTS - verification.attempts - 1 });
+    throw ValidationError.field("code", "field.phoneCodeWrong", "WRONG_CODE", {
+      left: PHONE_CODE_MAX_ATTEMPTS - verification.attempts - 1,
+    });
   }
 
   await ctx.db.$transaction(async (tx) => {

@@ -20,10 +20,13 @@ export async function countAlertRecipients(
   input: { topicIds: string[]; areaIds: string[]; channels: NotificationChannel[]; severity: AlertSeverity },
 ): Promise<RecipientCounts> {
   const audience = await checkAudience(ctx, input, { requireTopics: false });
-  const [row] = await ctx.services.database.sql.query<{ email: number; sms: number; push: number; push_citizens: number; citizens: number }>(
-    COUNTS_SQL,
-    [...audienceParams({ municipalityId: ctx.municipality.id, ...audience, severity: input.severity }), audience.channels],
-  );
+  const [row] = await ctx.services.database.sql.query<{
+    email: number;
+    sms: number;
+    push: number;
+    push_citizens: number;
+    citizens: number;
+  }>(COUNTS_SQL, [...audienceParams({ municipalityId: ctx.municipality.id, ...audience, severity: input.severity }), audience.channels]);
   return {
     email: Number(row?.email ?? 0),
     sms: Number(row?.sms ?? 0),

@@ -25,7 +25,10 @@ export interface NotificationPreferences {
 export const MAX_PUSH_DEVICES = 10;
 
 /** A citizen's notification choices and contacts, with the town's defaults where the citizen chose none. */
-export async function getNotificationPreferences(ctx: Pick<Context, "db" | "clock" | "municipality">, userId: string): Promise<NotificationPreferences> {
+export async function getNotificationPreferences(
+  ctx: Pick<Context, "db" | "clock" | "municipality">,
+  userId: string,
+): Promise<NotificationPreferences> {
   const now = ctx.clock.now();
   const [user, profile, subscriptions, devices, pending, settings] = await Promise.all([
     ctx.db.user.findFirstOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } }),

@@ -27,7 +27,9 @@ interface PageArgs {
 function parseBoundary(ctx: Pick<Context, "locale">, cursor: string, argument: string): TimelineBoundary {
   const match = /^(\d{1,15})\|([a-z-]+):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match || !isUuid(match[3]!)) {
-    throw new GraphQLError(`${argument}: ${translate(ctx.locale, "field.invalid")}`, { extensions: { code: "BAD_USER_INPUT", field: [argument] } });
+    throw new GraphQLError(`${argument}: ${translate(ctx.locale, "field.invalid")}`, {
+      extensions: { code: "BAD_USER_INPUT", field: [argument] },
+    });
   }
   return { at: new Date(Number(match[1])), id: `${match[2]}:${match[3]}` };
 }

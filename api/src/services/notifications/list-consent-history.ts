@@ -12,7 +12,11 @@ export interface ConsentHistoryEntry {
 }
 
 /** The citizen's consent history, newest first, with topic and area names in the request's language. */
-export async function listConsentHistory(ctx: Pick<Context, "db" | "locale">, userId: string, limit: number): Promise<ConsentHistoryEntry[]> {
+export async function listConsentHistory(
+  ctx: Pick<Context, "db" | "locale">,
+  userId: string,
+  limit: number,
+): Promise<ConsentHistoryEntry[]> {
   const events = await ctx.db.consentEvent.findMany({
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -21,7 +25,9 @@ export async function listConsentHistory(ctx: Pick<Context, "db" | "locale">, us
   const topicIds = [...new Set(events.flatMap((e) => (e.topicId ? [e.topicId] : [])))];
   const areaIds = [...new Set(events.flatMap((e) => (e.areaId ? [e.areaId] : [])))];
   const [topics, areas] = await Promise.all([
-    topicIds.length ? ctx.db.notificationTopic.findMany({ where: { id: { in: topicIds } }, select: { id: true, nameCs: true, nameEn: true } }) : [],
+    topicIds.length
+      ? ctx.db.notificationTopic.findMany({ where: { id: { in: topicIds } }, select: { id: true, nameCs: true, nameEn: true } })
+      : [],
     areaIds.length ? ctx.db.notificationArea.findMany({ where: { id: { in: areaIds } }, select: { id: true, name: true } }) : [],
   ]);
   const topicName = new Map(topics.map((t) => [t.id, ctx.locale === "en" ? t.nameEn : t.nameCs]));

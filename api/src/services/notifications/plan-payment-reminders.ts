@@ -64,7 +64,12 @@ export async function planPaymentReminders(services: AppServices, municipalityId
         variableSymbol: true,
         lifecycle: true,
         bankAccount: { select: { prefix: true, number: true, bankCode: true } },
-        payer: { select: { directDebit: true, links: { where: { user: { disabledAt: null } }, select: { userId: true, user: { select: { locale: true } } } } } },
+        payer: {
+          select: {
+            directDebit: true,
+            links: { where: { user: { disabledAt: null } }, select: { userId: true, user: { select: { locale: true } } } },
+          },
+        },
         installments: { orderBy: { position: "asc" }, select: { amount: true, dueDate: true } },
         allocations: { where: { reversedAt: null }, select: { amount: true, payment: { select: { receivedOn: true } } } },
       },
@@ -125,7 +130,12 @@ async function queueReminder(
     municipalityId: string;
     town: string;
     userId: string;
-    assessment: { id: string; subject: string; variableSymbol: string; bankAccount: { prefix: string | null; number: string; bankCode: string } };
+    assessment: {
+      id: string;
+      subject: string;
+      variableSymbol: string;
+      bankAccount: { prefix: string | null; number: string; bankCode: string };
+    };
     installments: number;
     reminder: DueReminder;
     policy: ReminderPolicy;
@@ -138,7 +148,11 @@ async function queueReminder(
     installment: input.installments > 1 ? ` (${translate(locale, "reminder.installment", { n: reminder.installment })})` : "",
     amount: formatMoney(reminder.remaining, locale),
     dueDate: DateTime.fromISO(reminder.dueDate).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
-    account: formatCzechAccount({ prefix: assessment.bankAccount.prefix ?? "", number: assessment.bankAccount.number, bankCode: assessment.bankAccount.bankCode }),
+    account: formatCzechAccount({
+      prefix: assessment.bankAccount.prefix ?? "",
+      number: assessment.bankAccount.number,
+      bankCode: assessment.bankAccount.bankCode,
+    }),
     variableSymbol: assessment.variableSymbol,
   });
   const cs = texts("cs", reminder.kind, params("cs"));

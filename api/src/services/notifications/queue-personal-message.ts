@@ -107,7 +107,8 @@ export async function queuePersonalMessage(
   const later = deliveryMoment(now, quiet, "INFO");
   const notBefore = later.getTime() > now.getTime() ? later : null;
   const rows: Prisma.MessageDeliveryCreateManyInput[] = [];
-  if (channels.includes("EMAIL") && user.emailVerifiedAt) rows.push({ ...base, channel: "EMAIL", recipientKey: input.userId, address: user.email });
+  if (channels.includes("EMAIL") && user.emailVerifiedAt)
+    rows.push({ ...base, channel: "EMAIL", recipientKey: input.userId, address: user.email });
   if (channels.includes("SMS") && profile?.smsPhone && profile.smsPhoneVerifiedAt) {
     rows.push({ ...base, channel: "SMS", recipientKey: input.userId, address: profile.smsPhone, notBefore });
   }
@@ -117,7 +118,11 @@ export async function queuePersonalMessage(
     }
   }
   if (rows.length === 0) return { messageId: message.id, deliveries: 0 };
-  const deliveries = await tx.messageDelivery.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, notBefore: true } });
+  const deliveries = await tx.messageDelivery.createManyAndReturn({
+    data: rows,
+    skipDuplicates: true,
+    select: { id: true, notBefore: true },
+  });
   const now_ = deliveries.filter((d) => !d.notBefore).map((d) => d.id);
   const deferred = deliveries.filter((d) => d.notBefore).map((d) => d.id);
   if (now_.length) await enqueueDeliveries(services, input.municipalityId, now_, { tx });

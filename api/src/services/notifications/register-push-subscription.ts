@@ -17,13 +17,16 @@ function schemaFor(allowedOrigins: readonly string[]) {
       .string()
       .trim()
       .max(1000)
-      .refine((value) => {
-        try {
-          return pushEndpointAllowed(new URL(value), allowedOrigins);
-        } catch {
-          return false;
-        }
-      }, { message: "field.pushEndpoint" }),
+      .refine(
+        (value) => {
+          try {
+            return pushEndpointAllowed(new URL(value), allowedOrigins);
+          } catch {
+            return false;
+          }
+        },
+        { message: "field.pushEndpoint" },
+      ),
     // An uncompressed P-256 point (65 bytes) and a 16-byte secret (RFC 8291).
     p256dh: base64url(65).refine((value) => Buffer.from(value, "base64url")[0] === 4, { message: "field.pushKey" }),
     auth: base64url(16),
@@ -61,7 +64,12 @@ export async function registerPushSubscription(
       },
       update: { userId, p256dh: data.p256dh, auth: data.auth, expiresAt: data.expirationTime ?? null, failureCount: 0 },
     });
-    const stale = await tx.pushSubscription.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, skip: MAX_PUSH_DEVICES, select: { id: true } });
+    const stale = await tx.pushSubscription.findMany({
+      where: { userId },
+      orderBy: { createdAt: "desc" },
+      skip: MAX_PUSH_DEVICES,
+      select: { id: true },
+    });
     if (stale.length) await tx.pushSubscription.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
   });
   return getNotificationPreferences(ctx, userId);

@@ -7,7 +7,10 @@ import { getNotificationPreferences, type NotificationPreferences } from "./get-
  * citizen's device is never touched (answered as if it were already gone). When the last device goes, the
  * push choices stay: they apply again once a device is registered.
  */
-export async function removePushSubscription(ctx: Context, input: { endpoint: string | null; id: string | null }): Promise<NotificationPreferences> {
+export async function removePushSubscription(
+  ctx: Context,
+  input: { endpoint: string | null; id: string | null },
+): Promise<NotificationPreferences> {
   const userId = ctx.viewer!.userId;
   if (!input.endpoint && !input.id) throw ValidationError.field("endpoint", "field.required", "REQUIRED");
   await ctx.db.pushSubscription.deleteMany({

@@ -12,10 +12,22 @@ const PERSONAL = [
 export async function removeSmsPhone(ctx: Context): Promise<NotificationPreferences> {
   const userId = ctx.viewer!.userId;
   const now = ctx.clock.now();
-  const base = { municipalityId: ctx.municipality.id, userId, channel: "SMS" as const, granted: false, source: "PREFERENCES" as const, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent?.slice(0, 500) ?? null, createdAt: now };
+  const base = {
+    municipalityId: ctx.municipality.id,
+    userId,
+    channel: "SMS" as const,
+    granted: false,
+    source: "PREFERENCES" as const,
+    ip: ctx.meta.ip,
+    userAgent: ctx.meta.userAgent?.slice(0, 500) ?? null,
+    createdAt: now,
+  };
   await ctx.db.$transaction(async (tx) => {
     const profile = await tx.notificationProfile.findFirst({ where: { userId } });
-    const removed = await tx.notificationPreference.findMany({ where: { userId, channel: "SMS" }, select: { id: true, topicId: true, areaId: true } });
+    const removed = await tx.notificationPreference.findMany({
+      where: { userId, channel: "SMS" },
+      select: { id: true, topicId: true, areaId: true },
+    });
     await tx.notificationPreference.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } });
     const events = removed.map((r) => ({ ...base, topicId: r.topicId, areaId: r.areaId }));
     const update: Record<string, unknown> = { smsPhone: null, smsPhoneVerifiedAt: null };

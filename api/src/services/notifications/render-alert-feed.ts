@@ -74,7 +74,9 @@ export async function renderAlertFeed(
       id: link,
       guid: link,
       link,
-      title: escapeHtml(`${translate(locale, `alertFeed.severity.${alert.severity}`)}: ${en && alert.titleEn ? alert.titleEn : alert.titleCs}`),
+      title: escapeHtml(
+        `${translate(locale, `alertFeed.severity.${alert.severity}`)}: ${en && alert.titleEn ? alert.titleEn : alert.titleCs}`,
+      ),
       description: [body.trim(), validity].map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll("\n", "<br>")}</p>`).join(""),
       category: [
         { name: translate(locale, `alertFeed.severity.${alert.severity}`), term: alert.severity },

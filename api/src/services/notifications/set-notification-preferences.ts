@@ -21,7 +21,11 @@ const preferencesSchema = z
   })
   .superRefine((value, ctx) => {
     if (Boolean(value.quietHoursStart) !== Boolean(value.quietHoursEnd)) {
-      ctx.addIssue({ code: "custom", path: [value.quietHoursStart ? "quietHoursEnd" : "quietHoursStart"], message: "field.quietHoursBoth" });
+      ctx.addIssue({
+        code: "custom",
+        path: [value.quietHoursStart ? "quietHoursEnd" : "quietHoursStart"],
+        message: "field.quietHoursBoth",
+      });
     }
   });
 
@@ -65,7 +69,8 @@ export async function setNotificationPreferences(ctx: Context, input: Input): Pr
   const chosen = new Set<NotificationChannel>([...wanted.values()].map((s) => s.channel));
   for (const { field } of PERSONAL) for (const channel of data[field]) chosen.add(channel);
   const smsVerified = Boolean(profile?.smsPhone && profile.smsPhoneVerifiedAt);
-  if (chosen.has("SMS") && !smsVerified) issues.push({ path: ["smsPhone"], code: "SMS_UNVERIFIED", messageKey: "field.smsPhoneUnverified" });
+  if (chosen.has("SMS") && !smsVerified)
+    issues.push({ path: ["smsPhone"], code: "SMS_UNVERIFIED", messageKey: "field.smsPhoneUnverified" });
   if (chosen.has("PUSH") && devices === 0) issues.push({ path: ["push"], code: "NO_PUSH_DEVICE", messageKey: "field.pushNoDevice" });
   if (issues.length > 0) throw new ValidationError(issues);
 
@@ -85,7 +90,10 @@ export async function setNotificationPreferences(ctx: Context, input: Input): Pr
       create: { userId, municipalityId: ctx.municipality.id },
       update: { updatedAt: now },
     });
-    const current = await tx.notificationPreference.findMany({ where: { userId }, select: { id: true, topicId: true, areaId: true, channel: true } });
+    const current = await tx.notificationPreference.findMany({
+      where: { userId },
+      select: { id: true, topicId: true, areaId: true, channel: true },
+    });
     const currentKeys = new Set(current.map(key));
     const removed = current.filter((s) => !wanted.has(key(s)));
     const added = [...wanted.values()].filter((s) => !currentKeys.has(key(s)));

@@ -26,7 +26,10 @@ const schema = z
  * How official documents reach the citizen (datová schránka, post, in person). Kept apart from the
  * notification channels on purpose: unsubscribing from e-mails or push never changes it. Audited.
  */
-export async function setOfficialDelivery(ctx: Context, input: { method: OfficialDeliveryMethod; address: string | null }): Promise<NotificationPreferences> {
+export async function setOfficialDelivery(
+  ctx: Context,
+  input: { method: OfficialDeliveryMethod; address: string | null },
+): Promise<NotificationPreferences> {
   const userId = ctx.viewer!.userId;
   const data = parseInput(schema, input);
   const address = data.method === "IN_PERSON" ? null : data.address;
@@ -36,7 +39,10 @@ export async function setOfficialDelivery(ctx: Context, input: { method: Officia
       create: { userId, municipalityId: ctx.municipality.id, officialDelivery: data.method, officialDeliveryAddress: address },
       update: { officialDelivery: data.method, officialDeliveryAddress: address },
     });
-    await recordAudit({ ...ctx, db: tx as never }, { action: "notifications.official_delivery_set", subjectType: "User", subjectId: userId, details: { method: data.method } });
+    await recordAudit(
+      { ...ctx, db: tx as never },
+      { action: "notifications.official_delivery_set", subjectType: "User", subjectId: userId, details: { method: data.method } },
+    );
   });
   return getNotificationPreferences(ctx, userId);
 }

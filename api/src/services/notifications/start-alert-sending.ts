@@ -39,5 +39,9 @@ export async function startAlertSending(
     },
     select: { id: true },
   });
-  await services.jobs.enqueue(notificationFanoutJob, { municipalityId: alert.municipalityId, messageId: message.id }, { tx, key: message.id });
+  await services.jobs.enqueue(
+    notificationFanoutJob,
+    { municipalityId: alert.municipalityId, messageId: message.id },
+    { tx, key: message.id },
+  );
 }

@@ -58,7 +58,15 @@ export async function startPhoneVerification(ctx: Context, phoneInput: string): 
     if (cooling > 0) return { limited: Math.ceil(cooling / 1000) } as const;
 
     const verification = await tx.phoneVerification.create({
-      data: { municipalityId: ctx.municipality.id, userId, phone: number, codeHash: phoneCodeHash(userId, code), expiresAt, ip: ctx.meta.ip, createdAt: now },
+      data: {
+        municipalityId: ctx.municipality.id,
+        userId,
+        phone: number,
+        codeHash: phoneCodeHash(userId, code),
+        expiresAt,
+        ip: ctx.meta.ip,
+        createdAt: now,
+      },
     });
     const params = { town: ctx.municipality.name, code, minutes: PHONE_CODE_VALIDITY_MINUTES };
     const message = await tx.message.create({
@@ -76,7 +84,15 @@ export async function startPhoneVerification(ctx: Context, phoneInput: string): 
       },
     });
     const delivery = await tx.messageDelivery.create({
-      data: { municipalityId: ctx.municipality.id, messageId: message.id, userId, channel: "SMS", recipientKey: userId, address: number, createdAt: now },
+      data: {
+        municipalityId: ctx.municipality.id,
+        messageId: message.id,
+        userId,
+        channel: "SMS",
+        recipientKey: userId,
+        address: number,
+        createdAt: now,
+      },
     });
     await enqueueDeliveries(ctx.services, ctx.municipality.id, [delivery.id], { tx });
     await recordAudit({ ...ctx, db: tx as never }, { action: "notifications.phone_code_sent", subjectType: "User", subjectId: userId });

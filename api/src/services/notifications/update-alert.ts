@@ -46,7 +46,10 @@ export async function updateAlert(ctx: Context, id: string, input: AlertContentI
     const updated = await tx.alert.findUniqueOrThrow({ where: { id } });
     if (checked.sendNow) await startAlertSending(tx as unknown as Prisma.TransactionClient, ctx.services, updated, now);
     else await scheduleAlertPublishing(tx as unknown as Prisma.TransactionClient, ctx.services, updated);
-    await recordAudit({ ...ctx, db: tx as never }, { action: checked.sendNow ? "alert.sent" : "alert.rescheduled", subjectType: "Alert", subjectId: id });
+    await recordAudit(
+      { ...ctx, db: tx as never },
+      { action: checked.sendNow ? "alert.sent" : "alert.rescheduled", subjectType: "Alert", subjectId: id },
+    );
     return updated;
   });
   if (checked.sendNow) await ctx.services.publicCache.invalidate(ctx.municipality.id);

@@ -33,7 +33,10 @@ export async function updateNotificationSettings(ctx: Context, input: z.input<ty
       create: { municipalityId, ...data, updatedById: ctx.viewer?.userId ?? null },
       update: { ...data, updatedById: ctx.viewer?.userId ?? null },
     });
-    await recordAudit({ ...ctx, db: tx as never }, { action: "notifications.settings_updated", subjectType: "Municipality", subjectId: municipalityId, details: data });
+    await recordAudit(
+      { ...ctx, db: tx as never },
+      { action: "notifications.settings_updated", subjectType: "Municipality", subjectId: municipalityId, details: data },
+    );
   });
   return getNotificationSettings(ctx.db, municipalityId);
 }
