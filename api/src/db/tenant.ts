@@ -25,6 +25,15 @@ const TENANT_MODELS = new Set([
   "Payment",
   "BankStatement",
   "CardPayment",
+  "FormDraft",
+  "Submission",
+  "SubmissionEvent",
+  "SubmissionFile",
+  "DogFeeTariff",
+  "WasteFeeTariff",
+  "Dog",
+  "SubmissionWebhook",
+  "SubmissionDelivery",
 ]);
 
 const FILTERED = new Set([

@@ -315,6 +315,15 @@ export type MunicipalityWhereInput = {
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  formDrafts?: Prisma.FormDraftListRelationFilter
+  submissions?: Prisma.SubmissionListRelationFilter
+  submissionEvents?: Prisma.SubmissionEventListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
+  dogFeeTariffs?: Prisma.DogFeeTariffListRelationFilter
+  wasteFeeTariffs?: Prisma.WasteFeeTariffListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
+  submissionWebhooks?: Prisma.SubmissionWebhookListRelationFilter
+  submissionDeliveries?: Prisma.SubmissionDeliveryListRelationFilter
 }
 
 export type MunicipalityOrderByWithRelationInput = {
@@ -358,6 +367,15 @@ export type MunicipalityOrderByWithRelationInput = {
   payments?: Prisma.PaymentOrderByRelationAggregateInput
   bankStatements?: Prisma.BankStatementOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
+  formDrafts?: Prisma.FormDraftOrderByRelationAggregateInput
+  submissions?: Prisma.SubmissionOrderByRelationAggregateInput
+  submissionEvents?: Prisma.SubmissionEventOrderByRelationAggregateInput
+  submissionFiles?: Prisma.SubmissionFileOrderByRelationAggregateInput
+  dogFeeTariffs?: Prisma.DogFeeTariffOrderByRelationAggregateInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffOrderByRelationAggregateInput
+  dogs?: Prisma.DogOrderByRelationAggregateInput
+  submissionWebhooks?: Prisma.SubmissionWebhookOrderByRelationAggregateInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryOrderByRelationAggregateInput
 }
 
 export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
@@ -404,6 +422,15 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  formDrafts?: Prisma.FormDraftListRelationFilter
+  submissions?: Prisma.SubmissionListRelationFilter
+  submissionEvents?: Prisma.SubmissionEventListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
+  dogFeeTariffs?: Prisma.DogFeeTariffListRelationFilter
+  wasteFeeTariffs?: Prisma.WasteFeeTariffListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
+  submissionWebhooks?: Prisma.SubmissionWebhookListRelationFilter
+  submissionDeliveries?: Prisma.SubmissionDeliveryListRelationFilter
 }, "id" | "slug" | "ico">
 
 export type MunicipalityOrderByWithAggregationInput = {
@@ -497,6 +524,15 @@ export type MunicipalityCreateInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateInput = {
@@ -540,6 +576,15 @@ export type MunicipalityUncheckedCreateInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUpdateInput = {
@@ -583,6 +628,15 @@ export type MunicipalityUpdateInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateInput = {
@@ -626,6 +680,15 @@ export type MunicipalityUncheckedUpdateInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateManyInput = {
@@ -1079,6 +1142,132 @@ export type MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.MunicipalityUpdateWithoutCardPaymentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutFormDraftsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutFormDraftsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutFormDraftsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutFormDraftsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutFormDraftsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutFormDraftsInput, Prisma.MunicipalityUpdateWithoutFormDraftsInput>, Prisma.MunicipalityUncheckedUpdateWithoutFormDraftsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionsInput, Prisma.MunicipalityUpdateWithoutSubmissionsInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionEventsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionEventsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionEventsInput, Prisma.MunicipalityUpdateWithoutSubmissionEventsInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionEventsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionFilesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionFilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionFilesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionFilesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionFilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionFilesInput, Prisma.MunicipalityUpdateWithoutSubmissionFilesInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutDogFeeTariffsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutDogFeeTariffsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogFeeTariffsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutDogFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutDogFeeTariffsInput, Prisma.MunicipalityUpdateWithoutDogFeeTariffsInput>, Prisma.MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutWasteFeeTariffsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutWasteFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutWasteFeeTariffsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutWasteFeeTariffsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutWasteFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutWasteFeeTariffsInput, Prisma.MunicipalityUpdateWithoutWasteFeeTariffsInput>, Prisma.MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutDogsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutDogsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutDogsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutDogsInput, Prisma.MunicipalityUpdateWithoutDogsInput>, Prisma.MunicipalityUncheckedUpdateWithoutDogsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionWebhooksInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionWebhooksInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionWebhooksNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionWebhooksInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionWebhooksInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionWebhooksInput, Prisma.MunicipalityUpdateWithoutSubmissionWebhooksInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionDeliveriesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUpdateWithoutSubmissionDeliveriesInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput>
+}
+
 export type MunicipalityCreateWithoutHostsInput = {
   id?: string
   slug: string
@@ -1119,6 +1308,15 @@ export type MunicipalityCreateWithoutHostsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutHostsInput = {
@@ -1161,6 +1359,15 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutHostsInput = {
@@ -1219,6 +1426,15 @@ export type MunicipalityUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutHostsInput = {
@@ -1261,6 +1477,15 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankAccountsInput = {
@@ -1303,6 +1528,15 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
@@ -1345,6 +1579,15 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankAccountsInput = {
@@ -1403,6 +1646,15 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
@@ -1445,6 +1697,15 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutUsersInput = {
@@ -1487,6 +1748,15 @@ export type MunicipalityCreateWithoutUsersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutUsersInput = {
@@ -1529,6 +1799,15 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutUsersInput = {
@@ -1587,6 +1866,15 @@ export type MunicipalityUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutUsersInput = {
@@ -1629,6 +1917,15 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutSessionsInput = {
@@ -1671,6 +1968,15 @@ export type MunicipalityCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutSessionsInput = {
@@ -1713,6 +2019,15 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutSessionsInput = {
@@ -1771,6 +2086,15 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
@@ -1813,6 +2137,15 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutApiTokensInput = {
@@ -1855,6 +2188,15 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
@@ -1897,6 +2239,15 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutApiTokensInput = {
@@ -1955,6 +2306,15 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
@@ -1997,6 +2357,15 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAuditEntriesInput = {
@@ -2039,6 +2408,15 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
@@ -2081,6 +2459,15 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAuditEntriesInput = {
@@ -2139,6 +2526,15 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
@@ -2181,6 +2577,15 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOutboxInput = {
@@ -2223,6 +2628,15 @@ export type MunicipalityCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOutboxInput = {
@@ -2265,6 +2679,15 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOutboxInput = {
@@ -2323,6 +2746,15 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
@@ -2365,6 +2797,15 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
@@ -2407,6 +2848,15 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
@@ -2449,6 +2899,15 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
@@ -2507,6 +2966,15 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
@@ -2549,6 +3017,15 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutLoginAttemptsInput = {
@@ -2591,6 +3068,15 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
@@ -2633,6 +3119,15 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutLoginAttemptsInput = {
@@ -2691,6 +3186,15 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
@@ -2733,6 +3237,15 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutStoredFilesInput = {
@@ -2775,6 +3288,15 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
@@ -2817,6 +3339,15 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutStoredFilesInput = {
@@ -2875,6 +3406,15 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
@@ -2917,6 +3457,15 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNoticesInput = {
@@ -2959,6 +3508,15 @@ export type MunicipalityCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNoticesInput = {
@@ -3001,6 +3559,15 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNoticesInput = {
@@ -3059,6 +3626,15 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
@@ -3101,6 +3677,15 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutContractsInput = {
@@ -3143,6 +3728,15 @@ export type MunicipalityCreateWithoutContractsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutContractsInput = {
@@ -3185,6 +3779,15 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutContractsInput = {
@@ -3243,6 +3846,15 @@ export type MunicipalityUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutContractsInput = {
@@ -3285,6 +3897,15 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOrdersInput = {
@@ -3327,6 +3948,15 @@ export type MunicipalityCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOrdersInput = {
@@ -3369,6 +3999,15 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOrdersInput = {
@@ -3427,6 +4066,15 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
@@ -3469,6 +4117,15 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutInvoicesInput = {
@@ -3511,6 +4168,15 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
@@ -3553,6 +4219,15 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutInvoicesInput = {
@@ -3611,6 +4286,15 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
@@ -3653,6 +4337,15 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutImportsInput = {
@@ -3695,6 +4388,15 @@ export type MunicipalityCreateWithoutImportsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutImportsInput = {
@@ -3737,6 +4439,15 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutImportsInput = {
@@ -3795,6 +4506,15 @@ export type MunicipalityUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutImportsInput = {
@@ -3837,6 +4557,15 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayersInput = {
@@ -3879,6 +4608,15 @@ export type MunicipalityCreateWithoutPayersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayersInput = {
@@ -3921,6 +4659,15 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayersInput = {
@@ -3979,6 +4726,15 @@ export type MunicipalityUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayersInput = {
@@ -4021,6 +4777,15 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
@@ -4063,6 +4828,15 @@ export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -4105,6 +4879,15 @@ export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -4163,6 +4946,15 @@ export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -4205,6 +4997,15 @@ export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAssessmentsInput = {
@@ -4247,6 +5048,15 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
@@ -4289,6 +5099,15 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAssessmentsInput = {
@@ -4347,6 +5166,15 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
@@ -4389,6 +5217,15 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPaymentsInput = {
@@ -4431,6 +5268,15 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
@@ -4473,6 +5319,15 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPaymentsInput = {
@@ -4531,6 +5386,15 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
@@ -4573,6 +5437,15 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankStatementsInput = {
@@ -4615,6 +5488,15 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
@@ -4657,6 +5539,15 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankStatementsInput = {
@@ -4715,6 +5606,15 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
@@ -4757,6 +5657,15 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutCardPaymentsInput = {
@@ -4799,6 +5708,15 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
@@ -4841,6 +5759,15 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutCardPaymentsInput = {
@@ -4899,6 +5826,15 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
@@ -4941,6 +5877,1995 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutFormDraftsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutFormDraftsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutFormDraftsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+}
+
+export type MunicipalityUpsertWithoutFormDraftsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedUpdateWithoutFormDraftsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutFormDraftsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedUpdateWithoutFormDraftsInput>
+}
+
+export type MunicipalityUpdateWithoutFormDraftsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutFormDraftsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionsInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionEventsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionEventsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionEventsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionEventsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionEventsInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionFilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionFilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionFilesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionFilesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionFilesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionFilesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutDogFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutDogFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutDogFeeTariffsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+}
+
+export type MunicipalityUpsertWithoutDogFeeTariffsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutDogFeeTariffsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput>
+}
+
+export type MunicipalityUpdateWithoutDogFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutWasteFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutWasteFeeTariffsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+}
+
+export type MunicipalityUpsertWithoutWasteFeeTariffsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutWasteFeeTariffsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput>
+}
+
+export type MunicipalityUpdateWithoutWasteFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutDogsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutDogsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutDogsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+}
+
+export type MunicipalityUpsertWithoutDogsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutDogsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogsInput>
+}
+
+export type MunicipalityUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionWebhooksInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionWebhooksInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionWebhooksInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionWebhooksInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionWebhooksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionDeliveriesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionDeliveriesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionDeliveriesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 
@@ -4970,6 +7895,15 @@ export type MunicipalityCountOutputType = {
   payments: number
   bankStatements: number
   cardPayments: number
+  formDrafts: number
+  submissions: number
+  submissionEvents: number
+  submissionFiles: number
+  dogFeeTariffs: number
+  wasteFeeTariffs: number
+  dogs: number
+  submissionWebhooks: number
+  submissionDeliveries: number
 }
 
 export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4994,6 +7928,15 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   payments?: boolean | MunicipalityCountOutputTypeCountPaymentsArgs
   bankStatements?: boolean | MunicipalityCountOutputTypeCountBankStatementsArgs
   cardPayments?: boolean | MunicipalityCountOutputTypeCountCardPaymentsArgs
+  formDrafts?: boolean | MunicipalityCountOutputTypeCountFormDraftsArgs
+  submissions?: boolean | MunicipalityCountOutputTypeCountSubmissionsArgs
+  submissionEvents?: boolean | MunicipalityCountOutputTypeCountSubmissionEventsArgs
+  submissionFiles?: boolean | MunicipalityCountOutputTypeCountSubmissionFilesArgs
+  dogFeeTariffs?: boolean | MunicipalityCountOutputTypeCountDogFeeTariffsArgs
+  wasteFeeTariffs?: boolean | MunicipalityCountOutputTypeCountWasteFeeTariffsArgs
+  dogs?: boolean | MunicipalityCountOutputTypeCountDogsArgs
+  submissionWebhooks?: boolean | MunicipalityCountOutputTypeCountSubmissionWebhooksArgs
+  submissionDeliveries?: boolean | MunicipalityCountOutputTypeCountSubmissionDeliveriesArgs
 }
 
 /**
@@ -5153,6 +8096,69 @@ export type MunicipalityCountOutputTypeCountCardPaymentsArgs<ExtArgs extends run
   where?: Prisma.CardPaymentWhereInput
 }
 
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountFormDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.FormDraftWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionEventWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionFileWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountDogFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DogFeeTariffWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountWasteFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WasteFeeTariffWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountDogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DogWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionWebhooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionWebhookWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionDeliveryWhereInput
+}
+
 
 export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -5195,6 +8201,15 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  formDrafts?: boolean | Prisma.Municipality$formDraftsArgs<ExtArgs>
+  submissions?: boolean | Prisma.Municipality$submissionsArgs<ExtArgs>
+  submissionEvents?: boolean | Prisma.Municipality$submissionEventsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.Municipality$submissionFilesArgs<ExtArgs>
+  dogFeeTariffs?: boolean | Prisma.Municipality$dogFeeTariffsArgs<ExtArgs>
+  wasteFeeTariffs?: boolean | Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Municipality$dogsArgs<ExtArgs>
+  submissionWebhooks?: boolean | Prisma.Municipality$submissionWebhooksArgs<ExtArgs>
+  submissionDeliveries?: boolean | Prisma.Municipality$submissionDeliveriesArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["municipality"]>
 
@@ -5287,6 +8302,15 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  formDrafts?: boolean | Prisma.Municipality$formDraftsArgs<ExtArgs>
+  submissions?: boolean | Prisma.Municipality$submissionsArgs<ExtArgs>
+  submissionEvents?: boolean | Prisma.Municipality$submissionEventsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.Municipality$submissionFilesArgs<ExtArgs>
+  dogFeeTariffs?: boolean | Prisma.Municipality$dogFeeTariffsArgs<ExtArgs>
+  wasteFeeTariffs?: boolean | Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Municipality$dogsArgs<ExtArgs>
+  submissionWebhooks?: boolean | Prisma.Municipality$submissionWebhooksArgs<ExtArgs>
+  submissionDeliveries?: boolean | Prisma.Municipality$submissionDeliveriesArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type MunicipalityIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -5316,6 +8340,15 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     payments: Prisma.$PaymentPayload<ExtArgs>[]
     bankStatements: Prisma.$BankStatementPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
+    formDrafts: Prisma.$FormDraftPayload<ExtArgs>[]
+    submissions: Prisma.$SubmissionPayload<ExtArgs>[]
+    submissionEvents: Prisma.$SubmissionEventPayload<ExtArgs>[]
+    submissionFiles: Prisma.$SubmissionFilePayload<ExtArgs>[]
+    dogFeeTariffs: Prisma.$DogFeeTariffPayload<ExtArgs>[]
+    wasteFeeTariffs: Prisma.$WasteFeeTariffPayload<ExtArgs>[]
+    dogs: Prisma.$DogPayload<ExtArgs>[]
+    submissionWebhooks: Prisma.$SubmissionWebhookPayload<ExtArgs>[]
+    submissionDeliveries: Prisma.$SubmissionDeliveryPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -5765,6 +8798,15 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   payments<T extends Prisma.Municipality$paymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$paymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   bankStatements<T extends Prisma.Municipality$bankStatementsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$bankStatementsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BankStatementPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.Municipality$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  formDrafts<T extends Prisma.Municipality$formDraftsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$formDraftsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FormDraftPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissions<T extends Prisma.Municipality$submissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionEvents<T extends Prisma.Municipality$submissionEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionFiles<T extends Prisma.Municipality$submissionFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dogFeeTariffs<T extends Prisma.Municipality$dogFeeTariffsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$dogFeeTariffsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DogFeeTariffPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  wasteFeeTariffs<T extends Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WasteFeeTariffPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dogs<T extends Prisma.Municipality$dogsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$dogsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DogPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionWebhooks<T extends Prisma.Municipality$submissionWebhooksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionWebhooksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionWebhookPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionDeliveries<T extends Prisma.Municipality$submissionDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -6707,6 +9749,222 @@ export type Municipality$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
+}
+
+/**
+ * Municipality.formDrafts
+ */
+export type Municipality$formDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the FormDraft
+   */
+  select?: Prisma.FormDraftSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the FormDraft
+   */
+  omit?: Prisma.FormDraftOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.FormDraftInclude<ExtArgs> | null
+  where?: Prisma.FormDraftWhereInput
+  orderBy?: Prisma.FormDraftOrderByWithRelationInput | Prisma.FormDraftOrderByWithRelationInput[]
+  cursor?: Prisma.FormDraftWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.FormDraftScalarFieldEnum | Prisma.FormDraftScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissions
+ */
+export type Municipality$submissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Submission
+   */
+  select?: Prisma.SubmissionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Submission
+   */
+  omit?: Prisma.SubmissionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionInclude<ExtArgs> | null
+  where?: Prisma.SubmissionWhereInput
+  orderBy?: Prisma.SubmissionOrderByWithRelationInput | Prisma.SubmissionOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionScalarFieldEnum | Prisma.SubmissionScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionEvents
+ */
+export type Municipality$submissionEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionEvent
+   */
+  select?: Prisma.SubmissionEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionEvent
+   */
+  omit?: Prisma.SubmissionEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionEventInclude<ExtArgs> | null
+  where?: Prisma.SubmissionEventWhereInput
+  orderBy?: Prisma.SubmissionEventOrderByWithRelationInput | Prisma.SubmissionEventOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionEventScalarFieldEnum | Prisma.SubmissionEventScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionFiles
+ */
+export type Municipality$submissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionFile
+   */
+  select?: Prisma.SubmissionFileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionFile
+   */
+  omit?: Prisma.SubmissionFileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionFileInclude<ExtArgs> | null
+  where?: Prisma.SubmissionFileWhereInput
+  orderBy?: Prisma.SubmissionFileOrderByWithRelationInput | Prisma.SubmissionFileOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionFileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionFileScalarFieldEnum | Prisma.SubmissionFileScalarFieldEnum[]
+}
+
+/**
+ * Municipality.dogFeeTariffs
+ */
+export type Municipality$dogFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DogFeeTariff
+   */
+  select?: Prisma.DogFeeTariffSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the DogFeeTariff
+   */
+  omit?: Prisma.DogFeeTariffOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DogFeeTariffInclude<ExtArgs> | null
+  where?: Prisma.DogFeeTariffWhereInput
+  orderBy?: Prisma.DogFeeTariffOrderByWithRelationInput | Prisma.DogFeeTariffOrderByWithRelationInput[]
+  cursor?: Prisma.DogFeeTariffWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DogFeeTariffScalarFieldEnum | Prisma.DogFeeTariffScalarFieldEnum[]
+}
+
+/**
+ * Municipality.wasteFeeTariffs
+ */
+export type Municipality$wasteFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the WasteFeeTariff
+   */
+  select?: Prisma.WasteFeeTariffSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the WasteFeeTariff
+   */
+  omit?: Prisma.WasteFeeTariffOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WasteFeeTariffInclude<ExtArgs> | null
+  where?: Prisma.WasteFeeTariffWhereInput
+  orderBy?: Prisma.WasteFeeTariffOrderByWithRelationInput | Prisma.WasteFeeTariffOrderByWithRelationInput[]
+  cursor?: Prisma.WasteFeeTariffWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WasteFeeTariffScalarFieldEnum | Prisma.WasteFeeTariffScalarFieldEnum[]
+}
+
+/**
+ * Municipality.dogs
+ */
+export type Municipality$dogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Dog
+   */
+  select?: Prisma.DogSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Dog
+   */
+  omit?: Prisma.DogOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DogInclude<ExtArgs> | null
+  where?: Prisma.DogWhereInput
+  orderBy?: Prisma.DogOrderByWithRelationInput | Prisma.DogOrderByWithRelationInput[]
+  cursor?: Prisma.DogWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DogScalarFieldEnum | Prisma.DogScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionWebhooks
+ */
+export type Municipality$submissionWebhooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionWebhook
+   */
+  select?: Prisma.SubmissionWebhookSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionWebhook
+   */
+  omit?: Prisma.SubmissionWebhookOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionWebhookInclude<ExtArgs> | null
+  where?: Prisma.SubmissionWebhookWhereInput
+  orderBy?: Prisma.SubmissionWebhookOrderByWithRelationInput | Prisma.SubmissionWebhookOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionWebhookWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionWebhookScalarFieldEnum | Prisma.SubmissionWebhookScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionDeliveries
+ */
+export type Municipality$submissionDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionDelivery
+   */
+  select?: Prisma.SubmissionDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionDelivery
+   */
+  omit?: Prisma.SubmissionDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionDeliveryInclude<ExtArgs> | null
+  where?: Prisma.SubmissionDeliveryWhereInput
+  orderBy?: Prisma.SubmissionDeliveryOrderByWithRelationInput | Prisma.SubmissionDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionDeliveryScalarFieldEnum | Prisma.SubmissionDeliveryScalarFieldEnum[]
 }
 
 /**
