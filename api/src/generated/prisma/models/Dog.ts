@@ -31,8 +31,11 @@ export type DogMinAggregateOutputType = {
   name: string | null
   breed: string | null
   chipNumber: string | null
+  birthDate: Date | null
   keptFrom: Date | null
   pensioner: boolean | null
+  exempt: boolean | null
+  exemptionReason: string | null
   endedOn: Date | null
   endReason: string | null
   assessmentId: string | null
@@ -49,8 +52,11 @@ export type DogMaxAggregateOutputType = {
   name: string | null
   breed: string | null
   chipNumber: string | null
+  birthDate: Date | null
   keptFrom: Date | null
   pensioner: boolean | null
+  exempt: boolean | null
+  exemptionReason: string | null
   endedOn: Date | null
   endReason: string | null
   assessmentId: string | null
@@ -67,8 +73,11 @@ export type DogCountAggregateOutputType = {
   name: number
   breed: number
   chipNumber: number
+  birthDate: number
   keptFrom: number
   pensioner: number
+  exempt: number
+  exemptionReason: number
   endedOn: number
   endReason: number
   assessmentId: number
@@ -87,8 +96,11 @@ export type DogMinAggregateInputType = {
   name?: true
   breed?: true
   chipNumber?: true
+  birthDate?: true
   keptFrom?: true
   pensioner?: true
+  exempt?: true
+  exemptionReason?: true
   endedOn?: true
   endReason?: true
   assessmentId?: true
@@ -105,8 +117,11 @@ export type DogMaxAggregateInputType = {
   name?: true
   breed?: true
   chipNumber?: true
+  birthDate?: true
   keptFrom?: true
   pensioner?: true
+  exempt?: true
+  exemptionReason?: true
   endedOn?: true
   endReason?: true
   assessmentId?: true
@@ -123,8 +138,11 @@ export type DogCountAggregateInputType = {
   name?: true
   breed?: true
   chipNumber?: true
+  birthDate?: true
   keptFrom?: true
   pensioner?: true
+  exempt?: true
+  exemptionReason?: true
   endedOn?: true
   endReason?: true
   assessmentId?: true
@@ -214,8 +232,11 @@ export type DogGroupByOutputType = {
   name: string
   breed: string | null
   chipNumber: string | null
+  birthDate: Date | null
   keptFrom: Date
   pensioner: boolean
+  exempt: boolean
+  exemptionReason: string | null
   endedOn: Date | null
   endReason: string | null
   assessmentId: string | null
@@ -253,8 +274,11 @@ export type DogWhereInput = {
   name?: Prisma.StringFilter<"Dog"> | string
   breed?: Prisma.StringNullableFilter<"Dog"> | string | null
   chipNumber?: Prisma.StringNullableFilter<"Dog"> | string | null
+  birthDate?: Prisma.DateTimeNullableFilter<"Dog"> | Date | string | null
   keptFrom?: Prisma.DateTimeFilter<"Dog"> | Date | string
   pensioner?: Prisma.BoolFilter<"Dog"> | boolean
+  exempt?: Prisma.BoolFilter<"Dog"> | boolean
+  exemptionReason?: Prisma.StringNullableFilter<"Dog"> | string | null
   endedOn?: Prisma.DateTimeNullableFilter<"Dog"> | Date | string | null
   endReason?: Prisma.StringNullableFilter<"Dog"> | string | null
   assessmentId?: Prisma.UuidNullableFilter<"Dog"> | string | null
@@ -275,8 +299,11 @@ export type DogOrderByWithRelationInput = {
   name?: Prisma.SortOrder
   breed?: Prisma.SortOrderInput | Prisma.SortOrder
   chipNumber?: Prisma.SortOrderInput | Prisma.SortOrder
+  birthDate?: Prisma.SortOrderInput | Prisma.SortOrder
   keptFrom?: Prisma.SortOrder
   pensioner?: Prisma.SortOrder
+  exempt?: Prisma.SortOrder
+  exemptionReason?: Prisma.SortOrderInput | Prisma.SortOrder
   endedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   endReason?: Prisma.SortOrderInput | Prisma.SortOrder
   assessmentId?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -300,8 +327,11 @@ export type DogWhereUniqueInput = Prisma.AtLeast<{
   name?: Prisma.StringFilter<"Dog"> | string
   breed?: Prisma.StringNullableFilter<"Dog"> | string | null
   chipNumber?: Prisma.StringNullableFilter<"Dog"> | string | null
+  birthDate?: Prisma.DateTimeNullableFilter<"Dog"> | Date | string | null
   keptFrom?: Prisma.DateTimeFilter<"Dog"> | Date | string
   pensioner?: Prisma.BoolFilter<"Dog"> | boolean
+  exempt?: Prisma.BoolFilter<"Dog"> | boolean
+  exemptionReason?: Prisma.StringNullableFilter<"Dog"> | string | null
   endedOn?: Prisma.DateTimeNullableFilter<"Dog"> | Date | string | null
   endReason?: Prisma.StringNullableFilter<"Dog"> | string | null
   assessmentId?: Prisma.UuidNullableFilter<"Dog"> | string | null
@@ -322,8 +352,11 @@ export type DogOrderByWithAggregationInput = {
   name?: Prisma.SortOrder
   breed?: Prisma.SortOrderInput | Prisma.SortOrder
   chipNumber?: Prisma.SortOrderInput | Prisma.SortOrder
+  birthDate?: Prisma.SortOrderInput | Prisma.SortOrder
   keptFrom?: Prisma.SortOrder
   pensioner?: Prisma.SortOrder
+  exempt?: Prisma.SortOrder
+  exemptionReason?: Prisma.SortOrderInput | Prisma.SortOrder
   endedOn?: Prisma.SortOrderInput | Prisma.SortOrder
   endReason?: Prisma.SortOrderInput | Prisma.SortOrder
   assessmentId?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -346,8 +379,11 @@ export type DogScalarWhereWithAggregatesInput = {
   name?: Prisma.StringWithAggregatesFilter<"Dog"> | string
   breed?: Prisma.StringNullableWithAggregatesFilter<"Dog"> | string | null
   chipNumber?: Prisma.StringNullableWithAggregatesFilter<"Dog"> | string | null
+  birthDate?: Prisma.DateTimeNullableWithAggregatesFilter<"Dog"> | Date | string | null
   keptFrom?: Prisma.DateTimeWithAggregatesFilter<"Dog"> | Date | string
   pensioner?: Prisma.BoolWithAggregatesFilter<"Dog"> | boolean
+  exempt?: Prisma.BoolWithAggregatesFilter<"Dog"> | boolean
+  exemptionReason?: Prisma.StringNullableWithAggregatesFilter<"Dog"> | string | null
   endedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Dog"> | Date | string | null
   endReason?: Prisma.StringNullableWithAggregatesFilter<"Dog"> | string | null
   assessmentId?: Prisma.UuidNullableWithAggregatesFilter<"Dog"> | string | null
@@ -362,8 +398,11 @@ export type DogCreateInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   endSubmissionId?: string | null
@@ -382,8 +421,11 @@ export type DogUncheckedCreateInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -398,8 +440,11 @@ export type DogUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endSubmissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -418,8 +463,11 @@ export type DogUncheckedUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -436,8 +484,11 @@ export type DogCreateManyInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -452,8 +503,11 @@ export type DogUpdateManyMutationInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endSubmissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -468,8 +522,11 @@ export type DogUncheckedUpdateManyInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -496,8 +553,11 @@ export type DogCountOrderByAggregateInput = {
   name?: Prisma.SortOrder
   breed?: Prisma.SortOrder
   chipNumber?: Prisma.SortOrder
+  birthDate?: Prisma.SortOrder
   keptFrom?: Prisma.SortOrder
   pensioner?: Prisma.SortOrder
+  exempt?: Prisma.SortOrder
+  exemptionReason?: Prisma.SortOrder
   endedOn?: Prisma.SortOrder
   endReason?: Prisma.SortOrder
   assessmentId?: Prisma.SortOrder
@@ -514,8 +574,11 @@ export type DogMaxOrderByAggregateInput = {
   name?: Prisma.SortOrder
   breed?: Prisma.SortOrder
   chipNumber?: Prisma.SortOrder
+  birthDate?: Prisma.SortOrder
   keptFrom?: Prisma.SortOrder
   pensioner?: Prisma.SortOrder
+  exempt?: Prisma.SortOrder
+  exemptionReason?: Prisma.SortOrder
   endedOn?: Prisma.SortOrder
   endReason?: Prisma.SortOrder
   assessmentId?: Prisma.SortOrder
@@ -532,8 +595,11 @@ export type DogMinOrderByAggregateInput = {
   name?: Prisma.SortOrder
   breed?: Prisma.SortOrder
   chipNumber?: Prisma.SortOrder
+  birthDate?: Prisma.SortOrder
   keptFrom?: Prisma.SortOrder
   pensioner?: Prisma.SortOrder
+  exempt?: Prisma.SortOrder
+  exemptionReason?: Prisma.SortOrder
   endedOn?: Prisma.SortOrder
   endReason?: Prisma.SortOrder
   assessmentId?: Prisma.SortOrder
@@ -716,8 +782,11 @@ export type DogCreateWithoutMunicipalityInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   endSubmissionId?: string | null
@@ -734,8 +803,11 @@ export type DogUncheckedCreateWithoutMunicipalityInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -781,8 +853,11 @@ export type DogScalarWhereInput = {
   name?: Prisma.StringFilter<"Dog"> | string
   breed?: Prisma.StringNullableFilter<"Dog"> | string | null
   chipNumber?: Prisma.StringNullableFilter<"Dog"> | string | null
+  birthDate?: Prisma.DateTimeNullableFilter<"Dog"> | Date | string | null
   keptFrom?: Prisma.DateTimeFilter<"Dog"> | Date | string
   pensioner?: Prisma.BoolFilter<"Dog"> | boolean
+  exempt?: Prisma.BoolFilter<"Dog"> | boolean
+  exemptionReason?: Prisma.StringNullableFilter<"Dog"> | string | null
   endedOn?: Prisma.DateTimeNullableFilter<"Dog"> | Date | string | null
   endReason?: Prisma.StringNullableFilter<"Dog"> | string | null
   assessmentId?: Prisma.UuidNullableFilter<"Dog"> | string | null
@@ -797,8 +872,11 @@ export type DogCreateWithoutPayerInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   endSubmissionId?: string | null
@@ -815,8 +893,11 @@ export type DogUncheckedCreateWithoutPayerInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -857,8 +938,11 @@ export type DogCreateWithoutAssessmentInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   endSubmissionId?: string | null
@@ -876,8 +960,11 @@ export type DogUncheckedCreateWithoutAssessmentInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   submissionId?: string | null
@@ -917,8 +1004,11 @@ export type DogCreateWithoutSubmissionInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   endSubmissionId?: string | null
@@ -936,8 +1026,11 @@ export type DogUncheckedCreateWithoutSubmissionInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -978,8 +1071,11 @@ export type DogCreateManyMunicipalityInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -994,8 +1090,11 @@ export type DogUpdateWithoutMunicipalityInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endSubmissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1012,8 +1111,11 @@ export type DogUncheckedUpdateWithoutMunicipalityInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1029,8 +1131,11 @@ export type DogUncheckedUpdateManyWithoutMunicipalityInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1046,8 +1151,11 @@ export type DogCreateManyPayerInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -1062,8 +1170,11 @@ export type DogUpdateWithoutPayerInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endSubmissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1080,8 +1191,11 @@ export type DogUncheckedUpdateWithoutPayerInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1097,8 +1211,11 @@ export type DogUncheckedUpdateManyWithoutPayerInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1115,8 +1232,11 @@ export type DogCreateManyAssessmentInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   submissionId?: string | null
@@ -1130,8 +1250,11 @@ export type DogUpdateWithoutAssessmentInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endSubmissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1149,8 +1272,11 @@ export type DogUncheckedUpdateWithoutAssessmentInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   submissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1166,8 +1292,11 @@ export type DogUncheckedUpdateManyWithoutAssessmentInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   submissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1183,8 +1312,11 @@ export type DogCreateManySubmissionInput = {
   name: string
   breed?: string | null
   chipNumber?: string | null
+  birthDate?: Date | string | null
   keptFrom: Date | string
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: string | null
   endedOn?: Date | string | null
   endReason?: string | null
   assessmentId?: string | null
@@ -1198,8 +1330,11 @@ export type DogUpdateWithoutSubmissionInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endSubmissionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1217,8 +1352,11 @@ export type DogUncheckedUpdateWithoutSubmissionInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1234,8 +1372,11 @@ export type DogUncheckedUpdateManyWithoutSubmissionInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   breed?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   chipNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  birthDate?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   keptFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pensioner?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exempt?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  exemptionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   endedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   endReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   assessmentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1253,8 +1394,11 @@ export type DogSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   name?: boolean
   breed?: boolean
   chipNumber?: boolean
+  birthDate?: boolean
   keptFrom?: boolean
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: boolean
   endedOn?: boolean
   endReason?: boolean
   assessmentId?: boolean
@@ -1275,8 +1419,11 @@ export type DogSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   name?: boolean
   breed?: boolean
   chipNumber?: boolean
+  birthDate?: boolean
   keptFrom?: boolean
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: boolean
   endedOn?: boolean
   endReason?: boolean
   assessmentId?: boolean
@@ -1297,8 +1444,11 @@ export type DogSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   name?: boolean
   breed?: boolean
   chipNumber?: boolean
+  birthDate?: boolean
   keptFrom?: boolean
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: boolean
   endedOn?: boolean
   endReason?: boolean
   assessmentId?: boolean
@@ -1319,8 +1469,11 @@ export type DogSelectScalar = {
   name?: boolean
   breed?: boolean
   chipNumber?: boolean
+  birthDate?: boolean
   keptFrom?: boolean
   pensioner?: boolean
+  exempt?: boolean
+  exemptionReason?: boolean
   endedOn?: boolean
   endReason?: boolean
   assessmentId?: boolean
@@ -1330,7 +1483,7 @@ export type DogSelectScalar = {
   updatedAt?: boolean
 }
 
-export type DogOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "payerId" | "name" | "breed" | "chipNumber" | "keptFrom" | "pensioner" | "endedOn" | "endReason" | "assessmentId" | "submissionId" | "endSubmissionId" | "createdAt" | "updatedAt", ExtArgs["result"]["dog"]>
+export type DogOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "payerId" | "name" | "breed" | "chipNumber" | "birthDate" | "keptFrom" | "pensioner" | "exempt" | "exemptionReason" | "endedOn" | "endReason" | "assessmentId" | "submissionId" | "endSubmissionId" | "createdAt" | "updatedAt", ExtArgs["result"]["dog"]>
 export type DogInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   payer?: boolean | Prisma.PayerDefaultArgs<ExtArgs>
@@ -1368,14 +1521,20 @@ export type $DogPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
      * ISO 11784 (15 digits), normalised.
      */
     chipNumber: string | null
+    birthDate: Date | null
     /**
-     * Kept from this day (the fee runs from the next month).
+     * Kept from this day (the fee's months count from it, see @portal/forms dog-fee.ts).
      */
     keptFrom: Date
     /**
-     * The owner claims the pensioner rate for it.
+     * The holder pays the reduced (pensioner) rate.
      */
     pensioner: boolean
+    /**
+     * Exempt from the fee (guide and assistance dogs, shelters; § 2 odst. 2 of the law), with the reason.
+     */
+    exempt: boolean
+    exemptionReason: string | null
     /**
      * Kept no more from this day (deregistration).
      */
@@ -1822,8 +1981,11 @@ export interface DogFieldRefs {
   readonly name: Prisma.FieldRef<"Dog", 'String'>
   readonly breed: Prisma.FieldRef<"Dog", 'String'>
   readonly chipNumber: Prisma.FieldRef<"Dog", 'String'>
+  readonly birthDate: Prisma.FieldRef<"Dog", 'DateTime'>
   readonly keptFrom: Prisma.FieldRef<"Dog", 'DateTime'>
   readonly pensioner: Prisma.FieldRef<"Dog", 'Boolean'>
+  readonly exempt: Prisma.FieldRef<"Dog", 'Boolean'>
+  readonly exemptionReason: Prisma.FieldRef<"Dog", 'String'>
   readonly endedOn: Prisma.FieldRef<"Dog", 'DateTime'>
   readonly endReason: Prisma.FieldRef<"Dog", 'String'>
   readonly assessmentId: Prisma.FieldRef<"Dog", 'String'>

@@ -52,6 +52,7 @@ export type DogFeeTariffMinAggregateOutputType = {
   furtherDog: bigint | null
   pensionerFirstDog: bigint | null
   pensionerFurtherDog: bigint | null
+  proRata: string | null
   dueDate: Date | null
   installmentCount: number | null
   updatedById: string | null
@@ -67,6 +68,7 @@ export type DogFeeTariffMaxAggregateOutputType = {
   furtherDog: bigint | null
   pensionerFirstDog: bigint | null
   pensionerFurtherDog: bigint | null
+  proRata: string | null
   dueDate: Date | null
   installmentCount: number | null
   updatedById: string | null
@@ -82,6 +84,7 @@ export type DogFeeTariffCountAggregateOutputType = {
   furtherDog: number
   pensionerFirstDog: number
   pensionerFurtherDog: number
+  proRata: number
   dueDate: number
   installmentCount: number
   updatedById: number
@@ -117,6 +120,7 @@ export type DogFeeTariffMinAggregateInputType = {
   furtherDog?: true
   pensionerFirstDog?: true
   pensionerFurtherDog?: true
+  proRata?: true
   dueDate?: true
   installmentCount?: true
   updatedById?: true
@@ -132,6 +136,7 @@ export type DogFeeTariffMaxAggregateInputType = {
   furtherDog?: true
   pensionerFirstDog?: true
   pensionerFurtherDog?: true
+  proRata?: true
   dueDate?: true
   installmentCount?: true
   updatedById?: true
@@ -147,6 +152,7 @@ export type DogFeeTariffCountAggregateInputType = {
   furtherDog?: true
   pensionerFirstDog?: true
   pensionerFurtherDog?: true
+  proRata?: true
   dueDate?: true
   installmentCount?: true
   updatedById?: true
@@ -249,6 +255,7 @@ export type DogFeeTariffGroupByOutputType = {
   furtherDog: bigint
   pensionerFirstDog: bigint
   pensionerFurtherDog: bigint
+  proRata: string
   dueDate: Date
   installmentCount: number
   updatedById: string | null
@@ -287,6 +294,7 @@ export type DogFeeTariffWhereInput = {
   furtherDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
   pensionerFirstDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
+  proRata?: Prisma.StringFilter<"DogFeeTariff"> | string
   dueDate?: Prisma.DateTimeFilter<"DogFeeTariff"> | Date | string
   installmentCount?: Prisma.IntFilter<"DogFeeTariff"> | number
   updatedById?: Prisma.UuidNullableFilter<"DogFeeTariff"> | string | null
@@ -303,6 +311,7 @@ export type DogFeeTariffOrderByWithRelationInput = {
   furtherDog?: Prisma.SortOrder
   pensionerFirstDog?: Prisma.SortOrder
   pensionerFurtherDog?: Prisma.SortOrder
+  proRata?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
   installmentCount?: Prisma.SortOrder
   updatedById?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -323,6 +332,7 @@ export type DogFeeTariffWhereUniqueInput = Prisma.AtLeast<{
   furtherDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
   pensionerFirstDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
+  proRata?: Prisma.StringFilter<"DogFeeTariff"> | string
   dueDate?: Prisma.DateTimeFilter<"DogFeeTariff"> | Date | string
   installmentCount?: Prisma.IntFilter<"DogFeeTariff"> | number
   updatedById?: Prisma.UuidNullableFilter<"DogFeeTariff"> | string | null
@@ -339,6 +349,7 @@ export type DogFeeTariffOrderByWithAggregationInput = {
   furtherDog?: Prisma.SortOrder
   pensionerFirstDog?: Prisma.SortOrder
   pensionerFurtherDog?: Prisma.SortOrder
+  proRata?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
   installmentCount?: Prisma.SortOrder
   updatedById?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -362,6 +373,7 @@ export type DogFeeTariffScalarWhereWithAggregatesInput = {
   furtherDog?: Prisma.BigIntWithAggregatesFilter<"DogFeeTariff"> | bigint | number
   pensionerFirstDog?: Prisma.BigIntWithAggregatesFilter<"DogFeeTariff"> | bigint | number
   pensionerFurtherDog?: Prisma.BigIntWithAggregatesFilter<"DogFeeTariff"> | bigint | number
+  proRata?: Prisma.StringWithAggregatesFilter<"DogFeeTariff"> | string
   dueDate?: Prisma.DateTimeWithAggregatesFilter<"DogFeeTariff"> | Date | string
   installmentCount?: Prisma.IntWithAggregatesFilter<"DogFeeTariff"> | number
   updatedById?: Prisma.UuidNullableWithAggregatesFilter<"DogFeeTariff"> | string | null
@@ -376,6 +388,7 @@ export type DogFeeTariffCreateInput = {
   furtherDog: bigint | number
   pensionerFirstDog: bigint | number
   pensionerFurtherDog: bigint | number
+  proRata?: string
   dueDate: Date | string
   installmentCount?: number
   updatedById?: string | null
@@ -392,6 +405,7 @@ export type DogFeeTariffUncheckedCreateInput = {
   furtherDog: bigint | number
   pensionerFirstDog: bigint | number
   pensionerFurtherDog: bigint | number
+  proRata?: string
   dueDate: Date | string
   installmentCount?: number
   updatedById?: string | null
@@ -406,6 +420,7 @@ export type DogFeeTariffUpdateInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -422,6 +437,7 @@ export type DogFeeTariffUncheckedUpdateInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -437,6 +453,7 @@ export type DogFeeTariffCreateManyInput = {
   furtherDog: bigint | number
   pensionerFirstDog: bigint | number
   pensionerFurtherDog: bigint | number
+  proRata?: string
   dueDate: Date | string
   installmentCount?: number
   updatedById?: string | null
@@ -451,6 +468,7 @@ export type DogFeeTariffUpdateManyMutationInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -466,6 +484,7 @@ export type DogFeeTariffUncheckedUpdateManyInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -496,6 +515,7 @@ export type DogFeeTariffCountOrderByAggregateInput = {
   furtherDog?: Prisma.SortOrder
   pensionerFirstDog?: Prisma.SortOrder
   pensionerFurtherDog?: Prisma.SortOrder
+  proRata?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
   installmentCount?: Prisma.SortOrder
   updatedById?: Prisma.SortOrder
@@ -520,6 +540,7 @@ export type DogFeeTariffMaxOrderByAggregateInput = {
   furtherDog?: Prisma.SortOrder
   pensionerFirstDog?: Prisma.SortOrder
   pensionerFurtherDog?: Prisma.SortOrder
+  proRata?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
   installmentCount?: Prisma.SortOrder
   updatedById?: Prisma.SortOrder
@@ -535,6 +556,7 @@ export type DogFeeTariffMinOrderByAggregateInput = {
   furtherDog?: Prisma.SortOrder
   pensionerFirstDog?: Prisma.SortOrder
   pensionerFurtherDog?: Prisma.SortOrder
+  proRata?: Prisma.SortOrder
   dueDate?: Prisma.SortOrder
   installmentCount?: Prisma.SortOrder
   updatedById?: Prisma.SortOrder
@@ -600,6 +622,7 @@ export type DogFeeTariffCreateWithoutMunicipalityInput = {
   furtherDog: bigint | number
   pensionerFirstDog: bigint | number
   pensionerFurtherDog: bigint | number
+  proRata?: string
   dueDate: Date | string
   installmentCount?: number
   updatedById?: string | null
@@ -614,6 +637,7 @@ export type DogFeeTariffUncheckedCreateWithoutMunicipalityInput = {
   furtherDog: bigint | number
   pensionerFirstDog: bigint | number
   pensionerFurtherDog: bigint | number
+  proRata?: string
   dueDate: Date | string
   installmentCount?: number
   updatedById?: string | null
@@ -658,6 +682,7 @@ export type DogFeeTariffScalarWhereInput = {
   furtherDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
   pensionerFirstDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFilter<"DogFeeTariff"> | bigint | number
+  proRata?: Prisma.StringFilter<"DogFeeTariff"> | string
   dueDate?: Prisma.DateTimeFilter<"DogFeeTariff"> | Date | string
   installmentCount?: Prisma.IntFilter<"DogFeeTariff"> | number
   updatedById?: Prisma.UuidNullableFilter<"DogFeeTariff"> | string | null
@@ -672,6 +697,7 @@ export type DogFeeTariffCreateManyMunicipalityInput = {
   furtherDog: bigint | number
   pensionerFirstDog: bigint | number
   pensionerFurtherDog: bigint | number
+  proRata?: string
   dueDate: Date | string
   installmentCount?: number
   updatedById?: string | null
@@ -686,6 +712,7 @@ export type DogFeeTariffUpdateWithoutMunicipalityInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -700,6 +727,7 @@ export type DogFeeTariffUncheckedUpdateWithoutMunicipalityInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -714,6 +742,7 @@ export type DogFeeTariffUncheckedUpdateManyWithoutMunicipalityInput = {
   furtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFirstDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   pensionerFurtherDog?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  proRata?: Prisma.StringFieldUpdateOperationsInput | string
   dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installmentCount?: Prisma.IntFieldUpdateOperationsInput | number
   updatedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -731,6 +760,7 @@ export type DogFeeTariffSelect<ExtArgs extends runtime.Types.Extensions.Internal
   furtherDog?: boolean
   pensionerFirstDog?: boolean
   pensionerFurtherDog?: boolean
+  proRata?: boolean
   dueDate?: boolean
   installmentCount?: boolean
   updatedById?: boolean
@@ -747,6 +777,7 @@ export type DogFeeTariffSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   furtherDog?: boolean
   pensionerFirstDog?: boolean
   pensionerFurtherDog?: boolean
+  proRata?: boolean
   dueDate?: boolean
   installmentCount?: boolean
   updatedById?: boolean
@@ -763,6 +794,7 @@ export type DogFeeTariffSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   furtherDog?: boolean
   pensionerFirstDog?: boolean
   pensionerFurtherDog?: boolean
+  proRata?: boolean
   dueDate?: boolean
   installmentCount?: boolean
   updatedById?: boolean
@@ -779,6 +811,7 @@ export type DogFeeTariffSelectScalar = {
   furtherDog?: boolean
   pensionerFirstDog?: boolean
   pensionerFurtherDog?: boolean
+  proRata?: boolean
   dueDate?: boolean
   installmentCount?: boolean
   updatedById?: boolean
@@ -786,7 +819,7 @@ export type DogFeeTariffSelectScalar = {
   updatedAt?: boolean
 }
 
-export type DogFeeTariffOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "year" | "firstDog" | "furtherDog" | "pensionerFirstDog" | "pensionerFurtherDog" | "dueDate" | "installmentCount" | "updatedById" | "createdAt" | "updatedAt", ExtArgs["result"]["dogFeeTariff"]>
+export type DogFeeTariffOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "year" | "firstDog" | "furtherDog" | "pensionerFirstDog" | "pensionerFurtherDog" | "proRata" | "dueDate" | "installmentCount" | "updatedById" | "createdAt" | "updatedAt", ExtArgs["result"]["dogFeeTariff"]>
 export type DogFeeTariffInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }
@@ -810,6 +843,10 @@ export type $DogFeeTariffPayload<ExtArgs extends runtime.Types.Extensions.Intern
     furtherDog: bigint
     pensionerFirstDog: bigint
     pensionerFurtherDog: bigint
+    /**
+     * How months are counted when the duty starts or ends during the year: STARTED_MONTHS (the law) or FROM_NEXT_MONTH.
+     */
+    proRata: string
     /**
      * When the year's fee is due (the last installment's date when paid in installments).
      */
@@ -1252,6 +1289,7 @@ export interface DogFeeTariffFieldRefs {
   readonly furtherDog: Prisma.FieldRef<"DogFeeTariff", 'BigInt'>
   readonly pensionerFirstDog: Prisma.FieldRef<"DogFeeTariff", 'BigInt'>
   readonly pensionerFurtherDog: Prisma.FieldRef<"DogFeeTariff", 'BigInt'>
+  readonly proRata: Prisma.FieldRef<"DogFeeTariff", 'String'>
   readonly dueDate: Prisma.FieldRef<"DogFeeTariff", 'DateTime'>
   readonly installmentCount: Prisma.FieldRef<"DogFeeTariff", 'Int'>
   readonly updatedById: Prisma.FieldRef<"DogFeeTariff", 'String'>
