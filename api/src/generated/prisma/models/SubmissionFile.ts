@@ -1054,6 +1054,9 @@ export type $SubmissionFilePayload<ExtArgs extends runtime.Types.Extensions.Inte
   objects: {
     municipality: Prisma.$MunicipalityPayload<ExtArgs>
     user: Prisma.$UserPayload<ExtArgs>
+    /**
+     * An upload never sent with a form goes with its file when the sweep of unused uploads deletes it.
+     */
     file: Prisma.$StoredFilePayload<ExtArgs>
     submission: Prisma.$SubmissionPayload<ExtArgs> | null
   }
