@@ -46,7 +46,7 @@ export const LIFE_SITUATION_CATEGORIES: Record<LifeSituationCategory, Localized>
 
 const TAX_CODE = l("zákon č. 280/2009 Sb., daňový řád", "Act No. 280/2009 Coll., the Tax Code");
 
-export const LIFE_SITUATIONS: readonly LifeSituation[] = [
+export const lifeSituations: readonly LifeSituation[] = [
   {
     slug: "prihlaseni-psa",
     formId: "dog-registration",
@@ -307,14 +307,14 @@ export const LIFE_SITUATIONS: readonly LifeSituation[] = [
 ];
 
 export function findLifeSituation(slug: string): LifeSituation | undefined {
-  return LIFE_SITUATIONS.find((situation) => situation.slug === slug);
+  return lifeSituations.find((situation) => situation.slug === slug);
 }
 
 export function lifeSituationForForm(formId: string): LifeSituation | undefined {
-  return LIFE_SITUATIONS.find((situation) => situation.formId === formId);
+  return lifeSituations.find((situation) => situation.formId === formId);
 }
 
 /** Each situation's form exists (checked by the package's tests; exported for the API's startup check). */
 export function catalogueProblems(): string[] {
-  return LIFE_SITUATIONS.filter((situation) => !findFormDefinition(situation.formId)).map((s) => `${s.slug}: no form ${s.formId}`);
+  return lifeSituations.filter((situation) => !findFormDefinition(situation.formId)).map((s) => `${s.slug}: no form ${s.formId}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogueProblems, findLifeSituation, LIFE_SITUATIONS, lifeSituationForForm } from "../catalogue.ts";
+import { catalogueProblems, findLifeSituation, lifeSituations, lifeSituationForForm } from "../catalogue.ts";
 import type { Condition, Field, FormDefinition, Localized } from "../definition.ts";
 import { computeDogFee, dogFeeInputFromRegistration } from "../dog-fee.ts";
 import { issueMessage } from "../messages.ts";
@@ -7,7 +7,7 @@ import { summarize, summaryText } from "../summary.ts";
 import { prefillValues, validateForm } from "../validate.ts";
 import { parseVersion } from "../version.ts";
 import { EXAMPLE_VALUES } from "./examples.ts";
-import { dogRegistration, FORM_DEFINITIONS, findFormDefinition } from "./index.ts";
+import { dogRegistration, formDefinitions, findFormDefinition } from "./index.ts";
 
 const today = "2026-12-06";
 
@@ -40,7 +40,7 @@ function conditionFields(condition: Condition | undefined): string[] {
   return [condition.field];
 }
 
-describe.each(FORM_DEFINITIONS.map((definition) => [definition.id, definition] as const))("form %s", (id, definition) => {
+describe.each(formDefinitions.map((definition) => [definition.id, definition] as const))("form %s", (id, definition) => {
   it("is well formed: semver, unique names, conditions on known fields, texts in both languages", () => {
     expect(() => parseVersion(definition.version)).not.toThrow();
     expect(findFormDefinition(id)).toBe(definition);
@@ -147,9 +147,9 @@ describe("dog registration", () => {
 describe("catalogue", () => {
   it("has a guide for every built-in form under a unique slug, in both languages", () => {
     expect(catalogueProblems()).toEqual([]);
-    expect(new Set(LIFE_SITUATIONS.map((s) => s.slug)).size).toBe(LIFE_SITUATIONS.length);
-    expect(LIFE_SITUATIONS.map((s) => s.formId).sort()).toEqual(FORM_DEFINITIONS.map((d) => d.id).sort());
-    for (const situation of LIFE_SITUATIONS) {
+    expect(new Set(lifeSituations.map((s) => s.slug)).size).toBe(lifeSituations.length);
+    expect(lifeSituations.map((s) => s.formId).sort()).toEqual(formDefinitions.map((d) => d.id).sort());
+    for (const situation of lifeSituations) {
       expect(situation.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       const { guide } = situation;
       for (const text of [

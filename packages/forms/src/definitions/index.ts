@@ -8,7 +8,7 @@ import { wasteFeeRegistration } from "./waste-fee-registration.ts";
 export { dogDeregistration, dogRegistration, generalSubmission, wasteFeeExemption, wasteFeeRegistration };
 
 /** The built-in forms, current version of each. */
-export const FORM_DEFINITIONS: readonly FormDefinition[] = [
+export const formDefinitions: readonly FormDefinition[] = [
   dogRegistration,
   dogDeregistration,
   wasteFeeRegistration,
@@ -17,5 +17,5 @@ export const FORM_DEFINITIONS: readonly FormDefinition[] = [
 ];
 
 export function findFormDefinition(id: string): FormDefinition | undefined {
-  return FORM_DEFINITIONS.find((definition) => definition.id === id);
+  return formDefinitions.find((definition) => definition.id === id);
 }
