@@ -5,6 +5,7 @@ import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
 import { registerRegisterExports } from "./register-exports.ts";
+import { registerSubmissionSummaryRoutes } from "./submission-summaries.ts";
 
 /**
  * HTTP routes outside GraphQL: file downloads, feeds, open data, exports. Each feature keeps its
@@ -18,4 +19,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerRegisterExports(server, app);
   await registerCardPaymentRoutes(server, app);
   await registerAccountReceiptRoutes(server, app);
+  await registerSubmissionSummaryRoutes(server, app);
 }

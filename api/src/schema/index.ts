@@ -13,6 +13,7 @@ import "./account-admin.ts";
 import "./jobs.ts";
 import "./statements.ts";
 import "./card-payments.ts";
+import "./submissions.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind, valueFromASTUntyped } from "graphql";
 import { DateTime } from "luxon";
 import { builder } from "../builder.ts";
 import { BUSINESS_ZONE } from "../clock.ts";
@@ -104,3 +104,12 @@ function isFileLike(value: unknown): value is File {
     typeof candidate.arrayBuffer === "function"
   );
 }
+
+builder.scalarType("JSON", {
+  description:
+    "A JSON value: a form's values or summary, shaped by the form definition (@portal/forms). The server validates it " +
+    "against the definition; its size is limited by the request body limit.",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast) => valueFromASTUntyped(ast),
+});
