@@ -646,7 +646,8 @@ builder.queryFields((t) => ({
   submissionQueue: t.connection(
     {
       type: SubmissionRef,
-      authScopes: REVIEWERS,
+      // Filtered by an agenda: a reviewer of that agenda; otherwise a reviewer of any.
+      authScopes: (_root, args) => (args.filter?.agenda ? { agenda: args.filter.agenda } : REVIEWERS),
       description: "Reviewers: submissions of the agendas they review, oldest first; by default the open ones.",
       args: { filter: t.arg({ type: SubmissionQueueFilter, required: false }) },
       resolve: (_root, args, ctx) =>
@@ -683,7 +684,7 @@ builder.mutationFields((t) => ({
     authScopes: REVIEWERS,
     description: "Reviewers: asks the citizen for more information (e-mail; the citizen answers in the portal).",
     args: { input: t.arg({ type: RequestSubmissionInformationInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], dataField: { name: "submission" } },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], dataField: { name: "submission" } },
     resolve: (_root, { input }, ctx) =>
       requestSubmissionInformation(ctx, localId(input.id, "Submission"), { expectedRevision: input.expectedRevision, message: input.message }),
   }),
@@ -692,7 +693,7 @@ builder.mutationFields((t) => ({
     authScopes: REVIEWERS,
     description: "Reviewers: approves with the (edited) effect; a decision made meanwhile by another clerk is a ConflictError.",
     args: { input: t.arg({ type: ApproveSubmissionInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], dataField: { name: "submission" } },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], dataField: { name: "submission" } },
     resolve: (_root, { input }, ctx) => {
       const effect = input.effect;
       return approveSubmission(ctx, localId(input.id, "Submission"), {
@@ -714,7 +715,7 @@ builder.mutationFields((t) => ({
     authScopes: REVIEWERS,
     description: "Reviewers: rejects with a reason the citizen reads.",
     args: { input: t.arg({ type: RejectSubmissionInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], dataField: { name: "submission" } },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], dataField: { name: "submission" } },
     resolve: (_root, { input }, ctx) => rejectSubmission(ctx, localId(input.id, "Submission"), { expectedRevision: input.expectedRevision, reason: input.reason }),
   }),
 }));
