@@ -6,6 +6,7 @@ import { hashPassword } from "../../api/src/services/accounts/password.ts";
 import { seedDemoAccount } from "./account.ts";
 import { seedDemoNotices } from "./notices.ts";
 import { seedDemoRegisters } from "./registers.ts";
+import { seedDemoSubmissions } from "./submissions.ts";
 
 export const DEMO_ACCOUNTS = {
   citizen: { email: "obcan@lipnice.example", password: "Obcan-demo-2026", fullName: "Jana Nováková" },
@@ -93,4 +94,5 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedDemoNotices(prisma);
   await seedDemoRegisters(prisma);
   await seedDemoAccount(prisma);
+  await seedDemoSubmissions(prisma);
 }
