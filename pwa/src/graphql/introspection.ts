@@ -434,6 +434,10 @@ const introspection = {
           },
           {
             "kind": "OBJECT",
+            "name": "ForbiddenError"
+          },
+          {
+            "kind": "OBJECT",
             "name": "NotFoundError"
           },
           {
@@ -14668,6 +14672,10 @@ const introspection = {
           },
           {
             "kind": "OBJECT",
+            "name": "ForbiddenError"
+          },
+          {
+            "kind": "OBJECT",
             "name": "NotFoundError"
           },
           {
@@ -14797,6 +14805,10 @@ const introspection = {
           {
             "kind": "OBJECT",
             "name": "ConflictError"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "ForbiddenError"
           },
           {
             "kind": "OBJECT",
