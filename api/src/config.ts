@@ -102,11 +102,18 @@ const envSchema = z.object({
   /** Pending card payments older than this are re-checked with the provider by the reconciliation job. */
   CARD_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Life situations: the town's ClamAV daemon (clamd, INSTREAM over TCP) that checks citizens' uploads, "host:port". Unset: uploads are checked by type and size only. */
-  CLAMAV_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, "host:port, e.g. 127.0.0.1:3310").optional(),
+  CLAMAV_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, "host:port, e.g. 127.0.0.1:3310")
+    .optional(),
   /** How long one antivirus check may take, in milliseconds. */
   CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Largest attachment of a citizen's form, in bytes (each form slot may set a lower limit). */
-  FORM_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  FORM_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** Retries of one step of a submission's delivery to the records system before it needs an admin's "retry step". */
   SUBMISSION_DELIVERY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
   /** Timeout of one webhook call to the records system, in milliseconds. */

@@ -70,7 +70,15 @@ export async function seedDemoSubmissions(prisma: PrismaClient, now = DateTime.n
   const dogValues = {
     ...EXAMPLE_VALUES["dog-registration"],
     dogs: [
-      { name: "Bella", breed: "Kříženec", sex: "FEMALE", birthDate: daysAgo(900), chipNumber: "203098100654321", keptSince: daysAgo(20), exempt: false },
+      {
+        name: "Bella",
+        breed: "Kříženec",
+        sex: "FEMALE",
+        birthDate: daysAgo(900),
+        chipNumber: "203098100654321",
+        keptSince: daysAgo(20),
+        exempt: false,
+      },
     ],
   };
   const submissions: DemoSubmission[] = [
@@ -92,7 +100,12 @@ export async function seedDemoSubmissions(prisma: PrismaClient, now = DateTime.n
       daysAgo: 9,
       events: [
         { type: "SUBMITTED", byClerk: false, daysAgo: 9 },
-        { type: "INFORMATION_REQUESTED", byClerk: true, daysAgo: 7, message: "Upřesněte prosím termín a rozměry kontejneru (zábor veřejného prostranství v m²)." },
+        {
+          type: "INFORMATION_REQUESTED",
+          byClerk: true,
+          daysAgo: 7,
+          message: "Upřesněte prosím termín a rozměry kontejneru (zábor veřejného prostranství v m²).",
+        },
       ],
     },
     {
@@ -114,7 +127,11 @@ export async function seedDemoSubmissions(prisma: PrismaClient, now = DateTime.n
     const definition = findFormDefinition(demo.formId)!;
     const { values, issues } = validateForm(definition, demo.values, { today });
     if (issues.length > 0) throw new Error(`Demo ${demo.formId} does not validate: ${issues.map((i) => i.path).join(", ")}`);
-    const at = (days: number) => now.minus({ days }).set({ hour: 10, minute: 15 + index }).toJSDate();
+    const at = (days: number) =>
+      now
+        .minus({ days })
+        .set({ hour: 10, minute: 15 + index })
+        .toJSDate();
     const decided = demo.status === "APPROVED" || demo.status === "REJECTED";
     const submission = await prisma.submission.create({
       data: {

@@ -702,7 +702,10 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       admin: "allowed",
       otherTownAdmin: "null",
     },
-    operation: (f) => ({ query: `query($id: ID!) { submission(id: $id) { number } }`, variables: { id: gid("Submission", f.submissionId) } }),
+    operation: (f) => ({
+      query: `query($id: ID!) { submission(id: $id) { number } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
   },
   "Mutation.answerInformationRequest": {
     // Only the citizen's own; the submission awaits no answer, so nothing changes.
@@ -924,7 +927,14 @@ beforeAll(async () => {
     },
   });
   const delivery = await app.database.prisma.submissionDelivery.create({
-    data: { municipalityId: town.id, submissionId: submission.id, trigger: "submitted", step: "register", status: "DELIVERED", createdAt: app.clock.now() },
+    data: {
+      municipalityId: town.id,
+      submissionId: submission.id,
+      trigger: "submitted",
+      step: "register",
+      status: "DELIVERED",
+      createdAt: app.clock.now(),
+    },
   });
   const previewImport = await registerImport("PREVIEW");
   const importedImport = await registerImport("IMPORTED");

@@ -59,7 +59,12 @@ function startReceiver(): Promise<number> {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
-      const signed = verifyWebhookSignature(secret, body, request.headers["x-portal-signature"] as string, Math.floor(app.clock.now().getTime() / 1000));
+      const signed = verifyWebhookSignature(
+        secret,
+        body,
+        request.headers["x-portal-signature"] as string,
+        Math.floor(app.clock.now().getTime() / 1000),
+      );
       received.push({ body: JSON.parse(body), idempotencyKey: String(request.headers["idempotency-key"]), signed });
       if (receiverFails) {
         response.writeHead(503).end("records system down");
@@ -102,12 +107,21 @@ describe("attachments", () => {
 
   it("are quarantined until the antivirus checked them, and an id is its uploader's only", async () => {
     const clean = await citizen.upload(UPLOAD, { id: cleanId, file: null }, { file: pdfFile("žádost.pdf") });
-    expect(clean.data!.uploadFormAttachment.attachment).toMatchObject({ id: cleanId, fileName: "žádost.pdf", mimeType: "application/pdf", scanStatus: "PENDING" });
+    expect(clean.data!.uploadFormAttachment.attachment).toMatchObject({
+      id: cleanId,
+      fileName: "žádost.pdf",
+      mimeType: "application/pdf",
+      scanStatus: "PENDING",
+    });
     const again = await citizen.upload(UPLOAD, { id: cleanId, file: null }, { file: pdfFile("jiný.pdf") });
     expect(again.data!.uploadFormAttachment.attachment).toMatchObject({ id: cleanId, fileName: "žádost.pdf" });
     const stolen = await neighbour.upload(UPLOAD, { id: cleanId, file: null }, { file: pdfFile() });
     expect(stolen.data!.uploadFormAttachment.fieldErrors[0]).toMatchObject({ path: ["id"], code: "TAKEN" });
-    const html = await citizen.upload(UPLOAD, { id: randomUUID(), file: null }, { file: new File(["<html><script>alert(1)</script></html>"], "a.pdf") });
+    const html = await citizen.upload(
+      UPLOAD,
+      { id: randomUUID(), file: null },
+      { file: new File(["<html><script>alert(1)</script></html>"], "a.pdf") },
+    );
     expect(html.data!.uploadFormAttachment.fieldErrors[0]).toMatchObject({ code: "FILE_TYPE" });
     await citizen.upload(UPLOAD, { id: infectedId, file: null }, { file: pdfFile("virus.pdf", EICAR) });
 
@@ -132,7 +146,9 @@ describe("attachments", () => {
     expect(sent.__typename).toBe("SubmitFormSuccess");
     submissionId = sent.submission.id;
     // What the server recorded, not what the app claimed.
-    expect(sent.submission.values.attachments).toEqual([{ id: cleanId, fileName: "žádost.pdf", size: pdfFile().size, mimeType: "application/pdf" }]);
+    expect(sent.submission.values.attachments).toEqual([
+      { id: cleanId, fileName: "žádost.pdf", size: pdfFile().size, mimeType: "application/pdf" },
+    ]);
     expect(sent.submission.attachments).toMatchObject([{ id: cleanId, scanStatus: "CLEAN" }]);
     expect(sent.submission.attachments[0].url).toMatch(/^\/soubory\//);
     const reused = (await submit(citizen, "general-submission", values)).data!.submitForm;
@@ -151,13 +167,16 @@ describe("attachments", () => {
     receiverFails = false;
     const RETRY = `mutation($id: ID!) { retrySubmissionDeliveryStep(id: $id) { ... on RetrySubmissionDeliveryStepSuccess { delivery { status } } ... on Error { code } } }`;
     const [retried, twice] = await Promise.all([admin.request(RETRY, { id: failed[0].id }), admin.request(RETRY, { id: failed[0].id })]);
-    expect([retried, twice].map((r) => r.data!.retrySubmissionDeliveryStep.delivery?.status ?? r.data!.retrySubmissionDeliveryStep.code).sort()).toEqual([
-      "CONFLICT",
-      "PENDING",
-    ]);
+    expect(
+      [retried, twice].map((r) => r.data!.retrySubmissionDeliveryStep.delivery?.status ?? r.data!.retrySubmissionDeliveryStep.code).sort(),
+    ).toEqual(["CONFLICT", "PENDING"]);
     await app.jobs.drain();
     const delivered = (await admin.request(DELIVERIES)).data!.submissionDeliveries.nodes[0];
-    expect(delivered).toMatchObject({ status: "DELIVERED", externalReference: "SPIS-2026-77", completedSteps: ["register", `attachments:${cleanId}`] });
+    expect(delivered).toMatchObject({
+      status: "DELIVERED",
+      externalReference: "SPIS-2026-77",
+      completedSteps: ["register", `attachments:${cleanId}`],
+    });
     const types = received.map((r) => r.body.type);
     expect(types).toEqual(["submission.submitted", "submission.submitted", "submission.attachment"]);
     expect(received.every((r) => r.signed)).toBe(true);

@@ -11,10 +11,13 @@ let app: TestApp;
 
 async function logIn(email: string, password: string) {
   const client = new Client(app, { host: "lipnice.localhost" });
-  const login = await client.request(`mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { __typename } }`, {
-    email,
-    password,
-  });
+  const login = await client.request(
+    `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { __typename } }`,
+    {
+      email,
+      password,
+    },
+  );
   expect(login.data?.login?.__typename).toMatch(/Success/);
   return client;
 }
@@ -48,5 +51,11 @@ it("lets the demo clerk approve the demo dog registration into the citizen's per
   expect(approved.data!.approveSubmission.submission.status).toBe("APPROVED");
   const after = (await citizen.request(`{ personalAccount { assessments { kind subject amount } } }`)).data!.personalAccount.assessments;
   expect(after).toHaveLength(before.length + 1);
-  expect(after).toContainEqual(expect.objectContaining({ kind: "DOG_FEE", subject: expect.stringContaining("Bella"), amount: review.proposedEffect.assessment.amount }));
+  expect(after).toContainEqual(
+    expect.objectContaining({
+      kind: "DOG_FEE",
+      subject: expect.stringContaining("Bella"),
+      amount: review.proposedEffect.assessment.amount,
+    }),
+  );
 });

@@ -63,7 +63,13 @@ describe("the catalogue", () => {
       lifeSituation(slug: "prihlaseni-psa") { title guide form { definition } } dogFeeTariffs { year firstDog furtherDog } }`);
     expect(response.errors).toBeUndefined();
     expect(response.data!.lifeSituations.map((s: { form: { id: string } }) => s.form.id)).toEqual(
-      expect.arrayContaining(["dog-registration", "dog-deregistration", "waste-fee-registration", "waste-fee-exemption", "general-submission"]),
+      expect.arrayContaining([
+        "dog-registration",
+        "dog-deregistration",
+        "waste-fee-registration",
+        "waste-fee-exemption",
+        "general-submission",
+      ]),
     );
     expect(response.data!.lifeSituation.guide.legalBasis.length).toBeGreaterThan(0);
     expect(response.data!.dogFeeTariffs).toEqual([{ year: 2026, firstDog: "1200.00", furtherDog: "1800.00" }]);
@@ -94,7 +100,9 @@ describe("drafts", () => {
     expect(listed.data!.formDrafts).toEqual([{ clientId, values: { fullName: "Jana N" } }]);
     // Another citizen neither sees nor overwrites it.
     expect((await neighbour.request(`{ formDrafts { clientId } }`)).data!.formDrafts).toEqual([]);
-    const unknown = await citizen.request(SAVE_DRAFT, { input: { clientId: randomUUID(), formId: "no-such-form", formVersion: "1.0.0", values: {} } });
+    const unknown = await citizen.request(SAVE_DRAFT, {
+      input: { clientId: randomUUID(), formId: "no-such-form", formVersion: "1.0.0", values: {} },
+    });
     expect(unknown.data!.saveFormDraft.fieldErrors[0]).toMatchObject({ path: ["formId"] });
   });
 });
@@ -121,6 +129,30 @@ describe("submitting", () => {
   });
 });
 
+describe("the rate of submissions", () => {
+  it("is limited per account (each sends a receipt e-mail)", async () => {
+    const busy = await createUser(app, town.id);
+    const client = await signedInClient(app, busy, host);
+    await app.database.prisma.submission.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({
+        municipalityId: town.id,
+        number: `P-2026-9${String(i).padStart(4, "0")}`,
+        userId: busy.id,
+        formId: "general-submission",
+        formVersion: "1.0.0",
+        agenda: "SUBMISSIONS" as const,
+        values: {},
+        summary: {},
+        idempotencyKey: `busy-${i}`,
+        submittedAt: new Date(app.clock.now().getTime() - (50 - i) * 60_000),
+      })),
+    });
+    const refused = await submit(client, "general-submission", example("general-submission"));
+    expect(refused.data!.submitForm).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
+    await app.database.prisma.submission.deleteMany({ where: { userId: busy.id } });
+  });
+});
+
 describe("the dog registration from submit to the personal account", () => {
   let submissionId: string;
   let revision: number;
@@ -129,7 +161,13 @@ describe("the dog registration from submit to the personal account", () => {
     const draftId = randomUUID();
     await citizen.request(SAVE_DRAFT, { input: { clientId: draftId, formId: "dog-registration", formVersion: "1.0.0", values: {} } });
     const key = randomUUID();
-    const input = { formId: "dog-registration", formVersion: "1.0.0", values: example("dog-registration"), idempotencyKey: key, draftClientId: draftId };
+    const input = {
+      formId: "dog-registration",
+      formVersion: "1.0.0",
+      values: example("dog-registration"),
+      idempotencyKey: key,
+      draftClientId: draftId,
+    };
     const [a, b] = await Promise.all([citizen.request(SUBMIT, { input }), citizen.request(SUBMIT, { input })]);
     const results = [a.data!.submitForm, b.data!.submitForm];
     expect(results.map((r) => r.submission?.number)).toEqual(["P-2026-00001", "P-2026-00001"]);
@@ -147,7 +185,8 @@ describe("the dog registration from submit to the personal account", () => {
     await app.jobs.drain();
     const mails = await app.database.prisma.outboxMessage.findMany({ where: { toAddress: citizenUser.email } });
     expect(mails).toHaveLength(1);
-    const local = (await app.database.prisma.submission.findFirstOrThrow({ where: { number: "P-2026-00001", municipalityId: town.id } })).id;
+    const local = (await app.database.prisma.submission.findFirstOrThrow({ where: { number: "P-2026-00001", municipalityId: town.id } }))
+      .id;
     expect(mails[0]!.subject).toContain("P-2026-00001");
     expect(mails[0]!.textBody).toContain(`${town.publicUrl}/api/podani/${local}/shrnuti.pdf`);
     const cookie = (client: Client) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -197,7 +236,9 @@ describe("the dog registration from submit to the personal account", () => {
       openQuestion: "Doložte prosím očkovací průkaz psa Bella.",
     });
     await app.jobs.drain();
-    const mail = await app.database.prisma.outboxMessage.findFirst({ where: { toAddress: citizenUser.email, subject: { contains: "doplnit" } } });
+    const mail = await app.database.prisma.outboxMessage.findFirst({
+      where: { toAddress: citizenUser.email, subject: { contains: "doplnit" } },
+    });
     expect(mail?.textBody).toContain("očkovací průkaz");
 
     const foreign = await neighbour.request(ANSWER, { input: { submissionId, message: "cizí" } });
@@ -224,7 +265,9 @@ describe("the dog registration from submit to the personal account", () => {
   });
 
   it("shows the assessment in the citizen's personal account and the timeline in Moje podání", async () => {
-    const account = await citizen.request(`{ personalAccount { payers { name } assessments { kind subject amount variableSymbol status } } }`);
+    const account = await citizen.request(
+      `{ personalAccount { payers { name } assessments { kind subject amount variableSymbol status } } }`,
+    );
     expect(account.data!.personalAccount.payers).toEqual([{ name: "Jana Nováková" }]);
     expect(account.data!.personalAccount.assessments).toEqual([
       { kind: "DOG_FEE", subject: "Poplatek ze psů 2026 – Alík, Bella", amount: "2600.00", variableSymbol: "22600001", status: "UNPAID" },
@@ -242,9 +285,13 @@ describe("the dog registration from submit to the personal account", () => {
       ],
     });
     const audit = await app.database.prisma.auditLogEntry.findMany({ where: { municipalityId: town.id } });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["submission.submitted", "submission.approved", "assessment.created", "payer.created"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["submission.submitted", "submission.approved", "assessment.created", "payer.created"]),
+    );
     await app.jobs.drain();
-    expect(await app.database.prisma.outboxMessage.count({ where: { toAddress: citizenUser.email, subject: { contains: "vyřízeno" } } })).toBe(1);
+    expect(
+      await app.database.prisma.outboxMessage.count({ where: { toAddress: citizenUser.email, subject: { contains: "vyřízeno" } } }),
+    ).toBe(1);
   });
 
   it("deregisters a dog: ends its record and reduces the year's assessment", async () => {
@@ -253,7 +300,9 @@ describe("the dog registration from submit to the personal account", () => {
     const review = (await financeClerk.request(REVIEW, { id: submission.id })).data!.submissionReview;
     // Bella is kept until 10 June: March-June at the further rate (4 × 150 Kč) instead of March-December.
     expect(review.proposedEffect.endingDogs).toMatchObject([{ name: "Bella", endedOn: "2026-06-10" }]);
-    expect(review.proposedEffect.adjustments).toMatchObject([{ variableSymbol: "22600001", currentAmount: "2600.00", newAmount: "1700.00" }]);
+    expect(review.proposedEffect.adjustments).toMatchObject([
+      { variableSymbol: "22600001", currentAmount: "2600.00", newAmount: "1700.00" },
+    ]);
     const approved = await financeClerk.request(APPROVE, { input: { id: submission.id, expectedRevision: submission.revision } });
     expect(approved.data!.approveSubmission.submission.status).toBe("APPROVED");
     const bella = await app.database.prisma.dog.findFirstOrThrow({ where: { municipalityId: town.id, name: "Bella" } });
@@ -269,15 +318,28 @@ describe("the dog registration from submit to the personal account", () => {
       input: { id: submission.id, expectedRevision: submission.revision, effect: { dogs: [{ name: "Rex", keptFrom: "2026-01-01" }] } },
     });
     expect(forbidden.data!.approveSubmission.fieldErrors[0]).toMatchObject({ path: ["dogs"], code: "NOT_ALLOWED" });
-    const rejected = await submissionsClerk.request(REJECT, { input: { id: submission.id, expectedRevision: submission.revision, reason: "Nepatří do působnosti obce." } });
-    expect(rejected.data!.rejectSubmission).toMatchObject({ submission: { status: "REJECTED", decisionNote: "Nepatří do působnosti obce." } });
+    const rejected = await submissionsClerk.request(REJECT, {
+      input: { id: submission.id, expectedRevision: submission.revision, reason: "Nepatří do působnosti obce." },
+    });
+    expect(rejected.data!.rejectSubmission).toMatchObject({
+      submission: { status: "REJECTED", decisionNote: "Nepatří do působnosti obce." },
+    });
   });
 });
 
 describe("tariffs", () => {
   it("are saved by finance clerks within the law's maximum", async () => {
     const SAVE = `mutation($input: DogFeeTariffInput!) { saveDogFeeTariff(input: $input) { ... on SaveDogFeeTariffSuccess { tariff { year firstDog } } ${ERRORS} } }`;
-    const input = { year: 2027, firstDog: "1300.00", furtherDog: "1900.00", pensionerFirstDog: "200.00", pensionerFurtherDog: "300.00", proRata: "STARTED_MONTHS", dueDate: "2027-03-31", installmentCount: 2 };
+    const input = {
+      year: 2027,
+      firstDog: "1300.00",
+      furtherDog: "1900.00",
+      pensionerFirstDog: "200.00",
+      pensionerFurtherDog: "300.00",
+      proRata: "STARTED_MONTHS",
+      dueDate: "2027-03-31",
+      installmentCount: 2,
+    };
     expect((await financeClerk.request(SAVE, { input })).data!.saveDogFeeTariff.tariff).toEqual({ year: 2027, firstDog: "1300.00" });
     const over = await financeClerk.request(SAVE, { input: { ...input, furtherDog: "2300.00" } });
     expect(over.data!.saveDogFeeTariff.fieldErrors).toMatchObject([{ path: ["furtherDog"], code: "OVER_MAXIMUM" }]);

@@ -11,7 +11,7 @@ export const SUBMISSION_FIELDS = /* GraphQL */ `id number formId status revision
   values summary effect events { type message byCitizen } attachments { id fileName mimeType size scanStatus url }`;
 
 export const SUBMIT = /* GraphQL */ `mutation($input: SubmitFormInput!) { submitForm(input: $input) {
-  ... on SubmitFormSuccess { __typename replayed submission { ${SUBMISSION_FIELDS} } } ${ERRORS} ... on FormVersionError { currentVersion compatibility } } }`;
+  ... on SubmitFormSuccess { __typename replayed submission { ${SUBMISSION_FIELDS} } } ${ERRORS} ... on FormVersionError { currentVersion compatibility } ... on TooManyAttemptsError { retryAfterSeconds } } }`;
 export const SAVE_DRAFT = /* GraphQL */ `mutation($input: SaveFormDraftInput!) { saveFormDraft(input: $input) {
   ... on SaveFormDraftSuccess { draft { clientId formVersion values currentStep revision compatibility } } ${ERRORS} } }`;
 export const REVIEW = /* GraphQL */ `query($id: ID!) { submissionReview(id: $id) {

@@ -34,5 +34,8 @@ export async function registerSubmissionSummaryRoutes(server: FastifyInstance, a
 }
 
 function sendError(reply: FastifyReply, status: number, code: string, messageKey: MessageKey, locale: Locale) {
-  return reply.status(status).header("cache-control", "no-store").send({ errors: [{ message: translate(locale, messageKey), extensions: { code } }] });
+  return reply
+    .status(status)
+    .header("cache-control", "no-store")
+    .send({ errors: [{ message: translate(locale, messageKey), extensions: { code } }] });
 }

@@ -264,7 +264,8 @@ const cs = {
   // Life situations (submissions)
   "error.conflict": "Mezitím to změnil někdo jiný. Načtěte stránku znovu a rozhodněte se podle aktuálního stavu.",
   "error.formVersionMinor": "Formulář se mezitím změnil (verze {current}). Zkontrolujte prosím údaje a odešlete znovu.",
-  "error.formVersionMajor": "Formulář se mezitím podstatně změnil (verze {current}). Tento rozpracovaný formulář už nelze odeslat; vyplňte prosím nový.",
+  "error.formVersionMajor":
+    "Formulář se mezitím podstatně změnil (verze {current}). Tento rozpracovaný formulář už nelze odeslat; vyplňte prosím nový.",
   "error.identityNotVerified": "Tuto žádost může podat jen uživatel s ověřenou totožností.",
   "form.issue": "{cs}",
   "field.formUnknown": "Neznámý formulář.",
@@ -569,7 +570,8 @@ const en: Record<MessageKey, string> = {
   // Life situations (submissions)
   "error.conflict": "Someone else changed this meanwhile. Reload the page and decide on the current state.",
   "error.formVersionMinor": "The form has changed meanwhile (version {current}). Please check your answers and send again.",
-  "error.formVersionMajor": "The form has changed substantially (version {current}). This draft can no longer be sent; please fill in a new form.",
+  "error.formVersionMajor":
+    "The form has changed substantially (version {current}). This draft can no longer be sent; please fill in a new form.",
   "error.identityNotVerified": "Only a user with a verified identity can send this request.",
   "form.issue": "{en}",
   "field.formUnknown": "Unknown form.",

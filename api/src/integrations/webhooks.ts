@@ -16,7 +16,13 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
 }
 
 /** For receivers (and tests): true when the header signs this body with the secret and is at most `toleranceSeconds` old. */
-export function verifyWebhookSignature(secret: string, body: string, header: string | null | undefined, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   if (!header) return false;
   const parts = Object.fromEntries(header.split(",").map((part) => part.split("=", 2) as [string, string]));
   const timestamp = Number(parts.t);

@@ -64,7 +64,7 @@ async function runSteps(services: AppServices, initial: SubmissionDelivery): Pro
     });
   const store = createFileStore(fileStoreDirectory(services.config.DATA_DIR));
 
-  for (let step: string | null = delivery.step; step; ) {
+  for (let step: string | null = delivery.step; step;) {
     const done = delivery.completedSteps as unknown as CompletedStep[];
     const record = async (entry: Omit<CompletedStep, "at">, changes: Prisma.SubmissionDeliveryUpdateInput = {}) => {
       const completed = [...(delivery.completedSteps as unknown as CompletedStep[]), { ...entry, at: services.clock.now().toISOString() }];
@@ -86,7 +86,13 @@ async function runSteps(services: AppServices, initial: SubmissionDelivery): Pro
           citizen: { email: submission.user.email, fullName: submission.user.fullName },
           values: submission.values,
           summary: submission.summary,
-          attachments: submission.files.map((f) => ({ id: f.id, fileName: f.file.fileName, mimeType: f.file.mimeType, size: f.file.size, sha256: f.file.sha256 })),
+          attachments: submission.files.map((f) => ({
+            id: f.id,
+            fileName: f.file.fileName,
+            mimeType: f.file.mimeType,
+            size: f.file.size,
+            sha256: f.file.sha256,
+          })),
         },
       });
       const reference = typeof answer.reference === "string" ? answer.reference.slice(0, 200) : null;
@@ -101,7 +107,13 @@ async function runSteps(services: AppServices, initial: SubmissionDelivery): Pro
             type: "submission.attachment",
             submissionId: submission.id,
             reference: delivery.externalReference,
-            attachment: { id: attachment.id, fileName: attachment.file.fileName, mimeType: attachment.file.mimeType, sha256: attachment.file.sha256, contentBase64: bytes.toString("base64") },
+            attachment: {
+              id: attachment.id,
+              fileName: attachment.file.fileName,
+              mimeType: attachment.file.mimeType,
+              sha256: attachment.file.sha256,
+              contentBase64: bytes.toString("base64"),
+            },
           },
           `:${attachment.id}`,
         );

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { DateTime } from "luxon";
 import { findFormDefinition } from "@portal/forms";
 import { BUSINESS_ZONE } from "../clock.ts";
@@ -44,7 +45,7 @@ export const submissionEmailJob = defineJob<SubmissionEmailData>({
         time,
         message: event.message ?? "",
         note: event.message ? `\n${event.message}` : "",
-        link: portalLink({ municipality: town }, `/moje-podani/${submission.id}`),
+        link: portalLink({ municipality: town }, `/moje-podani/${encodeGlobalID("Submission", submission.id)}`),
         pdfLink: portalLink({ municipality: town }, summaryPdfPath(submission.id)),
         accountLink: portalLink({ municipality: town }, "/osobni-ucet"),
       };

@@ -8,7 +8,7 @@ import { decodeGlobalID, encodeGlobalID, resolveOffsetConnection } from "@pothos
 import { lifeSituations, LIFE_SITUATION_CATEGORIES, type FormDefinition, type LifeSituation } from "@portal/forms";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError, TooManyAttemptsError, ValidationError } from "../errors.ts";
 import type {
   DogFeeTariff,
   FormDraft,
@@ -17,12 +17,7 @@ import type {
   SubmissionEvent,
   WasteFeeTariff,
 } from "../generated/prisma/client.ts";
-import {
-  AttachmentScanStatus,
-  DeliveryStatus,
-  SubmissionEventType,
-  SubmissionStatus,
-} from "../generated/prisma/enums.ts";
+import { AttachmentScanStatus, DeliveryStatus, SubmissionEventType, SubmissionStatus } from "../generated/prisma/enums.ts";
 import { translate, type MessageKey } from "../i18n/messages.ts";
 import { fileUrl } from "../services/files/file-url.ts";
 import { deleteFormDraft } from "../services/forms/delete-form-draft.ts";
@@ -36,11 +31,7 @@ import { findReviewable } from "../services/submissions/decide-submission.ts";
 import { findSubmission } from "../services/submissions/find-submission.ts";
 import { listMySubmissions } from "../services/submissions/list-my-submissions.ts";
 import { listSubmissionQueue } from "../services/submissions/list-submission-queue.ts";
-import {
-  listSubmissionDeliveries,
-  retrySubmissionDeliveryStep,
-  saveSubmissionWebhook,
-} from "../services/submissions/manage-deliveries.ts";
+import { listSubmissionDeliveries, retrySubmissionDeliveryStep, saveSubmissionWebhook } from "../services/submissions/manage-deliveries.ts";
 import { proposeSubmissionEffect } from "../services/submissions/propose-submission-effect.ts";
 import { rejectSubmission } from "../services/submissions/reject-submission.ts";
 import { requestSubmissionInformation } from "../services/submissions/request-submission-information.ts";
@@ -81,7 +72,8 @@ const isoDate = (value: Date) => value.toISOString().slice(0, 10);
 builder.objectType(FormVersionError, {
   name: "FormVersionError",
   interfaces: [ErrorInterface],
-  description: "The form changed since the draft was started: MINOR (check the values and send again with currentVersion) or MAJOR/NEWER/INVALID (start again).",
+  description:
+    "The form changed since the draft was started: MINOR (check the values and send again with currentVersion) or MAJOR/NEWER/INVALID (start again).",
   fields: (t) => ({
     currentVersion: t.exposeString("currentVersion"),
     compatibility: t.exposeString("compatibility"),
@@ -123,7 +115,11 @@ const LifeSituationRef = builder.objectRef<LifeSituation>("LifeSituation").imple
     categoryTitle: t.string({ resolve: (s, _a, ctx) => LIFE_SITUATION_CATEGORIES[s.category][ctx.locale] }),
     title: t.string({ resolve: (s, _a, ctx) => s.title[ctx.locale] }),
     summary: t.string({ resolve: (s, _a, ctx) => s.summary[ctx.locale] }),
-    guide: t.field({ type: "JSON", description: "The guide (who for, what you need, fees, deadlines, legal basis) in cs and en.", resolve: (s) => s.guide }),
+    guide: t.field({
+      type: "JSON",
+      description: "The guide (who for, what you need, fees, deadlines, legal basis) in cs and en.",
+      resolve: (s) => s.guide,
+    }),
     form: t.field({ type: FormDefinitionRef, resolve: (s) => findFormDefinition(s.formId)! }),
   }),
 });
@@ -347,7 +343,10 @@ const SubmissionEventRef = builder.objectRef<SubmissionEvent>("SubmissionEvent")
     id: t.id({ resolve: (e) => encodeGlobalID("SubmissionEvent", String(e.id)) }),
     type: t.field({ type: SubmissionEventTypeEnum, resolve: (e) => e.type }),
     message: t.exposeString("message", { nullable: true, description: "The office's question, the citizen's answer, the reason." }),
-    byCitizen: t.boolean({ description: "The citizen acted (sent, answered); otherwise the office.", resolve: (e) => e.actorUserId === e.userId }),
+    byCitizen: t.boolean({
+      description: "The citizen acted (sent, answered); otherwise the office.",
+      resolve: (e) => e.actorUserId === e.userId,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -357,7 +356,10 @@ const submissionEvents = dataloaderGetter<string, SubmissionEvent[], string>(
   {},
   async (ids, context) => {
     const ctx = context as Context;
-    const rows = await ctx.db.submissionEvent.findMany({ where: { submissionId: { in: [...ids] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const rows = await ctx.db.submissionEvent.findMany({
+      where: { submissionId: { in: [...ids] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     return ids.map((id) => rows.filter((row) => row.submissionId === id));
   },
   undefined,
@@ -367,7 +369,11 @@ const submissionAttachments = dataloaderGetter<string, FormAttachment[], string>
   {},
   async (ids, context) => {
     const ctx = context as Context;
-    const rows = await ctx.db.submissionFile.findMany({ where: { submissionId: { in: [...ids] } }, include: { file: true }, orderBy: { createdAt: "asc" } });
+    const rows = await ctx.db.submissionFile.findMany({
+      where: { submissionId: { in: [...ids] } },
+      include: { file: true },
+      orderBy: { createdAt: "asc" },
+    });
     return ids.map((id) => rows.filter((row) => row.submissionId === id));
   },
   undefined,
@@ -378,7 +384,11 @@ const canSeeCitizen = (submission: Submission, ctx: Context) => reviewableAgenda
 
 const SubmissionCitizenRef = builder.objectRef<{ fullName: string; email: string; phone: string | null }>("SubmissionCitizen").implement({
   description: "The account that sent the submission (reviewers only).",
-  fields: (t) => ({ fullName: t.exposeString("fullName"), email: t.exposeString("email"), phone: t.exposeString("phone", { nullable: true }) }),
+  fields: (t) => ({
+    fullName: t.exposeString("fullName"),
+    email: t.exposeString("email"),
+    phone: t.exposeString("phone", { nullable: true }),
+  }),
 });
 
 const SubmissionRef = builder.objectRef<Submission>("Submission").implement({
@@ -396,9 +406,18 @@ const SubmissionRef = builder.objectRef<Submission>("Submission").implement({
     decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
     decisionNote: t.exposeString("decisionNote", { nullable: true, description: "The rejection reason or the approval's note." }),
     values: t.field({ type: "JSON", description: "The values as the server validated them at submit.", resolve: (s) => s.values }),
-    summary: t.field({ type: "JSON", description: "The immutable summary frozen at submit (sections of labelled values, cs and en).", resolve: (s) => s.summary }),
+    summary: t.field({
+      type: "JSON",
+      description: "The immutable summary frozen at submit (sections of labelled values, cs and en).",
+      resolve: (s) => s.summary,
+    }),
     summaryPdfUrl: t.string({ description: "The summary as PDF (relative to the portal).", resolve: (s) => summaryPdfPath(s.id) }),
-    effect: t.field({ type: "JSON", nullable: true, description: "What the approval did (payer, dogs, assessment, recalculations).", resolve: (s) => s.effect }),
+    effect: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "What the approval did (payer, dogs, assessment, recalculations).",
+      resolve: (s) => s.effect,
+    }),
     openQuestion: t.string({
       nullable: true,
       description: "The office's question awaiting the citizen's answer (INFORMATION_REQUESTED).",
@@ -418,7 +437,9 @@ const SubmissionRef = builder.objectRef<Submission>("Submission").implement({
       nullable: true,
       description: "Reviewers only; null for the citizen.",
       resolve: async (s, _a, ctx) =>
-        canSeeCitizen(s, ctx) ? ctx.db.user.findFirst({ where: { id: s.userId }, select: { fullName: true, email: true, phone: true } }) : null,
+        canSeeCitizen(s, ctx)
+          ? ctx.db.user.findFirst({ where: { id: s.userId }, select: { fullName: true, email: true, phone: true } })
+          : null,
     }),
   }),
 });
@@ -431,7 +452,9 @@ const SubmitFormInput = builder.inputType("SubmitFormInput", {
     formVersion: t.string({ description: "The version the values were filled in." }),
     values: t.field({ type: "JSON" }),
     draftClientId: t.id({ required: false, description: "The draft to delete once sent." }),
-    idempotencyKey: t.string({ description: "Generated once per sending (8-100 characters): the same key again returns the first submission." }),
+    idempotencyKey: t.string({
+      description: "Generated once per sending (8-100 characters): the same key again returns the first submission.",
+    }),
   }),
 });
 
@@ -462,7 +485,9 @@ builder.queryFields((t) => ({
       description: "The viewer's submissions, newest first (Moje podání).",
       args: { status: t.arg({ type: SubmissionStatusEnum, required: false }) },
       resolve: (_root, args, ctx) =>
-        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) => listMySubmissions(ctx, { status: args.status, offset, limit })),
+        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
+          listMySubmissions(ctx, { status: args.status, offset, limit }),
+        ),
     },
     SubmissionConnection,
   ),
@@ -489,7 +514,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Sends a form. The server validates the whole payload again; the same idempotencyKey returns the first submission.",
     args: { input: t.arg({ type: SubmitFormInput, required: true }) },
-    errors: { types: [ValidationError, FormVersionError, IdentityNotVerifiedError], directResult: true },
+    errors: { types: [ValidationError, FormVersionError, IdentityNotVerifiedError, TooManyAttemptsError], directResult: true },
     resolve: (_root, { input }, ctx) => submitForm(ctx, input) as never,
   }),
   answerInformationRequest: t.field({
@@ -554,7 +579,10 @@ const SubmissionEffectRef = builder.objectRef<SubmissionEffect>("SubmissionEffec
   description: "What approving would do, as proposed from the submission, the town's tariff and records; editable before confirming.",
   fields: (t) => ({
     kind: t.field({ type: FormEffectEnum, resolve: (e) => e.kind }),
-    payerExists: t.boolean({ description: "The citizen's account has a payer; otherwise one is created and linked.", resolve: (e) => e.payerId !== null }),
+    payerExists: t.boolean({
+      description: "The citizen's account has a payer; otherwise one is created and linked.",
+      resolve: (e) => e.payerId !== null,
+    }),
     payerName: t.exposeString("payerName", { nullable: true }),
     payerAddress: t.exposeString("payerAddress", { nullable: true }),
     pensioner: t.exposeBoolean("pensioner", { description: "The reduced (pensioner) rate is claimed." }),
@@ -580,7 +608,11 @@ const SubmissionReviewRef = builder.objectRef<{ submission: Submission; definiti
 const SubmissionQueueFilter = builder.inputType("SubmissionQueueFilter", {
   fields: (t) => ({
     agenda: t.field({ type: AgendaEnum, required: false }),
-    status: t.field({ type: SubmissionStatusEnum, required: false, description: "Default: the open ones (SUBMITTED, INFORMATION_REQUESTED)." }),
+    status: t.field({
+      type: SubmissionStatusEnum,
+      required: false,
+      description: "Default: the open ones (SUBMITTED, INFORMATION_REQUESTED).",
+    }),
     formId: t.string({ required: false }),
     olderThanDays: t.int({ required: false, description: "Only those sent more than this many days ago." }),
   }),
@@ -686,7 +718,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RequestSubmissionInformationInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], dataField: { name: "submission" } },
     resolve: (_root, { input }, ctx) =>
-      requestSubmissionInformation(ctx, localId(input.id, "Submission"), { expectedRevision: input.expectedRevision, message: input.message }),
+      requestSubmissionInformation(ctx, localId(input.id, "Submission"), {
+        expectedRevision: input.expectedRevision,
+        message: input.message,
+      }),
   }),
   approveSubmission: t.field({
     type: SubmissionRef,
@@ -703,7 +738,10 @@ builder.mutationFields((t) => ({
           ? {
               ...effect,
               assessment: effect.assessment ? { ...effect.assessment, amount: moneyToNumber(effect.assessment.amount) } : effect.assessment,
-              adjustments: effect.adjustments?.map((a) => ({ assessmentId: String(a.assessmentId), newAmount: moneyToNumber(a.newAmount) })),
+              adjustments: effect.adjustments?.map((a) => ({
+                assessmentId: String(a.assessmentId),
+                newAmount: moneyToNumber(a.newAmount),
+              })),
               endingDogs: effect.endingDogs?.map((d) => ({ dogId: String(d.dogId), endedOn: d.endedOn })),
             }
           : effect,
@@ -716,7 +754,8 @@ builder.mutationFields((t) => ({
     description: "Reviewers: rejects with a reason the citizen reads.",
     args: { input: t.arg({ type: RejectSubmissionInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], dataField: { name: "submission" } },
-    resolve: (_root, { input }, ctx) => rejectSubmission(ctx, localId(input.id, "Submission"), { expectedRevision: input.expectedRevision, reason: input.reason }),
+    resolve: (_root, { input }, ctx) =>
+      rejectSubmission(ctx, localId(input.id, "Submission"), { expectedRevision: input.expectedRevision, reason: input.reason }),
   }),
 }));
 
@@ -734,7 +773,10 @@ const SubmissionDeliveryRef = builder.objectRef<DeliveryRow>("SubmissionDelivery
     status: t.field({ type: DeliveryStatusEnum, resolve: (d) => d.status }),
     step: t.exposeString("step", { description: "The next (or failed) step: register, attachments, decision." }),
     completedSteps: t.stringList({
-      resolve: (d) => (d.completedSteps as { step: string; attachmentId?: string }[]).map((s) => (s.attachmentId ? `${s.step}:${s.attachmentId}` : s.step)),
+      resolve: (d) =>
+        (d.completedSteps as { step: string; attachmentId?: string }[]).map((s) =>
+          s.attachmentId ? `${s.step}:${s.attachmentId}` : s.step,
+        ),
     }),
     attempts: t.exposeInt("attempts"),
     lastError: t.exposeString("lastError", { nullable: true }),
@@ -752,13 +794,15 @@ const SubmissionWebhookInput = builder.inputType("SubmissionWebhookInput", {
     rotateSecret: t.boolean({ required: false, description: "Generate a new signing key (shown once)." }),
   }),
 });
-const SaveSubmissionWebhookSuccess = builder.objectRef<{ url: string; enabled: boolean; secret: string | null }>("SaveSubmissionWebhookSuccess").implement({
-  fields: (t) => ({
-    url: t.exposeString("url"),
-    enabled: t.exposeBoolean("enabled"),
-    secret: t.exposeString("secret", { nullable: true, description: "The signing key, only when created or rotated." }),
-  }),
-});
+const SaveSubmissionWebhookSuccess = builder
+  .objectRef<{ url: string; enabled: boolean; secret: string | null }>("SaveSubmissionWebhookSuccess")
+  .implement({
+    fields: (t) => ({
+      url: t.exposeString("url"),
+      enabled: t.exposeBoolean("enabled"),
+      secret: t.exposeString("secret", { nullable: true, description: "The signing key, only when created or rotated." }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   submissionDeliveries: t.connection(

@@ -17417,6 +17417,10 @@ const introspection = {
           },
           {
             "kind": "OBJECT",
+            "name": "TooManyAttemptsError"
+          },
+          {
+            "kind": "OBJECT",
             "name": "ValidationError"
           }
         ]

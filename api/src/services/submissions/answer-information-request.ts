@@ -10,7 +10,10 @@ import { SUBMISSION_LIMITS } from "./submission-rules.ts";
 
 const input = z.object({
   message: z.string().trim().min(1).max(SUBMISSION_LIMITS.message),
-  attachmentIds: z.array(z.uuid({ message: "field.invalid" })).max(SUBMISSION_LIMITS.answerAttachments).default([]),
+  attachmentIds: z
+    .array(z.uuid({ message: "field.invalid" }))
+    .max(SUBMISSION_LIMITS.answerAttachments)
+    .default([]),
 });
 
 /**
@@ -25,7 +28,10 @@ export async function answerInformationRequest(ctx: Context, id: string, raw: un
   const data = parseInput(input, raw);
   if (submission.status !== "INFORMATION_REQUESTED") throw ValidationError.field("message", "field.notAwaitingAnswer", "NOT_AWAITING");
   const ids = [...new Set(data.attachmentIds)];
-  const files = await ctx.db.submissionFile.findMany({ where: { id: { in: ids }, userId: viewer.userId, submissionId: null }, include: { file: true } });
+  const files = await ctx.db.submissionFile.findMany({
+    where: { id: { in: ids }, userId: viewer.userId, submissionId: null },
+    include: { file: true },
+  });
   for (const [index, id] of ids.entries()) {
     let file = files.find((f) => f.id === id);
     if (!file) throw ValidationError.field("attachmentIds", "field.attachmentUnknown", "ATTACHMENT_UNKNOWN", { file: String(index + 1) });
@@ -33,8 +39,10 @@ export async function answerInformationRequest(ctx: Context, id: string, raw: un
       const scanned = await scanFormAttachment(ctx.services, id).catch(() => null);
       if (scanned) file = { ...file, scanStatus: scanned.scanStatus };
     }
-    if (file.scanStatus === "INFECTED") throw ValidationError.field("attachmentIds", "field.attachmentInfected", "ATTACHMENT_INFECTED", { file: file.file.fileName });
-    if (file.scanStatus !== "CLEAN") throw ValidationError.field("attachmentIds", "field.attachmentUnchecked", "ATTACHMENT_UNCHECKED", { file: file.file.fileName });
+    if (file.scanStatus === "INFECTED")
+      throw ValidationError.field("attachmentIds", "field.attachmentInfected", "ATTACHMENT_INFECTED", { file: file.file.fileName });
+    if (file.scanStatus !== "CLEAN")
+      throw ValidationError.field("attachmentIds", "field.attachmentUnchecked", "ATTACHMENT_UNCHECKED", { file: file.file.fileName });
   }
   await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.submission.updateMany({
@@ -43,7 +51,10 @@ export async function answerInformationRequest(ctx: Context, id: string, raw: un
     });
     if (count === 0) throw new ConflictError();
     if (ids.length > 0) {
-      const attached = await tx.submissionFile.updateMany({ where: { id: { in: ids }, userId: viewer.userId, submissionId: null }, data: { submissionId: submission.id } });
+      const attached = await tx.submissionFile.updateMany({
+        where: { id: { in: ids }, userId: viewer.userId, submissionId: null },
+        data: { submissionId: submission.id },
+      });
       if (attached.count !== ids.length) throw new ConflictError();
     }
     await recordSubmissionEvent(ctx, tx, {

@@ -18,7 +18,9 @@ import { scheduleDelivery } from "./schedule-delivery.ts";
 import type { SubmissionEffect } from "./submission-effect.ts";
 import { SUBMISSION_LIMITS } from "./submission-rules.ts";
 
-const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, { message: "field.date" });
+const isoDate = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, { message: "field.date" });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
   z
@@ -41,7 +43,10 @@ const effectInput = z.object({
         chipNumber: optionalText(40).refine((v) => v === null || normalizeChipNumber(v) !== null, { message: "field.chipNumber" }),
         birthDate: isoDate.nullish().transform((v) => v ?? null),
         keptFrom: isoDate,
-        exempt: z.boolean().nullish().transform((v) => v ?? false),
+        exempt: z
+          .boolean()
+          .nullish()
+          .transform((v) => v ?? false),
         exemptionReason: optionalText(100),
       }),
     )
@@ -59,7 +64,11 @@ const effectInput = z.object({
       periodTo: isoDate.nullish().transform((v) => v ?? null),
       amount: amount.refine((v) => v > 0, { message: "field.amountPositive" }),
       dueDate: isoDate,
-      installmentCount: z.number().int().min(1, { message: "field.installmentCount" }).max(LIMITS.installments, { message: "field.installmentCount" }),
+      installmentCount: z
+        .number()
+        .int()
+        .min(1, { message: "field.installmentCount" })
+        .max(LIMITS.installments, { message: "field.installmentCount" }),
     })
     .nullish(),
   adjustments: z
@@ -142,14 +151,22 @@ function mergeEffect(definition: FormDefinition, proposal: SubmissionEffect, edi
     payerName: edit.payerName ?? proposal.payerName,
     payerAddress: edit.payerAddress ?? proposal.payerAddress,
     pensioner: edit.pensioner ?? proposal.pensioner,
-    dogs: edit.dogs ? edit.dogs.map((dog) => ({ ...dog, chipNumber: dog.chipNumber ? normalizeChipNumber(dog.chipNumber) : null, fee: 0 })) : proposal.dogs,
+    dogs: edit.dogs
+      ? edit.dogs.map((dog) => ({ ...dog, chipNumber: dog.chipNumber ? normalizeChipNumber(dog.chipNumber) : null, fee: 0 }))
+      : proposal.dogs,
     endingDogs: edit.endingDogs
       ? edit.endingDogs.map((dog) => ({ dogId: dog.dogId, endedOn: dog.endedOn, name: "", chipNumber: null }))
       : proposal.endingDogs,
     // An explicit null drops the proposed assessment (e.g. every dog is exempt).
     assessment: edit.assessment === undefined ? proposal.assessment : edit.assessment ? { kind: assessmentKind, ...edit.assessment } : null,
     adjustments: edit.adjustments
-      ? edit.adjustments.map((a) => ({ assessmentId: a.assessmentId, newAmount: a.newAmount, subject: "", variableSymbol: "", currentAmount: 0 }))
+      ? edit.adjustments.map((a) => ({
+          assessmentId: a.assessmentId,
+          newAmount: a.newAmount,
+          subject: "",
+          variableSymbol: "",
+          currentAmount: 0,
+        }))
       : proposal.adjustments,
   };
 }
@@ -163,7 +180,10 @@ async function applyEffect(ctx: Context, tx: Tx, submission: Submission, effect:
       data: { municipalityId: ctx.municipality.id, kind: "PERSON", name: effect.payerName, address: effect.payerAddress },
     });
     await tx.payerLink.create({ data: { payerId: payer.id, userId: submission.userId, method: "CLERK", linkedById: ctx.viewer!.userId } });
-    await recordAudit({ ...ctx, db: tx as never }, { action: "payer.created", subjectType: "Payer", subjectId: payer.id, details: { name: payer.name, submissionId: submission.id } });
+    await recordAudit(
+      { ...ctx, db: tx as never },
+      { action: "payer.created", subjectType: "Payer", subjectId: payer.id, details: { name: payer.name, submissionId: submission.id } },
+    );
     payerId = payer.id;
   }
 
@@ -194,12 +214,22 @@ async function applyEffect(ctx: Context, tx: Tx, submission: Submission, effect:
       },
     });
     assessmentId = created.id;
-    await recordAudit({ ...ctx, db: tx as never }, {
-      action: "assessment.created",
-      subjectType: "Assessment",
-      subjectId: created.id,
-      details: { payerId, kind: a.kind, amount: String(a.amount), variableSymbol, installments: installments.length, submissionId: submission.id },
-    });
+    await recordAudit(
+      { ...ctx, db: tx as never },
+      {
+        action: "assessment.created",
+        subjectType: "Assessment",
+        subjectId: created.id,
+        details: {
+          payerId,
+          kind: a.kind,
+          amount: String(a.amount),
+          variableSymbol,
+          installments: installments.length,
+          submissionId: submission.id,
+        },
+      },
+    );
   }
 
   const dogIds: string[] = [];
@@ -229,7 +259,8 @@ async function applyEffect(ctx: Context, tx: Tx, submission: Submission, effect:
       where: { id: ending.dogId, ...owned, endedOn: null },
       data: { endedOn: dateColumn(ending.endedOn), endReason: "deregistered", endSubmissionId: submission.id },
     });
-    if (count === 0) throw new ValidationError([{ path: ["endingDogs", String(index), "dogId"], code: "UNKNOWN", messageKey: "field.dogUnknown" }]);
+    if (count === 0)
+      throw new ValidationError([{ path: ["endingDogs", String(index), "dogId"], code: "UNKNOWN", messageKey: "field.dogUnknown" }]);
   }
 
   for (const [index, adjustment] of effect.adjustments.entries()) {
@@ -281,13 +312,20 @@ async function adjustAssessment(
     await tx.installment.deleteMany({ where: { assessmentId: adjustment.assessmentId } });
     await tx.assessment.update({
       where: { id: adjustment.assessmentId },
-      data: { amount: BigInt(adjustment.newAmount), dueDate: dateColumn(installments.at(-1)!.dueDate), installments: { create: installmentRows(installments) } },
+      data: {
+        amount: BigInt(adjustment.newAmount),
+        dueDate: dateColumn(installments.at(-1)!.dueDate),
+        installments: { create: installmentRows(installments) },
+      },
     });
   }
-  await recordAudit({ ...ctx, db: tx as never }, {
-    action: adjustment.newAmount === 0 ? "assessment.cancelled" : "assessment.updated",
-    subjectType: "Assessment",
-    subjectId: adjustment.assessmentId,
-    details: { amount: String(adjustment.newAmount), previousAmount: String(row.amount), submissionId: submission.id },
-  });
+  await recordAudit(
+    { ...ctx, db: tx as never },
+    {
+      action: adjustment.newAmount === 0 ? "assessment.cancelled" : "assessment.updated",
+      subjectType: "Assessment",
+      subjectId: adjustment.assessmentId,
+      details: { amount: String(adjustment.newAmount), previousAmount: String(row.amount), submissionId: submission.id },
+    },
+  );
 }

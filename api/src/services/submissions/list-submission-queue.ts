@@ -15,7 +15,11 @@ export interface QueueFilter {
  * A reviewer's queue: submissions of the agendas they may review (one agenda when filtered), oldest first (first
  * come, first served), by default those still open (waiting for the clerk or for the citizen's answer).
  */
-export async function listSubmissionQueue(ctx: Context, filter: QueueFilter, page: { offset: number; limit: number }): Promise<Submission[]> {
+export async function listSubmissionQueue(
+  ctx: Context,
+  filter: QueueFilter,
+  page: { offset: number; limit: number },
+): Promise<Submission[]> {
   const agendas = reviewableAgendas(ctx);
   if (agendas.length === 0) throw new ForbiddenError();
   if (filter.agenda && !agendas.includes(filter.agenda)) throw new ForbiddenError();

@@ -37,7 +37,10 @@ export async function retrySubmissionDeliveryStep(ctx: Context, id: string): Pro
   const delivery = await ctx.db.$transaction(async (tx) => {
     const current = await tx.submissionDelivery.findFirst({ where: { id } });
     if (!current) throw new NotFoundError();
-    const { count } = await tx.submissionDelivery.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", lastError: null } });
+    const { count } = await tx.submissionDelivery.updateMany({
+      where: { id, status: "FAILED" },
+      data: { status: "PENDING", lastError: null },
+    });
     if (count === 0) throw new ConflictError();
     await ctx.services.jobs.enqueue(
       submissionDeliveryJob,
@@ -46,7 +49,12 @@ export async function retrySubmissionDeliveryStep(ctx: Context, id: string): Pro
     );
     return tx.submissionDelivery.findUniqueOrThrow({ where: { id } });
   });
-  await recordAudit(ctx, { action: "submission.delivery-retried", subjectType: "SubmissionDelivery", subjectId: id, details: { step: delivery.step } });
+  await recordAudit(ctx, {
+    action: "submission.delivery-retried",
+    subjectType: "SubmissionDelivery",
+    subjectId: id,
+    details: { step: delivery.step },
+  });
   return delivery;
 }
 
@@ -73,8 +81,18 @@ export async function saveSubmissionWebhook(ctx: Context, raw: unknown): Promise
   const existing = await ctx.db.submissionWebhook.findFirst({});
   const secret = !existing || data.rotateSecret ? `whsec_${randomBytes(32).toString("base64url")}` : null;
   const webhook = existing
-    ? await ctx.db.submissionWebhook.update({ where: { id: existing.id }, data: { url: url.toString(), enabled: data.enabled, ...(secret ? { secret } : {}) } })
-    : await ctx.db.submissionWebhook.create({ data: { municipalityId: ctx.municipality.id, url: url.toString(), enabled: data.enabled, secret: secret! } });
-  await recordAudit(ctx, { action: "submission.webhook-saved", subjectType: "SubmissionWebhook", subjectId: webhook.id, details: { url: webhook.url, enabled: webhook.enabled, secretRotated: secret !== null } });
+    ? await ctx.db.submissionWebhook.update({
+        where: { id: existing.id },
+        data: { url: url.toString(), enabled: data.enabled, ...(secret ? { secret } : {}) },
+      })
+    : await ctx.db.submissionWebhook.create({
+        data: { municipalityId: ctx.municipality.id, url: url.toString(), enabled: data.enabled, secret: secret! },
+      });
+  await recordAudit(ctx, {
+    action: "submission.webhook-saved",
+    subjectType: "SubmissionWebhook",
+    subjectId: webhook.id,
+    details: { url: webhook.url, enabled: webhook.enabled, secretRotated: secret !== null },
+  });
   return { webhook, secret };
 }

@@ -26,7 +26,14 @@ export function dogFeeRates(tariff: DogFeeTariff): DogFeeRates {
 }
 
 export function registryDog(dog: Dog): DogFeeDog {
-  return { key: dog.id, name: dog.name, since: isoDate(dog.keptFrom)!, until: isoDate(dog.endedOn), birthDate: isoDate(dog.birthDate), exempt: dog.exempt };
+  return {
+    key: dog.id,
+    name: dog.name,
+    since: isoDate(dog.keptFrom)!,
+    until: isoDate(dog.endedOn),
+    birthDate: isoDate(dog.birthDate),
+    exempt: dog.exempt,
+  };
 }
 
 /**
@@ -36,7 +43,12 @@ export function registryDog(dog: Dog): DogFeeDog {
  * recalculated; for the waste fee the assessment for the household, or its reduction for an exemption. The clerk
  * sees it, may edit it, and confirms it.
  */
-export async function proposeSubmissionEffect(ctx: Context, db: Db, submission: Submission, definition: FormDefinition): Promise<SubmissionEffect> {
+export async function proposeSubmissionEffect(
+  ctx: Context,
+  db: Db,
+  submission: Submission,
+  definition: FormDefinition,
+): Promise<SubmissionEffect> {
   const values = (submission.values ?? {}) as Values;
   const now = pragueNow(ctx.clock);
   const year = now.year;
@@ -54,7 +66,12 @@ export async function proposeSubmissionEffect(ctx: Context, db: Db, submission: 
     adjustments: [],
     warnings: [],
   };
-  const kept = payer ? await db.dog.findMany({ where: { payerId: payer.id, OR: [{ endedOn: null }, { endedOn: { gte: new Date(`${year}-01-01T00:00:00Z`) } }] }, orderBy: { keptFrom: "asc" } }) : [];
+  const kept = payer
+    ? await db.dog.findMany({
+        where: { payerId: payer.id, OR: [{ endedOn: null }, { endedOn: { gte: new Date(`${year}-01-01T00:00:00Z`) } }] },
+        orderBy: { keptFrom: "asc" },
+      })
+    : [];
 
   if (definition.effect === "DOG_REGISTRATION") {
     const listed = Array.isArray(values.dogs) ? (values.dogs as Values[]) : [];
@@ -95,14 +112,22 @@ export async function proposeSubmissionEffect(ctx: Context, db: Db, submission: 
     for (const entry of listed) {
       const chip = str(entry.chipNumber);
       const normalized = chip ? normalizeChipNumber(chip) : null;
-      const match = active.find((dog) => dog.chipNumber && dog.chipNumber === normalized && !effect.endingDogs.some((e) => e.dogId === dog.id));
+      const match = active.find(
+        (dog) => dog.chipNumber && dog.chipNumber === normalized && !effect.endingDogs.some((e) => e.dogId === dog.id),
+      );
       if (!match) {
         effect.warnings.push({ key: "effect.dogNotFound", params: { name: str(entry.name) ?? "", chip: chip ?? "" } });
         continue;
       }
-      effect.endingDogs.push({ dogId: match.id, name: match.name, chipNumber: match.chipNumber, endedOn: str(entry.keptUntil) ?? now.toISODate()! });
+      effect.endingDogs.push({
+        dogId: match.id,
+        name: match.name,
+        chipNumber: match.chipNumber,
+        endedOn: str(entry.keptUntil) ?? now.toISODate()!,
+      });
     }
-    if (payer && effect.endingDogs.length > 0) effect.adjustments = await dogFeeAdjustments(ctx, db, payer.id, year, kept, effect.endingDogs, effect);
+    if (payer && effect.endingDogs.length > 0)
+      effect.adjustments = await dogFeeAdjustments(ctx, db, payer.id, year, kept, effect.endingDogs, effect);
     return effect;
   }
 
@@ -173,11 +198,20 @@ export async function citizenPayer(db: Db, userId: string) {
 export function dogFeeForRegistration(tariff: DogFeeTariff, kept: Dog[], dogs: EffectDog[], pensioner: boolean) {
   const rates = dogFeeRates(tariff);
   const existing = kept.map(registryDog);
-  const added: DogFeeDog[] = dogs.map((dog, index) => ({ key: `new-${index}`, name: dog.name, since: dog.keptFrom, birthDate: dog.birthDate, exempt: dog.exempt }));
+  const added: DogFeeDog[] = dogs.map((dog, index) => ({
+    key: `new-${index}`,
+    name: dog.name,
+    since: dog.keptFrom,
+    birthDate: dog.birthDate,
+    exempt: dog.exempt,
+  }));
   const withNew = computeDogFee(rates, [...existing, ...added], { pensioner });
   const before = computeDogFee(rates, existing, { pensioner });
   const perDog = added.map((dog) => withNew.lines.filter((line) => line.key === dog.key).reduce((sum, line) => sum + line.amount, 0));
-  const firstMonth = withNew.lines.filter((line) => line.key.startsWith("new-")).map((line) => line.fromMonth).sort()[0];
+  const firstMonth = withNew.lines
+    .filter((line) => line.key.startsWith("new-"))
+    .map((line) => line.fromMonth)
+    .sort()[0];
   return {
     amount: Math.max(0, withNew.total - before.total),
     perDog,
@@ -239,7 +273,8 @@ async function adjustableAssessments(
      WHERE a."municipalityId" = ${municipalityId}::uuid AND a."payerId" = ${payerId}::uuid AND a."kind" = ${kind}::"AssessmentKind"
        AND a."year" = ${year} AND a."lifecycle" = 'ACTIVE'
      ORDER BY a."createdAt" ASC`);
-  for (const row of rows.filter((r) => r.paired)) effect.warnings.push({ key: "effect.paidAssessment", params: { vs: row.variableSymbol } });
+  for (const row of rows.filter((r) => r.paired))
+    effect.warnings.push({ key: "effect.paidAssessment", params: { vs: row.variableSymbol } });
   return rows
     .filter((row) => !row.paired)
     .map((row) => ({ assessmentId: row.id, subject: row.subject, variableSymbol: row.variableSymbol, currentAmount: Number(row.amount) }));

@@ -41,12 +41,15 @@ export async function recordSubmissionEvent(
       createdAt: ctx.clock.now(),
     },
   });
-  await recordAudit({ ...ctx, db: tx as never }, {
-    action: `submission.${event.type.toLowerCase().replace(/_/g, "-")}`,
-    subjectType: "Submission",
-    subjectId: event.submissionId,
-    details: { eventId: String(created.id), ...(event.message ? { message: event.message } : {}) },
-  });
+  await recordAudit(
+    { ...ctx, db: tx as never },
+    {
+      action: `submission.${event.type.toLowerCase().replace(/_/g, "-")}`,
+      subjectType: "Submission",
+      subjectId: event.submissionId,
+      details: { eventId: String(created.id), ...(event.message ? { message: event.message } : {}) },
+    },
+  );
   const template = EMAIL_OF[event.type];
   if (template) {
     await ctx.services.jobs.enqueue(

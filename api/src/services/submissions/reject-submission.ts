@@ -23,7 +23,12 @@ export async function rejectSubmission(ctx: Context, id: string, raw: unknown): 
       decidedById: ctx.viewer!.userId,
       decisionNote: data.reason,
     });
-    await recordSubmissionEvent(ctx, tx, { submissionId: submission.id, citizenId: submission.userId, type: "REJECTED", message: data.reason });
+    await recordSubmissionEvent(ctx, tx, {
+      submissionId: submission.id,
+      citizenId: submission.userId,
+      type: "REJECTED",
+      message: data.reason,
+    });
     await scheduleDelivery(ctx, tx, submission.id, "decided");
   });
   return ctx.db.submission.findUniqueOrThrow({ where: { id: submission.id } });

@@ -7,7 +7,9 @@ import type { DogFeeTariff, WasteFeeTariff } from "../../generated/prisma/client
 import { LIMITS, dateColumn, requireFinanceAccess } from "../account-admin/account-admin-rules.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 
-const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, { message: "field.date" });
+const isoDate = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, { message: "field.date" });
 const year = z.number().int().min(2000, { message: "field.year" }).max(2100, { message: "field.year" });
 const rate = z.number().int().min(0).max(LIMITS.amount);
 const installmentCount = z.number().int().min(1, { message: "field.installmentCount" }).max(12, { message: "field.installmentCount" });
@@ -39,7 +41,12 @@ export async function saveDogFeeTariff(ctx: Context, raw: unknown): Promise<DogF
       issues.map((issue) =>
         issue.field === "year"
           ? { path: ["year"], code: "YEAR", messageKey: "field.year" as const }
-          : { path: [issue.field], code: "OVER_MAXIMUM", messageKey: "field.tariffOverLegalMaximum" as const, params: { max: DOG_FEE_LEGAL_MAXIMUM[issue.field] / 100 } },
+          : {
+              path: [issue.field],
+              code: "OVER_MAXIMUM",
+              messageKey: "field.tariffOverLegalMaximum" as const,
+              params: { max: DOG_FEE_LEGAL_MAXIMUM[issue.field] / 100 },
+            },
       ),
     );
   }

@@ -14,6 +14,8 @@ export const SUBMISSION_LIMITS = {
   queuePage: 100,
   idempotencyKey: 100,
   dogsPerApproval: 20,
+  /** Submissions one account may send in an hour (each sends a receipt e-mail). */
+  submissionsPerHour: 20,
 } as const;
 
 /** Agendas whose clerks review submissions (the form definition names one per form). */

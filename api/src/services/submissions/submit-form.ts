@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { pragueNow } from "../../clock.ts";
 import type { Context } from "../../context.ts";
-import { parseInput, ValidationError, type FieldIssue } from "../../errors.ts";
+import { parseInput, TooManyAttemptsError, ValidationError, type FieldIssue } from "../../errors.ts";
 import type { Submission } from "../../generated/prisma/client.ts";
 import { requireViewer } from "../accounts/require-viewer.ts";
 import { isUniqueViolation } from "../accounts/is-unique-violation.ts";
@@ -46,6 +46,7 @@ export async function submitForm(ctx: Context, raw: unknown): Promise<SubmitResu
   const previous = await findByKey(ctx, viewer.userId, data.idempotencyKey);
   if (previous) return { submission: previous, replayed: true };
 
+  await checkRate(ctx, viewer.userId);
   const definition = findFormDefinition(data.formId);
   if (!definition) throw ValidationError.field("formId", "field.formUnknown", "UNKNOWN_FORM");
   const compatibility = compatibilityOf(definition, data.formVersion);
@@ -91,7 +92,8 @@ export async function submitForm(ctx: Context, raw: unknown): Promise<SubmitResu
           data: { submissionId: created.id },
         });
         // Sent meanwhile with another submission (two tabs): this one fails whole.
-        if (count !== attachmentIds.length) throw ValidationError.field("values", "field.attachmentUnknown", "ATTACHMENT_USED", { file: "" });
+        if (count !== attachmentIds.length)
+          throw ValidationError.field("values", "field.attachmentUnknown", "ATTACHMENT_USED", { file: "" });
       }
       if (data.draftClientId) await tx.formDraft.deleteMany({ where: { userId: viewer.userId, clientId: data.draftClientId } });
       await recordSubmissionEvent(ctx, tx, {
@@ -110,6 +112,20 @@ export async function submitForm(ctx: Context, raw: unknown): Promise<SubmitResu
     if (!winner) throw error;
     return { submission: winner, replayed: true };
   }
+}
+
+/** Each submission e-mails a receipt: an account sends at most SUBMISSION_LIMITS.submissionsPerHour an hour. */
+async function checkRate(ctx: Context, userId: string): Promise<void> {
+  const hourAgo = new Date(ctx.clock.now().getTime() - 3_600_000);
+  const recent = await ctx.db.submission.findMany({
+    where: { userId, submittedAt: { gt: hourAgo } },
+    orderBy: { submittedAt: "asc" },
+    select: { submittedAt: true },
+    take: SUBMISSION_LIMITS.submissionsPerHour,
+  });
+  if (recent.length < SUBMISSION_LIMITS.submissionsPerHour) return;
+  const retryAfter = Math.ceil((recent[0]!.submittedAt.getTime() + 3_600_000 - ctx.clock.now().getTime()) / 1000);
+  throw new TooManyAttemptsError(Math.max(1, retryAfter), "error.tooManyRequests");
 }
 
 function findByKey(ctx: Context, userId: string, idempotencyKey: string) {
@@ -152,9 +168,19 @@ async function checkAttachments(
       }
     }
     if (row.scanStatus === "INFECTED") {
-      issues.push({ path: fieldPath, code: "ATTACHMENT_INFECTED", messageKey: "field.attachmentInfected", params: { file: row.file.fileName } });
+      issues.push({
+        path: fieldPath,
+        code: "ATTACHMENT_INFECTED",
+        messageKey: "field.attachmentInfected",
+        params: { file: row.file.fileName },
+      });
     } else if (row.scanStatus !== "CLEAN") {
-      issues.push({ path: fieldPath, code: "ATTACHMENT_UNCHECKED", messageKey: "field.attachmentUnchecked", params: { file: row.file.fileName } });
+      issues.push({
+        path: fieldPath,
+        code: "ATTACHMENT_UNCHECKED",
+        messageKey: "field.attachmentUnchecked",
+        params: { file: row.file.fileName },
+      });
     }
     known.set(row.id, { id: row.id, fileName: row.file.fileName, size: row.file.size, mimeType: row.file.mimeType });
   }
