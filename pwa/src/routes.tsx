@@ -61,6 +61,10 @@ const CardPaymentReturnPage = page(() => import("./features/payments/CardPayment
 const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
 const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
 const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
+const SubmissionQueuePage = page(() => import("./features/submissions-clerk/QueuePage.tsx"), "SubmissionQueuePage");
+const SubmissionReviewPage = page(() => import("./features/submissions-clerk/ReviewPage.tsx"), "SubmissionReviewPage");
+const DogFeeTariffsPage = page(() => import("./features/submissions-clerk/TariffsPage.tsx"), "TariffsPage");
+const SubmissionDeliveriesPage = page(() => import("./features/submissions-clerk/DeliveriesPage.tsx"), "SubmissionDeliveriesPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -111,6 +115,9 @@ export function AppRoutes() {
           <Route path="urad/platby-kartou" element={<ClerkCardPaymentsPage />} />
           <Route path="urad/poplatky" element={<PayersPage />} />
           <Route path="urad/poplatky/:id" element={<PayerPage />} />
+          <Route path="urad/podani" element={<SubmissionQueuePage />} />
+          <Route path="urad/podani/sazby" element={<DogFeeTariffsPage />} />
+          <Route path="urad/podani/:id" element={<SubmissionReviewPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>
@@ -120,6 +127,7 @@ export function AppRoutes() {
             <Route path="odchozi-posta" element={<OutboxPage />} />
             <Route path="neuspesne-ulohy" element={<DeadLettersPage />} />
             <Route path="obec" element={<MunicipalitySettingsPage />} />
+            <Route path="predani-podani" element={<SubmissionDeliveriesPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

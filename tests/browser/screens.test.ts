@@ -39,6 +39,9 @@ interface DemoIds {
   payer: string;
   /** One of the demo town's paid payments (last year's, paired). */
   payment: string;
+  /** The demo dog registration waiting for the clerk, and the approved demo submission. */
+  waitingSubmission: string;
+  approvedSubmission: string;
 }
 
 interface Shot {
@@ -111,6 +114,15 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
     { path: "/urad/poplatky?hledat=1104203", as: "clerk", variant: "search" },
   ],
   "/urad/poplatky/:id": (ids) => [{ path: `/urad/poplatky/${ids.payer}`, as: "clerk" }],
+  "/urad/podani": () => [
+    { path: "/urad/podani", as: "clerk" },
+    { path: "/urad/podani?stav=APPROVED", as: "clerk", variant: "approved" },
+  ],
+  "/urad/podani/sazby": () => [{ path: "/urad/podani/sazby", as: "clerk" }],
+  "/urad/podani/:id": (ids) => [
+    { path: `/urad/podani/${ids.waitingSubmission}`, as: "clerk" },
+    { path: `/urad/podani/${ids.approvedSubmission}`, as: "clerk", variant: "approved" },
+  ],
   "/sprava": () => [
     { path: "/sprava", as: "admin" },
     { path: "/sprava", as: "citizen", variant: "forbidden" },
@@ -121,6 +133,7 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/sprava/odchozi-posta": () => [{ path: "/sprava/odchozi-posta", as: "admin" }],
   "/sprava/neuspesne-ulohy": () => [{ path: "/sprava/neuspesne-ulohy", as: "admin" }],
   "/sprava/obec": () => [{ path: "/sprava/obec", as: "admin" }],
+  "/sprava/predani-podani": () => [{ path: "/sprava/predani-podani", as: "admin" }],
   "/platba/:orderId": (ids) => [
     { path: `/platba/${ids.cardPayment}`, as: "citizen" },
     { path: "/platba/neexistujici-objednavka", as: "citizen", variant: "not-found" },
@@ -148,6 +161,10 @@ beforeAll(async () => {
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
     prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
   ]);
+  const [waitingSubmission, approvedSubmission] = await Promise.all([
+    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "SUBMITTED", formId: "dog-registration" } }),
+    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "APPROVED" } }),
+  ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
   const dogFee = await prisma.assessment.findFirstOrThrow({ where: { municipalityId, variableSymbol: "2104201" } });
@@ -173,6 +190,8 @@ beforeAll(async () => {
     assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
     payer: payer.id,
     payment: payment.id,
+    waitingSubmission: waitingSubmission.id,
+    approvedSubmission: approvedSubmission.id,
   };
 });
 

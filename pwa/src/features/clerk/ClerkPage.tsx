@@ -10,16 +10,26 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   NOTICES: "/urad/uredni-deska",
   REGISTERS: "/urad/registry",
   FINANCE: "/urad/poplatky",
+  SUBMISSIONS: "/urad/podani",
 };
 
 /** Further pages of an agenda, listed under its description. */
 const AGENDA_MORE_PAGES: Partial<
-  Record<Agenda, readonly { to: string; label: "clerk.financeStatements" | "clerk.financeCardPayments" }[]>
+  Record<
+    Agenda,
+    readonly {
+      to: string;
+      label: "clerk.financeStatements" | "clerk.financeCardPayments" | "clerk.financeSubmissions" | "clerk.submissionsTariffs";
+    }[]
+  >
 > = {
   FINANCE: [
     { to: "/urad/platby", label: "clerk.financeStatements" },
     { to: "/urad/platby-kartou", label: "clerk.financeCardPayments" },
+    { to: "/urad/podani?agenda=FINANCE", label: "clerk.financeSubmissions" },
+    { to: "/urad/podani/sazby", label: "clerk.submissionsTariffs" },
   ],
+  SUBMISSIONS: [{ to: "/urad/podani/sazby", label: "clerk.submissionsTariffs" }],
 };
 
 /**
