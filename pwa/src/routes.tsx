@@ -61,6 +61,11 @@ const CardPaymentReturnPage = page(() => import("./features/payments/CardPayment
 const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
 const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
 const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
+const CataloguePage = page(() => import("./features/life-situations/CataloguePage.tsx"), "CataloguePage");
+const GuidePage = page(() => import("./features/life-situations/GuidePage.tsx"), "GuidePage");
+const LifeSituationFormPage = page(() => import("./features/life-situations/FormPage.tsx"), "FormPage");
+const MySubmissionsPage = page(() => import("./features/life-situations/MySubmissionsPage.tsx"), "MySubmissionsPage");
+const SubmissionPage = page(() => import("./features/life-situations/SubmissionPage.tsx"), "SubmissionPage");
 const SubmissionQueuePage = page(() => import("./features/submissions-clerk/QueuePage.tsx"), "SubmissionQueuePage");
 const SubmissionReviewPage = page(() => import("./features/submissions-clerk/ReviewPage.tsx"), "SubmissionReviewPage");
 const DogFeeTariffsPage = page(() => import("./features/submissions-clerk/TariffsPage.tsx"), "TariffsPage");
@@ -88,12 +93,17 @@ export function AppRoutes() {
         <Route path="uredni-deska" element={<NoticeBoardPage />} />
         <Route path="uredni-deska/archiv" element={<NoticeArchivePage />} />
         <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
+        <Route path="zivotni-situace" element={<CataloguePage />} />
+        <Route path="zivotni-situace/:slug" element={<GuidePage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
           <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
           <Route path="osobni-ucet" element={<PersonalAccountPage />} />
           <Route path="osobni-ucet/pripojit" element={<ClaimPayerPage />} />
           <Route path="osobni-ucet/:id" element={<AssessmentDetailPage />} />
+          <Route path="zivotni-situace/:slug/formular" element={<LifeSituationFormPage />} />
+          <Route path="moje-podani" element={<MySubmissionsPage />} />
+          <Route path="moje-podani/:id" element={<SubmissionPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />

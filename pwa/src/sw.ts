@@ -4,6 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type 
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CLEAR_USER_CACHES_MESSAGE, SKIP_WAITING_MESSAGE } from "./sw/cache-names.ts";
 import { clearUserCaches, registerRuntimeCaching } from "./sw/runtime-caching.ts";
+import { registerSubmissionSync } from "./sw/submission-sync.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -19,6 +20,7 @@ registerRoute(
 );
 
 registerRuntimeCaching();
+registerSubmissionSync();
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const type = (event.data as { type?: string } | null)?.type;
