@@ -6,9 +6,11 @@ import { Button } from "../../components/Button.tsx";
 import { Checkbox, TextArea, TextField } from "../../components/fields.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import { fromHaler, parseMoneyInput } from "../account-clerk/money.ts";
+import { fromHaler, parseMoneyInput, toHaler } from "../account-clerk/money.ts";
 import {
+  blankAssessment,
   effectInput,
+  issuesAssessment,
   initialForm,
   installmentPreview,
   recomputeDogFee,
@@ -73,7 +75,8 @@ export function EffectPanel({
     const found: FieldErrors = {};
     if (form.assessment) {
       const amount = parseMoneyInput(form.assessment.amount);
-      if (!amount || amount.startsWith("-") || Number(amount) <= 0) found["assessment.amount"] = t("submissionsClerk.validation.amount");
+      if (!amount) found["assessment.amount"] = t("submissionsClerk.validation.amount");
+      else if (amount.startsWith("-") || toHaler(amount) <= 0) found["assessment.amount"] = t("submissionsClerk.validation.amountPositive");
       if (!/^\d{4}-\d{2}-\d{2}$/.test(form.assessment.dueDate)) found["assessment.dueDate"] = t("submissionsClerk.validation.date");
       if (!/^([1-9]|1[0-2])$/.test(form.assessment.installmentCount))
         found["assessment.installmentCount"] = t("submissionsClerk.validation.installmentCount");
@@ -89,7 +92,7 @@ export function EffectPanel({
       const amount = parseMoneyInput(adjustment.newAmount);
       if (amount === null || amount.startsWith("-")) found[`adjustments.${index}.newAmount`] = t("submissionsClerk.validation.amount");
     });
-    if (!effect.payerExists && needsPayer(effect) && !form.payerName.trim()) found.payerName = t("validation.required");
+    if (!effect.payerExists && needsPayer(effect, form) && !form.payerName.trim()) found.payerName = t("validation.required");
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setFormError(t("submissionsClerk.effect.fixErrors"));
@@ -148,7 +151,7 @@ export function EffectPanel({
       )}
       {effect.kind === "NONE" && <p>{t("submissionsClerk.effect.none")}</p>}
 
-      {needsPayer(effect) && (
+      {needsPayer(effect, form) && (
         <fieldset className="flex flex-col gap-3">
           <legend className="font-semibold">{t("submissionsClerk.effect.payer")}</legend>
           {effect.payerExists ? (
@@ -293,9 +296,20 @@ export function EffectPanel({
         </fieldset>
       )}
 
-      {form.assessment && effect.assessment && (
+      {issuesAssessment(effect) && !form.assessment && (
+        <div className="flex flex-col items-start gap-2">
+          <p>{t("submissionsClerk.effect.noAssessment")}</p>
+          <Button variant="secondary" onClick={() => setForm({ ...form, assessment: blankAssessment(effect, pragueToday()) })}>
+            {t("submissionsClerk.effect.addAssessment")}
+          </Button>
+        </div>
+      )}
+      {form.assessment && (
         <fieldset className="flex flex-col gap-3">
           <legend className="font-semibold">{t("submissionsClerk.effect.assessment")}</legend>
+          <Button variant="link" className="self-start" onClick={() => setForm({ ...form, assessment: null })}>
+            {t("submissionsClerk.effect.dropAssessment")}
+          </Button>
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField
               label={t("submissionsClerk.effect.subject")}
@@ -424,6 +438,9 @@ export function EffectPanel({
   );
 }
 
-function needsPayer(effect: ProposedEffect): boolean {
-  return effect.dogs.length > 0 || effect.assessment !== null;
+function needsPayer(effect: ProposedEffect, form: EffectForm): boolean {
+  return effect.dogs.length > 0 || form.assessment !== null;
 }
+
+/** Today in the town, YYYY-MM-DD. */
+const pragueToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date());

@@ -36,7 +36,7 @@ function useQueueFilter() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
-  return { agenda, status, formId, olderThanDays, set, key: params.toString() };
+  return { agenda, status, formId, olderThanDays, set, key: params.toString(), search: params.size > 0 ? `?${params.toString()}` : "" };
 }
 
 /** /urad/podani: submissions waiting for the clerk's agendas, oldest first, with their age. */
@@ -129,7 +129,12 @@ function QueueTable({ filter }: { filter: ReturnType<typeof useQueueFilter> }) {
             {
               header: t("submissionsClerk.fields.number"),
               cell: (row) => (
-                <Link to={submissionPath(row.id)} data-row-link className="font-medium whitespace-nowrap">
+                <Link
+                  to={submissionPath(row.id)}
+                  state={{ queueSearch: filter.search }}
+                  data-row-link
+                  className="font-medium whitespace-nowrap"
+                >
                   {row.number}
                 </Link>
               ),

@@ -1,7 +1,7 @@
 import type { FormSummary } from "@portal/forms";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
@@ -48,6 +48,8 @@ export function failureOf(answer: ErrorResult | undefined, onConflict: (conflict
 export function SubmissionReviewPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  // Back to the queue as the clerk left it (its filters), when they came from there.
+  const queueSearch = (useLocation().state as { queueSearch?: string } | null)?.queueSearch ?? "";
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: SubmissionReviewQuery,
@@ -63,7 +65,7 @@ export function SubmissionReviewPage() {
   return (
     <SubmissionsFrame
       title={t("submissionsClerk.review.title", { number: submission.number })}
-      back={{ to: SUBMISSIONS_BASE, label: t("submissionsClerk.review.backToQueue") }}
+      back={{ to: `${SUBMISSIONS_BASE}${queueSearch}`, label: t("submissionsClerk.review.backToQueue") }}
     >
       {conflict && (
         <div

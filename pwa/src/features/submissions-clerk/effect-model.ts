@@ -44,7 +44,7 @@ export interface EffectForm {
   pensioner: boolean;
   dogs: { keptFrom: string; exempt: boolean }[];
   endingDogs: { endedOn: string }[];
-  assessment: { subject: string; amount: string; amountEdited: boolean; dueDate: string; installmentCount: string } | null;
+  assessment: { year: number; subject: string; amount: string; amountEdited: boolean; dueDate: string; installmentCount: string } | null;
   adjustments: { newAmount: string }[];
   note: string;
 }
@@ -65,6 +65,7 @@ export function initialForm(effect: ProposedEffect): EffectForm {
     dogs: effect.dogs.map((dog) => ({ keptFrom: dog.keptFrom, exempt: dog.exempt })),
     endingDogs: effect.endingDogs.map((dog) => ({ endedOn: dog.endedOn })),
     assessment: effect.assessment && {
+      year: effect.assessment.year,
       subject: effect.assessment.subject,
       amount: typedAmount(effect.assessment.amount),
       amountEdited: false,
@@ -104,6 +105,25 @@ export function recomputeDogFee(
   }
 }
 
+/** Forms whose approval may issue an assessment (the clerk may add one the proposal lacks, e.g. without a tariff). */
+export function issuesAssessment(effect: Pick<ProposedEffect, "kind">): boolean {
+  return effect.kind === "DOG_REGISTRATION" || effect.kind === "WASTE_FEE_REGISTRATION";
+}
+
+/**
+ * An assessment for the clerk to fill in when none was proposed: the subject as the API words it (in Czech: it is
+ * the town's record, printed on the assessment), due in 30 days, one payment.
+ */
+export function blankAssessment(effect: ProposedEffect, today: string): NonNullable<EffectForm["assessment"]> {
+  const year = Number(today.slice(0, 4));
+  const names = effect.dogs.map((dog) => dog.name).join(", ");
+  const subject =
+    effect.kind === "DOG_REGISTRATION" ? `Poplatek ze psů ${year}${names ? ` – ${names}` : ""}` : `Poplatek za komunální odpad ${year}`;
+  const due = new Date(`${today}T12:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 30);
+  return { year, subject, amount: "", amountEdited: true, dueDate: due.toISOString().slice(0, 10), installmentCount: "1" };
+}
+
 /** The installments the assessment would be split into, or [] while the fields do not make a plan. */
 export function installmentPreview(assessment: EffectForm["assessment"]) {
   if (!assessment) return [];
@@ -136,18 +156,17 @@ export function effectInput(effect: ProposedEffect, form: EffectForm) {
       : {}),
     ...(effect.kind === "DOG_REGISTRATION" || effect.kind === "WASTE_FEE_REGISTRATION"
       ? {
-          assessment:
-            form.assessment && effect.assessment
-              ? {
-                  subject: form.assessment.subject.trim(),
-                  year: effect.assessment.year,
-                  periodFrom: effect.assessment.periodFrom,
-                  periodTo: effect.assessment.periodTo,
-                  amount: haler(form.assessment.amount),
-                  dueDate: form.assessment.dueDate,
-                  installmentCount: Number(form.assessment.installmentCount),
-                }
-              : null,
+          assessment: form.assessment
+            ? {
+                subject: form.assessment.subject.trim(),
+                year: form.assessment.year,
+                periodFrom: effect.assessment?.periodFrom ?? null,
+                periodTo: effect.assessment?.periodTo ?? null,
+                amount: haler(form.assessment.amount),
+                dueDate: form.assessment.dueDate,
+                installmentCount: Number(form.assessment.installmentCount),
+              }
+            : null,
         }
       : {}),
     ...(effect.kind === "DOG_DEREGISTRATION" || effect.kind === "WASTE_FEE_EXEMPTION"
