@@ -382,7 +382,23 @@ const submissionAttachments = dataloaderGetter<string, FormAttachment[], string>
 
 const canSeeCitizen = (submission: Submission, ctx: Context) => reviewableAgendas(ctx).includes(submission.agenda);
 
-const SubmissionCitizenRef = builder.objectRef<{ fullName: string; email: string; phone: string | null }>("SubmissionCitizen").implement({
+type CitizenContact = { fullName: string; email: string; phone: string | null };
+/** The senders of every submission on a queue page in one statement. */
+const citizens = dataloaderGetter<string, CitizenContact | null, string>(
+  {},
+  async (ids, context) => {
+    const ctx = context as Context;
+    const rows = await ctx.db.user.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, fullName: true, email: true, phone: true },
+    });
+    return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+  },
+  undefined,
+  false,
+);
+
+const SubmissionCitizenRef = builder.objectRef<CitizenContact>("SubmissionCitizen").implement({
   description: "The account that sent the submission (reviewers only).",
   fields: (t) => ({
     fullName: t.exposeString("fullName"),
@@ -436,10 +452,7 @@ const SubmissionRef = builder.objectRef<Submission>("Submission").implement({
       type: SubmissionCitizenRef,
       nullable: true,
       description: "Reviewers only; null for the citizen.",
-      resolve: async (s, _a, ctx) =>
-        canSeeCitizen(s, ctx)
-          ? ctx.db.user.findFirst({ where: { id: s.userId }, select: { fullName: true, email: true, phone: true } })
-          : null,
+      resolve: (s, _a, ctx) => (canSeeCitizen(s, ctx) ? citizens(ctx).load(s.userId) : null),
     }),
   }),
 });
