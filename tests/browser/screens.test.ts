@@ -42,6 +42,8 @@ interface DemoIds {
   /** The demo dog registration waiting for the clerk, and the approved demo submission. */
   waitingSubmission: string;
   approvedSubmission: string;
+  /** The demo citizen's submission awaiting her answer to the office's question. */
+  questionSubmission: string;
 }
 
 interface Shot {
@@ -86,6 +88,23 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/osobni-ucet": () => [{ path: "/osobni-ucet", as: "citizen" }],
   "/osobni-ucet/pripojit": () => [{ path: "/osobni-ucet/pripojit", as: "citizen" }],
   "/osobni-ucet/:id": (ids) => [{ path: `/osobni-ucet/${ids.assessment}`, as: "citizen" }],
+  "/zivotni-situace": () => [
+    { path: "/zivotni-situace", as: "anonymous" },
+    { path: "/zivotni-situace?hledat=odpad", as: "anonymous", variant: "search" },
+  ],
+  "/zivotni-situace/:slug": () => [
+    { path: "/zivotni-situace/prihlaseni-psa", as: "anonymous" },
+    { path: "/zivotni-situace/obecne-podani", as: "citizen", variant: "general" },
+  ],
+  "/zivotni-situace/:slug/formular": () => [
+    { path: "/zivotni-situace/prihlaseni-psa/formular", as: "citizen" },
+    { path: "/zivotni-situace/obecne-podani/formular", as: "citizen", variant: "general" },
+  ],
+  "/moje-podani": () => [{ path: "/moje-podani", as: "citizen" }],
+  "/moje-podani/:id": (ids) => [
+    { path: `/moje-podani/${ids.questionSubmission}`, as: "citizen" },
+    { path: `/moje-podani/${ids.approvedSubmission}`, as: "citizen", variant: "approved" },
+  ],
   "/urad": () => [
     { path: "/urad", as: "clerk" },
     { path: "/urad", as: "admin" },
@@ -161,9 +180,10 @@ beforeAll(async () => {
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
     prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
   ]);
-  const [waitingSubmission, approvedSubmission] = await Promise.all([
+  const [waitingSubmission, approvedSubmission, questionSubmission] = await Promise.all([
     prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "SUBMITTED", formId: "dog-registration" } }),
     prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "APPROVED" } }),
+    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "INFORMATION_REQUESTED", user: { email: "obcan@lipnice.example" } } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -192,6 +212,7 @@ beforeAll(async () => {
     payment: payment.id,
     waitingSubmission: waitingSubmission.id,
     approvedSubmission: approvedSubmission.id,
+    questionSubmission: questionSubmission.id,
   };
 });
 
