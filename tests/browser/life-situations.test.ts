@@ -128,6 +128,17 @@ describe("life situations (citizen)", () => {
     const serverDraft = await portal.server.database.prisma.formDraft.findFirstOrThrow({ where: { clientId } });
     expect((serverDraft.values as { dogs: unknown[] }).dogs).toHaveLength(2);
 
+    // The session ends mid-form (expired elsewhere): the next autosave sends the citizen to the login page, and
+    // after signing in again the form is back with what was typed last.
+    const citizen = await portal.server.database.prisma.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.citizen.email } });
+    await portal.server.database.prisma.session.deleteMany({ where: { userId: citizen.id } });
+    await field(page.getByRole("group", { name: "Pes 2" }), "Plemeno").fill("Kříženec jezevčíka");
+    await page.waitForURL(/\/prihlaseni\?next=/);
+    await logIn(page, DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
+    await page.getByRole("heading", { name: "Krok 2 z 5: Psi" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("koncept")).toBe(clientId);
+    expect(await field(page.getByRole("group", { name: "Pes 2" }), "Plemeno").inputValue()).toBe("Kříženec jezevčíka");
+
     await page.getByRole("button", { name: "Pokračovat" }).click();
     await page.getByRole("heading", { name: "Krok 3 z 5: Snížená sazba" }).waitFor();
     await page.getByRole("button", { name: "Pokračovat" }).click();
@@ -136,7 +147,9 @@ describe("life situations (citizen)", () => {
     await page.getByRole("button", { name: "Pokračovat" }).click();
     await page.getByRole("heading", { name: "Krok 5 z 5: Shrnutí a odeslání" }).waitFor();
     const main = page.getByRole("main");
-    for (const text of ["885521/0001", "582 32", "Alík", "Bella", "Český fousek", "fena"]) expect(await main.textContent()).toContain(text);
+    for (const text of ["885521/0001", "582 32", "Alík", "Bella", "Český fousek", "Kříženec jezevčíka", "fena"]) {
+      expect(await main.textContent()).toContain(text);
+    }
     await expectAccessible(page, "summary");
     await shoot(page, "form-summary-phone");
 

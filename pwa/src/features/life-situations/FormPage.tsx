@@ -41,6 +41,7 @@ import {
 import {
   deleteLocalDraft,
   deleteLocalFile,
+  deleteOutboxEntry,
   localFilesOf,
   putLocalFile,
   readLocalDraft,
@@ -205,6 +206,11 @@ function FormEditor({
     [clientId, ownerId, definition, situation.slug, values, stepId],
   );
   const dirty = useRef(false);
+  // Set once the draft is sent, queued or abandoned: nothing may write it back to the device after that.
+  const finished = useRef(false);
+  const latestRecord = useRef(draftRecord);
+  latestRecord.current = draftRecord;
+  const [saveNonce, setSaveNonce] = useState(0);
 
   useEffect(() => {
     if (blocked || !dirty.current) return;
@@ -241,11 +247,11 @@ function FormEditor({
       clearTimeout(local);
       clearTimeout(server);
     };
-  }, [values, stepId, blocked, draftRecord, saveDraft, clientId, definition, online]);
+  }, [values, stepId, blocked, draftRecord, saveDraft, clientId, definition, online, saveNonce]);
 
   // Whatever is pending reaches the device before the page goes away (reload, closing the tab, a phone's app switch).
   useEffect(() => {
-    const flush = () => dirty.current && void writeLocalDraft(draftRecord(saveState === "SAVED"));
+    const flush = () => dirty.current && !finished.current && void writeLocalDraft(draftRecord(saveState === "SAVED"));
     const onHide = () => document.visibilityState === "hidden" && flush();
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", onHide);
@@ -254,6 +260,25 @@ function FormEditor({
       document.removeEventListener("visibilitychange", onHide);
     };
   }, [draftRecord, saveState]);
+
+  // Leaving the page inside the app (a link, or the login page after the session expired) also keeps the last keys.
+  useEffect(
+    () => () => {
+      if (dirty.current && !finished.current) void writeLocalDraft(latestRecord.current(false));
+    },
+    [],
+  );
+
+  /** Another device saved the draft meanwhile: keep this copy (overwrite) or continue with the server's. */
+  const keepMine = () => {
+    revision.current = null;
+    setSaveNonce((n) => n + 1);
+  };
+  const loadTheirs = async () => {
+    finished.current = true;
+    await deleteLocalDraft(clientId);
+    window.location.reload();
+  };
 
   const update = useCallback((path: Path, value: unknown) => {
     dirty.current = true;
@@ -379,6 +404,7 @@ function FormEditor({
       };
       const queue = async () => {
         await writeLocalDraft(draftRecord(false));
+        finished.current = true;
         await queueSubmission({
           idempotencyKey: clientId,
           ownerId,
@@ -412,7 +438,8 @@ function FormEditor({
         return;
       }
       if (answer.__typename === "SubmitFormSuccess") {
-        await deleteLocalDraft(clientId);
+        finished.current = true;
+        await Promise.all([deleteLocalDraft(clientId), deleteOutboxEntry(clientId)]);
         void deleteDraft({ clientId });
         navigate(`${submissionPath(answer.submission.id)}?odeslano=1`);
         return;
@@ -446,6 +473,7 @@ function FormEditor({
           <div className="flex flex-wrap gap-3">
             <Button
               onClick={async () => {
+                finished.current = true;
                 await deleteLocalDraft(clientId);
                 void deleteDraft({ clientId });
                 navigate(`/zivotni-situace/${situation.slug}/formular?koncept=${crypto.randomUUID()}`, { replace: true });
@@ -471,6 +499,16 @@ function FormEditor({
       <div className="flex flex-col gap-2">
         <PageHeading>{definition.title[locale]}</PageHeading>
         <SaveStatus state={saveState} savedAt={savedAt === null ? null : format.dateTime(savedAt)} />
+        {saveState === "CONFLICT" && (
+          <div className="flex flex-wrap gap-3">
+            <Button variant="secondary" onClick={keepMine}>
+              {t("lifeSituations.form.keepMine")}
+            </Button>
+            <Button variant="secondary" onClick={() => void loadTheirs()}>
+              {t("lifeSituations.form.loadTheirs")}
+            </Button>
+          </div>
+        )}
       </div>
 
       {confirmUpgrade && loaded.upgrade.kind === "CONFIRM" && (
