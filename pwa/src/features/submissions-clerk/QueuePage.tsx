@@ -64,6 +64,7 @@ export function SubmissionQueuePage() {
           />
           <Select
             label={t("submissionsClerk.queue.status")}
+            hint={t("submissionsClerk.queue.openHint")}
             value={filter.status ?? ""}
             onChange={(event) => filter.set("stav", event.target.value)}
             options={[

@@ -14,7 +14,7 @@ const STYLES: Record<QueueStatus, string> = {
 export function SubmissionStatusBadge({ status }: { status: QueueStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-block rounded-full border-2 px-2 py-0.5 text-sm font-medium whitespace-nowrap text-ink ${STYLES[status]}`}>
+    <span className={`inline-block max-w-full rounded-full border-2 px-2 py-0.5 text-sm font-medium text-ink ${STYLES[status]}`}>
       {t(`submissionsClerk.status.${status}`)}
     </span>
   );
