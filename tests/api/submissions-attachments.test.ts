@@ -7,7 +7,9 @@ import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
 import { verifyWebhookSignature } from "../../api/src/integrations/webhooks.ts";
+import { buildServer } from "../../api/src/server.ts";
 import { createTestApp, type TestApp } from "../kit/app.ts";
 import { createMunicipality, createUser, signedInClient } from "../kit/factories.ts";
 import type { Client } from "../kit/graphql.ts";
@@ -27,6 +29,9 @@ let host: string;
 let citizen: Client;
 let neighbour: Client;
 let admin: Client;
+let noticesClerk: Client;
+let submissionsClerk: Client;
+let server: FastifyInstance;
 
 /** A clamd that speaks INSTREAM: length-prefixed chunks until a zero length, then one verdict. */
 function startFakeClamd(): Promise<number> {
@@ -86,6 +91,9 @@ beforeAll(async () => {
   citizen = await signedInClient(app, await createUser(app, town.id), host);
   neighbour = await signedInClient(app, await createUser(app, town.id), host);
   admin = await signedInClient(app, await createUser(app, town.id, { role: "ADMIN" }), host);
+  noticesClerk = await signedInClient(app, await createUser(app, town.id, { role: "CLERK", agendas: ["NOTICES", "REGISTERS"] }), host);
+  submissionsClerk = await signedInClient(app, await createUser(app, town.id, { role: "CLERK", agendas: ["SUBMISSIONS"] }), host);
+  server = await buildServer(app);
   const saved = await admin.request(
     `mutation($input: SubmissionWebhookInput!) { saveSubmissionWebhook(input: $input) { ... on SaveSubmissionWebhookSuccess { url secret } ${ERRORS} } }`,
     { input: { url: `http://127.0.0.1:${receiverPort}/podani`, enabled: true } },
@@ -95,6 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await server?.close();
   await app?.close();
   clamd?.close();
   receiver?.close();
@@ -151,6 +160,14 @@ describe("attachments", () => {
     ]);
     expect(sent.submission.attachments).toMatchObject([{ id: cleanId, scanStatus: "CLEAN" }]);
     expect(sent.submission.attachments[0].url).toMatch(/^\/soubory\//);
+    // Downloads: the citizen and the reviewers of the agenda; not another citizen, nor a clerk of other files.
+    const url = sent.submission.attachments[0].url as string;
+    const download = async (client: Client) =>
+      (await server.inject({ url, headers: { host, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } })).statusCode;
+    expect(await download(citizen)).toBe(200);
+    expect(await download(submissionsClerk)).toBe(200);
+    expect(await download(neighbour)).toBe(404);
+    expect(await download(noticesClerk)).toBe(404);
     const reused = (await submit(citizen, "general-submission", values)).data!.submitForm;
     expect(reused.fieldErrors).toMatchObject([{ code: "ATTACHMENT_UNKNOWN" }]);
   });
