@@ -74,7 +74,7 @@ export function MySubmissionsPage() {
         </ListSection>
       )}
 
-      <Drafts ownerId={viewer?.id ?? null} />
+      <Drafts ownerId={viewer?.id ?? null} queued={new Set(entries.map((entry) => entry.clientId))} />
 
       <ListSection title={t("lifeSituations.mine.sentTitle")}>
         {!connection && ((error && !fetching) || !online ? <LoadError onRetry={refresh} /> : <Loading />)}
@@ -135,8 +135,11 @@ function SubmissionItem({ submission }: { submission: SubmissionNode }) {
   );
 }
 
-/** Drafts in progress: this device's (also unsent changes) and the server's (typed on another device). */
-function Drafts({ ownerId }: { ownerId: string | null }) {
+/**
+ * Drafts in progress: this device's (also unsent changes) and the server's (typed on another device); those waiting
+ * in the outbox are listed there instead.
+ */
+function Drafts({ ownerId, queued }: { ownerId: string | null; queued: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormat();
@@ -155,7 +158,9 @@ function Drafts({ ownerId }: { ownerId: string | null }) {
     if (!known || known.updatedAt < draft.updatedAt)
       byClientId.set(draft.clientId, { clientId: draft.clientId, formId: draft.formId, updatedAt: draft.updatedAt });
   }
-  const drafts = [...byClientId.values()].filter((d) => lifeSituationForForm(d.formId)).sort((a, b) => b.updatedAt - a.updatedAt);
+  const drafts = [...byClientId.values()]
+    .filter((d) => lifeSituationForForm(d.formId) && !queued.has(d.clientId))
+    .sort((a, b) => b.updatedAt - a.updatedAt);
   if (drafts.length === 0) return null;
 
   return (
