@@ -29,7 +29,6 @@ const AGENDA_MORE_PAGES: Partial<
     { to: "/urad/podani?agenda=FINANCE", label: "clerk.financeSubmissions" },
     { to: "/urad/podani/sazby", label: "clerk.submissionsTariffs" },
   ],
-  SUBMISSIONS: [{ to: "/urad/podani/sazby", label: "clerk.submissionsTariffs" }],
 };
 
 /**

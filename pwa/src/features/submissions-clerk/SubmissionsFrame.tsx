@@ -3,8 +3,15 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { TabNav } from "../../components/TabNav.tsx";
+import { useSession } from "../auth/session.tsx";
 
 export const SUBMISSIONS_BASE = "/urad/podani";
+
+/** Finance clerks (and admins) keep the fee tariffs; the API refuses anyone else's change. */
+export function useKeepsTariffs(): boolean {
+  const { viewer } = useSession();
+  return viewer?.role === "ADMIN" || Boolean(viewer?.agendas.includes("FINANCE"));
+}
 
 /** The submissions clerk's places: the queue and the tariffs the approvals compute from. */
 export function SubmissionsFrame({
@@ -20,7 +27,7 @@ export function SubmissionsFrame({
   const { t } = useTranslation();
   const items = [
     { to: SUBMISSIONS_BASE, label: t("submissionsClerk.tabs.queue"), end: true },
-    { to: `${SUBMISSIONS_BASE}/sazby`, label: t("submissionsClerk.tabs.tariffs"), end: false },
+    ...(useKeepsTariffs() ? [{ to: `${SUBMISSIONS_BASE}/sazby`, label: t("submissionsClerk.tabs.tariffs"), end: false }] : []),
   ];
   return (
     <div className="flex flex-col gap-5">

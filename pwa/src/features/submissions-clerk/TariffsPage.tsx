@@ -13,7 +13,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { fromHaler, parseMoneyInput } from "../account-clerk/money.ts";
 import { DogFeeTariffsQuery, SaveDogFeeTariffMutation } from "./operations.ts";
 import { dogTariffSchema, type DogTariffValues } from "./schemas.ts";
-import { SubmissionsFrame } from "./SubmissionsFrame.tsx";
+import { SubmissionsFrame, useKeepsTariffs } from "./SubmissionsFrame.tsx";
 
 type Tariff = ResultOf<typeof DogFeeTariffsQuery>["dogFeeTariffs"][number];
 const RATES = ["firstDog", "furtherDog", "pensionerFirstDog", "pensionerFurtherDog"] as const;
@@ -54,9 +54,10 @@ export function TariffsPage() {
   const thisYear = new Date().getFullYear();
   const [editing, setEditing] = useState<number | null>(null);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
+  const keepsTariffs = useKeepsTariffs();
   const tariffs = data?.dogFeeTariffs ?? [];
   const years = [...new Set([thisYear + 1, thisYear, ...tariffs.map((tariff) => tariff.year)])].sort((a, b) => b - a);
-  const year = editing ?? (tariffs.some((tariff) => tariff.year === thisYear) ? thisYear : thisYear);
+  const year = editing ?? thisYear;
   return (
     <SubmissionsFrame title={t("submissionsClerk.tariffs.title")}>
       <p className="max-w-3xl">{t("submissionsClerk.tariffs.intro")}</p>
@@ -76,22 +77,26 @@ export function TariffsPage() {
             })),
             { header: t("submissionsClerk.tariffs.dueDate"), cell: (row) => format.date(row.dueDate), nowrap: true },
             { header: t("submissionsClerk.tariffs.installmentCount"), cell: (row) => String(row.installmentCount) },
-            {
-              header: t("common.actions"),
-              cell: (row) => (
-                <Button
-                  variant="secondary"
-                  onClick={() => setEditing(row.year)}
-                  aria-label={t("submissionsClerk.tariffs.editYear", { year: row.year })}
-                >
-                  {t("common.edit")}
-                </Button>
-              ),
-            },
+            ...(keepsTariffs
+              ? [
+                  {
+                    header: t("common.actions"),
+                    cell: (row: Tariff) => (
+                      <Button
+                        variant="secondary"
+                        onClick={() => setEditing(row.year)}
+                        aria-label={t("submissionsClerk.tariffs.editYear", { year: row.year })}
+                      >
+                        {t("common.edit")}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      {data && (
+      {data && keepsTariffs && (
         <section aria-labelledby="tariff-form-heading" className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4">
           <h2 id="tariff-form-heading" className="text-xl font-semibold">
             {t("submissionsClerk.tariffs.formTitle")}
