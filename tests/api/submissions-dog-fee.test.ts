@@ -22,6 +22,8 @@ import {
   SAVE_DRAFT,
   submit,
   SUBMIT,
+  UPLOAD,
+  pdfFile,
 } from "./submissions-support.ts";
 
 let app: TestApp;
@@ -314,6 +316,43 @@ describe("the dog registration from submit to the personal account", () => {
     expect(bella.endedOn?.toISOString().slice(0, 10)).toBe("2026-06-10");
     const account = await citizen.request(`{ personalAccount { assessments { amount } } }`);
     expect(account.data!.personalAccount.assessments).toEqual([{ amount: "1700.00" }]);
+  });
+
+  it("registers the household for the waste fee and reduces it for an exemption", async () => {
+    await app.database.prisma.wasteFeeTariff.create({
+      data: { municipalityId: town.id, year: 2026, perPerson: 90_000n, dueDate: new Date("2026-05-31T00:00:00Z"), installmentCount: 1 },
+    });
+    const sentRegistration = await submit(citizen, "waste-fee-registration", example("waste-fee-registration"));
+    expect(sentRegistration.data!.submitForm.__typename, JSON.stringify(sentRegistration)).toBe("SubmitFormSuccess");
+    const registration = sentRegistration.data!.submitForm.submission;
+    const proposed = (await financeClerk.request(REVIEW, { id: registration.id })).data!.submissionReview.proposedEffect;
+    // Two persons from April: 9 months of 900 Kč each.
+    expect(proposed.assessment).toMatchObject({ kind: "WASTE_FEE", amount: "1350.00", periodFrom: "2026-04-01" });
+    // The clerk corrects the amount before confirming.
+    const approved = await financeClerk.request(APPROVE, {
+      input: {
+        id: registration.id,
+        expectedRevision: registration.revision,
+        effect: { assessment: { ...proposed.assessment, kind: undefined, amount: "1400.00" } },
+      },
+    });
+    expect(approved.data!.approveSubmission.submission.status).toBe("APPROVED");
+    const proofId = randomUUID();
+    const uploaded = await citizen.upload(UPLOAD, { id: proofId, file: null }, { file: pdfFile("potvrzeni-pobytu.pdf") });
+    expect(uploaded.data!.uploadFormAttachment.attachment.scanStatus).toBe("CLEAN"); // no antivirus configured
+    const exemptionValues = {
+      ...example("waste-fee-exemption"),
+      proof: [{ id: proofId, fileName: "x.pdf", size: 1, mimeType: "application/pdf" }],
+    };
+    const sentExemption = await submit(citizen, "waste-fee-exemption", exemptionValues);
+    expect(sentExemption.data!.submitForm.__typename, JSON.stringify(sentExemption.data)).toBe("SubmitFormSuccess");
+    const exemption = sentExemption.data!.submitForm.submission;
+    const reduction = (await financeClerk.request(REVIEW, { id: exemption.id })).data!.submissionReview.proposedEffect;
+    // Exempt from September: 4 months of one person's 900 Kč a year off.
+    expect(reduction.adjustments).toMatchObject([{ currentAmount: "1400.00", newAmount: "1100.00" }]);
+    await financeClerk.request(APPROVE, { input: { id: exemption.id, expectedRevision: exemption.revision } });
+    const account = await citizen.request(`{ personalAccount { assessments(kinds: [WASTE_FEE]) { amount subject } } }`);
+    expect(account.data!.personalAccount.assessments).toEqual([{ amount: "1100.00", subject: "Poplatek za odpad 2026 – 2 os." }]);
   });
 
   it("refuses effects the form cannot have; rejects with a reason", async () => {
