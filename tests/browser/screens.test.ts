@@ -183,7 +183,9 @@ beforeAll(async () => {
   const [waitingSubmission, approvedSubmission, questionSubmission] = await Promise.all([
     prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "SUBMITTED", formId: "dog-registration" } }),
     prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "APPROVED" } }),
-    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "INFORMATION_REQUESTED", user: { email: "obcan@lipnice.example" } } }),
+    prisma.submission.findFirstOrThrow({
+      where: { municipalityId, status: "INFORMATION_REQUESTED", user: { email: "obcan@lipnice.example" } },
+    }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
