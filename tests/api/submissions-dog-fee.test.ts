@@ -260,7 +260,7 @@ describe("the dog registration from submit to the personal account", () => {
   it("lets one of two clerks approving at once win; the other sees a conflict and nothing of theirs is written", async () => {
     const [first, second] = await Promise.all([
       financeClerk.request(APPROVE, { input: { id: submissionId, expectedRevision: revision, note: "Děkujeme." } }),
-      secondFinanceClerk.request(APPROVE, { input: { id: submissionId, expectedRevision: revision } }),
+      secondFinanceClerk.request(APPROVE, { input: { id: submissionId, expectedRevision: revision, note: "Děkujeme." } }),
     ]);
     const outcomes = [first.data!.approveSubmission, second.data!.approveSubmission];
     expect(outcomes.filter((o) => o.submission?.status === "APPROVED")).toHaveLength(1);
