@@ -28,6 +28,8 @@ export const builder = new SchemaBuilder<{
     Money: { Input: bigint; Output: bigint | number };
     /** A file sent with the GraphQL multipart request specification. */
     File: { Input: File; Output: never };
+    /** Form values and summaries (life situations): structured by a form definition, validated by services. */
+    JSON: { Input: unknown; Output: unknown };
   };
   AuthScopes: {
     authenticated: boolean;

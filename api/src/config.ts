@@ -143,6 +143,23 @@ const envSchema = z.object({
   PHONE_CODE_MAX_PER_HOUR: z.coerce.number().int().min(1).max(20).default(3),
   /** ...and at least this many seconds apart. */
   PHONE_CODE_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Life situations: the town's ClamAV daemon (clamd, INSTREAM over TCP) that checks citizens' uploads, "host:port". Unset: uploads are checked by type and size only. */
+  CLAMAV_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, "host:port, e.g. 127.0.0.1:3310")
+    .optional(),
+  /** How long one antivirus check may take, in milliseconds. */
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Largest attachment of a citizen's form, in bytes (each form slot may set a lower limit). */
+  FORM_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  /** Retries of one step of a submission's delivery to the records system before it needs an admin's "retry step". */
+  SUBMISSION_DELIVERY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  /** Timeout of one webhook call to the records system, in milliseconds. */
+  SUBMISSION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /** The proxies whose X-Forwarded-* headers are believed: none, a hop count, or addresses and CIDRs (Fastify's `trustProxy`). */

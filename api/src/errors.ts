@@ -53,6 +53,14 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** Someone else changed the record first (optimistic concurrency): reload and decide again. */
+export class ConflictError extends AppError {
+  readonly code = "CONFLICT";
+  constructor(messageKey: MessageKey = "error.conflict") {
+    super(messageKey);
+  }
+}
+
 export class InvalidCredentialsError extends AppError {
   readonly code = "INVALID_CREDENTIALS";
   constructor() {

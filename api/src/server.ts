@@ -12,7 +12,7 @@ import helmet from "helmet";
 import type { App } from "./app.ts";
 import type { TrustProxy } from "./config.ts";
 import type { RequestMeta } from "./context.ts";
-import { authorizeUpload, readUploadRequest, UploadError, type ReadUpload } from "./http/graphql-uploads.ts";
+import { authorizeUpload, readUploadRequest, UploadError, uploadFileLimit, type ReadUpload } from "./http/graphql-uploads.ts";
 import { sendMisdirected } from "./http/misdirected.ts";
 import { registerRoutes } from "./http/routes.ts";
 import { negotiateLocale, translate, type MessageKey } from "./i18n/messages.ts";
@@ -239,7 +239,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       reply.header("connection", "close");
       if (status === 413) {
         const locale = negotiateLocale(request.headers["accept-language"]);
-        const message = translate(locale, "field.fileTooLarge", { max: formatMegabytes(config.FILE_MAX_BYTES) });
+        const message = translate(locale, "field.fileTooLarge", { max: formatMegabytes(uploadFileLimit(request, config)) });
         return void reply.status(413).send({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
       }
       if (error instanceof UploadError) return void sendLocalizedError(request, reply, status, code, error.messageKey);
@@ -284,7 +284,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
         if (request.method === "POST" && isMultipartRequest(request)) {
           upload = await readUploadRequest(request, {
             directory: uploadDirectory,
-            maxFileBytes: config.FILE_MAX_BYTES,
+            maxFileBytes: uploadFileLimit(request, config),
             maxFieldBytes: config.BODY_LIMIT,
           });
           parsedBody = { value: upload.params };

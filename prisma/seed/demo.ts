@@ -8,6 +8,7 @@ import { seedDemoBudget } from "./budget.ts";
 import { seedDemoNotices } from "./notices.ts";
 import { seedDemoNotifications } from "./notifications.ts";
 import { seedDemoRegisters } from "./registers.ts";
+import { seedDemoSubmissions } from "./submissions.ts";
 
 export const DEMO_ACCOUNTS = {
   citizen: { email: "obcan@lipnice.example", password: "Obcan-demo-2026", fullName: "Jana Nováková" },
@@ -97,4 +98,5 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedDemoAccount(prisma);
   await seedDemoBudget(prisma);
   await seedDemoNotifications(prisma);
+  await seedDemoSubmissions(prisma);
 }

@@ -74,6 +74,15 @@ const CommunicationHistoryPage = page(() => import("./features/history/Communica
 const ClerkAlertsPage = page(() => import("./features/alerts-clerk/ClerkAlertsPage.tsx"), "ClerkAlertsPage");
 const NewAlertPage = page(() => import("./features/alerts-clerk/NewAlertPage.tsx"), "NewAlertPage");
 const ClerkAlertPage = page(() => import("./features/alerts-clerk/ClerkAlertPage.tsx"), "ClerkAlertPage");
+const CataloguePage = page(() => import("./features/life-situations/CataloguePage.tsx"), "CataloguePage");
+const GuidePage = page(() => import("./features/life-situations/GuidePage.tsx"), "GuidePage");
+const LifeSituationFormPage = page(() => import("./features/life-situations/FormPage.tsx"), "FormPage");
+const MySubmissionsPage = page(() => import("./features/life-situations/MySubmissionsPage.tsx"), "MySubmissionsPage");
+const SubmissionPage = page(() => import("./features/life-situations/SubmissionPage.tsx"), "SubmissionPage");
+const SubmissionQueuePage = page(() => import("./features/submissions-clerk/QueuePage.tsx"), "SubmissionQueuePage");
+const SubmissionReviewPage = page(() => import("./features/submissions-clerk/ReviewPage.tsx"), "SubmissionReviewPage");
+const DogFeeTariffsPage = page(() => import("./features/submissions-clerk/TariffsPage.tsx"), "TariffsPage");
+const SubmissionDeliveriesPage = page(() => import("./features/submissions-clerk/DeliveriesPage.tsx"), "SubmissionDeliveriesPage");
 
 /** Readable Czech URLs; tests and links rely on them, so change them only with redirects. */
 export function AppRoutes() {
@@ -101,6 +110,8 @@ export function AppRoutes() {
         <Route path="upozorneni" element={<AlertsPage />} />
         <Route path="upozorneni/:id" element={<AlertDetailPage />} />
         <Route path="odhlaseni-upozorneni" element={<UnsubscribePage />} />
+        <Route path="zivotni-situace" element={<CataloguePage />} />
+        <Route path="zivotni-situace/:slug" element={<GuidePage />} />
         <Route element={<RequireViewer />}>
           <Route path="muj-ucet" element={<AccountPage />} />
           <Route path="platba/:orderId" element={<CardPaymentReturnPage />} />
@@ -110,6 +121,9 @@ export function AppRoutes() {
           <Route path="rozpocet/organizace" element={<OrganisationUploadPage />} />
           <Route path="muj-ucet/upozorneni" element={<NotificationPreferencesPage />} />
           <Route path="historie-komunikace" element={<CommunicationHistoryPage />} />
+          <Route path="zivotni-situace/:slug/formular" element={<LifeSituationFormPage />} />
+          <Route path="moje-podani" element={<MySubmissionsPage />} />
+          <Route path="moje-podani/:id" element={<SubmissionPage />} />
         </Route>
         <Route element={<RequireViewer roles={STAFF_ROLES} />}>
           <Route path="urad" element={<ClerkPage />} />
@@ -137,6 +151,9 @@ export function AppRoutes() {
           <Route path="urad/upozorneni" element={<ClerkAlertsPage />} />
           <Route path="urad/upozorneni/nove" element={<NewAlertPage />} />
           <Route path="urad/upozorneni/:id" element={<ClerkAlertPage />} />
+          <Route path="urad/podani" element={<SubmissionQueuePage />} />
+          <Route path="urad/podani/sazby" element={<DogFeeTariffsPage />} />
+          <Route path="urad/podani/:id" element={<SubmissionReviewPage />} />
         </Route>
         <Route path="sprava" element={<RequireViewer roles={ADMIN_ROLES} />}>
           <Route element={<AdminLayout />}>
@@ -146,6 +163,7 @@ export function AppRoutes() {
             <Route path="odchozi-posta" element={<OutboxPage />} />
             <Route path="neuspesne-ulohy" element={<DeadLettersPage />} />
             <Route path="obec" element={<MunicipalitySettingsPage />} />
+            <Route path="predani-podani" element={<SubmissionDeliveriesPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

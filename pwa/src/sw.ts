@@ -5,6 +5,7 @@ import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CLEAR_USER_CACHES_MESSAGE, SKIP_WAITING_MESSAGE } from "./sw/cache-names.ts";
 import { registerPushHandlers } from "./sw/push.ts";
 import { clearUserCaches, registerRuntimeCaching } from "./sw/runtime-caching.ts";
+import { registerSubmissionSync } from "./sw/submission-sync.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -21,6 +22,7 @@ registerRoute(
 
 registerRuntimeCaching();
 registerPushHandlers();
+registerSubmissionSync();
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const type = (event.data as { type?: string } | null)?.type;

@@ -53,6 +53,9 @@ interface Fixture {
   publishedBudgetDataSetId: string;
   draftBudgetDataSetId: string;
   budgetMeasureId: string;
+  /** The citizen's submission (agenda SUBMISSIONS) and its delivery to the records system. */
+  submissionId: string;
+  deliveryId: string;
 }
 interface FieldCase {
   access: Access;
@@ -879,6 +882,127 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
       variables: { id: f.budgetMeasureId },
     }),
   },
+  // --- life situations (submissions) ---
+  "Query.lifeSituations": { access: everyone, operation: () => ({ query: `{ lifeSituations { slug } }` }) },
+  "Query.lifeSituation": { access: everyone, operation: () => ({ query: `{ lifeSituation(slug: "prihlaseni-psa") { slug } }` }) },
+  "Query.dogFeeTariffs": { access: everyone, operation: () => ({ query: `{ dogFeeTariffs { year } }` }) },
+  "Query.wasteFeeTariffs": { access: everyone, operation: () => ({ query: `{ wasteFeeTariffs { year } }` }) },
+  "Query.formDrafts": { access: signedIn, operation: () => ({ query: `{ formDrafts { clientId } }` }) },
+  "Mutation.saveFormDraft": {
+    access: signedIn,
+    operation: () => ({
+      query: `mutation { saveFormDraft(input: { clientId: "not-a-uuid", formId: "dog-registration", formVersion: "1.0.0", values: {} }) { __typename } }`,
+    }),
+  },
+  "Mutation.deleteFormDraft": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { deleteFormDraft(clientId: "00000000-0000-4000-8000-000000000000") }` }),
+  },
+  "Mutation.uploadFormAttachment": {
+    // An empty file is refused after authorization.
+    access: signedIn,
+    upload: true,
+    operation: () => ({
+      query: `mutation($file: File!) { uploadFormAttachment(id: "00000000-0000-4000-8000-00000000000f", file: $file) { __typename } }`,
+    }),
+  },
+  "Mutation.submitForm": {
+    access: signedIn,
+    operation: () => ({
+      query: `mutation { submitForm(input: { formId: "no-such-form", formVersion: "1.0.0", values: {}, idempotencyKey: "matrix-key-1" }) { __typename } }`,
+    }),
+  },
+  "Query.mySubmissions": { access: signedIn, operation: () => ({ query: `{ mySubmissions { nodes { number } } }` }) },
+  "Query.submission": {
+    // The citizen's own, and reviewers of its agenda; nobody else learns it exists.
+    access: {
+      anonymous: "UNAUTHENTICATED",
+      citizen: "allowed",
+      otherCitizen: "null",
+      clerkWithoutAgenda: "null",
+      clerk: "allowed",
+      admin: "allowed",
+      otherTownAdmin: "null",
+    },
+    operation: (f) => ({
+      query: `query($id: ID!) { submission(id: $id) { number } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
+  },
+  "Mutation.answerInformationRequest": {
+    // Only the citizen's own; the submission awaits no answer, so nothing changes.
+    access: {
+      anonymous: "UNAUTHENTICATED",
+      citizen: "allowed",
+      otherCitizen: "NOT_FOUND",
+      clerkWithoutAgenda: "NOT_FOUND",
+      clerk: "NOT_FOUND",
+      admin: "NOT_FOUND",
+      otherTownAdmin: "NOT_FOUND",
+    },
+    operation: (f) => ({
+      query: `mutation($id: ID!) { answerInformationRequest(input: { submissionId: $id, message: "x" }) { __typename } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
+  },
+  "Query.submissionQueue": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ submissionQueue { nodes { number } } }` }),
+  },
+  "Query.submissionReview": {
+    access: { ...adminOnly, clerk: "allowed", otherTownAdmin: "null" },
+    operation: (f) => ({
+      query: `query($id: ID!) { submissionReview(id: $id) { submission { number } } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
+  },
+  "Mutation.requestSubmissionInformation": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { requestSubmissionInformation(input: { id: $id, expectedRevision: 1, message: "" }) { __typename } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
+  },
+  "Mutation.approveSubmission": {
+    // A revision nobody saw: a ConflictError, nothing changes.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { approveSubmission(input: { id: $id, expectedRevision: 999 }) { __typename } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
+  },
+  "Mutation.rejectSubmission": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { rejectSubmission(input: { id: $id, expectedRevision: 1, reason: "" }) { __typename } }`,
+      variables: { id: gid("Submission", f.submissionId) },
+    }),
+  },
+  "Mutation.saveDogFeeTariff": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `mutation { saveDogFeeTariff(input: { year: 1, firstDog: "0.00", furtherDog: "0.00", pensionerFirstDog: "0.00", pensionerFurtherDog: "0.00", proRata: "STARTED_MONTHS", dueDate: "2026-03-31", installmentCount: 1 }) { __typename } }`,
+    }),
+  },
+  "Mutation.saveWasteFeeTariff": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `mutation { saveWasteFeeTariff(input: { year: 1, perPerson: "0.00", dueDate: "2026-03-31", installmentCount: 1 }) { __typename } }`,
+    }),
+  },
+  "Query.submissionDeliveries": { access: adminOnly, operation: () => ({ query: `{ submissionDeliveries { nodes { step } } }` }) },
+  "Mutation.retrySubmissionDeliveryStep": {
+    // The delivery has not failed: a ConflictError, nothing runs.
+    access: adminOnlyById,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { retrySubmissionDeliveryStep(id: $id) { __typename } }`,
+      variables: { id: f.deliveryId },
+    }),
+  },
+  "Mutation.saveSubmissionWebhook": {
+    access: adminOnly,
+    operation: () => ({ query: `mutation { saveSubmissionWebhook(input: { url: "ftp://x", enabled: false }) { __typename } }` }),
+  },
 };
 // ================================================================================================
 
@@ -1010,6 +1134,30 @@ beforeAll(async () => {
       items: { create: [{ assessmentId: cardAssessment.id, amount: 10_000n }] },
     },
   });
+  const submission = await app.database.prisma.submission.create({
+    data: {
+      municipalityId: town.id,
+      number: "P-2026-00001",
+      userId: users.citizen.id,
+      formId: "general-submission",
+      formVersion: "1.0.0",
+      agenda: "SUBMISSIONS",
+      values: { subject: "matrix-secret-submission" },
+      summary: { sections: [] },
+      idempotencyKey: "matrix-submission",
+      submittedAt: app.clock.now(),
+    },
+  });
+  const delivery = await app.database.prisma.submissionDelivery.create({
+    data: {
+      municipalityId: town.id,
+      submissionId: submission.id,
+      trigger: "submitted",
+      step: "register",
+      status: "DELIVERED",
+      createdAt: app.clock.now(),
+    },
+  });
   const previewImport = await registerImport("PREVIEW");
   const budgetOrganisation = await app.database.prisma.budgetOrganisation.create({
     data: { municipalityId: town.id, kind: "TOWN", code: "matice", name: "matrix-secret-budget-org" },
@@ -1068,6 +1216,8 @@ beforeAll(async () => {
     publishedBudgetDataSetId: publishedBudgetDataSet.id,
     draftBudgetDataSetId: draftBudgetDataSet.id,
     budgetMeasureId: budgetMeasure.id,
+    submissionId: submission.id,
+    deliveryId: delivery.id,
   };
   ourSecrets = [
     "matrix-citizen@",
@@ -1085,6 +1235,7 @@ beforeAll(async () => {
     "matrix-secret-payer",
     "matrix-secret-assessment",
     "matrix-secret-budget",
+    "matrix-secret-submission",
     deadJobId!,
   ];
 });

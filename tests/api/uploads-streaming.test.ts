@@ -6,17 +6,19 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../api/src/server.ts";
 import type { TestApp } from "../kit/app.ts";
+import { apiTokenClient } from "../kit/factories.ts";
 import { createNoticeTestApp, createTown, minimalPdf, UPLOAD, type Town } from "./notices-support.ts";
 
 const MB = 1024 * 1024;
 const FILE_MAX_BYTES = 8 * MB;
+const FORM_ATTACHMENT_MAX_BYTES = 2 * MB;
 let app: TestApp & { dataDir: string };
 let server: FastifyInstance;
 let port: number;
 let town: Town;
 
 beforeAll(async () => {
-  app = await createNoticeTestApp({ FILE_MAX_BYTES: String(FILE_MAX_BYTES) });
+  app = await createNoticeTestApp({ FILE_MAX_BYTES: String(FILE_MAX_BYTES), FORM_ATTACHMENT_MAX_BYTES: String(FORM_ATTACHMENT_MAX_BYTES) });
   server = await buildServer(app);
   await server.listen({ host: "127.0.0.1", port: 0 });
   port = (server.server.address() as AddressInfo).port;
@@ -116,19 +118,15 @@ describe("uploads are authorized before their body is read", () => {
     });
   });
 
-  it("answers 403 for a signed-in person who may not upload, and for an upload without the CSRF header", async () => {
-    const citizen = await sendUpload(
-      {
-        cookie: town.sessionCookie(town.citizen),
-        "x-csrf-token": town.citizen.cookies.get("portal_csrf")!,
-        "x-portal-csrf": "1",
-        "accept-language": "en",
-      },
+  it("answers 403 for an integrator whose token may not upload, and for an upload without the CSRF header", async () => {
+    const integrator = await apiTokenClient(app, town.town.id, [], town.host);
+    const refused = await sendUpload(
+      { authorization: `Bearer ${integrator.bearer}`, "x-portal-csrf": "1", "accept-language": "en" },
       20 * MB,
       { stopAfter: 256 * 1024 },
     );
-    expect(citizen.status).toBe(403);
-    expect(JSON.parse(citizen.body).errors[0]).toEqual({
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body).errors[0]).toEqual({
       message: "You are not allowed to upload files.",
       extensions: { code: "FORBIDDEN" },
     });
@@ -136,6 +134,23 @@ describe("uploads are authorized before their body is read", () => {
     const forged = await sendUpload(withoutHeader, 20 * MB, { stopAfter: 256 * 1024 });
     expect(forged.status).toBe(403);
     expect(JSON.parse(forged.body).errors[0].extensions.code).toBe("CSRF");
+  });
+
+  it("cuts a citizen's upload (a form attachment) at FORM_ATTACHMENT_MAX_BYTES, below a clerk's FILE_MAX_BYTES", async () => {
+    const answer = await sendUpload(
+      {
+        cookie: town.sessionCookie(town.citizen),
+        "x-csrf-token": town.citizen.cookies.get("portal_csrf")!,
+        "x-portal-csrf": "1",
+        "accept-language": "en",
+      },
+      FORM_ATTACHMENT_MAX_BYTES + 1,
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).errors[0]).toEqual({
+      message: "The file is too large (at most 2 MB).",
+      extensions: { code: "PAYLOAD_TOO_LARGE" },
+    });
   });
 
   it("answers an allowed upload over FILE_MAX_BYTES with 413 in the uploader's language", async () => {

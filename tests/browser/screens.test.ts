@@ -43,6 +43,11 @@ interface DemoIds {
   budgetDataSet: string;
   /** The demo town's newest published alert (its uuid). */
   alert: string;
+  /** The demo dog registration waiting for the clerk, and the approved demo submission. */
+  waitingSubmission: string;
+  approvedSubmission: string;
+  /** The demo citizen's submission awaiting her answer to the office's question. */
+  questionSubmission: string;
 }
 
 interface Shot {
@@ -87,6 +92,23 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/osobni-ucet": () => [{ path: "/osobni-ucet", as: "citizen" }],
   "/osobni-ucet/pripojit": () => [{ path: "/osobni-ucet/pripojit", as: "citizen" }],
   "/osobni-ucet/:id": (ids) => [{ path: `/osobni-ucet/${ids.assessment}`, as: "citizen" }],
+  "/zivotni-situace": () => [
+    { path: "/zivotni-situace", as: "anonymous" },
+    { path: "/zivotni-situace?hledat=odpad", as: "anonymous", variant: "search" },
+  ],
+  "/zivotni-situace/:slug": () => [
+    { path: "/zivotni-situace/prihlaseni-psa", as: "anonymous" },
+    { path: "/zivotni-situace/obecne-podani", as: "citizen", variant: "general" },
+  ],
+  "/zivotni-situace/:slug/formular": () => [
+    { path: "/zivotni-situace/prihlaseni-psa/formular", as: "citizen" },
+    { path: "/zivotni-situace/obecne-podani/formular", as: "citizen", variant: "general" },
+  ],
+  "/moje-podani": () => [{ path: "/moje-podani", as: "citizen" }],
+  "/moje-podani/:id": (ids) => [
+    { path: `/moje-podani/${ids.questionSubmission}`, as: "citizen" },
+    { path: `/moje-podani/${ids.approvedSubmission}`, as: "citizen", variant: "approved" },
+  ],
   "/urad": () => [
     { path: "/urad", as: "clerk" },
     { path: "/urad", as: "admin" },
@@ -115,6 +137,15 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
     { path: "/urad/poplatky?hledat=1104203", as: "clerk", variant: "search" },
   ],
   "/urad/poplatky/:id": (ids) => [{ path: `/urad/poplatky/${ids.payer}`, as: "clerk" }],
+  "/urad/podani": () => [
+    { path: "/urad/podani", as: "clerk" },
+    { path: "/urad/podani?stav=APPROVED", as: "clerk", variant: "approved" },
+  ],
+  "/urad/podani/sazby": () => [{ path: "/urad/podani/sazby", as: "clerk" }],
+  "/urad/podani/:id": (ids) => [
+    { path: `/urad/podani/${ids.waitingSubmission}`, as: "clerk" },
+    { path: `/urad/podani/${ids.approvedSubmission}`, as: "clerk", variant: "approved" },
+  ],
   "/sprava": () => [
     { path: "/sprava", as: "admin" },
     { path: "/sprava", as: "citizen", variant: "forbidden" },
@@ -125,6 +156,7 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/sprava/odchozi-posta": () => [{ path: "/sprava/odchozi-posta", as: "admin" }],
   "/sprava/neuspesne-ulohy": () => [{ path: "/sprava/neuspesne-ulohy", as: "admin" }],
   "/sprava/obec": () => [{ path: "/sprava/obec", as: "admin" }],
+  "/sprava/predani-podani": () => [{ path: "/sprava/predani-podani", as: "admin" }],
   "/platba/:orderId": (ids) => [
     { path: `/platba/${ids.cardPayment}`, as: "citizen" },
     { path: "/platba/neexistujici-objednavka", as: "citizen", variant: "not-found" },
@@ -176,6 +208,13 @@ beforeAll(async () => {
     prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
     prisma.alert.findFirstOrThrow({ where: { municipalityId, status: "SENT" }, orderBy: { publishedAt: "desc" } }),
   ]);
+  const [waitingSubmission, approvedSubmission, questionSubmission] = await Promise.all([
+    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "SUBMITTED", formId: "dog-registration" } }),
+    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "APPROVED" } }),
+    prisma.submission.findFirstOrThrow({
+      where: { municipalityId, status: "INFORMATION_REQUESTED", user: { email: "obcan@lipnice.example" } },
+    }),
+  ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
   const dogFee = await prisma.assessment.findFirstOrThrow({ where: { municipalityId, variableSymbol: "2104201" } });
@@ -204,6 +243,9 @@ beforeAll(async () => {
     // Until the demo town has budget data, the page's "not found" state.
     budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
     alert: alert.id,
+    waitingSubmission: waitingSubmission.id,
+    approvedSubmission: approvedSubmission.id,
+    questionSubmission: questionSubmission.id,
   };
 });
 

@@ -43,6 +43,15 @@ const TENANT_MODELS = new Set([
   "VapidKeyPair",
   "PhoneVerification",
   "NotificationSettings",
+  "FormDraft",
+  "Submission",
+  "SubmissionEvent",
+  "SubmissionFile",
+  "DogFeeTariff",
+  "WasteFeeTariff",
+  "Dog",
+  "SubmissionWebhook",
+  "SubmissionDelivery",
 ]);
 
 const FILTERED = new Set([

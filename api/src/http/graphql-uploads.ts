@@ -18,10 +18,20 @@ export interface UploadRefusal {
   messageKey: MessageKey;
 }
 
+/** Uploads of signed-in citizens (a form's attachments), whose body is cut at FORM_ATTACHMENT_MAX_BYTES. */
+const formAttachmentUploads = new WeakSet<FastifyRequest>();
+
+/** The largest file this (authorized) upload may carry: a citizen's form attachment is smaller than a clerk's file. */
+export function uploadFileLimit(request: FastifyRequest, config: { FILE_MAX_BYTES: number; FORM_ATTACHMENT_MAX_BYTES: number }): number {
+  return formAttachmentUploads.has(request) ? Math.min(config.FORM_ATTACHMENT_MAX_BYTES, config.FILE_MAX_BYTES) : config.FILE_MAX_BYTES;
+}
+
 /**
  * Uploads are for clerks of the file agendas, admins and integrators whose token may write notices
- * or register entries (`canManageFiles`), and finance clerks (bank statements). Everyone else is answered from the headers alone, before
- * the body (up to FILE_MAX_BYTES) is read: an anonymous flood of large uploads costs nothing.
+ * or register entries (`canManageFiles`), and finance clerks (bank statements), up to FILE_MAX_BYTES; and for
+ * signed-in citizens attaching files to a form (uploadFormAttachment; every other upload mutation refuses them),
+ * up to FORM_ATTACHMENT_MAX_BYTES. Everyone else is answered from the headers alone, before the body is read: an
+ * anonymous flood of large uploads costs nothing.
  */
 export async function authorizeUpload(app: App, request: FastifyRequest, headers: Headers): Promise<UploadRefusal | null> {
   const { services } = app;
@@ -44,6 +54,11 @@ export async function authorizeUpload(app: App, request: FastifyRequest, headers
   // The budget office and the organisations' uploaders send accounting exports (importBudgetData).
   if (await mayUploadBudget(scopedToMunicipality(services.database.prisma, municipality.id), auth)) return null;
   if (!auth.viewer && !auth.apiToken) return { status: 401, code: "UNAUTHENTICATED", messageKey: "error.uploadUnauthenticated" };
+  if (auth.viewer) {
+    formAttachmentUploads.add(request);
+    return null;
+  }
+  if (!auth.apiToken) return { status: 401, code: "UNAUTHENTICATED", messageKey: "error.uploadUnauthenticated" };
   return { status: 403, code: "FORBIDDEN", messageKey: "error.uploadForbidden" };
 }
 

@@ -8,6 +8,7 @@ import { registerFileRoutes } from "./files.ts";
 import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
 import { registerNotificationUnsubscribeRoutes } from "./notification-unsubscribe.ts";
 import { registerRegisterExports } from "./register-exports.ts";
+import { registerSubmissionSummaryRoutes } from "./submission-summaries.ts";
 
 /**
  * HTTP routes outside GraphQL: file downloads, feeds, open data, exports. Each feature keeps its
@@ -24,4 +25,5 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerBudgetExports(server, app);
   await registerNotificationUnsubscribeRoutes(server, app);
   await registerAlertFeedRoutes(server, app);
+  await registerSubmissionSummaryRoutes(server, app);
 }

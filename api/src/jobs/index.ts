@@ -8,6 +8,9 @@ import { alertPublishJob } from "./alert-publish.ts";
 import { notificationFanoutJob } from "./notification-fanout.ts";
 import { paymentConfirmationsJob } from "./payment-confirmations.ts";
 import { paymentRemindersJob } from "./payment-reminders.ts";
+import { submissionDeliveryJob } from "./submission-delivery.ts";
+import { submissionEmailJob } from "./submission-email.ts";
+import { submissionFileScanJob } from "./submission-file-scan.ts";
 
 export const jobKinds = [
   accountEmailJob,
@@ -19,4 +22,7 @@ export const jobKinds = [
   alertPublishJob,
   paymentRemindersJob,
   paymentConfirmationsJob,
+  submissionEmailJob,
+  submissionFileScanJob,
+  submissionDeliveryJob,
 ] as const;

@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import {
   AppError,
+  ConflictError,
   ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,
@@ -36,6 +37,7 @@ builder.objectType(ValidationError, {
 });
 
 builder.objectType(NotFoundError, { name: "NotFoundError", interfaces: [ErrorInterface] });
+builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
 builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
 builder.objectType(InvalidCredentialsError, { name: "InvalidCredentialsError", interfaces: [ErrorInterface] });
 builder.objectType(TooManyAttemptsError, {

@@ -16,6 +16,7 @@ import "./card-payments.ts";
 import "./budget.ts";
 import "./notifications.ts";
 import "./notification-channels.ts";
+import "./submissions.ts";
 
 builder.queryType({});
 builder.mutationType({});

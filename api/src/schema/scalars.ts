@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind, valueFromASTUntyped } from "graphql";
 import { DateTime } from "luxon";
 import { builder } from "../builder.ts";
 import { BUSINESS_ZONE } from "../clock.ts";
@@ -104,3 +104,37 @@ function isFileLike(value: unknown): value is File {
     typeof candidate.arrayBuffer === "function"
   );
 }
+
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const JSON_MAX_DEPTH = 12;
+
+/**
+ * A JSON input PostgreSQL can store: no NUL and no lone surrogate in any key or string (jsonb refuses them, which
+ * would be a 500 deep in a service), nested at most 12 levels (a form is a few levels deep).
+ */
+function checkJson(value: unknown, depth = 0): unknown {
+  if (depth > JSON_MAX_DEPTH) invalid("field.invalid");
+  if (typeof value === "string") {
+    if (UNSTORABLE_TEXT.test(value)) invalid("field.unstorableCharacters");
+  } else if (Array.isArray(value)) {
+    for (const item of value) checkJson(item, depth + 1);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (UNSTORABLE_TEXT.test(key)) invalid("field.unstorableCharacters");
+      checkJson(item, depth + 1);
+    }
+  } else if (typeof value === "number" && !Number.isFinite(value)) {
+    invalid("field.invalid");
+  }
+  return value;
+}
+
+builder.scalarType("JSON", {
+  description:
+    "A JSON value: a form's values or summary, shaped by the form definition (@portal/forms). The server validates it " +
+    "against the definition; NUL characters, lone surrogates and nesting deeper than 12 levels are refused.",
+  serialize: (value) => value,
+  parseValue: (value) => checkJson(value),
+  parseLiteral: (ast) => checkJson(valueFromASTUntyped(ast)),
+});

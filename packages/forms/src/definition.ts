@@ -22,6 +22,9 @@ export type TextFormat = "birthNumber" | "ico" | "postalCode" | "phone" | "chipN
 /** Values the PWA fills in from the signed-in citizen's profile (the citizen can change them). */
 export type Prefill = "fullName" | "email" | "phone";
 
+/** Where the prefill values come from (the signed-in account's profile). */
+export type PrefillProfile = Partial<Record<Prefill, string | null>>;
+
 interface FieldBase {
   /** Unique among its siblings; the value's key. */
   name: string;
@@ -99,12 +102,34 @@ export interface SendPolicy {
   verifiedIdentity: boolean;
 }
 
+/** The clerk agenda whose queue receives the form's submissions (a subset of the API's Agenda enum). */
+export type FormAgenda = "SUBMISSIONS" | "FINANCE";
+
+/**
+ * What approving a submission does in the town's records, so the clerk's review can preview it:
+ * - DOG_REGISTRATION: dog records + a dog fee assessment from the year's tariff;
+ * - DOG_DEREGISTRATION: ends dog records and recalculates the year's dog fee;
+ * - WASTE_FEE_REGISTRATION / WASTE_FEE_EXEMPTION: creates / reduces the waste fee;
+ * - NONE: the clerk answers; nothing is created (general submission).
+ */
+export type FormEffect = "DOG_REGISTRATION" | "DOG_DEREGISTRATION" | "WASTE_FEE_REGISTRATION" | "WASTE_FEE_EXEMPTION" | "NONE";
+
+/** A computed preview shown while filling in (and to the clerk): e.g. the dog fee from the town's tariff. */
+export type FormPreview = "dogFee";
+
 export interface FormDefinition {
   id: string;
   /** Semver: patch = wording, minor = compatible additions, major = incompatible. */
   version: string;
   title: Localized;
+  /** One sentence for lists and the receipt. */
+  description: Localized;
+  agenda: FormAgenda;
+  effect: FormEffect;
+  preview?: FormPreview;
   sendPolicy: SendPolicy;
+  /** All attachments of one submission together, bytes (each slot has its own per-file limit too). */
+  maxAttachmentBytes?: number;
   steps: readonly Step[];
 }
 

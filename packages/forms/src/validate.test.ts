@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FormDefinition } from "./definition.ts";
-import { validateForm, visibleSteps } from "./validate.ts";
+import { issueMessage } from "./messages.ts";
+import { collectAttachments, validateForm, visibleSteps } from "./validate.ts";
 import { draftCompatibility, parseVersion } from "./version.ts";
 
 const l = (cs: string, en = cs) => ({ cs, en });
@@ -10,6 +11,9 @@ const definition: FormDefinition = {
   id: "test-dogs",
   version: "1.2.0",
   title: l("Přihláška psa", "Dog registration"),
+  description: l("Test"),
+  agenda: "SUBMISSIONS",
+  effect: "NONE",
   sendPolicy: { login: true, verifiedIdentity: false },
   steps: [
     {
@@ -148,5 +152,57 @@ describe("draft versions", () => {
     expect(draftCompatibility("1.3.0", "1.2.0")).toBe("NEWER");
     expect(() => parseVersion("1.2")).toThrow();
     expect(() => parseVersion("01.2.0")).toThrow();
+  });
+});
+
+describe("attachments across the form", () => {
+  const file = (id: string, size: number) => ({ id, fileName: `${id}.pdf`, size, mimeType: "application/pdf" });
+  const twoSlots: FormDefinition = {
+    id: "files",
+    version: "1.0.0",
+    title: l("Soubory", "Files"),
+    description: l("Test"),
+    agenda: "SUBMISSIONS",
+    effect: "NONE",
+    sendPolicy: { login: true, verifiedIdentity: false },
+    maxAttachmentBytes: 3_000,
+    steps: [
+      {
+        id: "files",
+        title: l("Soubory", "Files"),
+        fields: [
+          { type: "attachment", name: "a", label: l("První", "First"), maxFiles: 3, maxBytes: 2_000, accept: ["application/pdf"] },
+          {
+            type: "group",
+            name: "items",
+            label: l("Položky", "Items"),
+            repeatable: { min: 0, max: 2, itemLabel: l("Položka", "Item") },
+            fields: [
+              { type: "attachment", name: "b", label: l("Druhá", "Second"), maxFiles: 1, maxBytes: 2_000, accept: ["application/pdf"] },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  it("collects every file with its path, including those in repeatable groups", () => {
+    const values = { a: [file("x", 10)], items: [{ b: [file("y", 20)] }] };
+    expect(collectAttachments(twoSlots, values).map((found) => [found.path, found.file.id])).toEqual([
+      ["a", "x"],
+      ["items.0.b", "y"],
+    ]);
+  });
+
+  it("refuses the same file in two slots and files over the form's total", () => {
+    const duplicate = validateForm(twoSlots, { a: [file("x", 10)], items: [{ b: [file("x", 10)] }] }, { today: "2026-01-01" });
+    expect(duplicate.issues.map((i) => [i.code, i.label.en])).toEqual([["duplicateFile", "Second"]]);
+    const big = validateForm(
+      twoSlots,
+      { a: [file("x", 1_500), file("y", 1_500)], items: [{ b: [file("z", 500)] }] },
+      { today: "2026-01-01" },
+    );
+    expect(big.issues.map((i) => i.code)).toEqual(["filesTooBig"]);
+    expect(issueMessage(big.issues[0]!, "cs")).toBe("Přílohy dohromady přesahují 3 kB (pole „Druhá“).");
   });
 });

@@ -1,6 +1,6 @@
 import { isValidIco } from "./czech-identifiers.ts";
 import { normalizeChipNumber, normalizeCzechPhone, normalizePostalCode, parseBirthNumber } from "./czech-people.ts";
-import type { AttachmentValue, Condition, Field, FormDefinition, FormValues, Localized, Step } from "./definition.ts";
+import type { AttachmentValue, Condition, Field, FormDefinition, FormValues, Localized, PrefillProfile, Step } from "./definition.ts";
 
 /**
  * Validates form values against a definition: the same function in the PWA (as the citizen types) and on
@@ -23,7 +23,9 @@ export type IssueCode =
   | "tooFew"
   | "tooMany"
   | "fileTooBig"
-  | "fileType";
+  | "fileType"
+  | "filesTooBig"
+  | "duplicateFile";
 
 export interface FormIssue {
   /** e.g. "dogs.1.chipNumber". */
@@ -79,7 +81,57 @@ export function validateForm(definition: FormDefinition, input: unknown, options
     const checked = !options.steps || options.steps.includes(step.id);
     validateFields(step.fields, raw, values, "", checked ? issues : [], options);
   }
+  if (!options.steps) checkAttachmentsTogether(definition, values, issues);
   return { values, issues };
+}
+
+/** Every attachment in (validated) values, with the path of its field, in form order. */
+export function collectAttachments(
+  definition: FormDefinition,
+  values: FormValues,
+): { path: string; label: Localized; file: AttachmentValue }[] {
+  const found: { path: string; label: Localized; file: AttachmentValue }[] = [];
+  const walk = (fields: readonly Field[], record: FormValues, prefix: string) => {
+    for (const field of fields) {
+      const value = record[field.name];
+      const path = prefix + field.name;
+      if (field.type === "attachment" && Array.isArray(value)) {
+        for (const file of value) if (isAttachment(file)) found.push({ path, label: field.label, file });
+      } else if (field.type === "group") {
+        if (Array.isArray(value)) value.forEach((item, i) => isRecord(item) && walk(field.fields, item, `${path}.${i}.`));
+        else if (isRecord(value)) walk(field.fields, value, `${path}.`);
+      }
+    }
+  };
+  for (const step of definition.steps) walk(step.fields, values, "");
+  return found;
+}
+
+/** One file may not sit in two slots, and all files together stay under the form's limit. */
+function checkAttachmentsTogether(definition: FormDefinition, values: FormValues, issues: FormIssue[]) {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const { path, label, file } of collectAttachments(definition, values)) {
+    if (seen.has(file.id)) issues.push({ path, code: "duplicateFile", label, params: { file: file.fileName } });
+    seen.add(file.id);
+    total += file.size;
+    if (definition.maxAttachmentBytes !== undefined && total > definition.maxAttachmentBytes) {
+      issues.push({ path, code: "filesTooBig", label, params: { max: definition.maxAttachmentBytes } });
+      return;
+    }
+  }
+}
+
+/** Starting values from the signed-in account's profile, for top-level fields that ask for it. */
+export function prefillValues(definition: FormDefinition, profile: PrefillProfile): FormValues {
+  const values: FormValues = {};
+  for (const step of definition.steps) {
+    for (const field of step.fields) {
+      const value = field.prefill ? profile[field.prefill] : undefined;
+      if (typeof value === "string" && value !== "") values[field.name] = value;
+    }
+  }
+  return values;
 }
 
 function validateFields(

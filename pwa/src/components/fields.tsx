@@ -2,6 +2,8 @@ import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectH
 import { useTranslation } from "react-i18next";
 
 interface FieldChrome {
+  /** A fixed id for the control (an error summary links to it); generated when omitted. */
+  id?: string;
   label: string;
   hint?: string;
   /** Already translated message; shown under the field and announced with it. */
@@ -9,8 +11,9 @@ interface FieldChrome {
 }
 
 /** Ids and ARIA attributes linking a control to its hint and error message. */
-function useDescribedBy(hint?: string, error?: string) {
-  const id = useId();
+function useDescribedBy(hint?: string, error?: string, fixedId?: string) {
+  const generatedId = useId();
+  const id = fixedId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return {
@@ -47,8 +50,8 @@ const controlClass =
 
 type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { trailing?: ReactNode };
 
-export function TextField({ label, hint, error, trailing, className = "", ...input }: TextFieldProps) {
-  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
+export function TextField({ id: fixedId, label, hint, error, trailing, className = "", ...input }: TextFieldProps) {
+  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error, fixedId);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="font-medium">
@@ -65,13 +68,14 @@ export function TextField({ label, hint, error, trailing, className = "", ...inp
 }
 
 export function TextArea({
+  id: fixedId,
   label,
   hint,
   error,
   className = "",
   ...textarea
 }: FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
-  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
+  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error, fixedId);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="font-medium">
@@ -143,8 +147,8 @@ export function PasswordField(props: Omit<TextFieldProps, "type" | "trailing">) 
 type SelectProps = FieldChrome &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & { options: ReadonlyArray<{ value: string; label: string }> };
 
-export function Select({ label, hint, error, options, className = "", ...select }: SelectProps) {
-  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
+export function Select({ id: fixedId, label, hint, error, options, className = "", ...select }: SelectProps) {
+  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error, fixedId);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="font-medium">
@@ -164,8 +168,8 @@ export function Select({ label, hint, error, options, className = "", ...select 
 
 type CheckboxProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">;
 
-export function Checkbox({ label, hint, error, className = "", ...input }: CheckboxProps) {
-  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error);
+export function Checkbox({ id: fixedId, label, hint, error, className = "", ...input }: CheckboxProps) {
+  const { id, hintId, errorId, controlProps } = useDescribedBy(hint, error, fixedId);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <div className="flex min-h-11 items-center gap-3">

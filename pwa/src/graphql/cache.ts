@@ -73,6 +73,10 @@ function invalidatePayers(_result: unknown, _args: unknown, cache: Cache): void 
   invalidateQueryField(cache, "financePayers");
 }
 
+function invalidateReviewedSubmissions(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["submissionQueue", "financePayers"]) invalidateQueryField(cache, field);
+}
+
 /**
  * relayPagination() merges the pages of a connection but answers only edges, nodes and pageInfo; a connection's
  * own fields (the registers' totalCount and totals, which cover the whole filter, not a page) are read from the
@@ -167,6 +171,17 @@ export const cacheConfig = {
       removePushSubscription: invalidateNotificationPreferences,
       confirmPhoneVerification: invalidateNotificationPreferences,
       removeSmsPhone: invalidateNotificationPreferences,
+      // Submissions (reviewers): a decision moves the submission out of the open queue; an approval adds a payer
+      // and assessments to the finance pages. The open review page refetches itself.
+      approveSubmission: invalidateReviewedSubmissions,
+      rejectSubmission: invalidateReviewedSubmissions,
+      requestSubmissionInformation: invalidateReviewedSubmissions,
+      saveDogFeeTariff(_result, _args, cache) {
+        invalidateQueryField(cache, "dogFeeTariffs");
+      },
+      retrySubmissionDeliveryStep(_result, _args, cache) {
+        invalidateQueryField(cache, "submissionDeliveries");
+      },
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

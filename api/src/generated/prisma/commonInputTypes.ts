@@ -946,6 +946,91 @@ export type EnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
 }
 
+export type EnumAgendaFilter<$PrismaModel = never> = {
+  equals?: $Enums.Agenda | Prisma.EnumAgendaFieldRefInput<$PrismaModel>
+  in?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgendaFilter<$PrismaModel> | $Enums.Agenda
+}
+
+export type EnumSubmissionStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel> | $Enums.SubmissionStatus
+}
+
+export type EnumAgendaWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Agenda | Prisma.EnumAgendaFieldRefInput<$PrismaModel>
+  in?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgendaWithAggregatesFilter<$PrismaModel> | $Enums.Agenda
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAgendaFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAgendaFilter<$PrismaModel>
+}
+
+export type EnumSubmissionStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+}
+
+export type EnumSubmissionEventTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionEventType | Prisma.EnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionEventTypeFilter<$PrismaModel> | $Enums.SubmissionEventType
+}
+
+export type EnumSubmissionEventTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionEventType | Prisma.EnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionEventTypeWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionEventType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionEventTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionEventTypeFilter<$PrismaModel>
+}
+
+export type EnumAttachmentScanStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.AttachmentScanStatus | Prisma.EnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel> | $Enums.AttachmentScanStatus
+}
+
+export type EnumAttachmentScanStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AttachmentScanStatus | Prisma.EnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAttachmentScanStatusWithAggregatesFilter<$PrismaModel> | $Enums.AttachmentScanStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel>
+}
+
+export type EnumSubmissionDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
+}
+
+export type EnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1831,6 +1916,91 @@ export type NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> =
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumAgendaFilter<$PrismaModel = never> = {
+  equals?: $Enums.Agenda | Prisma.EnumAgendaFieldRefInput<$PrismaModel>
+  in?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgendaFilter<$PrismaModel> | $Enums.Agenda
+}
+
+export type NestedEnumSubmissionStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel> | $Enums.SubmissionStatus
+}
+
+export type NestedEnumAgendaWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Agenda | Prisma.EnumAgendaFieldRefInput<$PrismaModel>
+  in?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgendaWithAggregatesFilter<$PrismaModel> | $Enums.Agenda
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAgendaFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAgendaFilter<$PrismaModel>
+}
+
+export type NestedEnumSubmissionStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumSubmissionEventTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionEventType | Prisma.EnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionEventTypeFilter<$PrismaModel> | $Enums.SubmissionEventType
+}
+
+export type NestedEnumSubmissionEventTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionEventType | Prisma.EnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionEventType[] | Prisma.ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionEventTypeWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionEventType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionEventTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionEventTypeFilter<$PrismaModel>
+}
+
+export type NestedEnumAttachmentScanStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.AttachmentScanStatus | Prisma.EnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel> | $Enums.AttachmentScanStatus
+}
+
+export type NestedEnumAttachmentScanStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AttachmentScanStatus | Prisma.EnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AttachmentScanStatus[] | Prisma.ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAttachmentScanStatusWithAggregatesFilter<$PrismaModel> | $Enums.AttachmentScanStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
+}
+
+export type NestedEnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
 }
 
 

@@ -306,3 +306,43 @@ export const OfficialDeliveryMethod = {
 } as const
 
 export type OfficialDeliveryMethod = (typeof OfficialDeliveryMethod)[keyof typeof OfficialDeliveryMethod]
+
+
+export const SubmissionStatus = {
+  SUBMITTED: 'SUBMITTED',
+  INFORMATION_REQUESTED: 'INFORMATION_REQUESTED',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED'
+} as const
+
+export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof SubmissionStatus]
+
+
+export const SubmissionEventType = {
+  SUBMITTED: 'SUBMITTED',
+  INFORMATION_REQUESTED: 'INFORMATION_REQUESTED',
+  INFORMATION_PROVIDED: 'INFORMATION_PROVIDED',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED'
+} as const
+
+export type SubmissionEventType = (typeof SubmissionEventType)[keyof typeof SubmissionEventType]
+
+
+export const AttachmentScanStatus = {
+  PENDING: 'PENDING',
+  CLEAN: 'CLEAN',
+  INFECTED: 'INFECTED',
+  FAILED: 'FAILED'
+} as const
+
+export type AttachmentScanStatus = (typeof AttachmentScanStatus)[keyof typeof AttachmentScanStatus]
+
+
+export const SubmissionDeliveryStatus = {
+  PENDING: 'PENDING',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED'
+} as const
+
+export type SubmissionDeliveryStatus = (typeof SubmissionDeliveryStatus)[keyof typeof SubmissionDeliveryStatus]

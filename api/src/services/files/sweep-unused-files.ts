@@ -31,7 +31,8 @@ export async function lockStoredContent(tx: RawExecutor, storageKey: string): Pr
 const UNUSED = Prisma.sql`
   NOT EXISTS (SELECT 1 FROM "NoticeAttachment" a WHERE a."fileId" = f."id")
   AND NOT EXISTS (SELECT 1 FROM "Contract" c WHERE c."attachmentId" = f."id")
-  AND NOT EXISTS (SELECT 1 FROM "NoticeRevision" r WHERE f."id"::text = ANY (r."attachmentIds"))`;
+  AND NOT EXISTS (SELECT 1 FROM "NoticeRevision" r WHERE f."id"::text = ANY (r."attachmentIds"))
+  AND NOT EXISTS (SELECT 1 FROM "SubmissionFile" s WHERE s."fileId" = f."id" AND s."submissionId" IS NOT NULL)`;
 
 const BATCH = 200;
 

@@ -46,7 +46,21 @@ export function formatMegabytes(bytes: number): string {
  */
 export async function uploadFile(ctx: Context, file: File): Promise<StoredFile> {
   if (!canManageFiles(ctx)) throw new ForbiddenError();
-  const maxBytes = ctx.services.config.FILE_MAX_BYTES;
+  const stored = await storeUploadedFile(ctx, file, ctx.services.config.FILE_MAX_BYTES);
+  await recordAudit(ctx, {
+    action: "file.uploaded",
+    subjectType: "StoredFile",
+    subjectId: stored.id,
+    details: { fileName: stored.fileName, mimeType: stored.mimeType, size: stored.size, sha256: stored.sha256 },
+  });
+  return stored;
+}
+
+/**
+ * The checks and storing of an upload, for callers that decided who may upload (clerks' files above, citizens'
+ * form attachments in services/forms): type from the content, size limit, safe name, content-addressed store.
+ */
+export async function storeUploadedFile(ctx: Context, file: File, maxBytes: number): Promise<StoredFile> {
   if (file.size === 0) throw ValidationError.field("file", "field.fileEmpty", "FILE_EMPTY");
   if (file.size > maxBytes) {
     throw ValidationError.field("file", "field.fileTooLarge", "FILE_TOO_LARGE", { max: formatMegabytes(maxBytes) });
@@ -84,11 +98,5 @@ export async function uploadFile(ctx: Context, file: File): Promise<StoredFile> 
   } finally {
     await store.discard(staged);
   }
-  await recordAudit(ctx, {
-    action: "file.uploaded",
-    subjectType: "StoredFile",
-    subjectId: stored.id,
-    details: { fileName: stored.fileName, mimeType: stored.mimeType, size: stored.size, sha256 },
-  });
   return stored;
 }

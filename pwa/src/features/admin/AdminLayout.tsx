@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { path: "/sprava/api-tokeny", title: "admin.apiTokens.title", description: "admin.apiTokens.description" },
   { path: "/sprava/odchozi-posta", title: "admin.outbox.title", description: "admin.outbox.description" },
   { path: "/sprava/neuspesne-ulohy", title: "admin.deadLetters.title", description: "admin.deadLetters.summary" },
+  { path: "/sprava/predani-podani", title: "submissionsClerk.delivery.navTitle", description: "submissionsClerk.delivery.summary" },
 ] as const;
 
 export function AdminLayout() {

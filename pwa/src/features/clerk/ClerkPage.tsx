@@ -12,15 +12,24 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   FINANCE: "/urad/poplatky",
   BUDGET: "/urad/rozpocet",
   ALERTS: "/urad/upozorneni",
+  SUBMISSIONS: "/urad/podani",
 };
 
 /** Further pages of an agenda, listed under its description. */
 const AGENDA_MORE_PAGES: Partial<
-  Record<Agenda, readonly { to: string; label: "clerk.financeStatements" | "clerk.financeCardPayments" }[]>
+  Record<
+    Agenda,
+    readonly {
+      to: string;
+      label: "clerk.financeStatements" | "clerk.financeCardPayments" | "clerk.financeSubmissions" | "clerk.submissionsTariffs";
+    }[]
+  >
 > = {
   FINANCE: [
     { to: "/urad/platby", label: "clerk.financeStatements" },
     { to: "/urad/platby-kartou", label: "clerk.financeCardPayments" },
+    { to: "/urad/podani?agenda=FINANCE", label: "clerk.financeSubmissions" },
+    { to: "/urad/podani/sazby", label: "clerk.submissionsTariffs" },
   ],
 };
 

@@ -126,11 +126,21 @@ function MainMenu() {
             {t("alerts.nav")}
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/zivotni-situace" className={linkClass}>
+            {t("nav.lifeSituations")}
+          </NavLink>
+        </li>
         {viewer ? (
           <>
             <li>
               <NavLink to="/osobni-ucet" className={linkClass}>
                 {t("nav.personalAccount")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/moje-podani" className={linkClass}>
+                {t("nav.mySubmissions")}
               </NavLink>
             </li>
             <li>

@@ -450,7 +450,16 @@ export const ModelName = {
   PushSubscription: 'PushSubscription',
   VapidKeyPair: 'VapidKeyPair',
   PhoneVerification: 'PhoneVerification',
-  NotificationSettings: 'NotificationSettings'
+  NotificationSettings: 'NotificationSettings',
+  FormDraft: 'FormDraft',
+  Submission: 'Submission',
+  SubmissionEvent: 'SubmissionEvent',
+  SubmissionFile: 'SubmissionFile',
+  DogFeeTariff: 'DogFeeTariff',
+  WasteFeeTariff: 'WasteFeeTariff',
+  Dog: 'Dog',
+  SubmissionWebhook: 'SubmissionWebhook',
+  SubmissionDelivery: 'SubmissionDelivery'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -466,7 +475,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment" | "budgetOrganisation" | "budgetOrganisationMember" | "budgetDataSet" | "budgetLine" | "budgetAggregate" | "budgetMeasure" | "budgetMeasureItem" | "budgetCodelistEntry" | "notificationTopic" | "notificationArea" | "alert" | "alertTopic" | "alertArea" | "notificationPreference" | "notificationProfile" | "consentEvent" | "message" | "messageDelivery" | "pushSubscription" | "vapidKeyPair" | "phoneVerification" | "notificationSettings"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment" | "budgetOrganisation" | "budgetOrganisationMember" | "budgetDataSet" | "budgetLine" | "budgetAggregate" | "budgetMeasure" | "budgetMeasureItem" | "budgetCodelistEntry" | "notificationTopic" | "notificationArea" | "alert" | "alertTopic" | "alertArea" | "notificationPreference" | "notificationProfile" | "consentEvent" | "message" | "messageDelivery" | "pushSubscription" | "vapidKeyPair" | "phoneVerification" | "notificationSettings" | "formDraft" | "submission" | "submissionEvent" | "submissionFile" | "dogFeeTariff" | "wasteFeeTariff" | "dog" | "submissionWebhook" | "submissionDelivery"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -4466,6 +4475,672 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    FormDraft: {
+      payload: Prisma.$FormDraftPayload<ExtArgs>
+      fields: Prisma.FormDraftFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.FormDraftFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.FormDraftFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>
+        }
+        findFirst: {
+          args: Prisma.FormDraftFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.FormDraftFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>
+        }
+        findMany: {
+          args: Prisma.FormDraftFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>[]
+        }
+        create: {
+          args: Prisma.FormDraftCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>
+        }
+        createMany: {
+          args: Prisma.FormDraftCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.FormDraftCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>[]
+        }
+        delete: {
+          args: Prisma.FormDraftDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>
+        }
+        update: {
+          args: Prisma.FormDraftUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>
+        }
+        deleteMany: {
+          args: Prisma.FormDraftDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.FormDraftUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.FormDraftUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>[]
+        }
+        upsert: {
+          args: Prisma.FormDraftUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FormDraftPayload>
+        }
+        aggregate: {
+          args: Prisma.FormDraftAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateFormDraft>
+        }
+        groupBy: {
+          args: Prisma.FormDraftGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.FormDraftGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.FormDraftCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.FormDraftCountAggregateOutputType> | number
+        }
+      }
+    }
+    Submission: {
+      payload: Prisma.$SubmissionPayload<ExtArgs>
+      fields: Prisma.SubmissionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        update: {
+          args: Prisma.SubmissionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmission>
+        }
+        groupBy: {
+          args: Prisma.SubmissionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionCountAggregateOutputType> | number
+        }
+      }
+    }
+    SubmissionEvent: {
+      payload: Prisma.$SubmissionEventPayload<ExtArgs>
+      fields: Prisma.SubmissionEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>
+        }
+        update: {
+          args: Prisma.SubmissionEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionEventPayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmissionEvent>
+        }
+        groupBy: {
+          args: Prisma.SubmissionEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    SubmissionFile: {
+      payload: Prisma.$SubmissionFilePayload<ExtArgs>
+      fields: Prisma.SubmissionFileFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionFileFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionFileFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionFileFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionFileFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionFileFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionFileCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionFileCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionFileCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionFileDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>
+        }
+        update: {
+          args: Prisma.SubmissionFileUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionFileDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionFileUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionFileUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionFileUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionFilePayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionFileAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmissionFile>
+        }
+        groupBy: {
+          args: Prisma.SubmissionFileGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionFileGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionFileCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionFileCountAggregateOutputType> | number
+        }
+      }
+    }
+    DogFeeTariff: {
+      payload: Prisma.$DogFeeTariffPayload<ExtArgs>
+      fields: Prisma.DogFeeTariffFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DogFeeTariffFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DogFeeTariffFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>
+        }
+        findFirst: {
+          args: Prisma.DogFeeTariffFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DogFeeTariffFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>
+        }
+        findMany: {
+          args: Prisma.DogFeeTariffFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>[]
+        }
+        create: {
+          args: Prisma.DogFeeTariffCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>
+        }
+        createMany: {
+          args: Prisma.DogFeeTariffCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DogFeeTariffCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>[]
+        }
+        delete: {
+          args: Prisma.DogFeeTariffDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>
+        }
+        update: {
+          args: Prisma.DogFeeTariffUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>
+        }
+        deleteMany: {
+          args: Prisma.DogFeeTariffDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DogFeeTariffUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DogFeeTariffUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>[]
+        }
+        upsert: {
+          args: Prisma.DogFeeTariffUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogFeeTariffPayload>
+        }
+        aggregate: {
+          args: Prisma.DogFeeTariffAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDogFeeTariff>
+        }
+        groupBy: {
+          args: Prisma.DogFeeTariffGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DogFeeTariffGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DogFeeTariffCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DogFeeTariffCountAggregateOutputType> | number
+        }
+      }
+    }
+    WasteFeeTariff: {
+      payload: Prisma.$WasteFeeTariffPayload<ExtArgs>
+      fields: Prisma.WasteFeeTariffFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.WasteFeeTariffFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.WasteFeeTariffFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>
+        }
+        findFirst: {
+          args: Prisma.WasteFeeTariffFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.WasteFeeTariffFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>
+        }
+        findMany: {
+          args: Prisma.WasteFeeTariffFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>[]
+        }
+        create: {
+          args: Prisma.WasteFeeTariffCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>
+        }
+        createMany: {
+          args: Prisma.WasteFeeTariffCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.WasteFeeTariffCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>[]
+        }
+        delete: {
+          args: Prisma.WasteFeeTariffDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>
+        }
+        update: {
+          args: Prisma.WasteFeeTariffUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>
+        }
+        deleteMany: {
+          args: Prisma.WasteFeeTariffDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.WasteFeeTariffUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.WasteFeeTariffUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>[]
+        }
+        upsert: {
+          args: Prisma.WasteFeeTariffUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WasteFeeTariffPayload>
+        }
+        aggregate: {
+          args: Prisma.WasteFeeTariffAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateWasteFeeTariff>
+        }
+        groupBy: {
+          args: Prisma.WasteFeeTariffGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.WasteFeeTariffGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.WasteFeeTariffCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.WasteFeeTariffCountAggregateOutputType> | number
+        }
+      }
+    }
+    Dog: {
+      payload: Prisma.$DogPayload<ExtArgs>
+      fields: Prisma.DogFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DogFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DogFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>
+        }
+        findFirst: {
+          args: Prisma.DogFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DogFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>
+        }
+        findMany: {
+          args: Prisma.DogFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>[]
+        }
+        create: {
+          args: Prisma.DogCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>
+        }
+        createMany: {
+          args: Prisma.DogCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DogCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>[]
+        }
+        delete: {
+          args: Prisma.DogDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>
+        }
+        update: {
+          args: Prisma.DogUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>
+        }
+        deleteMany: {
+          args: Prisma.DogDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DogUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DogUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>[]
+        }
+        upsert: {
+          args: Prisma.DogUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DogPayload>
+        }
+        aggregate: {
+          args: Prisma.DogAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDog>
+        }
+        groupBy: {
+          args: Prisma.DogGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DogGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DogCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DogCountAggregateOutputType> | number
+        }
+      }
+    }
+    SubmissionWebhook: {
+      payload: Prisma.$SubmissionWebhookPayload<ExtArgs>
+      fields: Prisma.SubmissionWebhookFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionWebhookFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionWebhookFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionWebhookFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionWebhookFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionWebhookFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionWebhookCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionWebhookCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionWebhookCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionWebhookDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>
+        }
+        update: {
+          args: Prisma.SubmissionWebhookUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionWebhookDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionWebhookUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionWebhookUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionWebhookUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionWebhookPayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionWebhookAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmissionWebhook>
+        }
+        groupBy: {
+          args: Prisma.SubmissionWebhookGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionWebhookGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionWebhookCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionWebhookCountAggregateOutputType> | number
+        }
+      }
+    }
+    SubmissionDelivery: {
+      payload: Prisma.$SubmissionDeliveryPayload<ExtArgs>
+      fields: Prisma.SubmissionDeliveryFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionDeliveryFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionDeliveryFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionDeliveryFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionDeliveryFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionDeliveryFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionDeliveryCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionDeliveryCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionDeliveryCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionDeliveryDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>
+        }
+        update: {
+          args: Prisma.SubmissionDeliveryUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionDeliveryDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionDeliveryUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionDeliveryUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionDeliveryUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionDeliveryPayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionDeliveryAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmissionDelivery>
+        }
+        groupBy: {
+          args: Prisma.SubmissionDeliveryGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionDeliveryGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionDeliveryCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionDeliveryCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -5444,6 +6119,169 @@ export const NotificationSettingsScalarFieldEnum = {
 export type NotificationSettingsScalarFieldEnum = (typeof NotificationSettingsScalarFieldEnum)[keyof typeof NotificationSettingsScalarFieldEnum]
 
 
+export const FormDraftScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  clientId: 'clientId',
+  formId: 'formId',
+  formVersion: 'formVersion',
+  values: 'values',
+  currentStep: 'currentStep',
+  revision: 'revision',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type FormDraftScalarFieldEnum = (typeof FormDraftScalarFieldEnum)[keyof typeof FormDraftScalarFieldEnum]
+
+
+export const SubmissionScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  number: 'number',
+  userId: 'userId',
+  formId: 'formId',
+  formVersion: 'formVersion',
+  agenda: 'agenda',
+  status: 'status',
+  values: 'values',
+  summary: 'summary',
+  idempotencyKey: 'idempotencyKey',
+  draftClientId: 'draftClientId',
+  revision: 'revision',
+  submittedAt: 'submittedAt',
+  decidedAt: 'decidedAt',
+  decidedById: 'decidedById',
+  decisionNote: 'decisionNote',
+  effect: 'effect',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SubmissionScalarFieldEnum = (typeof SubmissionScalarFieldEnum)[keyof typeof SubmissionScalarFieldEnum]
+
+
+export const SubmissionEventScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  submissionId: 'submissionId',
+  userId: 'userId',
+  type: 'type',
+  actorUserId: 'actorUserId',
+  message: 'message',
+  details: 'details',
+  createdAt: 'createdAt'
+} as const
+
+export type SubmissionEventScalarFieldEnum = (typeof SubmissionEventScalarFieldEnum)[keyof typeof SubmissionEventScalarFieldEnum]
+
+
+export const SubmissionFileScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  fileId: 'fileId',
+  scanStatus: 'scanStatus',
+  scanDetail: 'scanDetail',
+  scannedAt: 'scannedAt',
+  submissionId: 'submissionId',
+  createdAt: 'createdAt'
+} as const
+
+export type SubmissionFileScalarFieldEnum = (typeof SubmissionFileScalarFieldEnum)[keyof typeof SubmissionFileScalarFieldEnum]
+
+
+export const DogFeeTariffScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  year: 'year',
+  firstDog: 'firstDog',
+  furtherDog: 'furtherDog',
+  pensionerFirstDog: 'pensionerFirstDog',
+  pensionerFurtherDog: 'pensionerFurtherDog',
+  proRata: 'proRata',
+  dueDate: 'dueDate',
+  installmentCount: 'installmentCount',
+  updatedById: 'updatedById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DogFeeTariffScalarFieldEnum = (typeof DogFeeTariffScalarFieldEnum)[keyof typeof DogFeeTariffScalarFieldEnum]
+
+
+export const WasteFeeTariffScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  year: 'year',
+  perPerson: 'perPerson',
+  dueDate: 'dueDate',
+  installmentCount: 'installmentCount',
+  updatedById: 'updatedById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type WasteFeeTariffScalarFieldEnum = (typeof WasteFeeTariffScalarFieldEnum)[keyof typeof WasteFeeTariffScalarFieldEnum]
+
+
+export const DogScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  payerId: 'payerId',
+  name: 'name',
+  breed: 'breed',
+  chipNumber: 'chipNumber',
+  birthDate: 'birthDate',
+  keptFrom: 'keptFrom',
+  pensioner: 'pensioner',
+  exempt: 'exempt',
+  exemptionReason: 'exemptionReason',
+  endedOn: 'endedOn',
+  endReason: 'endReason',
+  assessmentId: 'assessmentId',
+  submissionId: 'submissionId',
+  endSubmissionId: 'endSubmissionId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DogScalarFieldEnum = (typeof DogScalarFieldEnum)[keyof typeof DogScalarFieldEnum]
+
+
+export const SubmissionWebhookScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  url: 'url',
+  secret: 'secret',
+  enabled: 'enabled',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SubmissionWebhookScalarFieldEnum = (typeof SubmissionWebhookScalarFieldEnum)[keyof typeof SubmissionWebhookScalarFieldEnum]
+
+
+export const SubmissionDeliveryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  submissionId: 'submissionId',
+  trigger: 'trigger',
+  status: 'status',
+  step: 'step',
+  completedSteps: 'completedSteps',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  externalReference: 'externalReference',
+  deliveredAt: 'deliveredAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SubmissionDeliveryScalarFieldEnum = (typeof SubmissionDeliveryScalarFieldEnum)[keyof typeof SubmissionDeliveryScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -6024,6 +6862,62 @@ export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputTyp
 
 
 /**
+ * Reference to a field of type 'SubmissionStatus'
+ */
+export type EnumSubmissionStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionStatus[]'
+ */
+export type ListEnumSubmissionStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionEventType'
+ */
+export type EnumSubmissionEventTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionEventType'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionEventType[]'
+ */
+export type ListEnumSubmissionEventTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionEventType[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AttachmentScanStatus'
+ */
+export type EnumAttachmentScanStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AttachmentScanStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'AttachmentScanStatus[]'
+ */
+export type ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AttachmentScanStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionDeliveryStatus'
+ */
+export type EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionDeliveryStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionDeliveryStatus[]'
+ */
+export type ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionDeliveryStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -6241,6 +7135,15 @@ export type GlobalOmitConfig = {
   vapidKeyPair?: Prisma.VapidKeyPairOmit
   phoneVerification?: Prisma.PhoneVerificationOmit
   notificationSettings?: Prisma.NotificationSettingsOmit
+  formDraft?: Prisma.FormDraftOmit
+  submission?: Prisma.SubmissionOmit
+  submissionEvent?: Prisma.SubmissionEventOmit
+  submissionFile?: Prisma.SubmissionFileOmit
+  dogFeeTariff?: Prisma.DogFeeTariffOmit
+  wasteFeeTariff?: Prisma.WasteFeeTariffOmit
+  dog?: Prisma.DogOmit
+  submissionWebhook?: Prisma.SubmissionWebhookOmit
+  submissionDelivery?: Prisma.SubmissionDeliveryOmit
 }
 
 /* Types for Logging */

@@ -104,7 +104,16 @@ export const ModelName = {
   PushSubscription: 'PushSubscription',
   VapidKeyPair: 'VapidKeyPair',
   PhoneVerification: 'PhoneVerification',
-  NotificationSettings: 'NotificationSettings'
+  NotificationSettings: 'NotificationSettings',
+  FormDraft: 'FormDraft',
+  Submission: 'Submission',
+  SubmissionEvent: 'SubmissionEvent',
+  SubmissionFile: 'SubmissionFile',
+  DogFeeTariff: 'DogFeeTariff',
+  WasteFeeTariff: 'WasteFeeTariff',
+  Dog: 'Dog',
+  SubmissionWebhook: 'SubmissionWebhook',
+  SubmissionDelivery: 'SubmissionDelivery'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -1060,6 +1069,169 @@ export const NotificationSettingsScalarFieldEnum = {
 } as const
 
 export type NotificationSettingsScalarFieldEnum = (typeof NotificationSettingsScalarFieldEnum)[keyof typeof NotificationSettingsScalarFieldEnum]
+
+
+export const FormDraftScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  clientId: 'clientId',
+  formId: 'formId',
+  formVersion: 'formVersion',
+  values: 'values',
+  currentStep: 'currentStep',
+  revision: 'revision',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type FormDraftScalarFieldEnum = (typeof FormDraftScalarFieldEnum)[keyof typeof FormDraftScalarFieldEnum]
+
+
+export const SubmissionScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  number: 'number',
+  userId: 'userId',
+  formId: 'formId',
+  formVersion: 'formVersion',
+  agenda: 'agenda',
+  status: 'status',
+  values: 'values',
+  summary: 'summary',
+  idempotencyKey: 'idempotencyKey',
+  draftClientId: 'draftClientId',
+  revision: 'revision',
+  submittedAt: 'submittedAt',
+  decidedAt: 'decidedAt',
+  decidedById: 'decidedById',
+  decisionNote: 'decisionNote',
+  effect: 'effect',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SubmissionScalarFieldEnum = (typeof SubmissionScalarFieldEnum)[keyof typeof SubmissionScalarFieldEnum]
+
+
+export const SubmissionEventScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  submissionId: 'submissionId',
+  userId: 'userId',
+  type: 'type',
+  actorUserId: 'actorUserId',
+  message: 'message',
+  details: 'details',
+  createdAt: 'createdAt'
+} as const
+
+export type SubmissionEventScalarFieldEnum = (typeof SubmissionEventScalarFieldEnum)[keyof typeof SubmissionEventScalarFieldEnum]
+
+
+export const SubmissionFileScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  fileId: 'fileId',
+  scanStatus: 'scanStatus',
+  scanDetail: 'scanDetail',
+  scannedAt: 'scannedAt',
+  submissionId: 'submissionId',
+  createdAt: 'createdAt'
+} as const
+
+export type SubmissionFileScalarFieldEnum = (typeof SubmissionFileScalarFieldEnum)[keyof typeof SubmissionFileScalarFieldEnum]
+
+
+export const DogFeeTariffScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  year: 'year',
+  firstDog: 'firstDog',
+  furtherDog: 'furtherDog',
+  pensionerFirstDog: 'pensionerFirstDog',
+  pensionerFurtherDog: 'pensionerFurtherDog',
+  proRata: 'proRata',
+  dueDate: 'dueDate',
+  installmentCount: 'installmentCount',
+  updatedById: 'updatedById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DogFeeTariffScalarFieldEnum = (typeof DogFeeTariffScalarFieldEnum)[keyof typeof DogFeeTariffScalarFieldEnum]
+
+
+export const WasteFeeTariffScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  year: 'year',
+  perPerson: 'perPerson',
+  dueDate: 'dueDate',
+  installmentCount: 'installmentCount',
+  updatedById: 'updatedById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type WasteFeeTariffScalarFieldEnum = (typeof WasteFeeTariffScalarFieldEnum)[keyof typeof WasteFeeTariffScalarFieldEnum]
+
+
+export const DogScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  payerId: 'payerId',
+  name: 'name',
+  breed: 'breed',
+  chipNumber: 'chipNumber',
+  birthDate: 'birthDate',
+  keptFrom: 'keptFrom',
+  pensioner: 'pensioner',
+  exempt: 'exempt',
+  exemptionReason: 'exemptionReason',
+  endedOn: 'endedOn',
+  endReason: 'endReason',
+  assessmentId: 'assessmentId',
+  submissionId: 'submissionId',
+  endSubmissionId: 'endSubmissionId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DogScalarFieldEnum = (typeof DogScalarFieldEnum)[keyof typeof DogScalarFieldEnum]
+
+
+export const SubmissionWebhookScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  url: 'url',
+  secret: 'secret',
+  enabled: 'enabled',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SubmissionWebhookScalarFieldEnum = (typeof SubmissionWebhookScalarFieldEnum)[keyof typeof SubmissionWebhookScalarFieldEnum]
+
+
+export const SubmissionDeliveryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  submissionId: 'submissionId',
+  trigger: 'trigger',
+  status: 'status',
+  step: 'step',
+  completedSteps: 'completedSteps',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  externalReference: 'externalReference',
+  deliveredAt: 'deliveredAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type SubmissionDeliveryScalarFieldEnum = (typeof SubmissionDeliveryScalarFieldEnum)[keyof typeof SubmissionDeliveryScalarFieldEnum]
 
 
 export const SortOrder = {

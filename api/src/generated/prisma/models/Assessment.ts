@@ -362,6 +362,7 @@ export type AssessmentWhereInput = {
   installments?: Prisma.InstallmentListRelationFilter
   allocations?: Prisma.PaymentAllocationListRelationFilter
   cardItems?: Prisma.CardPaymentItemListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
 }
 
 export type AssessmentOrderByWithRelationInput = {
@@ -393,6 +394,7 @@ export type AssessmentOrderByWithRelationInput = {
   installments?: Prisma.InstallmentOrderByRelationAggregateInput
   allocations?: Prisma.PaymentAllocationOrderByRelationAggregateInput
   cardItems?: Prisma.CardPaymentItemOrderByRelationAggregateInput
+  dogs?: Prisma.DogOrderByRelationAggregateInput
 }
 
 export type AssessmentWhereUniqueInput = Prisma.AtLeast<{
@@ -429,6 +431,7 @@ export type AssessmentWhereUniqueInput = Prisma.AtLeast<{
   installments?: Prisma.InstallmentListRelationFilter
   allocations?: Prisma.PaymentAllocationListRelationFilter
   cardItems?: Prisma.CardPaymentItemListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
 }, "id" | "municipalityId_kind_variableSymbol" | "municipalityId_externalId">
 
 export type AssessmentOrderByWithAggregationInput = {
@@ -515,6 +518,7 @@ export type AssessmentCreateInput = {
   installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateInput = {
@@ -543,6 +547,7 @@ export type AssessmentUncheckedCreateInput = {
   installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUpdateInput = {
@@ -571,6 +576,7 @@ export type AssessmentUpdateInput = {
   installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateInput = {
@@ -599,6 +605,7 @@ export type AssessmentUncheckedUpdateInput = {
   installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateManyInput = {
@@ -784,6 +791,11 @@ export type AssessmentScalarRelationFilter = {
   isNot?: Prisma.AssessmentWhereInput
 }
 
+export type AssessmentNullableScalarRelationFilter = {
+  is?: Prisma.AssessmentWhereInput | null
+  isNot?: Prisma.AssessmentWhereInput | null
+}
+
 export type AssessmentCreateNestedManyWithoutMunicipalityInput = {
   create?: Prisma.XOR<Prisma.AssessmentCreateWithoutMunicipalityInput, Prisma.AssessmentUncheckedCreateWithoutMunicipalityInput> | Prisma.AssessmentCreateWithoutMunicipalityInput[] | Prisma.AssessmentUncheckedCreateWithoutMunicipalityInput[]
   connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutMunicipalityInput | Prisma.AssessmentCreateOrConnectWithoutMunicipalityInput[]
@@ -960,6 +972,22 @@ export type AssessmentUpdateOneRequiredWithoutCardItemsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutCardItemsInput, Prisma.AssessmentUpdateWithoutCardItemsInput>, Prisma.AssessmentUncheckedUpdateWithoutCardItemsInput>
 }
 
+export type AssessmentCreateNestedOneWithoutDogsInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutDogsInput, Prisma.AssessmentUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutDogsInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+}
+
+export type AssessmentUpdateOneWithoutDogsNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutDogsInput, Prisma.AssessmentUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutDogsInput
+  upsert?: Prisma.AssessmentUpsertWithoutDogsInput
+  disconnect?: Prisma.AssessmentWhereInput | boolean
+  delete?: Prisma.AssessmentWhereInput | boolean
+  connect?: Prisma.AssessmentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutDogsInput, Prisma.AssessmentUpdateWithoutDogsInput>, Prisma.AssessmentUncheckedUpdateWithoutDogsInput>
+}
+
 export type AssessmentCreateWithoutMunicipalityInput = {
   id?: string
   kind: $Enums.AssessmentKind
@@ -985,6 +1013,7 @@ export type AssessmentCreateWithoutMunicipalityInput = {
   installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutMunicipalityInput = {
@@ -1012,6 +1041,7 @@ export type AssessmentUncheckedCreateWithoutMunicipalityInput = {
   installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutMunicipalityInput = {
@@ -1093,6 +1123,7 @@ export type AssessmentCreateWithoutBankAccountInput = {
   installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutBankAccountInput = {
@@ -1120,6 +1151,7 @@ export type AssessmentUncheckedCreateWithoutBankAccountInput = {
   installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutBankAccountInput = {
@@ -1173,6 +1205,7 @@ export type AssessmentCreateWithoutPayerInput = {
   installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutPayerInput = {
@@ -1200,6 +1233,7 @@ export type AssessmentUncheckedCreateWithoutPayerInput = {
   installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutPayerInput = {
@@ -1253,6 +1287,7 @@ export type AssessmentCreateWithoutInstallmentsInput = {
   bankAccount: Prisma.BankAccountCreateNestedOneWithoutAssessmentsInput
   allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutInstallmentsInput = {
@@ -1280,6 +1315,7 @@ export type AssessmentUncheckedCreateWithoutInstallmentsInput = {
   updatedAt?: Date | string
   allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutInstallmentsInput = {
@@ -1323,6 +1359,7 @@ export type AssessmentUpdateWithoutInstallmentsInput = {
   bankAccount?: Prisma.BankAccountUpdateOneRequiredWithoutAssessmentsNestedInput
   allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutInstallmentsInput = {
@@ -1350,6 +1387,7 @@ export type AssessmentUncheckedUpdateWithoutInstallmentsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateWithoutAllocationsInput = {
@@ -1377,6 +1415,7 @@ export type AssessmentCreateWithoutAllocationsInput = {
   bankAccount: Prisma.BankAccountCreateNestedOneWithoutAssessmentsInput
   installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutAllocationsInput = {
@@ -1404,6 +1443,7 @@ export type AssessmentUncheckedCreateWithoutAllocationsInput = {
   updatedAt?: Date | string
   installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
   cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutAllocationsInput = {
@@ -1447,6 +1487,7 @@ export type AssessmentUpdateWithoutAllocationsInput = {
   bankAccount?: Prisma.BankAccountUpdateOneRequiredWithoutAssessmentsNestedInput
   installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutAllocationsInput = {
@@ -1474,6 +1515,7 @@ export type AssessmentUncheckedUpdateWithoutAllocationsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateWithoutCardItemsInput = {
@@ -1501,6 +1543,7 @@ export type AssessmentCreateWithoutCardItemsInput = {
   bankAccount: Prisma.BankAccountCreateNestedOneWithoutAssessmentsInput
   installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutCardItemsInput = {
@@ -1528,6 +1571,7 @@ export type AssessmentUncheckedCreateWithoutCardItemsInput = {
   updatedAt?: Date | string
   installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
   allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutCardItemsInput = {
@@ -1571,6 +1615,7 @@ export type AssessmentUpdateWithoutCardItemsInput = {
   bankAccount?: Prisma.BankAccountUpdateOneRequiredWithoutAssessmentsNestedInput
   installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutCardItemsInput = {
@@ -1598,6 +1643,135 @@ export type AssessmentUncheckedUpdateWithoutCardItemsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentCreateWithoutDogsInput = {
+  id?: string
+  kind: $Enums.AssessmentKind
+  subject: string
+  year: number
+  periodFrom?: Date | string | null
+  periodTo?: Date | string | null
+  amount: bigint | number
+  dueDate: Date | string
+  variableSymbol: string
+  constantSymbol?: string | null
+  specificSymbol?: string | null
+  lifecycle?: $Enums.AssessmentLifecycle
+  lifecycleReason?: string | null
+  lifecycleChangedAt?: Date | string | null
+  accessCodeHash?: string | null
+  externalId?: string | null
+  createdById?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutAssessmentsInput
+  payer: Prisma.PayerCreateNestedOneWithoutAssessmentsInput
+  bankAccount: Prisma.BankAccountCreateNestedOneWithoutAssessmentsInput
+  installments?: Prisma.InstallmentCreateNestedManyWithoutAssessmentInput
+  allocations?: Prisma.PaymentAllocationCreateNestedManyWithoutAssessmentInput
+  cardItems?: Prisma.CardPaymentItemCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentUncheckedCreateWithoutDogsInput = {
+  id?: string
+  municipalityId: string
+  payerId: string
+  kind: $Enums.AssessmentKind
+  subject: string
+  year: number
+  periodFrom?: Date | string | null
+  periodTo?: Date | string | null
+  amount: bigint | number
+  dueDate: Date | string
+  variableSymbol: string
+  constantSymbol?: string | null
+  specificSymbol?: string | null
+  bankAccountId: string
+  lifecycle?: $Enums.AssessmentLifecycle
+  lifecycleReason?: string | null
+  lifecycleChangedAt?: Date | string | null
+  accessCodeHash?: string | null
+  externalId?: string | null
+  createdById?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  installments?: Prisma.InstallmentUncheckedCreateNestedManyWithoutAssessmentInput
+  allocations?: Prisma.PaymentAllocationUncheckedCreateNestedManyWithoutAssessmentInput
+  cardItems?: Prisma.CardPaymentItemUncheckedCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentCreateOrConnectWithoutDogsInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutDogsInput, Prisma.AssessmentUncheckedCreateWithoutDogsInput>
+}
+
+export type AssessmentUpsertWithoutDogsInput = {
+  update: Prisma.XOR<Prisma.AssessmentUpdateWithoutDogsInput, Prisma.AssessmentUncheckedUpdateWithoutDogsInput>
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutDogsInput, Prisma.AssessmentUncheckedCreateWithoutDogsInput>
+  where?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentUpdateToOneWithWhereWithoutDogsInput = {
+  where?: Prisma.AssessmentWhereInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateWithoutDogsInput, Prisma.AssessmentUncheckedUpdateWithoutDogsInput>
+}
+
+export type AssessmentUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumAssessmentKindFieldUpdateOperationsInput | $Enums.AssessmentKind
+  subject?: Prisma.StringFieldUpdateOperationsInput | string
+  year?: Prisma.IntFieldUpdateOperationsInput | number
+  periodFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  periodTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  amount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  variableSymbol?: Prisma.StringFieldUpdateOperationsInput | string
+  constantSymbol?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  specificSymbol?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lifecycle?: Prisma.EnumAssessmentLifecycleFieldUpdateOperationsInput | $Enums.AssessmentLifecycle
+  lifecycleReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lifecycleChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  accessCodeHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutAssessmentsNestedInput
+  payer?: Prisma.PayerUpdateOneRequiredWithoutAssessmentsNestedInput
+  bankAccount?: Prisma.BankAccountUpdateOneRequiredWithoutAssessmentsNestedInput
+  installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
+  allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
+  cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  payerId?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumAssessmentKindFieldUpdateOperationsInput | $Enums.AssessmentKind
+  subject?: Prisma.StringFieldUpdateOperationsInput | string
+  year?: Prisma.IntFieldUpdateOperationsInput | number
+  periodFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  periodTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  amount?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  dueDate?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  variableSymbol?: Prisma.StringFieldUpdateOperationsInput | string
+  constantSymbol?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  specificSymbol?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  bankAccountId?: Prisma.StringFieldUpdateOperationsInput | string
+  lifecycle?: Prisma.EnumAssessmentLifecycleFieldUpdateOperationsInput | $Enums.AssessmentLifecycle
+  lifecycleReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lifecycleChangedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  accessCodeHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
+  allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
+  cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateManyMunicipalityInput = {
@@ -1649,6 +1823,7 @@ export type AssessmentUpdateWithoutMunicipalityInput = {
   installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutMunicipalityInput = {
@@ -1676,6 +1851,7 @@ export type AssessmentUncheckedUpdateWithoutMunicipalityInput = {
   installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -1751,6 +1927,7 @@ export type AssessmentUpdateWithoutBankAccountInput = {
   installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutBankAccountInput = {
@@ -1778,6 +1955,7 @@ export type AssessmentUncheckedUpdateWithoutBankAccountInput = {
   installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateManyWithoutBankAccountInput = {
@@ -1853,6 +2031,7 @@ export type AssessmentUpdateWithoutPayerInput = {
   installments?: Prisma.InstallmentUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutPayerInput = {
@@ -1880,6 +2059,7 @@ export type AssessmentUncheckedUpdateWithoutPayerInput = {
   installments?: Prisma.InstallmentUncheckedUpdateManyWithoutAssessmentNestedInput
   allocations?: Prisma.PaymentAllocationUncheckedUpdateManyWithoutAssessmentNestedInput
   cardItems?: Prisma.CardPaymentItemUncheckedUpdateManyWithoutAssessmentNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateManyWithoutPayerInput = {
@@ -1915,12 +2095,14 @@ export type AssessmentCountOutputType = {
   installments: number
   allocations: number
   cardItems: number
+  dogs: number
 }
 
 export type AssessmentCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   installments?: boolean | AssessmentCountOutputTypeCountInstallmentsArgs
   allocations?: boolean | AssessmentCountOutputTypeCountAllocationsArgs
   cardItems?: boolean | AssessmentCountOutputTypeCountCardItemsArgs
+  dogs?: boolean | AssessmentCountOutputTypeCountDogsArgs
 }
 
 /**
@@ -1954,6 +2136,13 @@ export type AssessmentCountOutputTypeCountCardItemsArgs<ExtArgs extends runtime.
   where?: Prisma.CardPaymentItemWhereInput
 }
 
+/**
+ * AssessmentCountOutputType without action
+ */
+export type AssessmentCountOutputTypeCountDogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DogWhereInput
+}
+
 
 export type AssessmentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1984,6 +2173,7 @@ export type AssessmentSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   installments?: boolean | Prisma.Assessment$installmentsArgs<ExtArgs>
   allocations?: boolean | Prisma.Assessment$allocationsArgs<ExtArgs>
   cardItems?: boolean | Prisma.Assessment$cardItemsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Assessment$dogsArgs<ExtArgs>
   _count?: boolean | Prisma.AssessmentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["assessment"]>
 
@@ -2076,6 +2266,7 @@ export type AssessmentInclude<ExtArgs extends runtime.Types.Extensions.InternalA
   installments?: boolean | Prisma.Assessment$installmentsArgs<ExtArgs>
   allocations?: boolean | Prisma.Assessment$allocationsArgs<ExtArgs>
   cardItems?: boolean | Prisma.Assessment$cardItemsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Assessment$dogsArgs<ExtArgs>
   _count?: boolean | Prisma.AssessmentCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AssessmentIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2098,6 +2289,7 @@ export type $AssessmentPayload<ExtArgs extends runtime.Types.Extensions.Internal
     installments: Prisma.$InstallmentPayload<ExtArgs>[]
     allocations: Prisma.$PaymentAllocationPayload<ExtArgs>[]
     cardItems: Prisma.$CardPaymentItemPayload<ExtArgs>[]
+    dogs: Prisma.$DogPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2543,6 +2735,7 @@ export interface Prisma__AssessmentClient<T, Null = never, ExtArgs extends runti
   installments<T extends Prisma.Assessment$installmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$installmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$InstallmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   allocations<T extends Prisma.Assessment$allocationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$allocationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PaymentAllocationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardItems<T extends Prisma.Assessment$cardItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$cardItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dogs<T extends Prisma.Assessment$dogsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$dogsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DogPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3064,6 +3257,30 @@ export type Assessment$cardItemsArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentItemScalarFieldEnum | Prisma.CardPaymentItemScalarFieldEnum[]
+}
+
+/**
+ * Assessment.dogs
+ */
+export type Assessment$dogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Dog
+   */
+  select?: Prisma.DogSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Dog
+   */
+  omit?: Prisma.DogOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DogInclude<ExtArgs> | null
+  where?: Prisma.DogWhereInput
+  orderBy?: Prisma.DogOrderByWithRelationInput | Prisma.DogOrderByWithRelationInput[]
+  cursor?: Prisma.DogWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DogScalarFieldEnum | Prisma.DogScalarFieldEnum[]
 }
 
 /**

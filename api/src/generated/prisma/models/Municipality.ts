@@ -331,6 +331,15 @@ export type MunicipalityWhereInput = {
   vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
   phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
   notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
+  formDrafts?: Prisma.FormDraftListRelationFilter
+  submissions?: Prisma.SubmissionListRelationFilter
+  submissionEvents?: Prisma.SubmissionEventListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
+  dogFeeTariffs?: Prisma.DogFeeTariffListRelationFilter
+  wasteFeeTariffs?: Prisma.WasteFeeTariffListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
+  submissionWebhooks?: Prisma.SubmissionWebhookListRelationFilter
+  submissionDeliveries?: Prisma.SubmissionDeliveryListRelationFilter
 }
 
 export type MunicipalityOrderByWithRelationInput = {
@@ -390,6 +399,15 @@ export type MunicipalityOrderByWithRelationInput = {
   vapidKeyPair?: Prisma.VapidKeyPairOrderByWithRelationInput
   phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
   notificationSettings?: Prisma.NotificationSettingsOrderByWithRelationInput
+  formDrafts?: Prisma.FormDraftOrderByRelationAggregateInput
+  submissions?: Prisma.SubmissionOrderByRelationAggregateInput
+  submissionEvents?: Prisma.SubmissionEventOrderByRelationAggregateInput
+  submissionFiles?: Prisma.SubmissionFileOrderByRelationAggregateInput
+  dogFeeTariffs?: Prisma.DogFeeTariffOrderByRelationAggregateInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffOrderByRelationAggregateInput
+  dogs?: Prisma.DogOrderByRelationAggregateInput
+  submissionWebhooks?: Prisma.SubmissionWebhookOrderByRelationAggregateInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryOrderByRelationAggregateInput
 }
 
 export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
@@ -452,6 +470,15 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
   phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
   notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
+  formDrafts?: Prisma.FormDraftListRelationFilter
+  submissions?: Prisma.SubmissionListRelationFilter
+  submissionEvents?: Prisma.SubmissionEventListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
+  dogFeeTariffs?: Prisma.DogFeeTariffListRelationFilter
+  wasteFeeTariffs?: Prisma.WasteFeeTariffListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
+  submissionWebhooks?: Prisma.SubmissionWebhookListRelationFilter
+  submissionDeliveries?: Prisma.SubmissionDeliveryListRelationFilter
 }, "id" | "slug" | "ico">
 
 export type MunicipalityOrderByWithAggregationInput = {
@@ -561,6 +588,15 @@ export type MunicipalityCreateInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateInput = {
@@ -620,6 +656,15 @@ export type MunicipalityUncheckedCreateInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUpdateInput = {
@@ -679,6 +724,15 @@ export type MunicipalityUpdateInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateInput = {
@@ -738,6 +792,15 @@ export type MunicipalityUncheckedUpdateInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateManyInput = {
@@ -1415,6 +1478,132 @@ export type MunicipalityUpdateOneRequiredWithoutNotificationSettingsNestedInput 
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput, Prisma.MunicipalityUpdateWithoutNotificationSettingsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutFormDraftsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutFormDraftsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutFormDraftsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutFormDraftsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutFormDraftsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutFormDraftsInput, Prisma.MunicipalityUpdateWithoutFormDraftsInput>, Prisma.MunicipalityUncheckedUpdateWithoutFormDraftsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionsInput, Prisma.MunicipalityUpdateWithoutSubmissionsInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionEventsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionEventsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionEventsInput, Prisma.MunicipalityUpdateWithoutSubmissionEventsInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionEventsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionFilesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionFilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionFilesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionFilesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionFilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionFilesInput, Prisma.MunicipalityUpdateWithoutSubmissionFilesInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutDogFeeTariffsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutDogFeeTariffsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogFeeTariffsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutDogFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutDogFeeTariffsInput, Prisma.MunicipalityUpdateWithoutDogFeeTariffsInput>, Prisma.MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutWasteFeeTariffsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutWasteFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutWasteFeeTariffsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutWasteFeeTariffsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutWasteFeeTariffsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutWasteFeeTariffsInput, Prisma.MunicipalityUpdateWithoutWasteFeeTariffsInput>, Prisma.MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutDogsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutDogsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutDogsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutDogsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutDogsInput, Prisma.MunicipalityUpdateWithoutDogsInput>, Prisma.MunicipalityUncheckedUpdateWithoutDogsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionWebhooksInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionWebhooksInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionWebhooksNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionWebhooksInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionWebhooksInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionWebhooksInput, Prisma.MunicipalityUpdateWithoutSubmissionWebhooksInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutSubmissionDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutSubmissionDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutSubmissionDeliveriesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutSubmissionDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUpdateWithoutSubmissionDeliveriesInput>, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput>
+}
+
 export type MunicipalityCreateWithoutHostsInput = {
   id?: string
   slug: string
@@ -1471,6 +1660,15 @@ export type MunicipalityCreateWithoutHostsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutHostsInput = {
@@ -1529,6 +1727,15 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutHostsInput = {
@@ -1603,6 +1810,15 @@ export type MunicipalityUpdateWithoutHostsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutHostsInput = {
@@ -1661,6 +1877,15 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankAccountsInput = {
@@ -1719,6 +1944,15 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
@@ -1777,6 +2011,15 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankAccountsInput = {
@@ -1851,6 +2094,15 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
@@ -1909,6 +2161,15 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutUsersInput = {
@@ -1967,6 +2228,15 @@ export type MunicipalityCreateWithoutUsersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutUsersInput = {
@@ -2025,6 +2295,15 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutUsersInput = {
@@ -2099,6 +2378,15 @@ export type MunicipalityUpdateWithoutUsersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutUsersInput = {
@@ -2157,6 +2445,15 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutSessionsInput = {
@@ -2215,6 +2512,15 @@ export type MunicipalityCreateWithoutSessionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutSessionsInput = {
@@ -2273,6 +2579,15 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutSessionsInput = {
@@ -2347,6 +2662,15 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
@@ -2405,6 +2729,15 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutApiTokensInput = {
@@ -2463,6 +2796,15 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
@@ -2521,6 +2863,15 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutApiTokensInput = {
@@ -2595,6 +2946,15 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
@@ -2653,6 +3013,15 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAuditEntriesInput = {
@@ -2711,6 +3080,15 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
@@ -2769,6 +3147,15 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAuditEntriesInput = {
@@ -2843,6 +3230,15 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
@@ -2901,6 +3297,15 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOutboxInput = {
@@ -2959,6 +3364,15 @@ export type MunicipalityCreateWithoutOutboxInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOutboxInput = {
@@ -3017,6 +3431,15 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOutboxInput = {
@@ -3091,6 +3514,15 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
@@ -3149,6 +3581,15 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
@@ -3207,6 +3648,15 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
@@ -3265,6 +3715,15 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAccountEmailRequestsInput = {
@@ -3339,6 +3798,15 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
@@ -3397,6 +3865,15 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutLoginAttemptsInput = {
@@ -3455,6 +3932,15 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
@@ -3513,6 +3999,15 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutLoginAttemptsInput = {
@@ -3587,6 +4082,15 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
@@ -3645,6 +4149,15 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutStoredFilesInput = {
@@ -3703,6 +4216,15 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
@@ -3761,6 +4283,15 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutStoredFilesInput = {
@@ -3835,6 +4366,15 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
@@ -3893,6 +4433,15 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNoticesInput = {
@@ -3951,6 +4500,15 @@ export type MunicipalityCreateWithoutNoticesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNoticesInput = {
@@ -4009,6 +4567,15 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNoticesInput = {
@@ -4083,6 +4650,15 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
@@ -4141,6 +4717,15 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutContractsInput = {
@@ -4199,6 +4784,15 @@ export type MunicipalityCreateWithoutContractsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutContractsInput = {
@@ -4257,6 +4851,15 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutContractsInput = {
@@ -4331,6 +4934,15 @@ export type MunicipalityUpdateWithoutContractsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutContractsInput = {
@@ -4389,6 +5001,15 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutOrdersInput = {
@@ -4447,6 +5068,15 @@ export type MunicipalityCreateWithoutOrdersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutOrdersInput = {
@@ -4505,6 +5135,15 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutOrdersInput = {
@@ -4579,6 +5218,15 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
@@ -4637,6 +5285,15 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutInvoicesInput = {
@@ -4695,6 +5352,15 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
@@ -4753,6 +5419,15 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutInvoicesInput = {
@@ -4827,6 +5502,15 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
@@ -4885,6 +5569,15 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutImportsInput = {
@@ -4943,6 +5636,15 @@ export type MunicipalityCreateWithoutImportsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutImportsInput = {
@@ -5001,6 +5703,15 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutImportsInput = {
@@ -5075,6 +5786,15 @@ export type MunicipalityUpdateWithoutImportsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutImportsInput = {
@@ -5133,6 +5853,15 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayersInput = {
@@ -5191,6 +5920,15 @@ export type MunicipalityCreateWithoutPayersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayersInput = {
@@ -5249,6 +5987,15 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayersInput = {
@@ -5323,6 +6070,15 @@ export type MunicipalityUpdateWithoutPayersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayersInput = {
@@ -5381,6 +6137,15 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
@@ -5439,6 +6204,15 @@ export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -5497,6 +6271,15 @@ export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -5571,6 +6354,15 @@ export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -5629,6 +6421,15 @@ export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAssessmentsInput = {
@@ -5687,6 +6488,15 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
@@ -5745,6 +6555,15 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAssessmentsInput = {
@@ -5819,6 +6638,15 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
@@ -5877,6 +6705,15 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPaymentsInput = {
@@ -5935,6 +6772,15 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
@@ -5993,6 +6839,15 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPaymentsInput = {
@@ -6067,6 +6922,15 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
@@ -6125,6 +6989,15 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBankStatementsInput = {
@@ -6183,6 +7056,15 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
@@ -6241,6 +7123,15 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBankStatementsInput = {
@@ -6315,6 +7206,15 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
@@ -6373,6 +7273,15 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutCardPaymentsInput = {
@@ -6431,6 +7340,15 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
@@ -6489,6 +7407,15 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutCardPaymentsInput = {
@@ -6563,6 +7490,15 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
@@ -6621,6 +7557,15 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetOrganisationsInput = {
@@ -6679,6 +7624,15 @@ export type MunicipalityCreateWithoutBudgetOrganisationsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput = {
@@ -6737,6 +7691,15 @@ export type MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput = {
@@ -6811,6 +7774,15 @@ export type MunicipalityUpdateWithoutBudgetOrganisationsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput = {
@@ -6869,6 +7841,15 @@ export type MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetDataSetsInput = {
@@ -6927,6 +7908,15 @@ export type MunicipalityCreateWithoutBudgetDataSetsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetDataSetsInput = {
@@ -6985,6 +7975,15 @@ export type MunicipalityUncheckedCreateWithoutBudgetDataSetsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetDataSetsInput = {
@@ -7059,6 +8058,15 @@ export type MunicipalityUpdateWithoutBudgetDataSetsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput = {
@@ -7117,6 +8125,15 @@ export type MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetMeasuresInput = {
@@ -7175,6 +8192,15 @@ export type MunicipalityCreateWithoutBudgetMeasuresInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetMeasuresInput = {
@@ -7233,6 +8259,15 @@ export type MunicipalityUncheckedCreateWithoutBudgetMeasuresInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetMeasuresInput = {
@@ -7307,6 +8342,15 @@ export type MunicipalityUpdateWithoutBudgetMeasuresInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput = {
@@ -7365,6 +8409,15 @@ export type MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutBudgetCodelistInput = {
@@ -7423,6 +8476,15 @@ export type MunicipalityCreateWithoutBudgetCodelistInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutBudgetCodelistInput = {
@@ -7481,6 +8543,15 @@ export type MunicipalityUncheckedCreateWithoutBudgetCodelistInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutBudgetCodelistInput = {
@@ -7555,6 +8626,15 @@ export type MunicipalityUpdateWithoutBudgetCodelistInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutBudgetCodelistInput = {
@@ -7613,6 +8693,15 @@ export type MunicipalityUncheckedUpdateWithoutBudgetCodelistInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNotificationTopicsInput = {
@@ -7671,6 +8760,15 @@ export type MunicipalityCreateWithoutNotificationTopicsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNotificationTopicsInput = {
@@ -7729,6 +8827,15 @@ export type MunicipalityUncheckedCreateWithoutNotificationTopicsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNotificationTopicsInput = {
@@ -7803,6 +8910,15 @@ export type MunicipalityUpdateWithoutNotificationTopicsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNotificationTopicsInput = {
@@ -7861,6 +8977,15 @@ export type MunicipalityUncheckedUpdateWithoutNotificationTopicsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNotificationAreasInput = {
@@ -7919,6 +9044,15 @@ export type MunicipalityCreateWithoutNotificationAreasInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNotificationAreasInput = {
@@ -7977,6 +9111,15 @@ export type MunicipalityUncheckedCreateWithoutNotificationAreasInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNotificationAreasInput = {
@@ -8051,6 +9194,15 @@ export type MunicipalityUpdateWithoutNotificationAreasInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNotificationAreasInput = {
@@ -8109,6 +9261,15 @@ export type MunicipalityUncheckedUpdateWithoutNotificationAreasInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutAlertsInput = {
@@ -8167,6 +9328,15 @@ export type MunicipalityCreateWithoutAlertsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutAlertsInput = {
@@ -8225,6 +9395,15 @@ export type MunicipalityUncheckedCreateWithoutAlertsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutAlertsInput = {
@@ -8299,6 +9478,15 @@ export type MunicipalityUpdateWithoutAlertsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutAlertsInput = {
@@ -8357,6 +9545,15 @@ export type MunicipalityUncheckedUpdateWithoutAlertsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNotificationPreferencesInput = {
@@ -8415,6 +9612,15 @@ export type MunicipalityCreateWithoutNotificationPreferencesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNotificationPreferencesInput = {
@@ -8473,6 +9679,15 @@ export type MunicipalityUncheckedCreateWithoutNotificationPreferencesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNotificationPreferencesInput = {
@@ -8547,6 +9762,15 @@ export type MunicipalityUpdateWithoutNotificationPreferencesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput = {
@@ -8605,6 +9829,15 @@ export type MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNotificationProfilesInput = {
@@ -8663,6 +9896,15 @@ export type MunicipalityCreateWithoutNotificationProfilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNotificationProfilesInput = {
@@ -8721,6 +9963,15 @@ export type MunicipalityUncheckedCreateWithoutNotificationProfilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNotificationProfilesInput = {
@@ -8795,6 +10046,15 @@ export type MunicipalityUpdateWithoutNotificationProfilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNotificationProfilesInput = {
@@ -8853,6 +10113,15 @@ export type MunicipalityUncheckedUpdateWithoutNotificationProfilesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutConsentEventsInput = {
@@ -8911,6 +10180,15 @@ export type MunicipalityCreateWithoutConsentEventsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutConsentEventsInput = {
@@ -8969,6 +10247,15 @@ export type MunicipalityUncheckedCreateWithoutConsentEventsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutConsentEventsInput = {
@@ -9043,6 +10330,15 @@ export type MunicipalityUpdateWithoutConsentEventsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutConsentEventsInput = {
@@ -9101,6 +10397,15 @@ export type MunicipalityUncheckedUpdateWithoutConsentEventsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutMessagesInput = {
@@ -9159,6 +10464,15 @@ export type MunicipalityCreateWithoutMessagesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutMessagesInput = {
@@ -9217,6 +10531,15 @@ export type MunicipalityUncheckedCreateWithoutMessagesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutMessagesInput = {
@@ -9291,6 +10614,15 @@ export type MunicipalityUpdateWithoutMessagesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutMessagesInput = {
@@ -9349,6 +10681,15 @@ export type MunicipalityUncheckedUpdateWithoutMessagesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutMessageDeliveriesInput = {
@@ -9407,6 +10748,15 @@ export type MunicipalityCreateWithoutMessageDeliveriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutMessageDeliveriesInput = {
@@ -9465,6 +10815,15 @@ export type MunicipalityUncheckedCreateWithoutMessageDeliveriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutMessageDeliveriesInput = {
@@ -9539,6 +10898,15 @@ export type MunicipalityUpdateWithoutMessageDeliveriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput = {
@@ -9597,6 +10965,15 @@ export type MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPushSubscriptionsInput = {
@@ -9655,6 +11032,15 @@ export type MunicipalityCreateWithoutPushSubscriptionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPushSubscriptionsInput = {
@@ -9713,6 +11099,15 @@ export type MunicipalityUncheckedCreateWithoutPushSubscriptionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPushSubscriptionsInput = {
@@ -9787,6 +11182,15 @@ export type MunicipalityUpdateWithoutPushSubscriptionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput = {
@@ -9845,6 +11249,15 @@ export type MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput = {
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutVapidKeyPairInput = {
@@ -9903,6 +11316,15 @@ export type MunicipalityCreateWithoutVapidKeyPairInput = {
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutVapidKeyPairInput = {
@@ -9961,6 +11383,15 @@ export type MunicipalityUncheckedCreateWithoutVapidKeyPairInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutVapidKeyPairInput = {
@@ -10035,6 +11466,15 @@ export type MunicipalityUpdateWithoutVapidKeyPairInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutVapidKeyPairInput = {
@@ -10093,6 +11533,15 @@ export type MunicipalityUncheckedUpdateWithoutVapidKeyPairInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutPhoneVerificationsInput = {
@@ -10151,6 +11600,15 @@ export type MunicipalityCreateWithoutPhoneVerificationsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutPhoneVerificationsInput = {
@@ -10209,6 +11667,15 @@ export type MunicipalityUncheckedCreateWithoutPhoneVerificationsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutPhoneVerificationsInput = {
@@ -10283,6 +11750,15 @@ export type MunicipalityUpdateWithoutPhoneVerificationsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput = {
@@ -10341,6 +11817,15 @@ export type MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityCreateWithoutNotificationSettingsInput = {
@@ -10399,6 +11884,15 @@ export type MunicipalityCreateWithoutNotificationSettingsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
   vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityUncheckedCreateWithoutNotificationSettingsInput = {
@@ -10457,6 +11951,15 @@ export type MunicipalityUncheckedCreateWithoutNotificationSettingsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
 }
 
 export type MunicipalityCreateOrConnectWithoutNotificationSettingsInput = {
@@ -10531,6 +12034,15 @@ export type MunicipalityUpdateWithoutNotificationSettingsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
   vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
 }
 
 export type MunicipalityUncheckedUpdateWithoutNotificationSettingsInput = {
@@ -10589,6 +12101,2571 @@ export type MunicipalityUncheckedUpdateWithoutNotificationSettingsInput = {
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
   vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutFormDraftsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutFormDraftsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutFormDraftsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+}
+
+export type MunicipalityUpsertWithoutFormDraftsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedUpdateWithoutFormDraftsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutFormDraftsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedUpdateWithoutFormDraftsInput>
+}
+
+export type MunicipalityUpdateWithoutFormDraftsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutFormDraftsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionsInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionEventsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionEventsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionEventsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionEventsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionEventsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionEventsInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionFilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionFilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionFilesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionFilesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionFilesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionFilesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionFilesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionFilesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutDogFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutDogFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutDogFeeTariffsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+}
+
+export type MunicipalityUpsertWithoutDogFeeTariffsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutDogFeeTariffsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutDogFeeTariffsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput>
+}
+
+export type MunicipalityUpdateWithoutDogFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutWasteFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutWasteFeeTariffsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+}
+
+export type MunicipalityUpsertWithoutWasteFeeTariffsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutWasteFeeTariffsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutWasteFeeTariffsInput, Prisma.MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput>
+}
+
+export type MunicipalityUpdateWithoutWasteFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutDogsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutDogsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutDogsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+}
+
+export type MunicipalityUpsertWithoutDogsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutDogsInput, Prisma.MunicipalityUncheckedCreateWithoutDogsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutDogsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutDogsInput, Prisma.MunicipalityUncheckedUpdateWithoutDogsInput>
+}
+
+export type MunicipalityUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionWebhooksInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionWebhooksInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionWebhooksInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionWebhooksInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionWebhooksInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionWebhooksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutSubmissionDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutSubmissionDeliveriesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+}
+
+export type MunicipalityUpsertWithoutSubmissionDeliveriesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutSubmissionDeliveriesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutSubmissionDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput>
+}
+
+export type MunicipalityUpdateWithoutSubmissionDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
 }
 
 
@@ -10632,6 +14709,15 @@ export type MunicipalityCountOutputType = {
   messageDeliveries: number
   pushSubscriptions: number
   phoneVerifications: number
+  formDrafts: number
+  submissions: number
+  submissionEvents: number
+  submissionFiles: number
+  dogFeeTariffs: number
+  wasteFeeTariffs: number
+  dogs: number
+  submissionWebhooks: number
+  submissionDeliveries: number
 }
 
 export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -10670,6 +14756,15 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   messageDeliveries?: boolean | MunicipalityCountOutputTypeCountMessageDeliveriesArgs
   pushSubscriptions?: boolean | MunicipalityCountOutputTypeCountPushSubscriptionsArgs
   phoneVerifications?: boolean | MunicipalityCountOutputTypeCountPhoneVerificationsArgs
+  formDrafts?: boolean | MunicipalityCountOutputTypeCountFormDraftsArgs
+  submissions?: boolean | MunicipalityCountOutputTypeCountSubmissionsArgs
+  submissionEvents?: boolean | MunicipalityCountOutputTypeCountSubmissionEventsArgs
+  submissionFiles?: boolean | MunicipalityCountOutputTypeCountSubmissionFilesArgs
+  dogFeeTariffs?: boolean | MunicipalityCountOutputTypeCountDogFeeTariffsArgs
+  wasteFeeTariffs?: boolean | MunicipalityCountOutputTypeCountWasteFeeTariffsArgs
+  dogs?: boolean | MunicipalityCountOutputTypeCountDogsArgs
+  submissionWebhooks?: boolean | MunicipalityCountOutputTypeCountSubmissionWebhooksArgs
+  submissionDeliveries?: boolean | MunicipalityCountOutputTypeCountSubmissionDeliveriesArgs
 }
 
 /**
@@ -10927,6 +15022,69 @@ export type MunicipalityCountOutputTypeCountPhoneVerificationsArgs<ExtArgs exten
   where?: Prisma.PhoneVerificationWhereInput
 }
 
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountFormDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.FormDraftWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionEventWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionFileWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountDogFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DogFeeTariffWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountWasteFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WasteFeeTariffWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountDogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DogWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionWebhooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionWebhookWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountSubmissionDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionDeliveryWhereInput
+}
+
 
 export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -10985,6 +15143,15 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
   phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
   notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
+  formDrafts?: boolean | Prisma.Municipality$formDraftsArgs<ExtArgs>
+  submissions?: boolean | Prisma.Municipality$submissionsArgs<ExtArgs>
+  submissionEvents?: boolean | Prisma.Municipality$submissionEventsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.Municipality$submissionFilesArgs<ExtArgs>
+  dogFeeTariffs?: boolean | Prisma.Municipality$dogFeeTariffsArgs<ExtArgs>
+  wasteFeeTariffs?: boolean | Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Municipality$dogsArgs<ExtArgs>
+  submissionWebhooks?: boolean | Prisma.Municipality$submissionWebhooksArgs<ExtArgs>
+  submissionDeliveries?: boolean | Prisma.Municipality$submissionDeliveriesArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["municipality"]>
 
@@ -11093,6 +15260,15 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
   phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
   notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
+  formDrafts?: boolean | Prisma.Municipality$formDraftsArgs<ExtArgs>
+  submissions?: boolean | Prisma.Municipality$submissionsArgs<ExtArgs>
+  submissionEvents?: boolean | Prisma.Municipality$submissionEventsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.Municipality$submissionFilesArgs<ExtArgs>
+  dogFeeTariffs?: boolean | Prisma.Municipality$dogFeeTariffsArgs<ExtArgs>
+  wasteFeeTariffs?: boolean | Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Municipality$dogsArgs<ExtArgs>
+  submissionWebhooks?: boolean | Prisma.Municipality$submissionWebhooksArgs<ExtArgs>
+  submissionDeliveries?: boolean | Prisma.Municipality$submissionDeliveriesArgs<ExtArgs>
   _count?: boolean | Prisma.MunicipalityCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type MunicipalityIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -11138,6 +15314,15 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     vapidKeyPair: Prisma.$VapidKeyPairPayload<ExtArgs> | null
     phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
     notificationSettings: Prisma.$NotificationSettingsPayload<ExtArgs> | null
+    formDrafts: Prisma.$FormDraftPayload<ExtArgs>[]
+    submissions: Prisma.$SubmissionPayload<ExtArgs>[]
+    submissionEvents: Prisma.$SubmissionEventPayload<ExtArgs>[]
+    submissionFiles: Prisma.$SubmissionFilePayload<ExtArgs>[]
+    dogFeeTariffs: Prisma.$DogFeeTariffPayload<ExtArgs>[]
+    wasteFeeTariffs: Prisma.$WasteFeeTariffPayload<ExtArgs>[]
+    dogs: Prisma.$DogPayload<ExtArgs>[]
+    submissionWebhooks: Prisma.$SubmissionWebhookPayload<ExtArgs>[]
+    submissionDeliveries: Prisma.$SubmissionDeliveryPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -11603,6 +15788,15 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   vapidKeyPair<T extends Prisma.Municipality$vapidKeyPairArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$vapidKeyPairArgs<ExtArgs>>): Prisma.Prisma__VapidKeyPairClient<runtime.Types.Result.GetResult<Prisma.$VapidKeyPairPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   phoneVerifications<T extends Prisma.Municipality$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   notificationSettings<T extends Prisma.Municipality$notificationSettingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationSettingsArgs<ExtArgs>>): Prisma.Prisma__NotificationSettingsClient<runtime.Types.Result.GetResult<Prisma.$NotificationSettingsPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  formDrafts<T extends Prisma.Municipality$formDraftsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$formDraftsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FormDraftPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissions<T extends Prisma.Municipality$submissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionEvents<T extends Prisma.Municipality$submissionEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionFiles<T extends Prisma.Municipality$submissionFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dogFeeTariffs<T extends Prisma.Municipality$dogFeeTariffsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$dogFeeTariffsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DogFeeTariffPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  wasteFeeTariffs<T extends Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$wasteFeeTariffsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WasteFeeTariffPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dogs<T extends Prisma.Municipality$dogsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$dogsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DogPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionWebhooks<T extends Prisma.Municipality$submissionWebhooksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionWebhooksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionWebhookPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionDeliveries<T extends Prisma.Municipality$submissionDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -12919,6 +17113,222 @@ export type Municipality$notificationSettingsArgs<ExtArgs extends runtime.Types.
    */
   include?: Prisma.NotificationSettingsInclude<ExtArgs> | null
   where?: Prisma.NotificationSettingsWhereInput
+}
+
+/**
+ * Municipality.formDrafts
+ */
+export type Municipality$formDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the FormDraft
+   */
+  select?: Prisma.FormDraftSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the FormDraft
+   */
+  omit?: Prisma.FormDraftOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.FormDraftInclude<ExtArgs> | null
+  where?: Prisma.FormDraftWhereInput
+  orderBy?: Prisma.FormDraftOrderByWithRelationInput | Prisma.FormDraftOrderByWithRelationInput[]
+  cursor?: Prisma.FormDraftWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.FormDraftScalarFieldEnum | Prisma.FormDraftScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissions
+ */
+export type Municipality$submissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Submission
+   */
+  select?: Prisma.SubmissionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Submission
+   */
+  omit?: Prisma.SubmissionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionInclude<ExtArgs> | null
+  where?: Prisma.SubmissionWhereInput
+  orderBy?: Prisma.SubmissionOrderByWithRelationInput | Prisma.SubmissionOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionScalarFieldEnum | Prisma.SubmissionScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionEvents
+ */
+export type Municipality$submissionEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionEvent
+   */
+  select?: Prisma.SubmissionEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionEvent
+   */
+  omit?: Prisma.SubmissionEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionEventInclude<ExtArgs> | null
+  where?: Prisma.SubmissionEventWhereInput
+  orderBy?: Prisma.SubmissionEventOrderByWithRelationInput | Prisma.SubmissionEventOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionEventScalarFieldEnum | Prisma.SubmissionEventScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionFiles
+ */
+export type Municipality$submissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionFile
+   */
+  select?: Prisma.SubmissionFileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionFile
+   */
+  omit?: Prisma.SubmissionFileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionFileInclude<ExtArgs> | null
+  where?: Prisma.SubmissionFileWhereInput
+  orderBy?: Prisma.SubmissionFileOrderByWithRelationInput | Prisma.SubmissionFileOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionFileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionFileScalarFieldEnum | Prisma.SubmissionFileScalarFieldEnum[]
+}
+
+/**
+ * Municipality.dogFeeTariffs
+ */
+export type Municipality$dogFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DogFeeTariff
+   */
+  select?: Prisma.DogFeeTariffSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the DogFeeTariff
+   */
+  omit?: Prisma.DogFeeTariffOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DogFeeTariffInclude<ExtArgs> | null
+  where?: Prisma.DogFeeTariffWhereInput
+  orderBy?: Prisma.DogFeeTariffOrderByWithRelationInput | Prisma.DogFeeTariffOrderByWithRelationInput[]
+  cursor?: Prisma.DogFeeTariffWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DogFeeTariffScalarFieldEnum | Prisma.DogFeeTariffScalarFieldEnum[]
+}
+
+/**
+ * Municipality.wasteFeeTariffs
+ */
+export type Municipality$wasteFeeTariffsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the WasteFeeTariff
+   */
+  select?: Prisma.WasteFeeTariffSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the WasteFeeTariff
+   */
+  omit?: Prisma.WasteFeeTariffOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WasteFeeTariffInclude<ExtArgs> | null
+  where?: Prisma.WasteFeeTariffWhereInput
+  orderBy?: Prisma.WasteFeeTariffOrderByWithRelationInput | Prisma.WasteFeeTariffOrderByWithRelationInput[]
+  cursor?: Prisma.WasteFeeTariffWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WasteFeeTariffScalarFieldEnum | Prisma.WasteFeeTariffScalarFieldEnum[]
+}
+
+/**
+ * Municipality.dogs
+ */
+export type Municipality$dogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Dog
+   */
+  select?: Prisma.DogSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Dog
+   */
+  omit?: Prisma.DogOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DogInclude<ExtArgs> | null
+  where?: Prisma.DogWhereInput
+  orderBy?: Prisma.DogOrderByWithRelationInput | Prisma.DogOrderByWithRelationInput[]
+  cursor?: Prisma.DogWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DogScalarFieldEnum | Prisma.DogScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionWebhooks
+ */
+export type Municipality$submissionWebhooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionWebhook
+   */
+  select?: Prisma.SubmissionWebhookSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionWebhook
+   */
+  omit?: Prisma.SubmissionWebhookOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionWebhookInclude<ExtArgs> | null
+  where?: Prisma.SubmissionWebhookWhereInput
+  orderBy?: Prisma.SubmissionWebhookOrderByWithRelationInput | Prisma.SubmissionWebhookOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionWebhookWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionWebhookScalarFieldEnum | Prisma.SubmissionWebhookScalarFieldEnum[]
+}
+
+/**
+ * Municipality.submissionDeliveries
+ */
+export type Municipality$submissionDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionDelivery
+   */
+  select?: Prisma.SubmissionDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionDelivery
+   */
+  omit?: Prisma.SubmissionDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionDeliveryInclude<ExtArgs> | null
+  where?: Prisma.SubmissionDeliveryWhereInput
+  orderBy?: Prisma.SubmissionDeliveryOrderByWithRelationInput | Prisma.SubmissionDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionDeliveryScalarFieldEnum | Prisma.SubmissionDeliveryScalarFieldEnum[]
 }
 
 /**

@@ -218,6 +218,7 @@ export type PayerWhereInput = {
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
   links?: Prisma.PayerLinkListRelationFilter
   assessments?: Prisma.AssessmentListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
 }
 
 export type PayerOrderByWithRelationInput = {
@@ -233,6 +234,7 @@ export type PayerOrderByWithRelationInput = {
   municipality?: Prisma.MunicipalityOrderByWithRelationInput
   links?: Prisma.PayerLinkOrderByRelationAggregateInput
   assessments?: Prisma.AssessmentOrderByRelationAggregateInput
+  dogs?: Prisma.DogOrderByRelationAggregateInput
 }
 
 export type PayerWhereUniqueInput = Prisma.AtLeast<{
@@ -252,6 +254,7 @@ export type PayerWhereUniqueInput = Prisma.AtLeast<{
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
   links?: Prisma.PayerLinkListRelationFilter
   assessments?: Prisma.AssessmentListRelationFilter
+  dogs?: Prisma.DogListRelationFilter
 }, "id" | "municipalityId_externalId">
 
 export type PayerOrderByWithAggregationInput = {
@@ -296,6 +299,7 @@ export type PayerCreateInput = {
   municipality: Prisma.MunicipalityCreateNestedOneWithoutPayersInput
   links?: Prisma.PayerLinkCreateNestedManyWithoutPayerInput
   assessments?: Prisma.AssessmentCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogCreateNestedManyWithoutPayerInput
 }
 
 export type PayerUncheckedCreateInput = {
@@ -310,6 +314,7 @@ export type PayerUncheckedCreateInput = {
   updatedAt?: Date | string
   links?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutPayerInput
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutPayerInput
 }
 
 export type PayerUpdateInput = {
@@ -324,6 +329,7 @@ export type PayerUpdateInput = {
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutPayersNestedInput
   links?: Prisma.PayerLinkUpdateManyWithoutPayerNestedInput
   assessments?: Prisma.AssessmentUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerUncheckedUpdateInput = {
@@ -338,6 +344,7 @@ export type PayerUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   links?: Prisma.PayerLinkUncheckedUpdateManyWithoutPayerNestedInput
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerCreateManyInput = {
@@ -505,6 +512,20 @@ export type PayerUpdateOneRequiredWithoutAssessmentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.PayerUpdateToOneWithWhereWithoutAssessmentsInput, Prisma.PayerUpdateWithoutAssessmentsInput>, Prisma.PayerUncheckedUpdateWithoutAssessmentsInput>
 }
 
+export type PayerCreateNestedOneWithoutDogsInput = {
+  create?: Prisma.XOR<Prisma.PayerCreateWithoutDogsInput, Prisma.PayerUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.PayerCreateOrConnectWithoutDogsInput
+  connect?: Prisma.PayerWhereUniqueInput
+}
+
+export type PayerUpdateOneRequiredWithoutDogsNestedInput = {
+  create?: Prisma.XOR<Prisma.PayerCreateWithoutDogsInput, Prisma.PayerUncheckedCreateWithoutDogsInput>
+  connectOrCreate?: Prisma.PayerCreateOrConnectWithoutDogsInput
+  upsert?: Prisma.PayerUpsertWithoutDogsInput
+  connect?: Prisma.PayerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PayerUpdateToOneWithWhereWithoutDogsInput, Prisma.PayerUpdateWithoutDogsInput>, Prisma.PayerUncheckedUpdateWithoutDogsInput>
+}
+
 export type PayerCreateWithoutMunicipalityInput = {
   id?: string
   kind?: $Enums.PayerKind
@@ -516,6 +537,7 @@ export type PayerCreateWithoutMunicipalityInput = {
   updatedAt?: Date | string
   links?: Prisma.PayerLinkCreateNestedManyWithoutPayerInput
   assessments?: Prisma.AssessmentCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogCreateNestedManyWithoutPayerInput
 }
 
 export type PayerUncheckedCreateWithoutMunicipalityInput = {
@@ -529,6 +551,7 @@ export type PayerUncheckedCreateWithoutMunicipalityInput = {
   updatedAt?: Date | string
   links?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutPayerInput
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutPayerInput
 }
 
 export type PayerCreateOrConnectWithoutMunicipalityInput = {
@@ -583,6 +606,7 @@ export type PayerCreateWithoutLinksInput = {
   updatedAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutPayersInput
   assessments?: Prisma.AssessmentCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogCreateNestedManyWithoutPayerInput
 }
 
 export type PayerUncheckedCreateWithoutLinksInput = {
@@ -596,6 +620,7 @@ export type PayerUncheckedCreateWithoutLinksInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutPayerInput
 }
 
 export type PayerCreateOrConnectWithoutLinksInput = {
@@ -625,6 +650,7 @@ export type PayerUpdateWithoutLinksInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutPayersNestedInput
   assessments?: Prisma.AssessmentUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerUncheckedUpdateWithoutLinksInput = {
@@ -638,6 +664,7 @@ export type PayerUncheckedUpdateWithoutLinksInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerCreateWithoutAssessmentsInput = {
@@ -651,6 +678,7 @@ export type PayerCreateWithoutAssessmentsInput = {
   updatedAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutPayersInput
   links?: Prisma.PayerLinkCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogCreateNestedManyWithoutPayerInput
 }
 
 export type PayerUncheckedCreateWithoutAssessmentsInput = {
@@ -664,6 +692,7 @@ export type PayerUncheckedCreateWithoutAssessmentsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   links?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutPayerInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutPayerInput
 }
 
 export type PayerCreateOrConnectWithoutAssessmentsInput = {
@@ -693,6 +722,7 @@ export type PayerUpdateWithoutAssessmentsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutPayersNestedInput
   links?: Prisma.PayerLinkUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerUncheckedUpdateWithoutAssessmentsInput = {
@@ -706,6 +736,79 @@ export type PayerUncheckedUpdateWithoutAssessmentsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   links?: Prisma.PayerLinkUncheckedUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutPayerNestedInput
+}
+
+export type PayerCreateWithoutDogsInput = {
+  id?: string
+  kind?: $Enums.PayerKind
+  name: string
+  address?: string | null
+  externalId?: string | null
+  directDebit?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutPayersInput
+  links?: Prisma.PayerLinkCreateNestedManyWithoutPayerInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutPayerInput
+}
+
+export type PayerUncheckedCreateWithoutDogsInput = {
+  id?: string
+  municipalityId: string
+  kind?: $Enums.PayerKind
+  name: string
+  address?: string | null
+  externalId?: string | null
+  directDebit?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  links?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutPayerInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutPayerInput
+}
+
+export type PayerCreateOrConnectWithoutDogsInput = {
+  where: Prisma.PayerWhereUniqueInput
+  create: Prisma.XOR<Prisma.PayerCreateWithoutDogsInput, Prisma.PayerUncheckedCreateWithoutDogsInput>
+}
+
+export type PayerUpsertWithoutDogsInput = {
+  update: Prisma.XOR<Prisma.PayerUpdateWithoutDogsInput, Prisma.PayerUncheckedUpdateWithoutDogsInput>
+  create: Prisma.XOR<Prisma.PayerCreateWithoutDogsInput, Prisma.PayerUncheckedCreateWithoutDogsInput>
+  where?: Prisma.PayerWhereInput
+}
+
+export type PayerUpdateToOneWithWhereWithoutDogsInput = {
+  where?: Prisma.PayerWhereInput
+  data: Prisma.XOR<Prisma.PayerUpdateWithoutDogsInput, Prisma.PayerUncheckedUpdateWithoutDogsInput>
+}
+
+export type PayerUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumPayerKindFieldUpdateOperationsInput | $Enums.PayerKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  directDebit?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutPayersNestedInput
+  links?: Prisma.PayerLinkUpdateManyWithoutPayerNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutPayerNestedInput
+}
+
+export type PayerUncheckedUpdateWithoutDogsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumPayerKindFieldUpdateOperationsInput | $Enums.PayerKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  address?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  directDebit?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  links?: Prisma.PayerLinkUncheckedUpdateManyWithoutPayerNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerCreateManyMunicipalityInput = {
@@ -730,6 +833,7 @@ export type PayerUpdateWithoutMunicipalityInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   links?: Prisma.PayerLinkUpdateManyWithoutPayerNestedInput
   assessments?: Prisma.AssessmentUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerUncheckedUpdateWithoutMunicipalityInput = {
@@ -743,6 +847,7 @@ export type PayerUncheckedUpdateWithoutMunicipalityInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   links?: Prisma.PayerLinkUncheckedUpdateManyWithoutPayerNestedInput
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutPayerNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutPayerNestedInput
 }
 
 export type PayerUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -764,11 +869,13 @@ export type PayerUncheckedUpdateManyWithoutMunicipalityInput = {
 export type PayerCountOutputType = {
   links: number
   assessments: number
+  dogs: number
 }
 
 export type PayerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   links?: boolean | PayerCountOutputTypeCountLinksArgs
   assessments?: boolean | PayerCountOutputTypeCountAssessmentsArgs
+  dogs?: boolean | PayerCountOutputTypeCountDogsArgs
 }
 
 /**
@@ -795,6 +902,13 @@ export type PayerCountOutputTypeCountAssessmentsArgs<ExtArgs extends runtime.Typ
   where?: Prisma.AssessmentWhereInput
 }
 
+/**
+ * PayerCountOutputType without action
+ */
+export type PayerCountOutputTypeCountDogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DogWhereInput
+}
+
 
 export type PayerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -809,6 +923,7 @@ export type PayerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   links?: boolean | Prisma.Payer$linksArgs<ExtArgs>
   assessments?: boolean | Prisma.Payer$assessmentsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Payer$dogsArgs<ExtArgs>
   _count?: boolean | Prisma.PayerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["payer"]>
 
@@ -855,6 +970,7 @@ export type PayerInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   links?: boolean | Prisma.Payer$linksArgs<ExtArgs>
   assessments?: boolean | Prisma.Payer$assessmentsArgs<ExtArgs>
+  dogs?: boolean | Prisma.Payer$dogsArgs<ExtArgs>
   _count?: boolean | Prisma.PayerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type PayerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -870,6 +986,7 @@ export type $PayerPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     municipality: Prisma.$MunicipalityPayload<ExtArgs>
     links: Prisma.$PayerLinkPayload<ExtArgs>[]
     assessments: Prisma.$AssessmentPayload<ExtArgs>[]
+    dogs: Prisma.$DogPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1287,6 +1404,7 @@ export interface Prisma__PayerClient<T, Null = never, ExtArgs extends runtime.Ty
   municipality<T extends Prisma.MunicipalityDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.MunicipalityDefaultArgs<ExtArgs>>): Prisma.Prisma__MunicipalityClient<runtime.Types.Result.GetResult<Prisma.$MunicipalityPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   links<T extends Prisma.Payer$linksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Payer$linksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   assessments<T extends Prisma.Payer$assessmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Payer$assessmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssessmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dogs<T extends Prisma.Payer$dogsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Payer$dogsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DogPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1771,6 +1889,30 @@ export type Payer$assessmentsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.AssessmentScalarFieldEnum | Prisma.AssessmentScalarFieldEnum[]
+}
+
+/**
+ * Payer.dogs
+ */
+export type Payer$dogsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Dog
+   */
+  select?: Prisma.DogSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Dog
+   */
+  omit?: Prisma.DogOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DogInclude<ExtArgs> | null
+  where?: Prisma.DogWhereInput
+  orderBy?: Prisma.DogOrderByWithRelationInput | Prisma.DogOrderByWithRelationInput[]
+  cursor?: Prisma.DogWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DogScalarFieldEnum | Prisma.DogScalarFieldEnum[]
 }
 
 /**

@@ -252,6 +252,7 @@ export type StoredFileWhereInput = {
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
   noticeAttachments?: Prisma.NoticeAttachmentListRelationFilter
   contracts?: Prisma.ContractListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
 }
 
 export type StoredFileOrderByWithRelationInput = {
@@ -267,6 +268,7 @@ export type StoredFileOrderByWithRelationInput = {
   municipality?: Prisma.MunicipalityOrderByWithRelationInput
   noticeAttachments?: Prisma.NoticeAttachmentOrderByRelationAggregateInput
   contracts?: Prisma.ContractOrderByRelationAggregateInput
+  submissionFiles?: Prisma.SubmissionFileOrderByRelationAggregateInput
 }
 
 export type StoredFileWhereUniqueInput = Prisma.AtLeast<{
@@ -285,6 +287,7 @@ export type StoredFileWhereUniqueInput = Prisma.AtLeast<{
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
   noticeAttachments?: Prisma.NoticeAttachmentListRelationFilter
   contracts?: Prisma.ContractListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
 }, "id">
 
 export type StoredFileOrderByWithAggregationInput = {
@@ -331,6 +334,7 @@ export type StoredFileCreateInput = {
   municipality: Prisma.MunicipalityCreateNestedOneWithoutStoredFilesInput
   noticeAttachments?: Prisma.NoticeAttachmentCreateNestedManyWithoutFileInput
   contracts?: Prisma.ContractCreateNestedManyWithoutAttachmentInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileUncheckedCreateInput = {
@@ -345,6 +349,7 @@ export type StoredFileUncheckedCreateInput = {
   createdAt?: Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUncheckedCreateNestedManyWithoutFileInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutAttachmentInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileUpdateInput = {
@@ -359,6 +364,7 @@ export type StoredFileUpdateInput = {
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutStoredFilesNestedInput
   noticeAttachments?: Prisma.NoticeAttachmentUpdateManyWithoutFileNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutAttachmentNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileUncheckedUpdateInput = {
@@ -373,6 +379,7 @@ export type StoredFileUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUncheckedUpdateManyWithoutFileNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutAttachmentNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileCreateManyInput = {
@@ -554,6 +561,20 @@ export type StoredFileUpdateOneWithoutContractsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.StoredFileUpdateToOneWithWhereWithoutContractsInput, Prisma.StoredFileUpdateWithoutContractsInput>, Prisma.StoredFileUncheckedUpdateWithoutContractsInput>
 }
 
+export type StoredFileCreateNestedOneWithoutSubmissionFilesInput = {
+  create?: Prisma.XOR<Prisma.StoredFileCreateWithoutSubmissionFilesInput, Prisma.StoredFileUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.StoredFileCreateOrConnectWithoutSubmissionFilesInput
+  connect?: Prisma.StoredFileWhereUniqueInput
+}
+
+export type StoredFileUpdateOneRequiredWithoutSubmissionFilesNestedInput = {
+  create?: Prisma.XOR<Prisma.StoredFileCreateWithoutSubmissionFilesInput, Prisma.StoredFileUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.StoredFileCreateOrConnectWithoutSubmissionFilesInput
+  upsert?: Prisma.StoredFileUpsertWithoutSubmissionFilesInput
+  connect?: Prisma.StoredFileWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.StoredFileUpdateToOneWithWhereWithoutSubmissionFilesInput, Prisma.StoredFileUpdateWithoutSubmissionFilesInput>, Prisma.StoredFileUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
 export type StoredFileCreateWithoutMunicipalityInput = {
   id?: string
   fileName: string
@@ -565,6 +586,7 @@ export type StoredFileCreateWithoutMunicipalityInput = {
   createdAt?: Date | string
   noticeAttachments?: Prisma.NoticeAttachmentCreateNestedManyWithoutFileInput
   contracts?: Prisma.ContractCreateNestedManyWithoutAttachmentInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileUncheckedCreateWithoutMunicipalityInput = {
@@ -578,6 +600,7 @@ export type StoredFileUncheckedCreateWithoutMunicipalityInput = {
   createdAt?: Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUncheckedCreateNestedManyWithoutFileInput
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutAttachmentInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileCreateOrConnectWithoutMunicipalityInput = {
@@ -632,6 +655,7 @@ export type StoredFileCreateWithoutNoticeAttachmentsInput = {
   createdAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutStoredFilesInput
   contracts?: Prisma.ContractCreateNestedManyWithoutAttachmentInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileUncheckedCreateWithoutNoticeAttachmentsInput = {
@@ -645,6 +669,7 @@ export type StoredFileUncheckedCreateWithoutNoticeAttachmentsInput = {
   createdById?: string | null
   createdAt?: Date | string
   contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutAttachmentInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileCreateOrConnectWithoutNoticeAttachmentsInput = {
@@ -674,6 +699,7 @@ export type StoredFileUpdateWithoutNoticeAttachmentsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutStoredFilesNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutAttachmentNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileUncheckedUpdateWithoutNoticeAttachmentsInput = {
@@ -687,6 +713,7 @@ export type StoredFileUncheckedUpdateWithoutNoticeAttachmentsInput = {
   createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutAttachmentNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileCreateWithoutContractsInput = {
@@ -700,6 +727,7 @@ export type StoredFileCreateWithoutContractsInput = {
   createdAt?: Date | string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutStoredFilesInput
   noticeAttachments?: Prisma.NoticeAttachmentCreateNestedManyWithoutFileInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileUncheckedCreateWithoutContractsInput = {
@@ -713,6 +741,7 @@ export type StoredFileUncheckedCreateWithoutContractsInput = {
   createdById?: string | null
   createdAt?: Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUncheckedCreateNestedManyWithoutFileInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutFileInput
 }
 
 export type StoredFileCreateOrConnectWithoutContractsInput = {
@@ -742,6 +771,7 @@ export type StoredFileUpdateWithoutContractsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutStoredFilesNestedInput
   noticeAttachments?: Prisma.NoticeAttachmentUpdateManyWithoutFileNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileUncheckedUpdateWithoutContractsInput = {
@@ -755,6 +785,79 @@ export type StoredFileUncheckedUpdateWithoutContractsInput = {
   createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUncheckedUpdateManyWithoutFileNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutFileNestedInput
+}
+
+export type StoredFileCreateWithoutSubmissionFilesInput = {
+  id?: string
+  fileName: string
+  mimeType: string
+  size: number
+  sha256: string
+  storageKey: string
+  createdById?: string | null
+  createdAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutStoredFilesInput
+  noticeAttachments?: Prisma.NoticeAttachmentCreateNestedManyWithoutFileInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutAttachmentInput
+}
+
+export type StoredFileUncheckedCreateWithoutSubmissionFilesInput = {
+  id?: string
+  municipalityId: string
+  fileName: string
+  mimeType: string
+  size: number
+  sha256: string
+  storageKey: string
+  createdById?: string | null
+  createdAt?: Date | string
+  noticeAttachments?: Prisma.NoticeAttachmentUncheckedCreateNestedManyWithoutFileInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutAttachmentInput
+}
+
+export type StoredFileCreateOrConnectWithoutSubmissionFilesInput = {
+  where: Prisma.StoredFileWhereUniqueInput
+  create: Prisma.XOR<Prisma.StoredFileCreateWithoutSubmissionFilesInput, Prisma.StoredFileUncheckedCreateWithoutSubmissionFilesInput>
+}
+
+export type StoredFileUpsertWithoutSubmissionFilesInput = {
+  update: Prisma.XOR<Prisma.StoredFileUpdateWithoutSubmissionFilesInput, Prisma.StoredFileUncheckedUpdateWithoutSubmissionFilesInput>
+  create: Prisma.XOR<Prisma.StoredFileCreateWithoutSubmissionFilesInput, Prisma.StoredFileUncheckedCreateWithoutSubmissionFilesInput>
+  where?: Prisma.StoredFileWhereInput
+}
+
+export type StoredFileUpdateToOneWithWhereWithoutSubmissionFilesInput = {
+  where?: Prisma.StoredFileWhereInput
+  data: Prisma.XOR<Prisma.StoredFileUpdateWithoutSubmissionFilesInput, Prisma.StoredFileUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
+export type StoredFileUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  fileName?: Prisma.StringFieldUpdateOperationsInput | string
+  mimeType?: Prisma.StringFieldUpdateOperationsInput | string
+  size?: Prisma.IntFieldUpdateOperationsInput | number
+  sha256?: Prisma.StringFieldUpdateOperationsInput | string
+  storageKey?: Prisma.StringFieldUpdateOperationsInput | string
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutStoredFilesNestedInput
+  noticeAttachments?: Prisma.NoticeAttachmentUpdateManyWithoutFileNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutAttachmentNestedInput
+}
+
+export type StoredFileUncheckedUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  fileName?: Prisma.StringFieldUpdateOperationsInput | string
+  mimeType?: Prisma.StringFieldUpdateOperationsInput | string
+  size?: Prisma.IntFieldUpdateOperationsInput | number
+  sha256?: Prisma.StringFieldUpdateOperationsInput | string
+  storageKey?: Prisma.StringFieldUpdateOperationsInput | string
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  noticeAttachments?: Prisma.NoticeAttachmentUncheckedUpdateManyWithoutFileNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutAttachmentNestedInput
 }
 
 export type StoredFileCreateManyMunicipalityInput = {
@@ -779,6 +882,7 @@ export type StoredFileUpdateWithoutMunicipalityInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUpdateManyWithoutFileNestedInput
   contracts?: Prisma.ContractUpdateManyWithoutAttachmentNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileUncheckedUpdateWithoutMunicipalityInput = {
@@ -792,6 +896,7 @@ export type StoredFileUncheckedUpdateWithoutMunicipalityInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   noticeAttachments?: Prisma.NoticeAttachmentUncheckedUpdateManyWithoutFileNestedInput
   contracts?: Prisma.ContractUncheckedUpdateManyWithoutAttachmentNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutFileNestedInput
 }
 
 export type StoredFileUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -813,11 +918,13 @@ export type StoredFileUncheckedUpdateManyWithoutMunicipalityInput = {
 export type StoredFileCountOutputType = {
   noticeAttachments: number
   contracts: number
+  submissionFiles: number
 }
 
 export type StoredFileCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   noticeAttachments?: boolean | StoredFileCountOutputTypeCountNoticeAttachmentsArgs
   contracts?: boolean | StoredFileCountOutputTypeCountContractsArgs
+  submissionFiles?: boolean | StoredFileCountOutputTypeCountSubmissionFilesArgs
 }
 
 /**
@@ -844,6 +951,13 @@ export type StoredFileCountOutputTypeCountContractsArgs<ExtArgs extends runtime.
   where?: Prisma.ContractWhereInput
 }
 
+/**
+ * StoredFileCountOutputType without action
+ */
+export type StoredFileCountOutputTypeCountSubmissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionFileWhereInput
+}
+
 
 export type StoredFileSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -858,6 +972,7 @@ export type StoredFileSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   noticeAttachments?: boolean | Prisma.StoredFile$noticeAttachmentsArgs<ExtArgs>
   contracts?: boolean | Prisma.StoredFile$contractsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.StoredFile$submissionFilesArgs<ExtArgs>
   _count?: boolean | Prisma.StoredFileCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["storedFile"]>
 
@@ -904,6 +1019,7 @@ export type StoredFileInclude<ExtArgs extends runtime.Types.Extensions.InternalA
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
   noticeAttachments?: boolean | Prisma.StoredFile$noticeAttachmentsArgs<ExtArgs>
   contracts?: boolean | Prisma.StoredFile$contractsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.StoredFile$submissionFilesArgs<ExtArgs>
   _count?: boolean | Prisma.StoredFileCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type StoredFileIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -919,6 +1035,7 @@ export type $StoredFilePayload<ExtArgs extends runtime.Types.Extensions.Internal
     municipality: Prisma.$MunicipalityPayload<ExtArgs>
     noticeAttachments: Prisma.$NoticeAttachmentPayload<ExtArgs>[]
     contracts: Prisma.$ContractPayload<ExtArgs>[]
+    submissionFiles: Prisma.$SubmissionFilePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1330,6 +1447,7 @@ export interface Prisma__StoredFileClient<T, Null = never, ExtArgs extends runti
   municipality<T extends Prisma.MunicipalityDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.MunicipalityDefaultArgs<ExtArgs>>): Prisma.Prisma__MunicipalityClient<runtime.Types.Result.GetResult<Prisma.$MunicipalityPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   noticeAttachments<T extends Prisma.StoredFile$noticeAttachmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.StoredFile$noticeAttachmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NoticeAttachmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   contracts<T extends Prisma.StoredFile$contractsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.StoredFile$contractsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ContractPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionFiles<T extends Prisma.StoredFile$submissionFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.StoredFile$submissionFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1814,6 +1932,30 @@ export type StoredFile$contractsArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.ContractScalarFieldEnum | Prisma.ContractScalarFieldEnum[]
+}
+
+/**
+ * StoredFile.submissionFiles
+ */
+export type StoredFile$submissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionFile
+   */
+  select?: Prisma.SubmissionFileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionFile
+   */
+  omit?: Prisma.SubmissionFileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionFileInclude<ExtArgs> | null
+  where?: Prisma.SubmissionFileWhereInput
+  orderBy?: Prisma.SubmissionFileOrderByWithRelationInput | Prisma.SubmissionFileOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionFileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionFileScalarFieldEnum | Prisma.SubmissionFileScalarFieldEnum[]
 }
 
 /**

@@ -256,6 +256,9 @@ export type UserWhereInput = {
   messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
   pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
   phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  formDrafts?: Prisma.FormDraftListRelationFilter
+  submissions?: Prisma.SubmissionListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
 }
 
 export type UserOrderByWithRelationInput = {
@@ -286,6 +289,9 @@ export type UserOrderByWithRelationInput = {
   messageDeliveries?: Prisma.MessageDeliveryOrderByRelationAggregateInput
   pushSubscriptions?: Prisma.PushSubscriptionOrderByRelationAggregateInput
   phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
+  formDrafts?: Prisma.FormDraftOrderByRelationAggregateInput
+  submissions?: Prisma.SubmissionOrderByRelationAggregateInput
+  submissionFiles?: Prisma.SubmissionFileOrderByRelationAggregateInput
 }
 
 export type UserWhereUniqueInput = Prisma.AtLeast<{
@@ -320,6 +326,9 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
   pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
   phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  formDrafts?: Prisma.FormDraftListRelationFilter
+  submissions?: Prisma.SubmissionListRelationFilter
+  submissionFiles?: Prisma.SubmissionFileListRelationFilter
 }, "id" | "municipalityId_email">
 
 export type UserOrderByWithAggregationInput = {
@@ -387,6 +396,9 @@ export type UserCreateInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateInput = {
@@ -416,6 +428,9 @@ export type UserUncheckedCreateInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserUpdateInput = {
@@ -445,6 +460,9 @@ export type UserUpdateInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateInput = {
@@ -474,6 +492,9 @@ export type UserUncheckedUpdateInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyInput = {
@@ -851,6 +872,48 @@ export type UserUpdateOneRequiredWithoutPhoneVerificationsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPhoneVerificationsInput, Prisma.UserUpdateWithoutPhoneVerificationsInput>, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
 }
 
+export type UserCreateNestedOneWithoutFormDraftsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutFormDraftsInput, Prisma.UserUncheckedCreateWithoutFormDraftsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutFormDraftsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutFormDraftsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutFormDraftsInput, Prisma.UserUncheckedCreateWithoutFormDraftsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutFormDraftsInput
+  upsert?: Prisma.UserUpsertWithoutFormDraftsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutFormDraftsInput, Prisma.UserUpdateWithoutFormDraftsInput>, Prisma.UserUncheckedUpdateWithoutFormDraftsInput>
+}
+
+export type UserCreateNestedOneWithoutSubmissionsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutSubmissionsInput, Prisma.UserUncheckedCreateWithoutSubmissionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutSubmissionsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutSubmissionsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutSubmissionsInput, Prisma.UserUncheckedCreateWithoutSubmissionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutSubmissionsInput
+  upsert?: Prisma.UserUpsertWithoutSubmissionsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutSubmissionsInput, Prisma.UserUpdateWithoutSubmissionsInput>, Prisma.UserUncheckedUpdateWithoutSubmissionsInput>
+}
+
+export type UserCreateNestedOneWithoutSubmissionFilesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutSubmissionFilesInput, Prisma.UserUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutSubmissionFilesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutSubmissionFilesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutSubmissionFilesInput, Prisma.UserUncheckedCreateWithoutSubmissionFilesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutSubmissionFilesInput
+  upsert?: Prisma.UserUpsertWithoutSubmissionFilesInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutSubmissionFilesInput, Prisma.UserUpdateWithoutSubmissionFilesInput>, Prisma.UserUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
 export type UserCreateWithoutMunicipalityInput = {
   id?: string
   email: string
@@ -877,6 +940,9 @@ export type UserCreateWithoutMunicipalityInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutMunicipalityInput = {
@@ -905,6 +971,9 @@ export type UserUncheckedCreateWithoutMunicipalityInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutMunicipalityInput = {
@@ -978,6 +1047,9 @@ export type UserCreateWithoutSessionsInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutSessionsInput = {
@@ -1006,6 +1078,9 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutSessionsInput = {
@@ -1050,6 +1125,9 @@ export type UserUpdateWithoutSessionsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutSessionsInput = {
@@ -1078,6 +1156,9 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutEmailTokensInput = {
@@ -1106,6 +1187,9 @@ export type UserCreateWithoutEmailTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutEmailTokensInput = {
@@ -1134,6 +1218,9 @@ export type UserUncheckedCreateWithoutEmailTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutEmailTokensInput = {
@@ -1178,6 +1265,9 @@ export type UserUpdateWithoutEmailTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutEmailTokensInput = {
@@ -1206,6 +1296,9 @@ export type UserUncheckedUpdateWithoutEmailTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutApiTokensInput = {
@@ -1234,6 +1327,9 @@ export type UserCreateWithoutApiTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutApiTokensInput = {
@@ -1262,6 +1358,9 @@ export type UserUncheckedCreateWithoutApiTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutApiTokensInput = {
@@ -1306,6 +1405,9 @@ export type UserUpdateWithoutApiTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutApiTokensInput = {
@@ -1334,6 +1436,9 @@ export type UserUncheckedUpdateWithoutApiTokensInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPayerLinksInput = {
@@ -1362,6 +1467,9 @@ export type UserCreateWithoutPayerLinksInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPayerLinksInput = {
@@ -1390,6 +1498,9 @@ export type UserUncheckedCreateWithoutPayerLinksInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPayerLinksInput = {
@@ -1434,6 +1545,9 @@ export type UserUpdateWithoutPayerLinksInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPayerLinksInput = {
@@ -1462,6 +1576,9 @@ export type UserUncheckedUpdateWithoutPayerLinksInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPayerClaimAttemptsInput = {
@@ -1490,6 +1607,9 @@ export type UserCreateWithoutPayerClaimAttemptsInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
@@ -1518,6 +1638,9 @@ export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPayerClaimAttemptsInput = {
@@ -1562,6 +1685,9 @@ export type UserUpdateWithoutPayerClaimAttemptsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
@@ -1590,6 +1716,9 @@ export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutCardPaymentsInput = {
@@ -1618,6 +1747,9 @@ export type UserCreateWithoutCardPaymentsInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutCardPaymentsInput = {
@@ -1646,6 +1778,9 @@ export type UserUncheckedCreateWithoutCardPaymentsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutCardPaymentsInput = {
@@ -1690,6 +1825,9 @@ export type UserUpdateWithoutCardPaymentsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutCardPaymentsInput = {
@@ -1718,6 +1856,9 @@ export type UserUncheckedUpdateWithoutCardPaymentsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutBudgetOrganisationsInput = {
@@ -1746,6 +1887,9 @@ export type UserCreateWithoutBudgetOrganisationsInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutBudgetOrganisationsInput = {
@@ -1774,6 +1918,9 @@ export type UserUncheckedCreateWithoutBudgetOrganisationsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutBudgetOrganisationsInput = {
@@ -1818,6 +1965,9 @@ export type UserUpdateWithoutBudgetOrganisationsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutBudgetOrganisationsInput = {
@@ -1846,6 +1996,9 @@ export type UserUncheckedUpdateWithoutBudgetOrganisationsInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutNotificationPreferencesInput = {
@@ -1874,6 +2027,9 @@ export type UserCreateWithoutNotificationPreferencesInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutNotificationPreferencesInput = {
@@ -1902,6 +2058,9 @@ export type UserUncheckedCreateWithoutNotificationPreferencesInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutNotificationPreferencesInput = {
@@ -1946,6 +2105,9 @@ export type UserUpdateWithoutNotificationPreferencesInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutNotificationPreferencesInput = {
@@ -1974,6 +2136,9 @@ export type UserUncheckedUpdateWithoutNotificationPreferencesInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutNotificationProfileInput = {
@@ -2002,6 +2167,9 @@ export type UserCreateWithoutNotificationProfileInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutNotificationProfileInput = {
@@ -2030,6 +2198,9 @@ export type UserUncheckedCreateWithoutNotificationProfileInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutNotificationProfileInput = {
@@ -2074,6 +2245,9 @@ export type UserUpdateWithoutNotificationProfileInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutNotificationProfileInput = {
@@ -2102,6 +2276,9 @@ export type UserUncheckedUpdateWithoutNotificationProfileInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutMessagesInput = {
@@ -2130,6 +2307,9 @@ export type UserCreateWithoutMessagesInput = {
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutMessagesInput = {
@@ -2158,6 +2338,9 @@ export type UserUncheckedCreateWithoutMessagesInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutMessagesInput = {
@@ -2202,6 +2385,9 @@ export type UserUpdateWithoutMessagesInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutMessagesInput = {
@@ -2230,6 +2416,9 @@ export type UserUncheckedUpdateWithoutMessagesInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutMessageDeliveriesInput = {
@@ -2258,6 +2447,9 @@ export type UserCreateWithoutMessageDeliveriesInput = {
   messages?: Prisma.MessageCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutMessageDeliveriesInput = {
@@ -2286,6 +2478,9 @@ export type UserUncheckedCreateWithoutMessageDeliveriesInput = {
   messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutMessageDeliveriesInput = {
@@ -2330,6 +2525,9 @@ export type UserUpdateWithoutMessageDeliveriesInput = {
   messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutMessageDeliveriesInput = {
@@ -2358,6 +2556,9 @@ export type UserUncheckedUpdateWithoutMessageDeliveriesInput = {
   messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPushSubscriptionsInput = {
@@ -2386,6 +2587,9 @@ export type UserCreateWithoutPushSubscriptionsInput = {
   messages?: Prisma.MessageCreateNestedManyWithoutUserInput
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPushSubscriptionsInput = {
@@ -2414,6 +2618,9 @@ export type UserUncheckedCreateWithoutPushSubscriptionsInput = {
   messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPushSubscriptionsInput = {
@@ -2458,6 +2665,9 @@ export type UserUpdateWithoutPushSubscriptionsInput = {
   messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPushSubscriptionsInput = {
@@ -2486,6 +2696,9 @@ export type UserUncheckedUpdateWithoutPushSubscriptionsInput = {
   messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateWithoutPhoneVerificationsInput = {
@@ -2514,6 +2727,9 @@ export type UserCreateWithoutPhoneVerificationsInput = {
   messages?: Prisma.MessageCreateNestedManyWithoutUserInput
   messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
 
 export type UserUncheckedCreateWithoutPhoneVerificationsInput = {
@@ -2542,6 +2758,9 @@ export type UserUncheckedCreateWithoutPhoneVerificationsInput = {
   messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
   messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
 
 export type UserCreateOrConnectWithoutPhoneVerificationsInput = {
@@ -2586,6 +2805,9 @@ export type UserUpdateWithoutPhoneVerificationsInput = {
   messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutPhoneVerificationsInput = {
@@ -2614,6 +2836,429 @@ export type UserUncheckedUpdateWithoutPhoneVerificationsInput = {
   messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutFormDraftsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutFormDraftsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutFormDraftsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutFormDraftsInput, Prisma.UserUncheckedCreateWithoutFormDraftsInput>
+}
+
+export type UserUpsertWithoutFormDraftsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutFormDraftsInput, Prisma.UserUncheckedUpdateWithoutFormDraftsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutFormDraftsInput, Prisma.UserUncheckedCreateWithoutFormDraftsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutFormDraftsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutFormDraftsInput, Prisma.UserUncheckedUpdateWithoutFormDraftsInput>
+}
+
+export type UserUpdateWithoutFormDraftsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutFormDraftsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutSubmissionsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutSubmissionsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutSubmissionsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutSubmissionsInput, Prisma.UserUncheckedCreateWithoutSubmissionsInput>
+}
+
+export type UserUpsertWithoutSubmissionsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutSubmissionsInput, Prisma.UserUncheckedUpdateWithoutSubmissionsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutSubmissionsInput, Prisma.UserUncheckedCreateWithoutSubmissionsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutSubmissionsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutSubmissionsInput, Prisma.UserUncheckedUpdateWithoutSubmissionsInput>
+}
+
+export type UserUpdateWithoutSubmissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutSubmissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutSubmissionFilesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutSubmissionFilesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutSubmissionFilesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutSubmissionFilesInput, Prisma.UserUncheckedCreateWithoutSubmissionFilesInput>
+}
+
+export type UserUpsertWithoutSubmissionFilesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutSubmissionFilesInput, Prisma.UserUncheckedUpdateWithoutSubmissionFilesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutSubmissionFilesInput, Prisma.UserUncheckedCreateWithoutSubmissionFilesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutSubmissionFilesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutSubmissionFilesInput, Prisma.UserUncheckedUpdateWithoutSubmissionFilesInput>
+}
+
+export type UserUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutSubmissionFilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserCreateManyMunicipalityInput = {
@@ -2657,6 +3302,9 @@ export type UserUpdateWithoutMunicipalityInput = {
   messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateWithoutMunicipalityInput = {
@@ -2685,6 +3333,9 @@ export type UserUncheckedUpdateWithoutMunicipalityInput = {
   messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
   pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
 
 export type UserUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -2720,6 +3371,9 @@ export type UserCountOutputType = {
   messageDeliveries: number
   pushSubscriptions: number
   phoneVerifications: number
+  formDrafts: number
+  submissions: number
+  submissionFiles: number
 }
 
 export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2735,6 +3389,9 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   messageDeliveries?: boolean | UserCountOutputTypeCountMessageDeliveriesArgs
   pushSubscriptions?: boolean | UserCountOutputTypeCountPushSubscriptionsArgs
   phoneVerifications?: boolean | UserCountOutputTypeCountPhoneVerificationsArgs
+  formDrafts?: boolean | UserCountOutputTypeCountFormDraftsArgs
+  submissions?: boolean | UserCountOutputTypeCountSubmissionsArgs
+  submissionFiles?: boolean | UserCountOutputTypeCountSubmissionFilesArgs
 }
 
 /**
@@ -2831,6 +3488,27 @@ export type UserCountOutputTypeCountPhoneVerificationsArgs<ExtArgs extends runti
   where?: Prisma.PhoneVerificationWhereInput
 }
 
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountFormDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.FormDraftWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountSubmissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountSubmissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SubmissionFileWhereInput
+}
+
 
 export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2860,6 +3538,9 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   messageDeliveries?: boolean | Prisma.User$messageDeliveriesArgs<ExtArgs>
   pushSubscriptions?: boolean | Prisma.User$pushSubscriptionsArgs<ExtArgs>
   phoneVerifications?: boolean | Prisma.User$phoneVerificationsArgs<ExtArgs>
+  formDrafts?: boolean | Prisma.User$formDraftsArgs<ExtArgs>
+  submissions?: boolean | Prisma.User$submissionsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.User$submissionFilesArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["user"]>
 
@@ -2929,6 +3610,9 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   messageDeliveries?: boolean | Prisma.User$messageDeliveriesArgs<ExtArgs>
   pushSubscriptions?: boolean | Prisma.User$pushSubscriptionsArgs<ExtArgs>
   phoneVerifications?: boolean | Prisma.User$phoneVerificationsArgs<ExtArgs>
+  formDrafts?: boolean | Prisma.User$formDraftsArgs<ExtArgs>
+  submissions?: boolean | Prisma.User$submissionsArgs<ExtArgs>
+  submissionFiles?: boolean | Prisma.User$submissionFilesArgs<ExtArgs>
   _count?: boolean | Prisma.UserCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type UserIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2955,6 +3639,9 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     messageDeliveries: Prisma.$MessageDeliveryPayload<ExtArgs>[]
     pushSubscriptions: Prisma.$PushSubscriptionPayload<ExtArgs>[]
     phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
+    formDrafts: Prisma.$FormDraftPayload<ExtArgs>[]
+    submissions: Prisma.$SubmissionPayload<ExtArgs>[]
+    submissionFiles: Prisma.$SubmissionFilePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -3384,6 +4071,9 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   messageDeliveries<T extends Prisma.User$messageDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messageDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   pushSubscriptions<T extends Prisma.User$pushSubscriptionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$pushSubscriptionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PushSubscriptionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   phoneVerifications<T extends Prisma.User$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  formDrafts<T extends Prisma.User$formDraftsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$formDraftsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FormDraftPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissions<T extends Prisma.User$submissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$submissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  submissionFiles<T extends Prisma.User$submissionFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$submissionFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -4131,6 +4821,78 @@ export type User$phoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions
   take?: number
   skip?: number
   distinct?: Prisma.PhoneVerificationScalarFieldEnum | Prisma.PhoneVerificationScalarFieldEnum[]
+}
+
+/**
+ * User.formDrafts
+ */
+export type User$formDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the FormDraft
+   */
+  select?: Prisma.FormDraftSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the FormDraft
+   */
+  omit?: Prisma.FormDraftOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.FormDraftInclude<ExtArgs> | null
+  where?: Prisma.FormDraftWhereInput
+  orderBy?: Prisma.FormDraftOrderByWithRelationInput | Prisma.FormDraftOrderByWithRelationInput[]
+  cursor?: Prisma.FormDraftWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.FormDraftScalarFieldEnum | Prisma.FormDraftScalarFieldEnum[]
+}
+
+/**
+ * User.submissions
+ */
+export type User$submissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Submission
+   */
+  select?: Prisma.SubmissionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Submission
+   */
+  omit?: Prisma.SubmissionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionInclude<ExtArgs> | null
+  where?: Prisma.SubmissionWhereInput
+  orderBy?: Prisma.SubmissionOrderByWithRelationInput | Prisma.SubmissionOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionScalarFieldEnum | Prisma.SubmissionScalarFieldEnum[]
+}
+
+/**
+ * User.submissionFiles
+ */
+export type User$submissionFilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SubmissionFile
+   */
+  select?: Prisma.SubmissionFileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SubmissionFile
+   */
+  omit?: Prisma.SubmissionFileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SubmissionFileInclude<ExtArgs> | null
+  where?: Prisma.SubmissionFileWhereInput
+  orderBy?: Prisma.SubmissionFileOrderByWithRelationInput | Prisma.SubmissionFileOrderByWithRelationInput[]
+  cursor?: Prisma.SubmissionFileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SubmissionFileScalarFieldEnum | Prisma.SubmissionFileScalarFieldEnum[]
 }
 
 /**
