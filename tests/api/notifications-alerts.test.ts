@@ -345,3 +345,34 @@ describe("composing and sending alerts", () => {
     expect(counts.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("new notices of a category", () => {
+  it("become an alert to the category's subscribers when the notice is posted", async () => {
+    const topic = await app.database.prisma.notificationTopic.create({
+      data: {
+        municipalityId: t.town.id,
+        code: "notices-building",
+        nameCs: "Stavební řízení",
+        nameEn: "Building proceedings",
+        noticeCategory: "BUILDING_PROCEEDINGS",
+      },
+    });
+    const subscriber = await createSubscriber(app, t, [{ topicId: topic.id, areaId: t.areas.wholeTown.id, channel: "EMAIL" }]);
+    const noticesClerk = await signedInClient(app, await createUser(app, t.town.id, { role: "CLERK", agendas: ["NOTICES"] }), t.host);
+    const created = await noticesClerk.request(
+      `mutation { createNotice(input: { title: "Stavba rodinného domu", category: BUILDING_PROCEEDINGS }) { ... on CreateNoticeSuccess { notice { id } } } }`,
+    );
+    const noticeId = created.data!.createNotice.notice.id as string;
+    const draft = { id: Buffer.from(noticeId, "base64").toString().split(":")[1]! };
+    const approved = await noticesClerk.request(`mutation($input: ApproveNoticeInput!) { approveNotice(input: $input) { __typename } }`, {
+      input: { id: noticeId },
+    });
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data!.approveNotice.__typename).toBe("ApproveNoticeSuccess");
+    await app.jobs.drain();
+    const alert = await app.database.prisma.alert.findUniqueOrThrow({ where: { noticeId: draft.id } });
+    expect(alert).toMatchObject({ titleCs: "Nové na úřední desce: Stavba rodinného domu", status: "SENT", severity: "INFO" });
+    const deliveries = await app.database.prisma.messageDelivery.findMany({ where: { message: { alertId: alert.id } } });
+    expect(deliveries.map((d) => [d.userId, d.channel, d.status])).toEqual([[subscriber.id, "EMAIL", "SENT"]]);
+  });
+});

@@ -31,6 +31,14 @@ export const alertPublishJob = defineJob<AlertPublishData>({
       });
       if (moved.count === 0) return false;
       const alert = await tx.alert.findUniqueOrThrow({ where: { id: data.alertId } });
+      // An alert announcing a notice is not sent when the notice was withdrawn before its posting.
+      if (alert.noticeId) {
+        const notice = await tx.notice.findUnique({ where: { id: alert.noticeId }, select: { status: true } });
+        if (notice?.status !== "APPROVED") {
+          await tx.alert.update({ where: { id: alert.id }, data: { status: "CANCELLED", cancelledAt: now, publishedAt: null } });
+          return false;
+        }
+      }
       await startAlertSending(tx, services, alert, now);
       return true;
     });
