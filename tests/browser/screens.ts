@@ -3,25 +3,17 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { paths } from "../../api/src/config.ts";
-import {
-  expectAccessible,
-  newContext,
-  settled,
-  signInAs,
-  usePortal,
-  VIEWPORTS,
-  type DemoAccount,
-  type ViewportName,
-} from "../kit/browser.ts";
+import { expectAccessible, newContext, settled, signInAs, usePortal, type DemoAccount, type ViewportName } from "../kit/browser.ts";
 import { declaredRoutes } from "../kit/routes.ts";
 
-// The screenshot pass: every route of the app (pwa/src/routes.tsx), as the user who can open it, on a phone and
+// The screenshot pass (shared by screens-<viewport>-<language>.test.ts, one pass per file so the four spread over the
+// test workers): every route of the app (pwa/src/routes.tsx), as the user who can open it, on a phone and
 // on a desktop, in Czech and in English. Each page is checked with axe (expectAccessible, which also fails on text
 // drawn in its background's colour) and photographed, whole, into tests/.artifacts/screens/<viewport>-<language>/
 // for a person to look at: a page is done when its pictures read well (docs/ARCHITECTURE.md, "Styles", "Tests").
 
 const SCREENS_DIR = path.join(paths.repoRoot, "tests", ".artifacts", "screens");
-const LANGUAGES = ["cs", "en"] as const;
+type Language = "cs" | "en";
 type Who = "anonymous" | Extract<DemoAccount, "citizen" | "clerk" | "admin">;
 const WHO: readonly Who[] = ["anonymous", "citizen", "clerk", "admin"];
 
@@ -187,152 +179,153 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
 };
 
-const portal = usePortal();
-let ids: DemoIds;
+/** Registers one pass: a test server of its own, every route for one viewport and language. */
+export function screensPass(viewport: ViewportName, language: Language): void {
+  const portal = usePortal();
+  let ids: DemoIds;
 
-beforeAll(async () => {
-  const prisma = portal.server.database.prisma;
-  const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
-  const now = new Date();
-  const published = { municipalityId, status: "PUBLISHED" as const };
-  const [notice, contract, invoice, order, payer, payment, budgetDataSet, alert] = await Promise.all([
-    prisma.notice.findFirstOrThrow({
-      where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
-      orderBy: { postedAt: "desc" },
-    }),
-    prisma.contract.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
-    prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
-    prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
-    prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
-    prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
-    prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
-    prisma.alert.findFirstOrThrow({ where: { municipalityId, status: "SENT" }, orderBy: { publishedAt: "desc" } }),
-  ]);
-  const [waitingSubmission, approvedSubmission, questionSubmission] = await Promise.all([
-    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "SUBMITTED", formId: "dog-registration" } }),
-    prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "APPROVED" } }),
-    prisma.submission.findFirstOrThrow({
-      where: { municipalityId, status: "INFORMATION_REQUESTED", user: { email: "obcan@lipnice.example" } },
-    }),
-  ]);
-  // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
-  const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
-  const dogFee = await prisma.assessment.findFirstOrThrow({ where: { municipalityId, variableSymbol: "2104201" } });
-  const cardPayment = await prisma.cardPayment.create({
-    data: {
-      municipalityId,
-      orderId: "screens0demo0paid0order",
-      provider: "demo",
-      providerPaymentId: "demo_screens",
-      userId: citizen.id,
-      amount: dogFee.amount,
-      status: "SUCCEEDED",
-      paidAt: now,
-      items: { create: [{ assessmentId: dogFee.id, amount: dogFee.amount }] },
-    },
+  beforeAll(async () => {
+    const prisma = portal.server.database.prisma;
+    const { municipalityId } = await prisma.user.findFirstOrThrow({ where: { email: "referent@lipnice.example" } });
+    const now = new Date();
+    const published = { municipalityId, status: "PUBLISHED" as const };
+    const [notice, contract, invoice, order, payer, payment, budgetDataSet, alert] = await Promise.all([
+      prisma.notice.findFirstOrThrow({
+        where: { municipalityId, status: "APPROVED", postedAt: { lte: now }, takeDownAt: { gt: now } },
+        orderBy: { postedAt: "desc" },
+      }),
+      prisma.contract.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+      prisma.invoice.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+      prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
+      prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
+      prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
+      prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
+      prisma.alert.findFirstOrThrow({ where: { municipalityId, status: "SENT" }, orderBy: { publishedAt: "desc" } }),
+    ]);
+    const [waitingSubmission, approvedSubmission, questionSubmission] = await Promise.all([
+      prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "SUBMITTED", formId: "dog-registration" } }),
+      prisma.submission.findFirstOrThrow({ where: { municipalityId, status: "APPROVED" } }),
+      prisma.submission.findFirstOrThrow({
+        where: { municipalityId, status: "INFORMATION_REQUESTED", user: { email: "obcan@lipnice.example" } },
+      }),
+    ]);
+    // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
+    const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
+    const dogFee = await prisma.assessment.findFirstOrThrow({ where: { municipalityId, variableSymbol: "2104201" } });
+    const cardPayment = await prisma.cardPayment.create({
+      data: {
+        municipalityId,
+        orderId: "screens0demo0paid0order",
+        provider: "demo",
+        providerPaymentId: "demo_screens",
+        userId: citizen.id,
+        amount: dogFee.amount,
+        status: "SUCCEEDED",
+        paidAt: now,
+        items: { create: [{ assessmentId: dogFee.id, amount: dogFee.amount }] },
+      },
+    });
+    ids = {
+      notice: notice.id,
+      contract: contract.id,
+      invoice: invoice.id,
+      order: order.id,
+      cardPayment: cardPayment.orderId,
+      assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
+      payer: payer.id,
+      payment: payment.id,
+      // Until the demo town has budget data, the page's "not found" state.
+      budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
+      alert: alert.id,
+      waitingSubmission: waitingSubmission.id,
+      approvedSubmission: approvedSubmission.id,
+      questionSubmission: questionSubmission.id,
+    };
   });
-  ids = {
-    notice: notice.id,
-    contract: contract.id,
-    invoice: invoice.id,
-    order: order.id,
-    cardPayment: cardPayment.orderId,
-    assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
-    payer: payer.id,
-    payment: payment.id,
-    // Until the demo town has budget data, the page's "not found" state.
-    budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
-    alert: alert.id,
-    waitingSubmission: waitingSubmission.id,
-    approvedSubmission: approvedSubmission.id,
-    questionSubmission: questionSubmission.id,
-  };
-});
 
-it("lists every route of pwa/src/routes.tsx", () => {
-  // A new page gets its screenshots (and its axe check) by being added to ROUTES above.
-  expect(Object.keys(ROUTES).sort()).toEqual(declaredRoutes());
-});
+  if (viewport === "phone" && language === "cs") {
+    it("lists every route of pwa/src/routes.tsx", () => {
+      // A new page gets its screenshots (and its axe check) by being added to ROUTES above.
+      expect(Object.keys(ROUTES).sort()).toEqual(declaredRoutes());
+    });
+  }
 
-/** A readable file name: who, the route pattern, the variant ("clerk--urad-registry-smlouvy-id--new"). */
-function fileName(who: Who, pattern: string, variant?: string): string {
-  const route = pattern === "/" ? "home" : pattern === "*" ? "not-found" : pattern.replace(/^\//, "").replace(/[/:]+/g, "-");
-  return [who, route, variant].filter(Boolean).join("--") + ".png";
-}
+  /** A readable file name: who, the route pattern, the variant ("clerk--urad-registry-smlouvy-id--new"). */
+  function fileName(who: Who, pattern: string, variant?: string): string {
+    const route = pattern === "/" ? "home" : pattern === "*" ? "not-found" : pattern.replace(/^\//, "").replace(/[/:]+/g, "-");
+    return [who, route, variant].filter(Boolean).join("--") + ".png";
+  }
 
-async function photograph(page: Page, file: string): Promise<void> {
-  // One image pixel per CSS pixel: the phone's 3x density adds nothing for a person reading the picture.
-  await page.screenshot({ path: file, fullPage: true, scale: "css", animations: "disabled" });
-}
+  async function photograph(page: Page, file: string): Promise<void> {
+    // One image pixel per CSS pixel: the phone's 3x density adds nothing for a person reading the picture.
+    await page.screenshot({ path: file, fullPage: true, scale: "css", animations: "disabled" });
+  }
 
-const COMBINATIONS = (Object.keys(VIEWPORTS) as ViewportName[]).flatMap((viewport) =>
-  LANGUAGES.map((language) => [viewport, language] as const),
-);
+  // One pass per viewport and language, one browser context per kind of user in it (closed as soon as the pass ends).
+  // The pages are visited one after another: the suite's other files keep the cores busy meanwhile.
+  it(
+    `every route on a ${viewport} in ${language}: axe and a screenshot`,
+    // Minutes on a busy machine; a timeout here is for a hung page.
+    { timeout: 600_000 },
+    async ({ expect }) => {
+      const dir = path.join(SCREENS_DIR, `${viewport}-${language}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
 
-// One pass per viewport and language, one browser context per kind of user in it (closed as soon as the pass ends).
-// The pages are visited one after another: the suite's other files keep the cores busy meanwhile.
-it.for(COMBINATIONS)(
-  "every route on a %s in %s: axe and a screenshot",
-  // Minutes on a busy machine; a timeout here is for a hung page.
-  { timeout: 600_000 },
-  async ([viewport, language], { expect }) => {
-    const dir = path.join(SCREENS_DIR, `${viewport}-${language}`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-
-    const contexts = new Map<Who, BrowserContext>();
-    const pages = new Map<Who, Page>();
-    const pageOf = async (who: Who) => {
-      let page = pages.get(who);
-      if (!page) {
-        const context = await newContext(portal.browser, portal.server.url, viewport);
-        contexts.set(who, context);
-        await context.addCookies([{ name: "portal_lang", value: language, url: portal.server.url, sameSite: "Lax" }]);
-        if (who !== "anonymous") await signInAs(portal, context, who);
-        page = await context.newPage();
-        pages.set(who, page);
-      }
-      return page;
-    };
-
-    const problems: string[] = [];
-    const check = async (page: Page, label: string, file: string) => {
-      await settled(page);
-      // Read after the app has started: the static first screen of index.html is Czech whatever the choice.
-      expect(await page.evaluate(() => document.documentElement.lang), `<html lang> on ${label}`).toBe(language);
-      await expectAccessible(page, label).catch((error: Error) => problems.push(error.message));
-      await photograph(page, path.join(dir, file));
-    };
-
-    try {
-      // SCREENS_ONLY=/upozorneni,/urad/upozorneni photographs only the routes starting with one of these (while working on them).
-      const only = process.env.SCREENS_ONLY?.split(",").filter(Boolean);
-      for (const [pattern, shots] of Object.entries(ROUTES)) {
-        if (only && !only.some((prefix) => pattern.startsWith(prefix))) continue;
-        for (const shot of shots(ids)) {
-          const page = await pageOf(shot.as);
-          await page.goto(shot.path);
-          await page.locator("main h1").first().waitFor();
-          await check(page, `${shot.path} as ${shot.as} (${viewport}, ${language})`, fileName(shot.as, pattern, shot.variant));
+      const contexts = new Map<Who, BrowserContext>();
+      const pages = new Map<Who, Page>();
+      const pageOf = async (who: Who) => {
+        let page = pages.get(who);
+        if (!page) {
+          const context = await newContext(portal.browser, portal.server.url, viewport);
+          contexts.set(who, context);
+          await context.addCookies([{ name: "portal_lang", value: language, url: portal.server.url, sameSite: "Lax" }]);
+          if (who !== "anonymous") await signInAs(portal, context, who);
+          page = await context.newPage();
+          pages.set(who, page);
         }
-      }
+        return page;
+      };
 
-      if (viewport === "phone") {
-        // The collapsed main menu, opened, as each kind of user has it.
-        for (const who of WHO) {
-          const page = await pageOf(who);
-          await page.goto("/");
-          await page.locator("main h1").first().waitFor();
-          const nav = page.getByRole("navigation").first();
-          await nav.getByRole("button", { expanded: false }).click();
-          await nav.getByRole("listitem").first().waitFor();
-          await check(page, `menu open as ${who} (${viewport}, ${language})`, fileName(who, "menu-open"));
+      const problems: string[] = [];
+      const check = async (page: Page, label: string, file: string) => {
+        await settled(page);
+        // Read after the app has started: the static first screen of index.html is Czech whatever the choice.
+        expect(await page.evaluate(() => document.documentElement.lang), `<html lang> on ${label}`).toBe(language);
+        await expectAccessible(page, label).catch((error: Error) => problems.push(error.message));
+        await photograph(page, path.join(dir, file));
+      };
+
+      try {
+        // SCREENS_ONLY=/upozorneni,/urad/upozorneni photographs only the routes starting with one of these (while working on them).
+        const only = process.env.SCREENS_ONLY?.split(",").filter(Boolean);
+        for (const [pattern, shots] of Object.entries(ROUTES)) {
+          if (only && !only.some((prefix) => pattern.startsWith(prefix))) continue;
+          for (const shot of shots(ids)) {
+            const page = await pageOf(shot.as);
+            await page.goto(shot.path);
+            await page.locator("main h1").first().waitFor();
+            await check(page, `${shot.path} as ${shot.as} (${viewport}, ${language})`, fileName(shot.as, pattern, shot.variant));
+          }
         }
-      }
-    } finally {
-      await Promise.all([...contexts.values()].map((context) => context.close()));
-    }
 
-    expect(problems, problems.join("\n\n")).toEqual([]);
-  },
-);
+        if (viewport === "phone") {
+          // The collapsed main menu, opened, as each kind of user has it.
+          for (const who of WHO) {
+            const page = await pageOf(who);
+            await page.goto("/");
+            await page.locator("main h1").first().waitFor();
+            const nav = page.getByRole("navigation").first();
+            await nav.getByRole("button", { expanded: false }).click();
+            await nav.getByRole("listitem").first().waitFor();
+            await check(page, `menu open as ${who} (${viewport}, ${language})`, fileName(who, "menu-open"));
+          }
+        }
+      } finally {
+        await Promise.all([...contexts.values()].map((context) => context.close()));
+      }
+
+      expect(problems, problems.join("\n\n")).toEqual([]);
+    },
+  );
+}
