@@ -190,11 +190,26 @@ describe("the dog registration from submit to the personal account", () => {
     expect(await app.database.prisma.formDraft.count({ where: { clientId: draftId } })).toBe(0);
 
     await app.jobs.drain();
-    const mails = await app.database.prisma.outboxMessage.findMany({ where: { toAddress: citizenUser.email } });
-    expect(mails).toHaveLength(1);
     const local = (await app.database.prisma.submission.findFirstOrThrow({ where: { number: "P-2026-00001", municipalityId: town.id } }))
       .id;
+    // The receipt is the citizen's submission-status message (e-mail by default), once for the double submit.
+    const receipts = await app.database.prisma.message.findMany({
+      where: { submissionId: local },
+      include: { deliveries: { select: { channel: true, status: true } } },
+    });
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({
+      kind: "SUBMISSION_STATUS",
+      userId: citizenUser.id,
+      subjectCs: "Podání P-2026-00001 přijato",
+      subjectEn: "Submission P-2026-00001 received",
+      path: `/moje-podani/${encodeURIComponent(submissionId)}`,
+      deliveries: [{ channel: "EMAIL", status: "SENT" }],
+    });
+    const mails = await app.database.prisma.outboxMessage.findMany({ where: { toAddress: citizenUser.email } });
+    expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain("P-2026-00001");
+    expect(mails[0]!.textBody).toContain(`${town.publicUrl}/moje-podani/${encodeURIComponent(submissionId)}`);
     expect(mails[0]!.textBody).toContain(`${town.publicUrl}/api/podani/${local}/shrnuti.pdf`);
     const cookie = (client: Client) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const pdf = await server.inject({ url: `/api/podani/${local}/shrnuti.pdf`, headers: { host, cookie: cookie(citizen) } });
@@ -299,6 +314,71 @@ describe("the dog registration from submit to the personal account", () => {
     expect(
       await app.database.prisma.outboxMessage.count({ where: { toAddress: citizenUser.email, subject: { contains: "vyřízeno" } } }),
     ).toBe(1);
+    // Each step the citizen is told about is one message with one e-mail delivery; their own answer is none.
+    const local = (await app.database.prisma.submission.findFirstOrThrow({ where: { number: "P-2026-00001", municipalityId: town.id } }))
+      .id;
+    const messages = await app.database.prisma.message.findMany({
+      where: { submissionId: local },
+      orderBy: { dedupKey: "asc" },
+      include: { deliveries: { select: { channel: true, status: true } } },
+    });
+    expect(messages.map((m) => [m.kind, m.subjectCs, m.deliveries])).toEqual([
+      ["SUBMISSION_STATUS", "Podání P-2026-00001 přijato", [{ channel: "EMAIL", status: "SENT" }]],
+      ["SUBMISSION_STATUS", "Podání P-2026-00001: úřad potřebuje doplnit údaje", [{ channel: "EMAIL", status: "SENT" }]],
+      ["SUBMISSION_STATUS", "Podání P-2026-00001 vyřízeno", [{ channel: "EMAIL", status: "SENT" }]],
+    ]);
+    expect(await app.database.prisma.outboxMessage.count({ where: { toAddress: citizenUser.email } })).toBe(3);
+
+    // The communication history lists the submission's steps, newest first, and the messages with their delivery.
+    const history = `query($first: Int, $after: String, $filter: TimelineFilter) {
+      communicationHistory(first: $first, after: $after, filter: $filter) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id kind title summary path status messageKind deliveries { channel status } }
+      }
+    }`;
+    const steps = await citizen.request(history, { first: 10, filter: { kinds: ["SUBMISSION"] } });
+    expect(steps.errors).toBeUndefined();
+    const path = `/moje-podani/${encodeURIComponent(submissionId)}`;
+    expect(steps.data!.communicationHistory.nodes).toMatchObject([
+      {
+        kind: "SUBMISSION",
+        title: "Podání P-2026-00001 vyřízeno",
+        status: "APPROVED",
+        summary: "Přihlášení psa k poplatku ze psů\nPoznámka úřadu: Děkujeme.",
+        path,
+      },
+      { title: "Podání P-2026-00001 doplněno", status: "INFORMATION_PROVIDED", summary: expect.stringContaining("Průkaz přinesu osobně") },
+      { title: "Úřad žádá o doplnění podání P-2026-00001", status: "INFORMATION_REQUESTED", path },
+      { title: "Podání P-2026-00001 odesláno", status: "SUBMITTED", summary: "Přihlášení psa k poplatku ze psů", deliveries: [] },
+    ]);
+    citizen.locale = "en";
+    const english = await citizen.request(history, { first: 1, filter: { kinds: ["SUBMISSION"] } });
+    citizen.locale = "cs";
+    expect(english.data!.communicationHistory.nodes[0]).toMatchObject({
+      title: "Submission P-2026-00001 approved",
+      summary: "Registering a dog for the dog fee\nThe office's note: Děkujeme.",
+    });
+    // Paging through steps of the same moment continues where the page ended, none twice.
+    const first = await citizen.request(history, { first: 3, filter: { kinds: ["SUBMISSION"] } });
+    expect(first.data!.communicationHistory.pageInfo.hasNextPage).toBe(true);
+    const rest = await citizen.request(history, {
+      first: 3,
+      after: first.data!.communicationHistory.pageInfo.endCursor,
+      filter: { kinds: ["SUBMISSION"] },
+    });
+    expect(rest.errors).toBeUndefined();
+    expect(rest.data!.communicationHistory.nodes.map((n: { status: string }) => n.status)).toEqual(["SUBMITTED"]);
+    // The messages about it, by e-mail, are MESSAGE entries with their delivery status; steps are not messages.
+    const byEmail = await citizen.request(history, { first: 10, filter: { channel: "EMAIL" } });
+    expect(byEmail.data!.communicationHistory.nodes.map((n: { kind: string; messageKind: string }) => [n.kind, n.messageKind])).toEqual([
+      ["MESSAGE", "SUBMISSION_STATUS"],
+      ["MESSAGE", "SUBMISSION_STATUS"],
+      ["MESSAGE", "SUBMISSION_STATUS"],
+    ]);
+    expect(byEmail.data!.communicationHistory.nodes[0]).toMatchObject({ path, deliveries: [{ channel: "EMAIL", status: "SENT" }] });
+    // Another citizen's history has none of it.
+    const theirs = await neighbour.request(history, { first: 10 });
+    expect(theirs.data!.communicationHistory.nodes).toEqual([]);
   });
 
   it("deregisters a dog: ends its record and reduces the year's assessment", async () => {

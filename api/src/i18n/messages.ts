@@ -381,18 +381,28 @@ const cs = {
   "effect.paidAssessment": "K předpisu {vs} jsou spárované platby; přepočet provede finanční odbor ručně.",
   "submission.dogFeeSubject": "Poplatek ze psů {year} – {dogs}",
   "submission.wasteFeeSubject": "Poplatek za odpad {year} – {persons} os.",
-  "mail.submissionReceived.subject": "Podání {number} přijato – {town}",
-  "mail.submissionReceived.body":
-    "Dobrý den,\n\nvaše podání „{form}“ jsme přijali {time} pod číslem {number}.\nShrnutí v PDF: {pdfLink}\nStav podání sledujte v části Moje podání: {link}\n\n{town}",
-  "mail.submissionInformationRequested.subject": "Podání {number}: úřad potřebuje doplnit údaje – {town}",
-  "mail.submissionInformationRequested.body":
-    "Dobrý den,\n\nk vašemu podání {number} („{form}“) úřad potřebuje doplnění:\n\n{message}\n\nOdpovědět můžete na portálu: {link}\n\n{town}",
-  "mail.submissionApproved.subject": "Podání {number} vyřízeno – {town}",
-  "mail.submissionApproved.body":
-    "Dobrý den,\n\nvaše podání {number} („{form}“) bylo vyřízeno kladně.{note}\nPodrobnosti: {link}\nPředpisy plateb najdete v osobním účtu: {accountLink}\n\n{town}",
-  "mail.submissionRejected.subject": "Podání {number} zamítnuto – {town}",
-  "mail.submissionRejected.body":
-    "Dobrý den,\n\nvaše podání {number} („{form}“) bylo zamítnuto.\nDůvod: {message}\nPodrobnosti: {link}\n\n{town}",
+  "submissionStatus.SUBMITTED.subject": "Podání {number} přijato",
+  "submissionStatus.SUBMITTED.body":
+    "Vaše podání „{form}“ jsme přijali {time} pod číslem {number}.\nShrnutí v PDF: {pdfLink}\nStav podání sledujte v části Moje podání.",
+  "submissionStatus.INFORMATION_REQUESTED.subject": "Podání {number}: úřad potřebuje doplnit údaje",
+  "submissionStatus.INFORMATION_REQUESTED.body":
+    "K vašemu podání {number} („{form}“) úřad potřebuje doplnění:\n\n{message}\n\nOdpovědět můžete na portálu v části Moje podání.",
+  "submissionStatus.APPROVED.subject": "Podání {number} vyřízeno",
+  "submissionStatus.APPROVED.body":
+    "Vaše podání {number} („{form}“) bylo vyřízeno kladně.{note}\nPředpisy plateb najdete v osobním účtu: {accountLink}",
+  "submissionStatus.REJECTED.subject": "Podání {number} zamítnuto",
+  "submissionStatus.REJECTED.body": "Vaše podání {number} („{form}“) bylo zamítnuto.\nDůvod: {message}",
+  "history.submission.SUBMITTED": "Podání {number} odesláno",
+  "history.submission.INFORMATION_REQUESTED": "Úřad žádá o doplnění podání {number}",
+  "history.submission.INFORMATION_PROVIDED": "Podání {number} doplněno",
+  "history.submission.APPROVED": "Podání {number} vyřízeno",
+  "history.submission.REJECTED": "Podání {number} zamítnuto",
+  "history.submissionSummary": "{form}",
+  "history.submissionSummaryWithMessage": "{form}\n{label}: {message}",
+  "history.submissionMessage.INFORMATION_REQUESTED": "Dotaz úřadu",
+  "history.submissionMessage.INFORMATION_PROVIDED": "Vaše odpověď",
+  "history.submissionMessage.APPROVED": "Poznámka úřadu",
+  "history.submissionMessage.REJECTED": "Důvod zamítnutí",
   "pdf.summary.title": "Shrnutí podání {number}",
   "pdf.summary.submittedAt": "Podáno: {time}",
   "pdf.summary.form": "Formulář: {form} (verze {version})",
@@ -777,18 +787,28 @@ const en: Record<MessageKey, string> = {
   "effect.paidAssessment": "Payments are paired with assessment {vs}; the finance office recalculates it by hand.",
   "submission.dogFeeSubject": "Dog fee {year} – {dogs}",
   "submission.wasteFeeSubject": "Waste fee {year} – {persons} person(s)",
-  "mail.submissionReceived.subject": "Submission {number} received – {town}",
-  "mail.submissionReceived.body":
-    "Hello,\n\nwe received your submission “{form}” at {time} under number {number}.\nSummary as PDF: {pdfLink}\nFollow its status in My submissions: {link}\n\n{town}",
-  "mail.submissionInformationRequested.subject": "Submission {number}: the office needs more information – {town}",
-  "mail.submissionInformationRequested.body":
-    "Hello,\n\nthe office needs more information on your submission {number} (“{form}”):\n\n{message}\n\nYou can answer on the portal: {link}\n\n{town}",
-  "mail.submissionApproved.subject": "Submission {number} approved – {town}",
-  "mail.submissionApproved.body":
-    "Hello,\n\nyour submission {number} (“{form}”) has been approved.{note}\nDetails: {link}\nPayment assessments are in your personal account: {accountLink}\n\n{town}",
-  "mail.submissionRejected.subject": "Submission {number} rejected – {town}",
-  "mail.submissionRejected.body":
-    "Hello,\n\nyour submission {number} (“{form}”) has been rejected.\nReason: {message}\nDetails: {link}\n\n{town}",
+  "submissionStatus.SUBMITTED.subject": "Submission {number} received",
+  "submissionStatus.SUBMITTED.body":
+    "We received your submission “{form}” at {time} under number {number}.\nSummary as PDF: {pdfLink}\nFollow its status in My submissions.",
+  "submissionStatus.INFORMATION_REQUESTED.subject": "Submission {number}: the office needs more information",
+  "submissionStatus.INFORMATION_REQUESTED.body":
+    "The office needs more information on your submission {number} (“{form}”):\n\n{message}\n\nYou can answer on the portal in My submissions.",
+  "submissionStatus.APPROVED.subject": "Submission {number} approved",
+  "submissionStatus.APPROVED.body":
+    "Your submission {number} (“{form}”) has been approved.{note}\nPayment assessments are in your personal account: {accountLink}",
+  "submissionStatus.REJECTED.subject": "Submission {number} rejected",
+  "submissionStatus.REJECTED.body": "Your submission {number} (“{form}”) has been rejected.\nReason: {message}",
+  "history.submission.SUBMITTED": "Submission {number} sent",
+  "history.submission.INFORMATION_REQUESTED": "The office asked for more information on submission {number}",
+  "history.submission.INFORMATION_PROVIDED": "You answered on submission {number}",
+  "history.submission.APPROVED": "Submission {number} approved",
+  "history.submission.REJECTED": "Submission {number} rejected",
+  "history.submissionSummary": "{form}",
+  "history.submissionSummaryWithMessage": "{form}\n{label}: {message}",
+  "history.submissionMessage.INFORMATION_REQUESTED": "The office's question",
+  "history.submissionMessage.INFORMATION_PROVIDED": "Your answer",
+  "history.submissionMessage.APPROVED": "The office's note",
+  "history.submissionMessage.REJECTED": "Reason",
   "pdf.summary.title": "Summary of submission {number}",
   "pdf.summary.submittedAt": "Submitted: {time}",
   "pdf.summary.form": "Form: {form} (version {version})",

@@ -9,7 +9,6 @@ import { notificationFanoutJob } from "./notification-fanout.ts";
 import { paymentConfirmationsJob } from "./payment-confirmations.ts";
 import { paymentRemindersJob } from "./payment-reminders.ts";
 import { submissionDeliveryJob } from "./submission-delivery.ts";
-import { submissionEmailJob } from "./submission-email.ts";
 import { submissionFileScanJob } from "./submission-file-scan.ts";
 
 export const jobKinds = [
@@ -22,7 +21,6 @@ export const jobKinds = [
   alertPublishJob,
   paymentRemindersJob,
   paymentConfirmationsJob,
-  submissionEmailJob,
   submissionFileScanJob,
   submissionDeliveryJob,
 ] as const;

@@ -25,8 +25,10 @@ interface PageArgs {
 }
 
 function parseBoundary(ctx: Pick<Context, "locale">, cursor: string, argument: string): TimelineBoundary {
-  const match = /^(\d{1,15})\|([a-z-]+):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match || !isUuid(match[3]!)) {
+  // Entry ids end in a uuid, or in a zero-padded number for sources whose rows have numeric ids (submission steps).
+  const match = /^(\d{1,15})\|([a-z-]+):([0-9a-f-]{36}|\d{20})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const numeric = timelineSources.some((source) => source.prefix === match?.[2] && source.numericIds);
+  if (!match || (numeric ? match[3]!.length !== 20 : !isUuid(match[3]!))) {
     throw new GraphQLError(`${argument}: ${translate(ctx.locale, "field.invalid")}`, {
       extensions: { code: "BAD_USER_INPUT", field: [argument] },
     });

@@ -1,22 +1,28 @@
+import { DateTime } from "luxon";
+import { findFormDefinition } from "@portal/forms";
+import { BUSINESS_ZONE } from "../../clock.ts";
 import type { Context } from "../../context.ts";
 import type { TenantTx } from "../../db/tenant.ts";
 import type { Prisma, SubmissionEvent, SubmissionEventType } from "../../generated/prisma/client.ts";
-import { submissionEmailJob, type SubmissionEmailTemplate } from "../../jobs/submission-email.ts";
+import { translate, type Locale, type MessageParams } from "../../i18n/messages.ts";
+import { portalLink } from "../accounts/portal-link.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { queuePersonalMessage } from "../notifications/queue-personal-message.ts";
+import { submissionPath, summaryPdfPath } from "./submission-links.ts";
 
 export type Tx = TenantTx;
 
-const EMAIL_OF: Partial<Record<SubmissionEventType, SubmissionEmailTemplate>> = {
-  SUBMITTED: "submissionReceived",
-  INFORMATION_REQUESTED: "submissionInformationRequested",
-  APPROVED: "submissionApproved",
-  REJECTED: "submissionRejected",
-};
+/** The steps the citizen is told about (their own answer to a request is not news to them). */
+const NOTIFIED = ["SUBMITTED", "INFORMATION_REQUESTED", "APPROVED", "REJECTED"] as const satisfies readonly SubmissionEventType[];
+type NotifiedType = (typeof NOTIFIED)[number];
+const isNotified = (type: SubmissionEventType): type is NotifiedType => (NOTIFIED as readonly string[]).includes(type);
 
 /**
  * One step of a submission's life, inside the transaction that made it: the timeline event (which the citizen's
- * "Moje podání" and the history of their account list), the audit entry, and the citizen's e-mail enqueued with the
- * event as its key (exactly once, and only if the step commits).
+ * "Moje podání" and their communication history list), the audit entry, and, for the steps the citizen is told
+ * about, their personal message of kind SUBMISSION_STATUS (the receipt with its number, time and summary PDF; a
+ * request for more information; the decision). The message goes by the channels the citizen chose for submissions
+ * (e-mail by default), its key is the event, so it is written and sent exactly once, and only if the step commits.
  */
 export async function recordSubmissionEvent(
   ctx: Context,
@@ -50,12 +56,39 @@ export async function recordSubmissionEvent(
       details: { eventId: String(created.id), ...(event.message ? { message: event.message } : {}) },
     },
   );
-  const template = EMAIL_OF[event.type];
-  if (template) {
-    await ctx.services.jobs.enqueue(
-      submissionEmailJob,
-      { municipalityId: ctx.municipality.id, submissionId: event.submissionId, eventId: String(created.id), template },
-      { tx, key: `submission-event:${created.id}` },
+  const type = event.type;
+  if (isNotified(type)) {
+    const submission = await tx.submission.findFirstOrThrow({
+      where: { id: event.submissionId, municipalityId: ctx.municipality.id },
+      select: { id: true, number: true, formId: true, submittedAt: true },
+    });
+    const params = (locale: Locale): MessageParams => ({
+      number: submission.number,
+      form: findFormDefinition(submission.formId)?.title[locale] ?? submission.formId,
+      time: DateTime.fromJSDate(submission.submittedAt, { zone: BUSINESS_ZONE })
+        .setLocale(locale === "cs" ? "cs-CZ" : "en-GB")
+        .toLocaleString(DateTime.DATETIME_MED),
+      message: event.message ?? "",
+      note: event.message ? `\n${event.message}` : "",
+      pdfLink: portalLink(ctx, summaryPdfPath(submission.id)),
+      accountLink: portalLink(ctx, "/osobni-ucet"),
+    });
+    const [cs, en] = [params("cs"), params("en")];
+    await queuePersonalMessage(
+      tx as never,
+      { ...ctx.services, clock: ctx.clock },
+      {
+        municipalityId: ctx.municipality.id,
+        userId: event.citizenId,
+        kind: "SUBMISSION_STATUS",
+        dedupKey: `submission-event:${created.id}`,
+        subjectCs: translate("cs", `submissionStatus.${type}.subject`, cs),
+        bodyCs: translate("cs", `submissionStatus.${type}.body`, cs),
+        subjectEn: translate("en", `submissionStatus.${type}.subject`, en),
+        bodyEn: translate("en", `submissionStatus.${type}.body`, en),
+        path: submissionPath(submission.id),
+        submissionId: submission.id,
+      },
     );
   }
   return created;

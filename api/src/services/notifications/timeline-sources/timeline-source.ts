@@ -47,6 +47,8 @@ export interface TimelineSource {
   kind: TimelineKind;
   /** The prefix of its entries' ids; it orders entries of the same moment between sources. */
   prefix: string;
+  /** Its rows' ids are numbers: entry ids end in the number zero-padded to 20 digits instead of a uuid. */
+  numericIds?: boolean;
   list(ctx: Pick<Context, "db" | "locale" | "municipality">, query: TimelineQuery): Promise<TimelineEntry[]>;
 }
 
