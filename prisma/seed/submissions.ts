@@ -9,6 +9,7 @@ import { EXAMPLE_VALUES } from "../../packages/forms/src/definitions/examples.ts
 import { DateTime } from "luxon";
 import type { Prisma, PrismaClient, SubmissionEventType, SubmissionStatus } from "../../api/src/generated/prisma/client.ts";
 import { BUSINESS_ZONE } from "../../api/src/clock.ts";
+import { isNotified, submissionStatusTexts } from "../../api/src/services/submissions/record-submission-event.ts";
 import { DEMO_ACCOUNT } from "./account.ts";
 
 interface DemoSubmission {
@@ -154,7 +155,7 @@ export async function seedDemoSubmissions(prisma: PrismaClient, now = DateTime.n
       },
     });
     for (const event of demo.events) {
-      await prisma.submissionEvent.create({
+      const created = await prisma.submissionEvent.create({
         data: {
           municipalityId: town.id,
           submissionId: submission.id,
@@ -163,6 +164,32 @@ export async function seedDemoSubmissions(prisma: PrismaClient, now = DateTime.n
           actorUserId: event.byClerk ? clerk.id : citizen.id,
           message: event.message ?? null,
           createdAt: at(event.daysAgo),
+        },
+      });
+      // The citizen's message about the step, as recordSubmissionEvent queues it, already sent by e-mail.
+      if (!isNotified(event.type)) continue;
+      await prisma.message.create({
+        data: {
+          municipalityId: town.id,
+          kind: "SUBMISSION_STATUS",
+          dedupKey: `submission-event:${created.id}`,
+          userId: citizen.id,
+          submissionId: submission.id,
+          ...submissionStatusTexts(town, submission, event.type, event.message ?? null),
+          createdAt: created.createdAt,
+          deliveries: {
+            create: {
+              municipalityId: town.id,
+              userId: citizen.id,
+              channel: "EMAIL",
+              recipientKey: citizen.id,
+              address: citizen.email,
+              status: "SENT",
+              attempts: 1,
+              sentAt: new Date(created.createdAt.getTime() + 20_000),
+              createdAt: created.createdAt,
+            },
+          },
         },
       });
     }

@@ -15,7 +15,35 @@ export type Tx = TenantTx;
 /** The steps the citizen is told about (their own answer to a request is not news to them). */
 const NOTIFIED = ["SUBMITTED", "INFORMATION_REQUESTED", "APPROVED", "REJECTED"] as const satisfies readonly SubmissionEventType[];
 type NotifiedType = (typeof NOTIFIED)[number];
-const isNotified = (type: SubmissionEventType): type is NotifiedType => (NOTIFIED as readonly string[]).includes(type);
+export const isNotified = (type: SubmissionEventType): type is NotifiedType => (NOTIFIED as readonly string[]).includes(type);
+
+/** The texts (Czech and English) and the page of the citizen's message about one step of their submission. */
+export function submissionStatusTexts(
+  town: { publicUrl: string },
+  submission: { id: string; number: string; formId: string; submittedAt: Date },
+  type: NotifiedType,
+  message: string | null,
+) {
+  const params = (locale: Locale): MessageParams => ({
+    number: submission.number,
+    form: findFormDefinition(submission.formId)?.title[locale] ?? submission.formId,
+    time: DateTime.fromJSDate(submission.submittedAt, { zone: BUSINESS_ZONE })
+      .setLocale(locale === "cs" ? "cs-CZ" : "en-GB")
+      .toLocaleString(DateTime.DATETIME_MED),
+    message: message ?? "",
+    note: message ? `\n${message}` : "",
+    pdfLink: portalLink({ municipality: town }, summaryPdfPath(submission.id)),
+    accountLink: portalLink({ municipality: town }, "/osobni-ucet"),
+  });
+  const [cs, en] = [params("cs"), params("en")];
+  return {
+    subjectCs: translate("cs", `submissionStatus.${type}.subject`, cs),
+    bodyCs: translate("cs", `submissionStatus.${type}.body`, cs),
+    subjectEn: translate("en", `submissionStatus.${type}.subject`, en),
+    bodyEn: translate("en", `submissionStatus.${type}.body`, en),
+    path: submissionPath(submission.id),
+  };
+}
 
 /**
  * One step of a submission's life, inside the transaction that made it: the timeline event (which the citizen's
@@ -62,18 +90,6 @@ export async function recordSubmissionEvent(
       where: { id: event.submissionId, municipalityId: ctx.municipality.id },
       select: { id: true, number: true, formId: true, submittedAt: true },
     });
-    const params = (locale: Locale): MessageParams => ({
-      number: submission.number,
-      form: findFormDefinition(submission.formId)?.title[locale] ?? submission.formId,
-      time: DateTime.fromJSDate(submission.submittedAt, { zone: BUSINESS_ZONE })
-        .setLocale(locale === "cs" ? "cs-CZ" : "en-GB")
-        .toLocaleString(DateTime.DATETIME_MED),
-      message: event.message ?? "",
-      note: event.message ? `\n${event.message}` : "",
-      pdfLink: portalLink(ctx, summaryPdfPath(submission.id)),
-      accountLink: portalLink(ctx, "/osobni-ucet"),
-    });
-    const [cs, en] = [params("cs"), params("en")];
     await queuePersonalMessage(
       tx as never,
       { ...ctx.services, clock: ctx.clock },
@@ -82,11 +98,7 @@ export async function recordSubmissionEvent(
         userId: event.citizenId,
         kind: "SUBMISSION_STATUS",
         dedupKey: `submission-event:${created.id}`,
-        subjectCs: translate("cs", `submissionStatus.${type}.subject`, cs),
-        bodyCs: translate("cs", `submissionStatus.${type}.body`, cs),
-        subjectEn: translate("en", `submissionStatus.${type}.subject`, en),
-        bodyEn: translate("en", `submissionStatus.${type}.body`, en),
-        path: submissionPath(submission.id),
+        ...submissionStatusTexts(ctx.municipality, submission, type, event.message ?? null),
         submissionId: submission.id,
       },
     );
