@@ -131,6 +131,7 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/rozpocet": () => [
     { path: "/rozpocet", as: "anonymous" },
     { path: "/rozpocet?side=revenue&compare=2025&sort=actual-desc", as: "anonymous", variant: "revenue-compared" },
+    { path: "/rozpocet?group=36&paragraf=3631", as: "anonymous", variant: "polozky" },
   ],
   "/rozpocet/organizace": () => [{ path: "/rozpocet/organizace", as: "citizen", variant: "not-member" }],
   "/urad/rozpocet": () => [{ path: "/urad/rozpocet", as: "clerk" }],
@@ -157,7 +158,8 @@ beforeAll(async () => {
     prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
     prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
     prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
-    prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
+    // The school's upload that waits for the town's approval (prisma/seed/budget.ts).
+    prisma.budgetDataSet.findFirstOrThrow({ where: { municipalityId, status: "DRAFT" }, orderBy: { uploadedAt: "desc" } }),
   ]);
   // A paid card payment of the demo citizen for the demo dog fee, as the settle transition leaves it.
   const citizen = await prisma.user.findFirstOrThrow({ where: { email: "obcan@lipnice.example" } });
@@ -184,8 +186,7 @@ beforeAll(async () => {
     assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
     payer: payer.id,
     payment: payment.id,
-    // Until the demo town has budget data, the page's "not found" state.
-    budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
+    budgetDataSet: budgetDataSet.id,
   };
 });
 
