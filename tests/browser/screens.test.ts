@@ -136,6 +136,7 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/rozpocet/organizace": () => [{ path: "/rozpocet/organizace", as: "citizen", variant: "not-member" }],
   "/urad/rozpocet": () => [{ path: "/urad/rozpocet", as: "clerk" }],
   "/urad/rozpocet/import": () => [{ path: "/urad/rozpocet/import", as: "clerk" }],
+  "/urad/rozpocet/organizace": () => [{ path: "/urad/rozpocet/organizace", as: "clerk" }],
   "/urad/rozpocet/:id": (ids) => [{ path: `/urad/rozpocet/${ids.budgetDataSet}`, as: "clerk" }],
   "*": () => [{ path: "/neexistujici-stranka", as: "anonymous" }],
 };

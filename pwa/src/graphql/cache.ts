@@ -144,6 +144,10 @@ export const cacheConfig = {
       approveBudgetDataSet: invalidateBudgetDataSets,
       rejectBudgetDataSet: invalidateBudgetDataSets,
       publishBudgetDataSet: invalidatePublicBudget,
+      saveBudgetOrganisation(_result, _args, cache) {
+        invalidateQueryField(cache, "budgetOrganisations");
+        invalidateQueryField(cache, "myBudgetOrganisations");
+      },
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;
