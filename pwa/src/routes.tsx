@@ -65,6 +65,7 @@ const BudgetPage = page(() => import("./features/budget/BudgetPage.tsx"), "Budge
 const OrganisationUploadPage = page(() => import("./features/budget-clerk/OrganisationUploadPage.tsx"), "OrganisationUploadPage");
 const BudgetDataSetsPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetsPage");
 const BudgetImportPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetImportPage");
+const BudgetOrganisationsPage = page(() => import("./features/budget-clerk/BudgetOrganisationsPage.tsx"), "BudgetOrganisationsPage");
 const BudgetDataSetPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetPage");
 const AlertsPage = page(() => import("./features/alerts/AlertsPage.tsx"), "AlertsPage");
 const AlertDetailPage = page(() => import("./features/alerts/AlertDetailPage.tsx"), "AlertDetailPage");
@@ -147,6 +148,7 @@ export function AppRoutes() {
           <Route path="urad/poplatky/:id" element={<PayerPage />} />
           <Route path="urad/rozpocet" element={<BudgetDataSetsPage />} />
           <Route path="urad/rozpocet/import" element={<BudgetImportPage />} />
+          <Route path="urad/rozpocet/organizace" element={<BudgetOrganisationsPage />} />
           <Route path="urad/rozpocet/:id" element={<BudgetDataSetPage />} />
           <Route path="urad/upozorneni" element={<ClerkAlertsPage />} />
           <Route path="urad/upozorneni/nove" element={<NewAlertPage />} />

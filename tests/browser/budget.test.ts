@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, openAsClerk, usePortal, waitForHeading, waitForServiceWorker } from "../kit/browser.ts";
+import { expectAccessible, openAsClerk, signInAs, usePortal, waitForHeading, waitForServiceWorker } from "../kit/browser.ts";
 
 const portal = usePortal();
 /** A year the demo seed leaves alone (and in the budget classification's validity), so the test owns it. */
@@ -90,6 +90,22 @@ describe("klikací rozpočet", () => {
     await clerk.getByRole("button", { name: "Zveřejnit" }).click();
     await clerk.getByRole("dialog").getByRole("button", { name: "Zveřejnit" }).click();
     await clerk.locator('[data-status="PUBLISHED"]').waitFor();
+
+    // The office lets the demo citizen upload the town's data; the citizen's upload page then offers just that.
+    await clerk.getByRole("link", { name: "Organizace", exact: true }).click();
+    await waitForHeading(clerk, "Rozpočet: organizace a jejich účetní");
+    const card = clerk.locator(`[data-organisation="${town.code}"]`);
+    await card.getByLabel("E-mail účtu účetní").fill("obcan@lipnice.example");
+    await card.getByRole("button", { name: "Povolit nahrávání" }).click();
+    await card.getByText("(obcan@lipnice.example)").waitFor();
+    await expectAccessible(clerk, "/urad/rozpocet/organizace");
+    const { context: accountantContext, page: accountant } = await portal.open("phone");
+    await signInAs(portal, accountantContext, "citizen");
+    await accountant.goto("/rozpocet/organizace");
+    await waitForHeading(accountant, "Rozpočet organizace");
+    await expect.poll(() => accountant.getByLabel("Organizace").locator("option").allInnerTexts()).toEqual([town.name]);
+    await expectAccessible(accountant, "/rozpocet/organizace (phone)");
+    await accountantContext.close();
 
     // --- A citizen on a phone: totals, drill-down to the invoice.
     const { context, page } = await portal.open("phone");

@@ -157,10 +157,12 @@ const ROUTES: Record<string, (ids: DemoIds) => Shot[]> = {
   "/rozpocet": () => [
     { path: "/rozpocet", as: "anonymous" },
     { path: "/rozpocet?side=revenue&compare=2025&sort=actual-desc", as: "anonymous", variant: "revenue-compared" },
+    { path: "/rozpocet?group=36&paragraf=3631", as: "anonymous", variant: "polozky" },
   ],
   "/rozpocet/organizace": () => [{ path: "/rozpocet/organizace", as: "citizen", variant: "not-member" }],
   "/urad/rozpocet": () => [{ path: "/urad/rozpocet", as: "clerk" }],
   "/urad/rozpocet/import": () => [{ path: "/urad/rozpocet/import", as: "clerk" }],
+  "/urad/rozpocet/organizace": () => [{ path: "/urad/rozpocet/organizace", as: "clerk" }],
   "/urad/rozpocet/:id": (ids) => [{ path: `/urad/rozpocet/${ids.budgetDataSet}`, as: "clerk" }],
   "/upozorneni": () => [
     { path: "/upozorneni", as: "anonymous" },
@@ -199,7 +201,8 @@ export function screensPass(viewport: ViewportName, language: Language): void {
       prisma.purchaseOrder.findFirstOrThrow({ where: published, orderBy: { createdAt: "asc" } }),
       prisma.payer.findFirstOrThrow({ where: { municipalityId, name: "Jana Nováková" } }),
       prisma.payment.findFirstOrThrow({ where: { municipalityId }, orderBy: { receivedOn: "asc" } }),
-      prisma.budgetDataSet.findFirst({ where: { municipalityId }, orderBy: { uploadedAt: "desc" } }),
+      // The school's upload that waits for the town's approval (prisma/seed/budget.ts).
+      prisma.budgetDataSet.findFirstOrThrow({ where: { municipalityId, status: "DRAFT" }, orderBy: { uploadedAt: "desc" } }),
       prisma.alert.findFirstOrThrow({ where: { municipalityId, status: "SENT" }, orderBy: { publishedAt: "desc" } }),
     ]);
     const [waitingSubmission, approvedSubmission, questionSubmission] = await Promise.all([
@@ -234,8 +237,7 @@ export function screensPass(viewport: ViewportName, language: Language): void {
       assessment: encodeURIComponent(Buffer.from(`Assessment:${dogFee.id}`).toString("base64")),
       payer: payer.id,
       payment: payment.id,
-      // Until the demo town has budget data, the page's "not found" state.
-      budgetDataSet: budgetDataSet?.id ?? "00000000-0000-4000-8000-000000000000",
+      budgetDataSet: budgetDataSet.id,
       alert: alert.id,
       waitingSubmission: waitingSubmission.id,
       approvedSubmission: approvedSubmission.id,

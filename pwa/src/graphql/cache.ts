@@ -182,6 +182,10 @@ export const cacheConfig = {
       retrySubmissionDeliveryStep(_result, _args, cache) {
         invalidateQueryField(cache, "submissionDeliveries");
       },
+      saveBudgetOrganisation(_result, _args, cache) {
+        invalidateQueryField(cache, "budgetOrganisations");
+        invalidateQueryField(cache, "myBudgetOrganisations");
+      },
     },
   },
 } satisfies Omit<CacheExchangeOpts, "storage">;

@@ -37,15 +37,13 @@ export async function rebuildBudgetAggregates(prisma: PrismaClient, municipality
         await tx.budgetAggregate.deleteMany({ where: { dataSetId: dataSet.id } });
         for (let i = 0; i < rows.length; i += 5_000) {
           await tx.budgetAggregate.createMany({
-            data: rows
-              .slice(i, i + 5_000)
-              .map((row) => ({
-                ...row,
-                dataSetId: dataSet.id,
-                organisationId: dataSet.organisationId,
-                year: dataSet.year,
-                month: dataSet.month,
-              })),
+            data: rows.slice(i, i + 5_000).map((row) => ({
+              ...row,
+              dataSetId: dataSet.id,
+              organisationId: dataSet.organisationId,
+              year: dataSet.year,
+              month: dataSet.month,
+            })),
           });
         }
       },

@@ -30,7 +30,7 @@ const STATUSES = ["DRAFT", "APPROVED", "PUBLISHED", "REJECTED"] as const;
 type Status = (typeof STATUSES)[number];
 type DataSet = ResultOf<typeof BudgetDataSetFields>;
 
-function Frame({ title, children }: { title: string; children: ReactNode }) {
+export function BudgetClerkFrame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-5">
@@ -40,6 +40,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
         items={[
           { to: BUDGET_CLERK_BASE, label: t("budgetClerk.dataSets.tab"), end: true },
           { to: `${BUDGET_CLERK_BASE}/import`, label: t("budgetClerk.import.tab") },
+          { to: `${BUDGET_CLERK_BASE}/organizace`, label: t("budgetClerk.organisations.tab") },
           { to: "/rozpocet", label: t("budgetClerk.publicTab") },
         ]}
       />
@@ -128,7 +129,7 @@ export function BudgetDataSetsPage() {
   const [result, reexecute] = useQuery({ query: BudgetDataSetsQuery, variables: { status, limit: 100 } });
   const dataSets = result.data?.budgetDataSets;
   return (
-    <Frame title={t("budgetClerk.dataSets.title")}>
+    <BudgetClerkFrame title={t("budgetClerk.dataSets.title")}>
       <p>{t("budgetClerk.dataSets.intro")}</p>
       <Select
         label={t("budgetClerk.dataSets.filter")}
@@ -143,7 +144,7 @@ export function BudgetDataSetsPage() {
       {!dataSets && (result.error ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />)}
       {dataSets && dataSets.length === 0 && <EmptyState title={t("budgetClerk.dataSets.none")} />}
       {dataSets && dataSets.length > 0 && <DataSetList dataSets={dataSets} linkTo={(dataSet) => `${BUDGET_CLERK_BASE}/${dataSet.id}`} />}
-    </Frame>
+    </BudgetClerkFrame>
   );
 }
 
@@ -157,7 +158,7 @@ export function BudgetImportPage() {
   const defaults = lastMonth();
   const list = organisations.data?.myBudgetOrganisations;
   return (
-    <Frame title={t("budgetClerk.import.title")}>
+    <BudgetClerkFrame title={t("budgetClerk.import.title")}>
       {!list && (organisations.error ? <LoadError onRetry={() => undefined} /> : <Loading />)}
       {list && (
         <ImportForm
@@ -172,7 +173,7 @@ export function BudgetImportPage() {
         />
       )}
       {report && <ImportReport report={report.report} dryRun={report.dryRun} />}
-    </Frame>
+    </BudgetClerkFrame>
   );
 }
 
@@ -191,23 +192,23 @@ export function BudgetDataSetPage() {
 
   if (!result.data) {
     return (
-      <Frame title={t("budgetClerk.dataSet.title")}>
+      <BudgetClerkFrame title={t("budgetClerk.dataSet.title")}>
         {result.error ? <LoadError onRetry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />}
-      </Frame>
+      </BudgetClerkFrame>
     );
   }
   if (!dataSet) {
     return (
-      <Frame title={t("budgetClerk.dataSet.title")}>
+      <BudgetClerkFrame title={t("budgetClerk.dataSet.title")}>
         <EmptyState title={t("budgetClerk.dataSet.notFound")}>
           <Link to={BUDGET_CLERK_BASE}>{t("budgetClerk.dataSet.back")}</Link>
         </EmptyState>
-      </Frame>
+      </BudgetClerkFrame>
     );
   }
   const period = `${t(`budget.month.${String(dataSet.month) as "1"}`)} ${dataSet.year}`;
   return (
-    <Frame title={t("budgetClerk.dataSet.heading", { organisation: dataSet.organisation.name, period })}>
+    <BudgetClerkFrame title={t("budgetClerk.dataSet.heading", { organisation: dataSet.organisation.name, period })}>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-line bg-surface p-4 sm:grid-cols-[minmax(10rem,auto)_1fr]">
         {[
           [t("budgetClerk.field.status"), <StatusBadge key="status" status={dataSet.status} />],
@@ -247,7 +248,7 @@ export function BudgetDataSetPage() {
           <IssueTable caption={t("budgetClerk.dataSets.warnings", { count: dataSet.warningCount })} issues={dataSet.warnings} />
         </section>
       )}
-    </Frame>
+    </BudgetClerkFrame>
   );
 }
 

@@ -200,3 +200,64 @@ export const RejectBudgetDataSetMutation = graphql(
   `,
   [BudgetDataSetFields, ErrorFields],
 );
+
+export const BudgetOrganisationFields = graphql(`
+  fragment BudgetOrganisationFields on BudgetOrganisation @_unmask {
+    id
+    kind
+    code
+    name
+    ico
+    consolidated
+    members {
+      userId
+      email
+      fullName
+    }
+  }
+`);
+
+export const BudgetOrganisationsAdminQuery = graphql(
+  `
+    query BudgetOrganisationsAdmin {
+      budgetOrganisations {
+        ...BudgetOrganisationFields
+      }
+    }
+  `,
+  [BudgetOrganisationFields],
+);
+
+export const SaveBudgetOrganisationMutation = graphql(
+  `
+    mutation SaveBudgetOrganisation($input: BudgetOrganisationInput!) {
+      saveBudgetOrganisation(input: $input) {
+        __typename
+        ... on SaveBudgetOrganisationSuccess {
+          organisation {
+            ...BudgetOrganisationFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [BudgetOrganisationFields, ErrorFields],
+);
+
+export const SetBudgetOrganisationMemberMutation = graphql(
+  `
+    mutation SetBudgetOrganisationMember($organisationId: ID!, $email: String!, $member: Boolean!) {
+      setBudgetOrganisationMember(organisationId: $organisationId, email: $email, member: $member) {
+        __typename
+        ... on SetBudgetOrganisationMemberSuccess {
+          organisation {
+            ...BudgetOrganisationFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [BudgetOrganisationFields, ErrorFields],
+);
