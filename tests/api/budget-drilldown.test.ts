@@ -286,6 +286,88 @@ describe("year comparison", () => {
     );
     expect(tooMany.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
   });
+  it("compares like for like: the compared year cumulative to the viewed year's month, or its latest month before it", async () => {
+    // 2022 is published quarterly to the whole year, 2023 (the viewed year) to August: 2022's months after
+    // August must not count, and with no August 2022 the comparison reads June 2022 and says so.
+    for (const [month, seed] of [
+      [3, 31],
+      [6, 32],
+      [9, 33],
+      [12, 34],
+    ] as const) {
+      await importAndPublish(
+        world.office,
+        world.office,
+        { organisationId: world.organisations.town, year: 2022, month },
+        { name: `m22-${month}.csv`, bytes: csvOf(generate(seed, 40, "mesto", 2022)) },
+      );
+    }
+    await importAndPublish(
+      world.office,
+      world.office,
+      { organisationId: world.organisations.town, year: 2023, month: 8 },
+      { name: "m23-8.csv", bytes: csvOf(generate(35, 40, "mesto", 2023)) },
+    );
+    const compare = async (view: Record<string, unknown>) => {
+      const answer = await world.anonymous.request(
+        `query($view: BudgetComparisonViewInput!) { budgetComparison(view: $view, years: [2022, 2023], path: { side: EXPENDITURE }) {
+          month years { year asOfMonth actual } rows { code years { year actual } } } }`,
+        { view },
+      );
+      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+      return answer.data!.budgetComparison;
+    };
+    const expectYears = async (comparison: any, expected: [number, number | null][]) => {
+      expect(comparison.years.map((y: any) => [y.year, y.asOfMonth])).toEqual(expected);
+      for (const [index, [year, month]] of expected.entries()) {
+        const actual = month === null ? 0n : h((await summary(world.anonymous, { year, month })).expenditure.actual);
+        expect(h(comparison.years[index].actual)).toBe(actual);
+        expect(comparison.rows.reduce((acc: bigint, r: any) => acc + h(r.years[index].actual), 0n)).toBe(actual);
+      }
+    };
+    const whole2022 = h((await summary(world.anonymous, { year: 2022 })).expenditure.actual);
+    const june2022 = h((await summary(world.anonymous, { year: 2022, month: 6 })).expenditure.actual);
+    expect(whole2022).not.toBe(june2022);
+
+    // The viewed year is the newest by default: 2022 as of June (no August, no later quarter), not December.
+    const byDefault = await compare({});
+    expect(byDefault.month).toBe(8);
+    await expectYears(byDefault, [
+      [2022, 6],
+      [2023, 8],
+    ]);
+    expect(await compare({ year: 2023 })).toEqual(byDefault);
+    // Viewing 2022 (whole year) against 2023 (to August): 2023 has nothing later to add.
+    const viewing2022 = await compare({ year: 2022 });
+    expect(viewing2022.month).toBe(12);
+    await expectYears(viewing2022, [
+      [2022, 12],
+      [2023, 8],
+    ]);
+    // A month asked for holds for every year; a year with nothing by then is zero and says so.
+    await expectYears(await compare({ month: 10 }), [
+      [2022, 9],
+      [2023, 8],
+    ]);
+    await expectYears(await compare({ month: 2 }), [
+      [2022, null],
+      [2023, null],
+    ]);
+    const outside = await world.anonymous.request(
+      `{ budgetComparison(view: { year: 2021 }, years: [2022, 2023], path: { side: EXPENDITURE }) { month } }`,
+    );
+    expect(outside.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+
+    // The export's columns say the month each year is as of.
+    const csv = await server.inject({
+      url: "/api/budget/comparison.csv?year=2023&years=2022,2023&side=EXPENDITURE",
+      headers: { host: world.host },
+    });
+    expect(csv.statusCode).toBe(200);
+    const header = (parse(csv.rawPayload.toString("utf8").slice(1), { delimiter: ";", record_delimiter: "\r\n" }) as string[][])[0]!;
+    expect(header).toContain("2022 (k 6/2022) Skutečnost (Kč)");
+    expect(header).toContain("2023 (k 8/2023) Skutečnost (Kč)");
+  });
 });
 
 describe("exports and public data at every level", () => {

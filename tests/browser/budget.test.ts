@@ -163,6 +163,25 @@ describe("klikací rozpočet", () => {
         .toString(),
     ).toBe("%PDF-");
 
+    // Year comparison, like for like: the demo's latest year (monthly) against the year before (quarterly) reads
+    // that year at the same month, or the last quarter before it, and both columns say which month.
+    const latest = await prisma.budgetDataSet.findFirstOrThrow({
+      where: { municipalityId, status: "PUBLISHED", year: { not: YEAR } },
+      orderBy: [{ year: "desc" }, { month: "desc" }],
+    });
+    const monthOf = (JSON.parse(fs.readFileSync(new URL("../../pwa/src/i18n/cs.json", import.meta.url), "utf8")) as any).budget
+      .monthOf as Record<string, string>;
+    const quarter = Math.floor(latest.month / 3) * 3;
+    const { page: desk } = await portal.open("desktop");
+    await desk.goto(`/rozpocet?year=${latest.year}&compare=${latest.year - 1}`);
+    await waitForHeading(desk, `Rozpočet obce ${latest.year}`);
+    const headers = async () => (await desk.getByRole("columnheader").allInnerTexts()).join(" | ");
+    await expect.poll(headers).toContain(`Skutečnost ${latest.year} (ke konci ${monthOf[String(latest.month)]})`);
+    await expect
+      .poll(headers)
+      .toContain(quarter === 0 ? `Skutečnost ${latest.year - 1}` : `Skutečnost ${latest.year - 1} (ke konci ${monthOf[String(quarter)]})`);
+    await desk.context().close();
+
     // Offline: the viewed year reopens, and its other side (fetched along with it) opens too.
     await page.waitForTimeout(2500);
     await context.setOffline(true);

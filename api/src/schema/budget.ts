@@ -108,7 +108,15 @@ const BudgetViewInput = builder.inputType("BudgetViewInput", {
 
 const BudgetComparisonViewInput = builder.inputType("BudgetComparisonViewInput", {
   fields: (t) => ({
-    month: t.int({ required: false, description: "Compare every year as of this month; default: each year's latest published month." }),
+    year: t.int({
+      required: false,
+      description: "The viewed year, one of the years compared; default: the newest of them. The others are read as of its month.",
+    }),
+    month: t.int({
+      required: false,
+      description:
+        "Compare every year cumulative to this month; default: the viewed year's latest published month. A year without data for it is read as of its latest month before it.",
+    }),
     organisation: t.string({ required: false }),
     consolidated: t.boolean({ required: false, defaultValue: true }),
     asOf: t.field({ type: "DateTime", required: false }),
@@ -303,7 +311,11 @@ const BudgetYearRef = builder.objectRef<BudgetYearInfo>("BudgetYear").implement(
 const BudgetYearAmountsRef = builder.objectRef<YearAmounts>("BudgetYearAmounts").implement({
   fields: (t) => ({
     year: t.exposeInt("year"),
-    asOfMonth: t.exposeInt("asOfMonth", { nullable: true }),
+    asOfMonth: t.exposeInt("asOfMonth", {
+      nullable: true,
+      description:
+        "The month this year's amounts are cumulative to (at most the comparison's month); null when nothing is published by then.",
+    }),
     approved: t.field({ type: "Money", resolve: (a) => a.approved }),
     amended: t.field({ type: "Money", resolve: (a) => a.amended }),
     actual: t.field({ type: "Money", resolve: (a) => a.actual }),
@@ -326,6 +338,11 @@ const BudgetComparisonRowRef = builder.objectRef<ComparisonRow>("BudgetCompariso
 const BudgetComparisonRef = builder.objectRef<Awaited<ReturnType<typeof compareBudgetYears>>>("BudgetComparison").implement({
   fields: (t) => ({
     level: t.field({ type: BudgetDrillLevelEnum, resolve: (c) => c.level }),
+    month: t.int({
+      nullable: true,
+      description: "The month every year is compared at, cumulative (like for like); null when the viewed year has nothing published.",
+      resolve: (c) => c.month,
+    }),
     years: t.field({ type: [BudgetYearAmountsRef], description: "Each year's total.", resolve: (c) => c.years }),
     rows: t.field({ type: [BudgetComparisonRowRef], resolve: (c) => c.rows }),
   }),
@@ -498,7 +515,7 @@ builder.queryField("budgetDocuments", (t) =>
 builder.queryField("budgetComparison", (t) =>
   t.field({
     type: BudgetComparisonRef,
-    description: "One level of the drill-down for several years side by side.",
+    description: "One level of the drill-down for several years side by side, like for like: every year cumulative to the same month.",
     args: {
       view: t.arg({ type: BudgetComparisonViewInput, required: true }),
       years: t.arg.intList({ required: true, extensions: { maxItems: MAX_COMPARED_YEARS } }),

@@ -3174,6 +3174,15 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "month",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Int"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "rows",
             "type": {
               "kind": "NON_NULL",
@@ -3301,6 +3310,13 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "String"
+            }
+          },
+          {
+            "name": "year",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Int"
             }
           }
         ],

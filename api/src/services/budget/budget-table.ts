@@ -74,6 +74,9 @@ const T = {
     uz: "ÚZ",
     types: { APPROVED: "schválený", AMENDED: "po změnách", ACTUAL: "skutečnost" } as Record<string, string>,
     actualChange: "Změna skutečnosti (%)",
+    yearAsOf: (year: number, month: number | null) => (month ? `${year} (k ${month}/${year})` : `${year} (nic nezveřejněno)`),
+    comparedAt: (month: number | null) =>
+      month ? `Každý rok kumulativně ke konci měsíce ${month}` : "Každý rok ke svému poslednímu měsíci",
   },
   en: {
     code: "Code",
@@ -109,6 +112,9 @@ const T = {
     uz: "Purpose code",
     types: { APPROVED: "approved", AMENDED: "amended", ACTUAL: "actual" } as Record<string, string>,
     actualChange: "Change of actual (%)",
+    yearAsOf: (year: number, month: number | null) => (month ? `${year} (to ${month}/${year})` : `${year} (nothing published)`),
+    comparedAt: (month: number | null) =>
+      month ? `Every year cumulative to the end of month ${month}` : "Every year as of its latest month",
   },
 };
 
@@ -248,11 +254,19 @@ export async function buildBudgetTable(
     }
     case "comparison": {
       const years = request.years ?? [];
-      const c = await compareBudgetYears(ctx, { view: request.budgetView, years, path: request.path, by: request.by });
+      // The viewed year sets the month the others are read at (a link's `year` outside `years`: the newest).
+      const { year, ...view } = request.budgetView;
+      const c = await compareBudgetYears(ctx, {
+        view: { ...view, year: years.includes(year) ? year : null },
+        years,
+        path: request.path,
+        by: request.by,
+      });
+      // Each column says the month its year is cumulative to: a quarterly year may stop before the compared month.
       const yearColumns = c.years.flatMap((y): TableColumn[] => [
-        { key: `approved${y.year}`, header: `${y.year} ${t.approved}`, kind: "money" },
-        { key: `amended${y.year}`, header: `${y.year} ${t.amended}`, kind: "money" },
-        { key: `actual${y.year}`, header: `${y.year} ${t.actual}`, kind: "money" },
+        { key: `approved${y.year}`, header: `${t.yearAsOf(y.year, y.asOfMonth)} ${t.approved}`, kind: "money" },
+        { key: `amended${y.year}`, header: `${t.yearAsOf(y.year, y.asOfMonth)} ${t.amended}`, kind: "money" },
+        { key: `actual${y.year}`, header: `${t.yearAsOf(y.year, y.asOfMonth)} ${t.actual}`, kind: "money" },
       ]);
       const flatten = (values: { year: number; approved: bigint; amended: bigint; actual: bigint }[]) =>
         Object.fromEntries(
@@ -264,7 +278,7 @@ export async function buildBudgetTable(
         );
       return {
         title: t.comparison,
-        subtitle: c.years.map((y) => y.year).join(", "),
+        subtitle: `${c.years.map((y) => y.year).join(", ")}: ${t.comparedAt(c.month)}`,
         columns: [
           { key: "code", header: t.code, kind: "text" },
           { key: "name", header: t.name, kind: "text" },
@@ -278,7 +292,13 @@ export async function buildBudgetTable(
           actualChangePercent: row.actualChangePercent,
         })),
         total: { code: "", name: t.total, ...flatten(c.years), actualChangePercent: null },
-        meta: { ...baseMeta, years: years.join(","), level: c.level },
+        meta: {
+          ...baseMeta,
+          years: years.join(","),
+          level: c.level,
+          month: c.month,
+          asOfMonths: c.years.map((y) => `${y.year}:${y.asOfMonth ?? ""}`).join(","),
+        },
       };
     }
   }

@@ -125,6 +125,13 @@ function BudgetView({ view, data }: { view: BudgetView; data: BudgetPageData }) 
                       month: t(`budget.monthOf.${monthKey(data.compareAsOfMonth)}`),
                     })
             }
+            actualLabel={
+              // Both years' columns say the month they are cumulative to: the compared year is read at the viewed
+              // year's month, or its latest month before it when it has none (quarterly data).
+              view.compare === null
+                ? null
+                : t("budget.table.actualAsOf", { year: data.year, month: t(`budget.monthOf.${monthKey(data.month)}`) })
+            }
             sortField={view.sort.field}
             sortDirection={view.sort.direction}
             linkTo={linkTo}

@@ -23,6 +23,7 @@ export function BudgetTable({
   rows,
   total,
   compareLabel,
+  actualLabel = null,
   sortField,
   sortDirection,
   linkTo,
@@ -32,6 +33,8 @@ export function BudgetTable({
   total: Totals;
   /** The comparison column's header ("Skutečnost 2025 (ke konci prosince)"); null: no comparison. */
   compareLabel: string | null;
+  /** The viewed year's actual column header when years are compared ("Skutečnost 2026 (ke konci listopadu)"). */
+  actualLabel?: string | null;
   sortField: SortField;
   sortDirection: "asc" | "desc";
   linkTo: (row: BudgetRow) => string | null;
@@ -92,7 +95,7 @@ export function BudgetTable({
     },
     {
       id: "actual",
-      header: t("budget.amount.actual"),
+      header: actualLabel ?? t("budget.amount.actual"),
       sort: "actual",
       numeric: true,
       cell: (row) => format.money(row.actual),

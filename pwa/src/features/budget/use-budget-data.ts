@@ -103,7 +103,8 @@ export function useBudgetData(view: BudgetView): BudgetDataState {
   const [comparison] = useQuery({
     query: BudgetComparisonQuery,
     variables: {
-      view: { month: view.month, organisation: view.organisation, consolidated: view.consolidated },
+      // The viewed year sets the month the compared year is read at (like for like).
+      view: { year, month: view.month, organisation: view.organisation, consolidated: view.consolidated },
       years: [view.compare ?? 0, year ?? 0],
       path: pathInput(view),
       by: byOf(view),
