@@ -48,6 +48,10 @@ const CORE_TEXTS = [
   "notices.category",
   "notices.list.emptyBoard",
   "registers.nav",
+  "budget.nav",
+  // The alerts' menu entry and the crisis banner, which the shell shows on every page.
+  "alerts.nav",
+  "alerts.banner",
   "accessibility.link",
 ];
 

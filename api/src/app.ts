@@ -12,6 +12,7 @@ import { jobKinds } from "./jobs/index.ts";
 import { createJobQueue, installJobSchema } from "./jobs/job-queue.ts";
 import { createPublicCache } from "./services/public-cache/create-public-cache.ts";
 import { seedDemo } from "../../prisma/seed/demo.ts";
+import { ensureAllVapidKeys } from "./services/notification-channels/ensure-vapid-keys.ts";
 import { createMunicipalityResolver } from "./services/tenancy/resolve-municipality.ts";
 import { createPortalYoga } from "./yoga.ts";
 
@@ -60,6 +61,9 @@ export async function createApp(options: AppOptions) {
       await seedDemo(database.prisma);
       logger.info("demo data seeded");
     }
+    // Web push: each town's VAPID key pair is generated on first start and stored (browsers bind to it).
+    const generated = await ensureAllVapidKeys(database.prisma, config.VAPID_SUBJECT);
+    if (generated > 0) logger.info({ municipalities: generated }, "web push (VAPID) keys generated");
   }
   const municipalities = createMunicipalityResolver(database.prisma, {
     defaultSlug: config.DEFAULT_MUNICIPALITY,

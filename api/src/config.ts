@@ -101,6 +101,48 @@ const envSchema = z.object({
   STRIPE_API_BASE: z.string().url().optional(),
   /** Pending card payments older than this are re-checked with the provider by the reconciliation job. */
   CARD_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  // Notification channels (issue 12; see README "Notifications").
+  /**
+   * `live` sends by e-mail (SMTP_URL), SMS (SMS_GATEWAY_URL) and web push; `outbox` (demo) writes every
+   * channel's message to the outbox table instead. Unset: live in production, outbox elsewhere.
+   */
+  NOTIFICATION_DELIVERY: z.enum(["live", "outbox"]).optional(),
+  /** The SMS gateway's send URL (HTTPS; JSON POST, see README); unset: SMS go to the outbox. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  /** Bearer token for the SMS gateway. */
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** Sender name or number the gateway shows (alphanumeric senders must be registered with it). */
+  SMS_SENDER: z.string().min(1).max(11).optional(),
+  /** Contact the push services may use about our traffic (VAPID subject): mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "a mailto: or https:// URL")
+    .default("mailto:podpora@portal-obcana.example"),
+  /**
+   * Push service origins allowed beside the browsers' own (comma-separated, e.g. a self-hosted push
+   * service or the tests' local one): the portal POSTs only to these and the known ones.
+   */
+  PUSH_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** Retries of a failed notification delivery (after the first attempt) before its deliveries are dead letters. */
+  NOTIFICATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  /** First retry delay of a notification delivery, in seconds; each further retry waits about twice as long. */
+  NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Deliveries one job sends (a crisis alert's 100 000 pushes are 200 jobs of 500). */
+  NOTIFICATION_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+  /** Sends one delivery job runs at once (HTTP requests to push services and the SMS gateway). */
+  NOTIFICATION_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  /** Phone verification codes one citizen may ask for within an hour... */
+  PHONE_CODE_MAX_PER_HOUR: z.coerce.number().int().min(1).max(20).default(3),
+  /** ...and at least this many seconds apart. */
+  PHONE_CODE_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Life situations: the town's ClamAV daemon (clamd, INSTREAM over TCP) that checks citizens' uploads, "host:port". Unset: uploads are checked by type and size only. */
   CLAMAV_ADDRESS: z
     .string()
@@ -163,7 +205,12 @@ export function parseTrustProxy(raw: string, context: z.RefinementCtx): TrustPro
 
 export type CardPaymentsMode = "stripe" | "demo" | "off";
 
-export type Config = z.infer<typeof envSchema> & { introspection: boolean; cardPayments: CardPaymentsMode };
+export type Config = z.infer<typeof envSchema> & {
+  introspection: boolean;
+  cardPayments: CardPaymentsMode;
+  /** NOTIFICATION_DELIVERY resolved: live in production unless set, the outbox elsewhere. */
+  notificationDelivery: "live" | "outbox";
+};
 
 /** Which card gateway the portal uses; throws a ConfigurationError for a combination that cannot work. */
 function resolveCardPayments(env: z.infer<typeof envSchema>): CardPaymentsMode {
@@ -196,7 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const introspection = GRAPHQL_INTROSPECTION
     ? GRAPHQL_INTROSPECTION === "true" || GRAPHQL_INTROSPECTION === "1"
     : parsed.data.NODE_ENV !== "production";
-  return { ...parsed.data, introspection, cardPayments: resolveCardPayments(parsed.data) };
+  const notificationDelivery = parsed.data.NOTIFICATION_DELIVERY ?? (parsed.data.NODE_ENV === "production" ? "live" : "outbox");
+  return { ...parsed.data, introspection, cardPayments: resolveCardPayments(parsed.data), notificationDelivery };
 }
 
 export const paths = {

@@ -7,6 +7,7 @@ import { buildServer } from "./server.ts";
 import { scheduleHourly } from "./lib/schedule-hourly.ts";
 import { pruneLimitRecords } from "./services/accounts/prune-limit-records.ts";
 import { scheduleFileSweep } from "./services/files/sweep-unused-files.ts";
+import { scheduleReminderRuns } from "./jobs/payment-reminders.ts";
 import { scheduleCardReconciliation } from "./services/payments/card/reconcile-card-payments.ts";
 
 // Configuration mistakes and an unreachable database end the process with one clear line and a
@@ -32,6 +33,7 @@ const server = await buildServer(app);
 const stopFileSweep = scheduleFileSweep(app.services);
 const stopPruning = scheduleHourly(app.services.logger, "deleting expired rate-limit records", () => pruneLimitRecords(app.services));
 const stopCardReconciliation = scheduleCardReconciliation(app.services);
+const stopReminderRuns = scheduleReminderRuns(app.services);
 await app.services.jobs.startWorkers();
 
 let stopping = false;
@@ -47,6 +49,7 @@ async function shutdown(signal: string) {
     stopFileSweep();
     stopPruning();
     stopCardReconciliation();
+    stopReminderRuns();
     // Both at once: the workers stop fetching now while requests in flight finish.
     await Promise.all([server.close(), app.services.jobs.stop()]);
     await app.close();

@@ -4,7 +4,9 @@ import type { PrismaClient } from "../../api/src/generated/prisma/client.ts";
 import { czechAccountToIban, parseCzechAccount } from "@portal/forms";
 import { hashPassword } from "../../api/src/services/accounts/password.ts";
 import { seedDemoAccount } from "./account.ts";
+import { seedDemoBudget } from "./budget.ts";
 import { seedDemoNotices } from "./notices.ts";
+import { seedDemoNotifications } from "./notifications.ts";
 import { seedDemoRegisters } from "./registers.ts";
 import { seedDemoSubmissions } from "./submissions.ts";
 
@@ -79,7 +81,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       municipalityId: lipnice.id,
       ...DEMO_ACCOUNTS.clerk,
       role: "CLERK" as const,
-      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const, "FINANCE" as const],
+      agendas: ["NOTICES" as const, "REGISTERS" as const, "SUBMISSIONS" as const, "FINANCE" as const, "BUDGET" as const, "ALERTS" as const],
     },
     { municipalityId: lipnice.id, ...DEMO_ACCOUNTS.admin, role: "ADMIN" as const, agendas: [] },
     { municipalityId: lhota.id, ...DEMO_ACCOUNTS.otherTownCitizen, role: "CITIZEN" as const, agendas: [] },
@@ -94,5 +96,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
   await seedDemoNotices(prisma);
   await seedDemoRegisters(prisma);
   await seedDemoAccount(prisma);
+  await seedDemoBudget(prisma);
+  await seedDemoNotifications(prisma);
   await seedDemoSubmissions(prisma);
 }

@@ -95,6 +95,10 @@ for (const size of [192, 512]) {
   write(`icons/maskable-${size}.png`, render(size, size, BRAND, emblem(size / 2, size / 2, size * 0.56, WHITE, BRAND)));
 }
 
+// The notification badge: Android draws only its alpha channel in the status bar, so the emblem is a white
+// silhouette with the town hall cut out.
+write("icons/badge-96.png", render(96, 96, TRANSPARENT, emblem(48, 48, 88, WHITE, TRANSPARENT)));
+
 /** A simplified home page: branded header, then cards of grey "text" bars. */
 function screenshot(width: number, height: number, columns: number): Buffer {
   const unit = Math.min(width, height) / 27;

@@ -61,6 +61,20 @@ const CardPaymentReturnPage = page(() => import("./features/payments/CardPayment
 const ClerkCardPaymentsPage = page(() => import("./features/payments/ClerkCardPaymentsPage.tsx"), "ClerkCardPaymentsPage");
 const PayersPage = page(() => import("./features/account-clerk/PayersPage.tsx"), "PayersPage");
 const PayerPage = page(() => import("./features/account-clerk/PayerPage.tsx"), "PayerPage");
+const BudgetPage = page(() => import("./features/budget/BudgetPage.tsx"), "BudgetPage");
+const OrganisationUploadPage = page(() => import("./features/budget-clerk/OrganisationUploadPage.tsx"), "OrganisationUploadPage");
+const BudgetDataSetsPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetsPage");
+const BudgetImportPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetImportPage");
+const BudgetOrganisationsPage = page(() => import("./features/budget-clerk/BudgetOrganisationsPage.tsx"), "BudgetOrganisationsPage");
+const BudgetDataSetPage = page(() => import("./features/budget-clerk/BudgetClerkPages.tsx"), "BudgetDataSetPage");
+const AlertsPage = page(() => import("./features/alerts/AlertsPage.tsx"), "AlertsPage");
+const AlertDetailPage = page(() => import("./features/alerts/AlertDetailPage.tsx"), "AlertDetailPage");
+const UnsubscribePage = page(() => import("./features/alerts/UnsubscribePage.tsx"), "UnsubscribePage");
+const NotificationPreferencesPage = page(() => import("./features/alerts/NotificationPreferencesPage.tsx"), "NotificationPreferencesPage");
+const CommunicationHistoryPage = page(() => import("./features/history/CommunicationHistoryPage.tsx"), "CommunicationHistoryPage");
+const ClerkAlertsPage = page(() => import("./features/alerts-clerk/ClerkAlertsPage.tsx"), "ClerkAlertsPage");
+const NewAlertPage = page(() => import("./features/alerts-clerk/NewAlertPage.tsx"), "NewAlertPage");
+const ClerkAlertPage = page(() => import("./features/alerts-clerk/ClerkAlertPage.tsx"), "ClerkAlertPage");
 const CataloguePage = page(() => import("./features/life-situations/CataloguePage.tsx"), "CataloguePage");
 const GuidePage = page(() => import("./features/life-situations/GuidePage.tsx"), "GuidePage");
 const LifeSituationFormPage = page(() => import("./features/life-situations/FormPage.tsx"), "FormPage");
@@ -93,6 +107,10 @@ export function AppRoutes() {
         <Route path="uredni-deska" element={<NoticeBoardPage />} />
         <Route path="uredni-deska/archiv" element={<NoticeArchivePage />} />
         <Route path="uredni-deska/:id" element={<NoticeDetailPage />} />
+        <Route path="rozpocet" element={<BudgetPage />} />
+        <Route path="upozorneni" element={<AlertsPage />} />
+        <Route path="upozorneni/:id" element={<AlertDetailPage />} />
+        <Route path="odhlaseni-upozorneni" element={<UnsubscribePage />} />
         <Route path="zivotni-situace" element={<CataloguePage />} />
         <Route path="zivotni-situace/:slug" element={<GuidePage />} />
         <Route element={<RequireViewer />}>
@@ -101,6 +119,9 @@ export function AppRoutes() {
           <Route path="osobni-ucet" element={<PersonalAccountPage />} />
           <Route path="osobni-ucet/pripojit" element={<ClaimPayerPage />} />
           <Route path="osobni-ucet/:id" element={<AssessmentDetailPage />} />
+          <Route path="rozpocet/organizace" element={<OrganisationUploadPage />} />
+          <Route path="muj-ucet/upozorneni" element={<NotificationPreferencesPage />} />
+          <Route path="historie-komunikace" element={<CommunicationHistoryPage />} />
           <Route path="zivotni-situace/:slug/formular" element={<LifeSituationFormPage />} />
           <Route path="moje-podani" element={<MySubmissionsPage />} />
           <Route path="moje-podani/:id" element={<SubmissionPage />} />
@@ -125,6 +146,13 @@ export function AppRoutes() {
           <Route path="urad/platby-kartou" element={<ClerkCardPaymentsPage />} />
           <Route path="urad/poplatky" element={<PayersPage />} />
           <Route path="urad/poplatky/:id" element={<PayerPage />} />
+          <Route path="urad/rozpocet" element={<BudgetDataSetsPage />} />
+          <Route path="urad/rozpocet/import" element={<BudgetImportPage />} />
+          <Route path="urad/rozpocet/organizace" element={<BudgetOrganisationsPage />} />
+          <Route path="urad/rozpocet/:id" element={<BudgetDataSetPage />} />
+          <Route path="urad/upozorneni" element={<ClerkAlertsPage />} />
+          <Route path="urad/upozorneni/nove" element={<NewAlertPage />} />
+          <Route path="urad/upozorneni/:id" element={<ClerkAlertPage />} />
           <Route path="urad/podani" element={<SubmissionQueuePage />} />
           <Route path="urad/podani/sazby" element={<DogFeeTariffsPage />} />
           <Route path="urad/podani/:id" element={<SubmissionReviewPage />} />

@@ -3,6 +3,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CLEAR_USER_CACHES_MESSAGE, SKIP_WAITING_MESSAGE } from "./sw/cache-names.ts";
+import { registerPushHandlers } from "./sw/push.ts";
 import { clearUserCaches, registerRuntimeCaching } from "./sw/runtime-caching.ts";
 import { registerSubmissionSync } from "./sw/submission-sync.ts";
 
@@ -20,6 +21,7 @@ registerRoute(
 );
 
 registerRuntimeCaching();
+registerPushHandlers();
 registerSubmissionSync();
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {

@@ -48,6 +48,11 @@ interface Fixture {
   /** The citizen's paid card payment (its id and its order id). */
   cardPaymentId: string;
   cardPaymentOrderId: string;
+  /** Budget: an organisation of our town, a published and a draft data set, a published measure. */
+  budgetOrganisationId: string;
+  publishedBudgetDataSetId: string;
+  draftBudgetDataSetId: string;
+  budgetMeasureId: string;
   /** The citizen's submission (agenda SUBMISSIONS) and its delivery to the records system. */
   submissionId: string;
   deliveryId: string;
@@ -200,6 +205,8 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
     }),
   },
   "Query.deadLetterJobs": { access: adminOnly, operation: () => ({ query: `{ deadLetterJobs { id kind attempts lastError } }` }) },
+  // The VAPID public key is public by nature (every browser that subscribes gets it).
+  "Query.webPushPublicKey": { access: everyone, operation: () => ({ query: `{ webPushPublicKey }` }) },
   // Retrying is tried on a dead letter that does not exist, discarding on our town's real one (once per run);
   // tests/api/jobs.test.ts retries and discards with another town's admin trying first.
   "Mutation.retryDeadLetterJob": {
@@ -211,6 +218,123 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
     operation: (f) => ({
       query: `mutation($id: ID!) { discardDeadLetterJob(input: { id: $id }) { __typename } }`,
       variables: { id: f.deadJobId },
+    }),
+  },
+  // Notifications: public alerts; the alerts desk (clerks of the agenda, admins); a citizen's own preferences
+  // and history; the town's reminder settings (finance clerks, admins). Aimed at no real alert: an unknown id
+  // is "not found" for those allowed; inputs that fail validation change nothing.
+  "Query.alerts": { access: everyone, operation: () => ({ query: `{ alerts(first: 5) { nodes { id title } } }` }) },
+  "Query.alert": {
+    access: {
+      ...everyone,
+      anonymous: "null",
+      citizen: "null",
+      otherCitizen: "null",
+      clerkWithoutAgenda: "null",
+      clerk: "null",
+      admin: "null",
+      otherTownAdmin: "null",
+    },
+    operation: () => ({ query: `{ alert(id: "${gid("Alert", "00000000-0000-4000-8000-000000000000")}") { id } }` }),
+  },
+  "Query.crisisAlert": {
+    access: {
+      ...everyone,
+      anonymous: "null",
+      citizen: "null",
+      otherCitizen: "null",
+      clerkWithoutAgenda: "null",
+      clerk: "null",
+      admin: "null",
+      otherTownAdmin: "null",
+    },
+    operation: () => ({ query: `{ crisisAlert { id } }` }),
+  },
+  "Query.notificationTopics": { access: everyone, operation: () => ({ query: `{ notificationTopics { id name } }` }) },
+  "Query.notificationAreas": { access: everyone, operation: () => ({ query: `{ notificationAreas { id name } }` }) },
+  "Query.allAlerts": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ allAlerts(first: 5) { nodes { id status } } }` }),
+  },
+  "Query.alertRecipientCounts": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `{ alertRecipientCounts(audience: { severity: INFO, topicIds: [], channels: [EMAIL] }) { email citizens } }`,
+    }),
+  },
+  "Mutation.createAlert": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `mutation { createAlert(input: { severity: INFO, titleCs: "x", bodyCs: "x", topicIds: [], channels: [] }) { __typename } }`,
+    }),
+  },
+  "Mutation.updateAlert": {
+    access: { ...adminOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation($id: ID!) { updateAlert(id: $id, input: { severity: INFO, titleCs: "x", bodyCs: "x", topicIds: [], channels: [] }) { __typename } }`,
+      variables: { id: gid("Alert", "00000000-0000-4000-8000-000000000000") },
+    }),
+  },
+  "Mutation.cancelAlert": {
+    access: { ...adminOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation($id: ID!) { cancelAlert(id: $id) { __typename } }`,
+      variables: { id: gid("Alert", "00000000-0000-4000-8000-000000000000") },
+    }),
+  },
+  "Mutation.endAlert": {
+    access: { ...adminOnly, clerk: "NOT_FOUND", admin: "NOT_FOUND", otherTownAdmin: "NOT_FOUND" },
+    operation: () => ({
+      query: `mutation($id: ID!) { endAlert(id: $id) { __typename } }`,
+      variables: { id: gid("Alert", "00000000-0000-4000-8000-000000000000") },
+    }),
+  },
+  "Query.myNotificationPreferences": {
+    access: signedIn,
+    operation: () => ({ query: `{ myNotificationPreferences { email subscriptions { channel } } }` }),
+  },
+  "Query.myConsentHistory": { access: signedIn, operation: () => ({ query: `{ myConsentHistory { granted channel } }` }) },
+  "Query.communicationHistory": {
+    access: signedIn,
+    operation: () => ({ query: `{ communicationHistory(first: 5) { nodes { id kind title } } }` }),
+  },
+  "Mutation.setNotificationPreferences": {
+    access: signedIn,
+    operation: () => ({
+      query: `mutation { setNotificationPreferences(input: { subscriptions: [], reminderChannels: [EMAIL], paymentChannels: [EMAIL], submissionChannels: [EMAIL] }) { __typename } }`,
+    }),
+  },
+  "Mutation.setOfficialDelivery": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { setOfficialDelivery(method: DATA_BOX, address: "0") { __typename } }` }),
+  },
+  "Mutation.registerPushSubscription": {
+    access: signedIn,
+    operation: () => ({
+      query: `mutation { registerPushSubscription(input: { endpoint: "http://localhost/x", p256dh: "x", auth: "x" }) { __typename } }`,
+    }),
+  },
+  "Mutation.removePushSubscription": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { removePushSubscription(endpoint: "https://fcm.googleapis.com/none") { __typename } }` }),
+  },
+  "Mutation.startPhoneVerification": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { startPhoneVerification(phone: "x") { __typename } }` }),
+  },
+  "Mutation.confirmPhoneVerification": {
+    access: signedIn,
+    operation: () => ({ query: `mutation { confirmPhoneVerification(code: "123456") { __typename } }` }),
+  },
+  "Mutation.removeSmsPhone": { access: signedIn, operation: () => ({ query: `mutation { removeSmsPhone { __typename } }` }) },
+  "Query.notificationSettings": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({ query: `{ notificationSettings { reminderOffsetsDays } }` }),
+  },
+  "Mutation.updateNotificationSettings": {
+    access: { ...adminOnly, clerk: "allowed" },
+    operation: () => ({
+      query: `mutation { updateNotificationSettings(input: { remindersEnabled: true, reminderOffsetsDays: [], reminderSendHour: 8, reminderLateWindowDays: 3, reminderMaxOverdueDays: 60, paymentConfirmationsEnabled: true, quietHoursStart: "21:00", quietHoursEnd: "07:00" }) { __typename } }`,
     }),
   },
   "Query.auditLog": { access: adminOnly, operation: () => ({ query: `{ auditLog(first: 50) { edges { node { id action actor } } } }` }) },
@@ -660,6 +784,104 @@ const FIELD_ACCESS: Record<string, FieldCase> = {
     access: integratorOnly,
     operation: () => ({ query: `mutation { upsertAssessments(input: []) { status } }` }),
   },
+
+  // --- budget (Klikací rozpočet) ---
+  "Query.budgetYears": { access: everyone, operation: () => ({ query: `{ budgetYears { year months } }` }) },
+  "Query.budgetOrganisations": { access: everyone, operation: () => ({ query: `{ budgetOrganisations { id code name } }` }) },
+  "Query.budgetSummary": {
+    access: everyone,
+    operation: () => ({ query: `{ budgetSummary(view: { year: 2026 }) { asOfMonth revenue { actual } } }` }),
+  },
+  "Query.budgetDrillDown": {
+    access: everyone,
+    operation: () => ({
+      query: `{ budgetDrillDown(view: { year: 2026 }, path: { side: EXPENDITURE }) { level rows { code name actual } } }`,
+    }),
+  },
+  "Query.budgetDocuments": {
+    access: everyone,
+    operation: () => ({
+      query: `{ budgetDocuments(view: { year: 2026 }, path: { side: EXPENDITURE, polozka: "5169" }) { totalCount nodes { documentNumber } } }`,
+    }),
+  },
+  "Query.budgetComparison": {
+    access: everyone,
+    operation: () => ({ query: `{ budgetComparison(view: {}, years: [2025, 2026], path: { side: REVENUE }) { level rows { code } } }` }),
+  },
+  "Query.budgetMeasures": { access: everyone, operation: () => ({ query: `{ budgetMeasures(year: 2026) { number title } }` }) },
+  "Query.budgetVersions": { access: everyone, operation: () => ({ query: `{ budgetVersions(year: 2026) { id fileName } }` }) },
+  "Query.myBudgetOrganisations": { access: signedIn, operation: () => ({ query: `{ myBudgetOrganisations { id name } }` }) },
+  "Query.budgetDataSets": { access: signedIn, operation: () => ({ query: `{ budgetDataSets { id fileName } }` }) },
+  "Query.budgetDataSet": {
+    // A draft: the budget office (and the organisation's uploaders); for anyone else it does not exist.
+    access: registerDraft,
+    operation: (f) => ({ query: `query($id: ID!) { budgetDataSet(id: $id) { id fileName } }`, variables: { id: f.draftBudgetDataSetId } }),
+  },
+  "Mutation.importBudgetData": {
+    // An empty file: authorization first (the budget office or the organisation's uploaders), then EMPTY;
+    // anyone else is told the organisation does not exist (nothing learnt about it).
+    access: { ...agendaOnly, citizen: "NOT_FOUND", otherCitizen: "NOT_FOUND", clerkWithoutAgenda: "NOT_FOUND" },
+    upload: true,
+    operation: (f) => ({
+      query: `mutation($file: File!) { importBudgetData(input: { organisationId: "${f.budgetOrganisationId}", year: 2026, month: 1, file: $file }) { __typename } }`,
+    }),
+  },
+  "Mutation.approveBudgetDataSet": {
+    // A published data set cannot be approved again: WRONG_STATUS, nothing changes.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { approveBudgetDataSet(id: $id) { __typename } }`,
+      variables: { id: f.publishedBudgetDataSetId },
+    }),
+  },
+  "Mutation.publishBudgetDataSet": {
+    // Publishing a published data set changes nothing.
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { publishBudgetDataSet(id: $id) { __typename } }`,
+      variables: { id: f.publishedBudgetDataSetId },
+    }),
+  },
+  "Mutation.rejectBudgetDataSet": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { rejectBudgetDataSet(id: $id, reason: "") { __typename } }`,
+      variables: { id: f.publishedBudgetDataSetId },
+    }),
+  },
+  "Mutation.saveBudgetOrganisation": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({ query: `mutation { saveBudgetOrganisation(input: { kind: TOWN, code: "", name: "" }) { __typename } }` }),
+  },
+  "Mutation.setBudgetOrganisationMember": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { setBudgetOrganisationMember(organisationId: $id, email: "nobody@example.cz", member: true) { __typename } }`,
+      variables: { id: f.budgetOrganisationId },
+    }),
+  },
+  "Mutation.createBudgetMeasure": {
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: (f) => ({
+      query: `mutation($id: ID!) { createBudgetMeasure(input: { organisationId: $id, year: 2026, number: "", title: "", approvedBy: "", approvedOn: "2026-01-01", items: [] }) { __typename } }`,
+      variables: { id: f.budgetOrganisationId },
+    }),
+  },
+  "Query.budgetCodelistEntries": { access: everyone, operation: () => ({ query: `{ budgetCodelistEntries { code nameCs } }` }) },
+  "Mutation.saveBudgetCodelistEntry": {
+    // Invalid input after the authorization check: nothing is added.
+    access: { ...agendaOnly, otherTownAdmin: "allowed" },
+    operation: () => ({
+      query: `mutation { saveBudgetCodelistEntry(input: { kind: POLOZKA, code: "x", nameCs: "", nameEn: "", validFrom: "2026-01-01" }) { __typename } }`,
+    }),
+  },
+  "Mutation.publishBudgetMeasure": {
+    access: agendaOnly,
+    operation: (f) => ({
+      query: `mutation($id: ID!) { publishBudgetMeasure(id: $id) { __typename } }`,
+      variables: { id: f.budgetMeasureId },
+    }),
+  },
   // --- life situations (submissions) ---
   "Query.lifeSituations": { access: everyone, operation: () => ({ query: `{ lifeSituations { slug } }` }) },
   "Query.lifeSituation": { access: everyone, operation: () => ({ query: `{ lifeSituation(slug: "prihlaseni-psa") { slug } }` }) },
@@ -937,6 +1159,41 @@ beforeAll(async () => {
     },
   });
   const previewImport = await registerImport("PREVIEW");
+  const budgetOrganisation = await app.database.prisma.budgetOrganisation.create({
+    data: { municipalityId: town.id, kind: "TOWN", code: "matice", name: "matrix-secret-budget-org" },
+  });
+  const budgetDataSet = (status: "PUBLISHED" | "DRAFT", version: number) =>
+    app.database.prisma.budgetDataSet.create({
+      data: {
+        municipalityId: town.id,
+        organisationId: budgetOrganisation.id,
+        year: 2026,
+        month: 1,
+        version,
+        status,
+        format: "CSV",
+        fileName: `matrix-secret-budget-${status}.csv`,
+        fileSha256: `matrix-${status}`,
+        amountTypes: ["APPROVED"],
+        lineCount: 0,
+        publishedAt: status === "PUBLISHED" ? new Date("2026-02-10T09:00:00Z") : null,
+      },
+    });
+  const publishedBudgetDataSet = await budgetDataSet("PUBLISHED", 1);
+  const draftBudgetDataSet = await budgetDataSet("DRAFT", 2);
+  const budgetMeasure = await app.database.prisma.budgetMeasure.create({
+    data: {
+      municipalityId: town.id,
+      organisationId: budgetOrganisation.id,
+      year: 2026,
+      number: "RO 1/2026",
+      title: "matrix-secret-budget-measure",
+      approvedBy: "Rada",
+      approvedOn: new Date("2026-01-20"),
+      publishedAt: new Date("2026-01-22T09:00:00Z"),
+      items: { create: [{ paragraf: "6171", polozka: "5169", amount: 100_00n }] },
+    },
+  });
   const importedImport = await registerImport("IMPORTED");
   fixture = {
     citizenId: users.citizen.id,
@@ -955,6 +1212,10 @@ beforeAll(async () => {
     assessmentId: assessment.id,
     cardPaymentId: cardPayment.id,
     cardPaymentOrderId: cardPayment.orderId,
+    budgetOrganisationId: budgetOrganisation.id,
+    publishedBudgetDataSetId: publishedBudgetDataSet.id,
+    draftBudgetDataSetId: draftBudgetDataSet.id,
+    budgetMeasureId: budgetMeasure.id,
     submissionId: submission.id,
     deliveryId: delivery.id,
   };
@@ -973,6 +1234,7 @@ beforeAll(async () => {
     "matrix-secret-import",
     "matrix-secret-payer",
     "matrix-secret-assessment",
+    "matrix-secret-budget",
     "matrix-secret-submission",
     deadJobId!,
   ];

@@ -244,7 +244,7 @@ describe("query cost counts list sizes", () => {
   it("keeps every operation of the app under the limit, with pages at the maximum size", () => {
     const maxCost = loadConfig({ NODE_ENV: "test" }).GRAPHQL_MAX_COST;
     const modules = import.meta.glob<Record<string, unknown>>(
-      ["../../pwa/src/features/**/operations.ts", "../../pwa/src/graphql/upload-file.ts"],
+      ["../../pwa/src/features/**/*operations.ts", "../../pwa/src/graphql/upload-file.ts"],
       {
         eager: true,
       },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, usePortal, VIEWPORTS, waitForHeading, type ViewportName } from "../kit/browser.ts";
 
 // Every page, as each kind of user sees it, on a phone and on a desktop, in Czech and in English, is checked with
-// axe by the screenshot pass (screens.test.ts): no serious or critical violation (WCAG 2.1 A/AA as zákon 99/2019
+// axe by the screenshot pass (tests/browser/screens.ts): no serious or critical violation (WCAG 2.1 A/AA as zákon 99/2019
 // Sb. requires) and no text in its background's colour. Here: that the check itself catches what it must, the
 // stylesheet's layering that keeps utilities in charge, and the keyboard basics.
 

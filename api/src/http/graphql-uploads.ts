@@ -8,6 +8,7 @@ import { scopedToMunicipality } from "../db/tenant.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { authenticateRequest } from "../services/accounts/authenticate-request.ts";
 import { canManageFiles } from "../services/files/can-manage-files.ts";
+import { mayUploadBudget } from "../services/budget/may-upload-budget.ts";
 import { isFinanceClerk } from "../services/payments/require-finance-access.ts";
 
 /** Why an upload is refused before a byte of its body is read. */
@@ -50,6 +51,9 @@ export async function authorizeUpload(app: App, request: FastifyRequest, headers
   }
   // Finance clerks upload bank statements (importBankStatement).
   if (canManageFiles(auth) || isFinanceClerk(auth)) return null;
+  // The budget office and the organisations' uploaders send accounting exports (importBudgetData).
+  if (await mayUploadBudget(scopedToMunicipality(services.database.prisma, municipality.id), auth)) return null;
+  if (!auth.viewer && !auth.apiToken) return { status: 401, code: "UNAUTHENTICATED", messageKey: "error.uploadUnauthenticated" };
   if (auth.viewer) {
     formAttachmentUploads.add(request);
     return null;

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
+import { registerBudgetExports } from "./budget-exports.ts";
+import { registerAlertFeedRoutes } from "./alert-feeds.ts";
 import { registerCardPaymentRoutes } from "./card-payments.ts";
 import { registerAccountReceiptRoutes } from "./account-receipts.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerNoticeOutputRoutes } from "./notice-outputs.ts";
+import { registerNotificationUnsubscribeRoutes } from "./notification-unsubscribe.ts";
 import { registerRegisterExports } from "./register-exports.ts";
 import { registerSubmissionSummaryRoutes } from "./submission-summaries.ts";
 
@@ -19,5 +22,8 @@ export async function registerRoutes(server: FastifyInstance, app: App): Promise
   await registerRegisterExports(server, app);
   await registerCardPaymentRoutes(server, app);
   await registerAccountReceiptRoutes(server, app);
+  await registerBudgetExports(server, app);
+  await registerNotificationUnsubscribeRoutes(server, app);
+  await registerAlertFeedRoutes(server, app);
   await registerSubmissionSummaryRoutes(server, app);
 }

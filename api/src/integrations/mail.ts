@@ -30,6 +30,8 @@ export function createMailer(options: { prisma: PrismaClient; clock: Clock; smtp
           subject: message.subject,
           text: message.textBody,
           html: message.htmlBody ?? undefined,
+          // Notification e-mails carry List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).
+          headers: isHeaderRecord(message.headers) ? message.headers : undefined,
           // The same id on every attempt: a receiving server (or person) can tell a repeat of a message
           // whose acceptance we did not get to record from a new one.
           messageId: `<${message.id}@portal-obcana>`,
@@ -41,4 +43,8 @@ export function createMailer(options: { prisma: PrismaClient; clock: Clock; smtp
       await options.prisma.outboxMessage.update({ where: { id: message.id }, data: { sentAt: options.clock.now(), error: null } });
     },
   };
+}
+
+function isHeaderRecord(value: unknown): value is Record<string, string> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
 }

@@ -13,6 +13,9 @@ import "./account-admin.ts";
 import "./jobs.ts";
 import "./statements.ts";
 import "./card-payments.ts";
+import "./budget.ts";
+import "./notifications.ts";
+import "./notification-channels.ts";
 import "./submissions.ts";
 
 builder.queryType({});

@@ -17,7 +17,7 @@ import type {
   SubmissionEvent,
   WasteFeeTariff,
 } from "../generated/prisma/client.ts";
-import { AttachmentScanStatus, DeliveryStatus, SubmissionEventType, SubmissionStatus } from "../generated/prisma/enums.ts";
+import { AttachmentScanStatus, SubmissionDeliveryStatus, SubmissionEventType, SubmissionStatus } from "../generated/prisma/enums.ts";
 import { translate, type MessageKey } from "../i18n/messages.ts";
 import { fileUrl } from "../services/files/file-url.ts";
 import { deleteFormDraft } from "../services/forms/delete-form-draft.ts";
@@ -93,7 +93,7 @@ const AttachmentScanStatusEnum = builder.enumType(AttachmentScanStatus, {
   name: "AttachmentScanStatus",
   description: "PENDING: in quarantine until the antivirus checked it; CLEAN; INFECTED; FAILED (could not be checked).",
 });
-const DeliveryStatusEnum = builder.enumType(DeliveryStatus, { name: "SubmissionDeliveryStatus" });
+const DeliveryStatusEnum = builder.enumType(SubmissionDeliveryStatus, { name: "SubmissionDeliveryStatus" });
 const DraftCompatibilityEnum = builder.enumType("DraftCompatibility", {
   description:
     "A draft's version against the current form: SAME or PATCH (continue), MINOR (values re-checked, the citizen confirms), " +

@@ -6,6 +6,7 @@ export * from "./definition.ts";
 export * from "./definitions/index.ts";
 export * from "./dog-fee.ts";
 export * from "./installments.ts";
+export * from "./push-message.ts";
 export * from "./messages.ts";
 export * from "./summary.ts";
 export * from "./validate.ts";

@@ -8,7 +8,7 @@ CREATE TYPE "SubmissionEventType" AS ENUM ('SUBMITTED', 'INFORMATION_REQUESTED',
 CREATE TYPE "AttachmentScanStatus" AS ENUM ('PENDING', 'CLEAN', 'INFECTED', 'FAILED');
 
 -- CreateEnum
-CREATE TYPE "DeliveryStatus" AS ENUM ('PENDING', 'DELIVERED', 'FAILED');
+CREATE TYPE "SubmissionDeliveryStatus" AS ENUM ('PENDING', 'DELIVERED', 'FAILED');
 
 -- CreateTable
 CREATE TABLE "FormDraft" (
@@ -160,7 +160,7 @@ CREATE TABLE "SubmissionDelivery" (
     "municipalityId" UUID NOT NULL,
     "submissionId" UUID NOT NULL,
     "trigger" TEXT NOT NULL,
-    "status" "DeliveryStatus" NOT NULL DEFAULT 'PENDING',
+    "status" "SubmissionDeliveryStatus" NOT NULL DEFAULT 'PENDING',
     "step" TEXT NOT NULL,
     "completedSteps" JSONB NOT NULL DEFAULT '[]',
     "attempts" INTEGER NOT NULL DEFAULT 0,

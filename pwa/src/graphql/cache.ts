@@ -34,10 +34,34 @@ function invalidateRegisterLists(_result: unknown, _args: unknown, cache: Cache)
   for (const field of REGISTER_LISTS) invalidateQueryField(cache, field);
 }
 
+function invalidateBudgetDataSets(_result: unknown, _args: unknown, cache: Cache): void {
+  invalidateQueryField(cache, "budgetDataSets");
+}
+
+const PUBLIC_BUDGET = ["budgetYears", "budgetSummary", "budgetDrillDown", "budgetComparison", "budgetDocuments", "budgetVersions"];
+
+function invalidatePublicBudget(result: unknown, args: unknown, cache: Cache): void {
+  invalidateBudgetDataSets(result, args, cache);
+  for (const field of PUBLIC_BUDGET) invalidateQueryField(cache, field);
+}
+
 const PAYMENT_LISTS = ["bankStatements", "unpairedPayments", "assessmentsForPairing"];
 
 function invalidatePaymentLists(_result: unknown, _args: unknown, cache: Cache): void {
   for (const field of PAYMENT_LISTS) invalidateQueryField(cache, field);
+}
+
+/** Alerts: a clerk's step changes the desk's list, the public list and maybe the crisis banner. */
+function invalidateAlertLists(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["allAlerts", "alerts", "crisisAlert"]) invalidateQueryField(cache, field);
+}
+
+/**
+ * The citizen's notification preferences have no id of their own (one per viewer): each change refetches them and
+ * the consent history it added to. The preferences page shows the mutation's answer meanwhile.
+ */
+function invalidateNotificationPreferences(_result: unknown, _args: unknown, cache: Cache): void {
+  for (const field of ["myNotificationPreferences", "myConsentHistory"]) invalidateQueryField(cache, field);
 }
 
 /**
@@ -131,6 +155,22 @@ export const cacheConfig = {
       importBankStatement: invalidatePaymentLists,
       pairPayment: invalidatePaymentLists,
       reversePaymentAllocation: invalidatePaymentLists,
+      // Budget: an upload adds to the office's and the uploader's lists; a publication changes what the public
+      // budget shows (every view of it), a decision the lists filtered by status.
+      importBudgetData: invalidateBudgetDataSets,
+      approveBudgetDataSet: invalidateBudgetDataSets,
+      rejectBudgetDataSet: invalidateBudgetDataSets,
+      publishBudgetDataSet: invalidatePublicBudget,
+      createAlert: invalidateAlertLists,
+      updateAlert: invalidateAlertLists,
+      cancelAlert: invalidateAlertLists,
+      endAlert: invalidateAlertLists,
+      setNotificationPreferences: invalidateNotificationPreferences,
+      setOfficialDelivery: invalidateNotificationPreferences,
+      registerPushSubscription: invalidateNotificationPreferences,
+      removePushSubscription: invalidateNotificationPreferences,
+      confirmPhoneVerification: invalidateNotificationPreferences,
+      removeSmsPhone: invalidateNotificationPreferences,
       // Submissions (reviewers): a decision moves the submission out of the open queue; an approval adds a payer
       // and assessments to the finance pages. The open review page refetches itself.
       approveSubmission: invalidateReviewedSubmissions,
@@ -141,6 +181,10 @@ export const cacheConfig = {
       },
       retrySubmissionDeliveryStep(_result, _args, cache) {
         invalidateQueryField(cache, "submissionDeliveries");
+      },
+      saveBudgetOrganisation(_result, _args, cache) {
+        invalidateQueryField(cache, "budgetOrganisations");
+        invalidateQueryField(cache, "myBudgetOrganisations");
       },
     },
   },

@@ -8,3 +8,5 @@ export const CLEAR_USER_CACHES_MESSAGE = "CLEAR_USER_CACHES";
 export const SKIP_WAITING_MESSAGE = "SKIP_WAITING";
 /** Workbox's own message (workbox-routing's cache listener): the page lists URLs for the runtime rules to cache. */
 export const CACHE_URLS_MESSAGE = "CACHE_URLS";
+/** The worker tells open pages that a push arrived, so they refresh what it is about (crisis banner, alerts). */
+export const PUSH_RECEIVED_MESSAGE = "PUSH_RECEIVED";

@@ -29,7 +29,12 @@ export type BudgetImportCode =
   | "budget.badIco"
   | "budget.unknownCode"
   | "budget.noClass"
-  | "budget.tooLong";
+  | "budget.tooLong"
+  | "budget.badRecord"
+  | "budget.missingHeader"
+  | "budget.periodMismatch"
+  | "budget.otherOrganisation"
+  | "budget.noLines";
 
 export interface BudgetImportIssue {
   row: number;
@@ -168,7 +173,9 @@ export function readBudgetRows(rows: readonly (readonly CellValue[])[], options:
   rows.slice(1).forEach((row, i) => {
     const rowNumber = i + 2;
     if (row.every((c) => cellText(c) === "")) return;
-    const errorsBefore = issues.filter((x) => x.severity === "error").length;
+    // Only errors are reported before the check below (warnings come after it), so the count of issues tells
+    // whether this row had one; counting errors over all issues would be quadratic in a file full of warnings.
+    const issuesBefore = issues.length;
     const fail = (col: Field, code: BudgetImportCode, value: CellValue) =>
       issues.push({ row: rowNumber, column: col, code, severity: "error", value: cellText(value).slice(0, 40) || null });
 
@@ -213,7 +220,7 @@ export function readBudgetRows(rows: readonly (readonly CellValue[])[], options:
     const organisation = text(row, "organisation", rowNumber) ?? options.organisation ?? null;
     const documentNumber = text(row, "documentNumber", rowNumber);
     const documentType = text(row, "documentType", rowNumber);
-    if (issues.filter((x) => x.severity === "error").length > errorsBefore) return;
+    if (issues.length > issuesBefore) return;
 
     const date = `${year}-${String(month).padStart(2, "0")}-01`;
     if (!options.codelist.lookup("PARAGRAF", paragraf!, date) && paragraf !== "0000") {

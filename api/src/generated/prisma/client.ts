@@ -213,6 +213,126 @@ export type PaymentProviderEvent = Prisma.PaymentProviderEventModel
  */
 export type DemoGatewayPayment = Prisma.DemoGatewayPaymentModel
 /**
+ * Model BudgetOrganisation
+ * The town itself, its city districts and its příspěvkové organizace: whose data a line is.
+ */
+export type BudgetOrganisation = Prisma.BudgetOrganisationModel
+/**
+ * Model BudgetOrganisationMember
+ * A user who uploads an organisation's financial data (its accountant); they touch only its data.
+ */
+export type BudgetOrganisationMember = Prisma.BudgetOrganisationMemberModel
+/**
+ * Model BudgetDataSet
+ * One upload of one organisation × year × month (a year-to-date snapshot): the unit of atomic replace
+ * and of approval. Versions of the same period are numbered; the public view of a period is its latest
+ * published version (as of a time, for earlier versions).
+ */
+export type BudgetDataSet = Prisma.BudgetDataSetModel
+/**
+ * Model BudgetLine
+ * One line as the accounting system exported it. Its amount type is explicit, never inferred from a code.
+ */
+export type BudgetLine = Prisma.BudgetLineModel
+/**
+ * Model BudgetAggregate
+ * Lines summed per data set × amount type × drill keys, rebuilt in the import transaction; the public
+ * drill-down reads only these. Keys are classified with the codelist valid in the data set's month:
+ * a code the codelist does not know is stored as "UNCLASSIFIED" (the Nezařazeno bucket).
+ */
+export type BudgetAggregate = Prisma.BudgetAggregateModel
+/**
+ * Model BudgetMeasure
+ * Rozpočtové opatření: an approved change of the budget, explaining amended against approved.
+ */
+export type BudgetMeasure = Prisma.BudgetMeasureModel
+/**
+ * Model BudgetMeasureItem
+ * 
+ */
+export type BudgetMeasureItem = Prisma.BudgetMeasureItemModel
+/**
+ * Model BudgetCodelistEntry
+ * A town's additions to the built-in codelist of paragraf and položka (api/src/domain/budget/codelists.ts),
+ * each valid from a date and until one.
+ */
+export type BudgetCodelistEntry = Prisma.BudgetCodelistEntryModel
+/**
+ * Model NotificationTopic
+ * A subject of alerts a citizen can subscribe to (water outage, roadworks, crisis, new notices of a category, ...).
+ */
+export type NotificationTopic = Prisma.NotificationTopicModel
+/**
+ * Model NotificationArea
+ * A part of the town alerts are aimed at: the whole town, a district, a street (within a district).
+ */
+export type NotificationArea = Prisma.NotificationAreaModel
+/**
+ * Model Alert
+ * An alert composed by a clerk: public on the portal and in the feed once sent, delivered to the
+ * citizens whose preferences match its topics and areas, by the channels chosen.
+ */
+export type Alert = Prisma.AlertModel
+/**
+ * Model AlertTopic
+ * 
+ */
+export type AlertTopic = Prisma.AlertTopicModel
+/**
+ * Model AlertArea
+ * 
+ */
+export type AlertArea = Prisma.AlertAreaModel
+/**
+ * Model NotificationPreference
+ * The citizen wants alerts of this topic in this area by this channel. Only what is wanted is stored;
+ * every change is also a ConsentEvent.
+ */
+export type NotificationPreference = Prisma.NotificationPreferenceModel
+/**
+ * Model NotificationProfile
+ * A citizen's notification contacts and choices beyond alert topics.
+ */
+export type NotificationProfile = Prisma.NotificationProfileModel
+/**
+ * Model ConsentEvent
+ * Consent history: every grant and withdrawal of a channel for a topic/area or a personal message kind,
+ * with where it came from. Append-only (a trigger rejects UPDATE and DELETE); kept when the account goes.
+ */
+export type ConsentEvent = Prisma.ConsentEventModel
+/**
+ * Model Message
+ * One message (an alert, a reminder, a confirmation), rendered per language; who gets it by which
+ * channel are its deliveries.
+ */
+export type Message = Prisma.MessageModel
+/**
+ * Model MessageDelivery
+ * One message to one recipient by one channel: exactly one effect. `recipientKey` is the user's id for
+ * e-mail and SMS and the push subscription's id for push (a citizen's every device gets its own).
+ */
+export type MessageDelivery = Prisma.MessageDeliveryModel
+/**
+ * Model PushSubscription
+ * A browser's Web Push subscription; deleted when the push service answers 404/410.
+ */
+export type PushSubscription = Prisma.PushSubscriptionModel
+/**
+ * Model VapidKeyPair
+ * The town's VAPID key pair for Web Push, generated on first start.
+ */
+export type VapidKeyPair = Prisma.VapidKeyPairModel
+/**
+ * Model PhoneVerification
+ * A code sent by SMS to confirm a citizen's phone number; only its hash is stored.
+ */
+export type PhoneVerification = Prisma.PhoneVerificationModel
+/**
+ * Model NotificationSettings
+ * A town's notification settings: reminder offsets and hour, the late window, default quiet hours.
+ */
+export type NotificationSettings = Prisma.NotificationSettingsModel
+/**
  * Model FormDraft
  * A form being filled in, saved on the server (autosave) so it can be resumed on another device.
  * `clientId` is generated by the app (the offline draft's id), so a replayed save is an upsert.

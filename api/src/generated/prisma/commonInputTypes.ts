@@ -691,6 +691,261 @@ export type EnumCardPaymentStatusWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
 }
 
+export type EnumBudgetOrganisationKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+}
+
+export type EnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+}
+
+export type EnumBudgetDataSetStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+}
+
+export type EnumBudgetSourceFormatFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+}
+
+export type EnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+}
+
+export type EnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+}
+
+export type EnumBudgetAmountTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel> | $Enums.BudgetAmountType
+}
+
+export type EnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel> | $Enums.BudgetAmountType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+}
+
+export type EnumBudgetCodeKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel> | $Enums.BudgetCodeKind
+}
+
+export type EnumBudgetCodeKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetCodeKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+}
+
+export type EnumNoticeCategoryNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel> | $Enums.NoticeCategory | null
+}
+
+export type EnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel> | $Enums.NoticeCategory | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+}
+
+export type EnumNotificationAreaKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel> | $Enums.NotificationAreaKind
+}
+
+export type EnumNotificationAreaKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindWithAggregatesFilter<$PrismaModel> | $Enums.NotificationAreaKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+}
+
+export type EnumAlertSeverityFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel> | $Enums.AlertSeverity
+}
+
+export type EnumAlertStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel> | $Enums.AlertStatus
+}
+
+export type EnumAlertSeverityWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityWithAggregatesFilter<$PrismaModel> | $Enums.AlertSeverity
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+}
+
+export type EnumAlertStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusWithAggregatesFilter<$PrismaModel> | $Enums.AlertStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+}
+
+export type EnumNotificationChannelFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel> | $Enums.NotificationChannel
+}
+
+export type EnumNotificationChannelWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelWithAggregatesFilter<$PrismaModel> | $Enums.NotificationChannel
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+}
+
+export type EnumOfficialDeliveryMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+}
+
+export type EnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+}
+
+export type EnumMessageKindNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel> | $Enums.MessageKind | null
+}
+
+export type EnumConsentSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel> | $Enums.ConsentSource
+}
+
+export type EnumMessageKindNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+}
+
+export type EnumConsentSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceWithAggregatesFilter<$PrismaModel> | $Enums.ConsentSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+}
+
+export type EnumMessageKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindFilter<$PrismaModel> | $Enums.MessageKind
+}
+
+export type EnumMessageKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+}
+
+export type EnumDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel> | $Enums.DeliveryStatus
+}
+
+export type EnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.DeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+}
+
 export type EnumAgendaFilter<$PrismaModel = never> = {
   equals?: $Enums.Agenda | Prisma.EnumAgendaFieldRefInput<$PrismaModel>
   in?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
@@ -759,21 +1014,21 @@ export type EnumAttachmentScanStatusWithAggregatesFilter<$PrismaModel = never> =
   _max?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel>
 }
 
-export type EnumDeliveryStatusFilter<$PrismaModel = never> = {
-  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
-  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel> | $Enums.DeliveryStatus
+export type EnumSubmissionDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
 }
 
-export type EnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
-  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
-  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.DeliveryStatus
+export type EnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
   _count?: Prisma.NestedIntFilter<$PrismaModel>
-  _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
-  _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
 }
 
 export type NestedUuidFilter<$PrismaModel = never> = {
@@ -1408,6 +1663,261 @@ export type NestedEnumCardPaymentStatusWithAggregatesFilter<$PrismaModel = never
   _max?: Prisma.NestedEnumCardPaymentStatusFilter<$PrismaModel>
 }
 
+export type NestedEnumBudgetOrganisationKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+}
+
+export type NestedEnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetOrganisationKind | Prisma.EnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetOrganisationKind[] | Prisma.ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetOrganisationKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetOrganisationKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetOrganisationKindFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetDataSetStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+}
+
+export type NestedEnumBudgetSourceFormatFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+}
+
+export type NestedEnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetDataSetStatus | Prisma.EnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetDataSetStatus[] | Prisma.ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetDataSetStatusWithAggregatesFilter<$PrismaModel> | $Enums.BudgetDataSetStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetDataSetStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetSourceFormat | Prisma.EnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetSourceFormat[] | Prisma.ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetSourceFormatWithAggregatesFilter<$PrismaModel> | $Enums.BudgetSourceFormat
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetSourceFormatFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetAmountTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel> | $Enums.BudgetAmountType
+}
+
+export type NestedEnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetAmountType | Prisma.EnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetAmountType[] | Prisma.ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetAmountTypeWithAggregatesFilter<$PrismaModel> | $Enums.BudgetAmountType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetAmountTypeFilter<$PrismaModel>
+}
+
+export type NestedEnumBudgetCodeKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel> | $Enums.BudgetCodeKind
+}
+
+export type NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BudgetCodeKind | Prisma.EnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  in?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BudgetCodeKind[] | Prisma.ListEnumBudgetCodeKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBudgetCodeKindWithAggregatesFilter<$PrismaModel> | $Enums.BudgetCodeKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBudgetCodeKindFilter<$PrismaModel>
+}
+
+export type NestedEnumNoticeCategoryNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel> | $Enums.NoticeCategory | null
+}
+
+export type NestedEnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NoticeCategory | Prisma.EnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  in?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.NoticeCategory[] | Prisma.ListEnumNoticeCategoryFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumNoticeCategoryNullableWithAggregatesFilter<$PrismaModel> | $Enums.NoticeCategory | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNoticeCategoryNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumNotificationAreaKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel> | $Enums.NotificationAreaKind
+}
+
+export type NestedEnumNotificationAreaKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationAreaKind | Prisma.EnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationAreaKind[] | Prisma.ListEnumNotificationAreaKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationAreaKindWithAggregatesFilter<$PrismaModel> | $Enums.NotificationAreaKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationAreaKindFilter<$PrismaModel>
+}
+
+export type NestedEnumAlertSeverityFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel> | $Enums.AlertSeverity
+}
+
+export type NestedEnumAlertStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel> | $Enums.AlertStatus
+}
+
+export type NestedEnumAlertSeverityWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertSeverity | Prisma.EnumAlertSeverityFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertSeverity[] | Prisma.ListEnumAlertSeverityFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertSeverityWithAggregatesFilter<$PrismaModel> | $Enums.AlertSeverity
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertSeverityFilter<$PrismaModel>
+}
+
+export type NestedEnumAlertStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AlertStatus | Prisma.EnumAlertStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AlertStatus[] | Prisma.ListEnumAlertStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAlertStatusWithAggregatesFilter<$PrismaModel> | $Enums.AlertStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAlertStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumNotificationChannelFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel> | $Enums.NotificationChannel
+}
+
+export type NestedEnumNotificationChannelWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.NotificationChannel | Prisma.EnumNotificationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.NotificationChannel[] | Prisma.ListEnumNotificationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumNotificationChannelWithAggregatesFilter<$PrismaModel> | $Enums.NotificationChannel
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumNotificationChannelFilter<$PrismaModel>
+}
+
+export type NestedEnumOfficialDeliveryMethodFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+}
+
+export type NestedEnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.OfficialDeliveryMethod | Prisma.EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  in?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OfficialDeliveryMethod[] | Prisma.ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOfficialDeliveryMethodWithAggregatesFilter<$PrismaModel> | $Enums.OfficialDeliveryMethod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumOfficialDeliveryMethodFilter<$PrismaModel>
+}
+
+export type NestedEnumMessageKindNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel> | $Enums.MessageKind | null
+}
+
+export type NestedEnumConsentSourceFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel> | $Enums.ConsentSource
+}
+
+export type NestedEnumMessageKindNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel> | null
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumMessageKindNullableWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumConsentSourceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ConsentSource | Prisma.EnumConsentSourceFieldRefInput<$PrismaModel>
+  in?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ConsentSource[] | Prisma.ListEnumConsentSourceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConsentSourceWithAggregatesFilter<$PrismaModel> | $Enums.ConsentSource
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumConsentSourceFilter<$PrismaModel>
+}
+
+export type NestedEnumMessageKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindFilter<$PrismaModel> | $Enums.MessageKind
+}
+
+export type NestedEnumMessageKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.MessageKind | Prisma.EnumMessageKindFieldRefInput<$PrismaModel>
+  in?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.MessageKind[] | Prisma.ListEnumMessageKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumMessageKindWithAggregatesFilter<$PrismaModel> | $Enums.MessageKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumMessageKindFilter<$PrismaModel>
+}
+
+export type NestedEnumDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel> | $Enums.DeliveryStatus
+}
+
+export type NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.DeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+}
+
 export type NestedEnumAgendaFilter<$PrismaModel = never> = {
   equals?: $Enums.Agenda | Prisma.EnumAgendaFieldRefInput<$PrismaModel>
   in?: $Enums.Agenda[] | Prisma.ListEnumAgendaFieldRefInput<$PrismaModel>
@@ -1476,21 +1986,21 @@ export type NestedEnumAttachmentScanStatusWithAggregatesFilter<$PrismaModel = ne
   _max?: Prisma.NestedEnumAttachmentScanStatusFilter<$PrismaModel>
 }
 
-export type NestedEnumDeliveryStatusFilter<$PrismaModel = never> = {
-  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
-  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel> | $Enums.DeliveryStatus
+export type NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
 }
 
-export type NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
-  equals?: $Enums.DeliveryStatus | Prisma.EnumDeliveryStatusFieldRefInput<$PrismaModel>
-  in?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  notIn?: $Enums.DeliveryStatus[] | Prisma.ListEnumDeliveryStatusFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.DeliveryStatus
+export type NestedEnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionDeliveryStatus | Prisma.EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionDeliveryStatus[] | Prisma.ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionDeliveryStatus
   _count?: Prisma.NestedIntFilter<$PrismaModel>
-  _min?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
-  _max?: Prisma.NestedEnumDeliveryStatusFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionDeliveryStatusFilter<$PrismaModel>
 }
 
 

@@ -184,6 +184,130 @@ export const CardPaymentStatus = {
 export type CardPaymentStatus = (typeof CardPaymentStatus)[keyof typeof CardPaymentStatus]
 
 
+export const BudgetAmountType = {
+  APPROVED: 'APPROVED',
+  AMENDED: 'AMENDED',
+  ACTUAL: 'ACTUAL'
+} as const
+
+export type BudgetAmountType = (typeof BudgetAmountType)[keyof typeof BudgetAmountType]
+
+
+export const BudgetOrganisationKind = {
+  TOWN: 'TOWN',
+  CONTRIBUTORY: 'CONTRIBUTORY',
+  DISTRICT: 'DISTRICT'
+} as const
+
+export type BudgetOrganisationKind = (typeof BudgetOrganisationKind)[keyof typeof BudgetOrganisationKind]
+
+
+export const BudgetDataSetStatus = {
+  DRAFT: 'DRAFT',
+  APPROVED: 'APPROVED',
+  PUBLISHED: 'PUBLISHED',
+  REJECTED: 'REJECTED'
+} as const
+
+export type BudgetDataSetStatus = (typeof BudgetDataSetStatus)[keyof typeof BudgetDataSetStatus]
+
+
+export const BudgetSourceFormat = {
+  CSV: 'CSV',
+  XLSX: 'XLSX',
+  KXX: 'KXX'
+} as const
+
+export type BudgetSourceFormat = (typeof BudgetSourceFormat)[keyof typeof BudgetSourceFormat]
+
+
+export const BudgetCodeKind = {
+  PARAGRAF: 'PARAGRAF',
+  POLOZKA: 'POLOZKA'
+} as const
+
+export type BudgetCodeKind = (typeof BudgetCodeKind)[keyof typeof BudgetCodeKind]
+
+
+export const NotificationChannel = {
+  EMAIL: 'EMAIL',
+  PUSH: 'PUSH',
+  SMS: 'SMS'
+} as const
+
+export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel]
+
+
+export const AlertSeverity = {
+  INFO: 'INFO',
+  WARNING: 'WARNING',
+  CRISIS: 'CRISIS'
+} as const
+
+export type AlertSeverity = (typeof AlertSeverity)[keyof typeof AlertSeverity]
+
+
+export const AlertStatus = {
+  SCHEDULED: 'SCHEDULED',
+  SENDING: 'SENDING',
+  SENT: 'SENT',
+  CANCELLED: 'CANCELLED'
+} as const
+
+export type AlertStatus = (typeof AlertStatus)[keyof typeof AlertStatus]
+
+
+export const NotificationAreaKind = {
+  TOWN: 'TOWN',
+  DISTRICT: 'DISTRICT',
+  STREET: 'STREET'
+} as const
+
+export type NotificationAreaKind = (typeof NotificationAreaKind)[keyof typeof NotificationAreaKind]
+
+
+export const MessageKind = {
+  ALERT: 'ALERT',
+  PAYMENT_REMINDER: 'PAYMENT_REMINDER',
+  PAYMENT_CONFIRMATION: 'PAYMENT_CONFIRMATION',
+  SUBMISSION_STATUS: 'SUBMISSION_STATUS',
+  PHONE_VERIFICATION: 'PHONE_VERIFICATION'
+} as const
+
+export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
+
+
+export const DeliveryStatus = {
+  PENDING: 'PENDING',
+  SENT: 'SENT',
+  FAILED: 'FAILED',
+  DEAD: 'DEAD',
+  SKIPPED: 'SKIPPED',
+  SUPERSEDED: 'SUPERSEDED'
+} as const
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+
+
+export const ConsentSource = {
+  PREFERENCES: 'PREFERENCES',
+  UNSUBSCRIBE_LINK: 'UNSUBSCRIBE_LINK',
+  PUSH_PRUNED: 'PUSH_PRUNED',
+  STAFF: 'STAFF'
+} as const
+
+export type ConsentSource = (typeof ConsentSource)[keyof typeof ConsentSource]
+
+
+export const OfficialDeliveryMethod = {
+  DATA_BOX: 'DATA_BOX',
+  POST: 'POST',
+  IN_PERSON: 'IN_PERSON'
+} as const
+
+export type OfficialDeliveryMethod = (typeof OfficialDeliveryMethod)[keyof typeof OfficialDeliveryMethod]
+
+
 export const SubmissionStatus = {
   SUBMITTED: 'SUBMITTED',
   INFORMATION_REQUESTED: 'INFORMATION_REQUESTED',
@@ -215,10 +339,10 @@ export const AttachmentScanStatus = {
 export type AttachmentScanStatus = (typeof AttachmentScanStatus)[keyof typeof AttachmentScanStatus]
 
 
-export const DeliveryStatus = {
+export const SubmissionDeliveryStatus = {
   PENDING: 'PENDING',
   DELIVERED: 'DELIVERED',
   FAILED: 'FAILED'
 } as const
 
-export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+export type SubmissionDeliveryStatus = (typeof SubmissionDeliveryStatus)[keyof typeof SubmissionDeliveryStatus]

@@ -1,3 +1,4 @@
+import { enqueuePaymentConfirmations } from "../../jobs/payment-confirmations.ts";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { pragueNow } from "../../clock.ts";
@@ -57,5 +58,11 @@ export async function recordCashPayment(
     subjectId: payment.id,
     details: { assessmentId: assessment.id, amount: String(data.amount), receivedOn: data.receivedOn, receiptNumber: data.receiptNumber },
   });
+  // The citizens linked to the payer get a confirmation (notifications); the key makes a retry a no-op.
+  await enqueuePaymentConfirmations(
+    ctx.services,
+    { municipalityId: ctx.municipality.id, paymentIds: [payment.id] },
+    { key: `payment:${payment.id}` },
+  );
   return { paymentId: payment.id, assessmentId: assessment.id };
 }

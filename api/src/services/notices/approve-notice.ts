@@ -1,8 +1,9 @@
+import { announceNotice } from "../notifications/announce-notice.ts";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { fromDateColumn } from "../../domain/notice-window.ts";
 import { parseInput, ValidationError } from "../../errors.ts";
-import type { Notice } from "../../generated/prisma/client.ts";
+import type { Notice, Prisma } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { findNotice } from "./find-notice.ts";
 import { isNoticeAuthor } from "./is-notice-author.ts";
@@ -96,7 +97,10 @@ export async function approveNotice(
       revision: 1,
       reason: shortWindowReason,
     });
-    return tx.notice.findUniqueOrThrow({ where: { id: current.id } });
+    const approved = await tx.notice.findUniqueOrThrow({ where: { id: current.id } });
+    // Citizens subscribed to new notices of this category get an alert when it is posted.
+    await announceNotice(tx as unknown as Prisma.TransactionClient, ctx.services, approved, now);
+    return approved;
   });
   await ctx.services.publicCache.invalidate(ctx.municipality.id);
   await recordAudit(ctx, {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "../../errors.ts";
-import type { DeliveryStatus, SubmissionDelivery, SubmissionWebhook } from "../../generated/prisma/client.ts";
+import type { SubmissionDeliveryStatus, SubmissionDelivery, SubmissionWebhook } from "../../generated/prisma/client.ts";
 import { submissionDeliveryJob } from "../../jobs/submission-delivery.ts";
 import { isUuid } from "../accounts/account-rules.ts";
 import { requireViewer } from "../accounts/require-viewer.ts";
@@ -15,7 +15,7 @@ function requireAdmin(ctx: Context) {
 /** Admins: the town's deliveries to the records system, failed ones first, then the newest. */
 export async function listSubmissionDeliveries(
   ctx: Context,
-  options: { status?: DeliveryStatus | null; offset: number; limit: number },
+  options: { status?: SubmissionDeliveryStatus | null; offset: number; limit: number },
 ): Promise<(SubmissionDelivery & { submission: { number: string } })[]> {
   requireAdmin(ctx);
   return ctx.db.submissionDelivery.findMany({

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useMutation } from "urql";
 import { z } from "zod";
 import { Button } from "../../components/Button.tsx";
@@ -25,6 +26,16 @@ export function AccountPage() {
         {t("account.signedInAs", { email: viewer.email })}{" "}
         {viewer.emailVerified ? t("account.emailVerified") : t("account.emailNotVerified")}
       </p>
+      <nav aria-label={t("alerts.preferences.nav")}>
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link to="/muj-ucet/upozorneni">{t("alerts.preferences.nav")}</Link>
+          </li>
+          <li>
+            <Link to="/historie-komunikace">{t("history.nav")}</Link>
+          </li>
+        </ul>
+      </nav>
       <ProfileForm viewer={viewer} />
       <ChangePasswordForm />
       <section aria-labelledby="logout-heading" className="flex flex-col items-start gap-3">

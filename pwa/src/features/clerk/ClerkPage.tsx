@@ -10,6 +10,8 @@ const AGENDA_PAGES: Partial<Record<Agenda, string>> = {
   NOTICES: "/urad/uredni-deska",
   REGISTERS: "/urad/registry",
   FINANCE: "/urad/poplatky",
+  BUDGET: "/urad/rozpocet",
+  ALERTS: "/urad/upozorneni",
   SUBMISSIONS: "/urad/podani",
 };
 

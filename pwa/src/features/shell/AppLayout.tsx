@@ -8,6 +8,7 @@ import { Loading } from "../../components/states.tsx";
 import { ToastProvider } from "../../components/Toast.tsx";
 import { UpdatePrompt } from "../../components/UpdatePrompt.tsx";
 import { LanguageSwitch } from "../account/LanguageSwitch.tsx";
+import { CrisisBanner } from "../alerts/CrisisBanner.tsx";
 import { ADMIN_ROLES, STAFF_ROLES } from "../auth/roles.ts";
 import { SessionProvider, useSession } from "../auth/session.tsx";
 import { PageErrorBoundary } from "../static/PageErrorBoundary.tsx";
@@ -42,6 +43,7 @@ function Shell() {
         </a>
         <UpdatePrompt />
         <OfflineBanner />
+        <CrisisBanner />
         <header className="bg-brand text-on-brand">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-3">
             <NavLink to="/" className="mr-auto flex items-center gap-3 text-inherit no-underline">
@@ -112,6 +114,16 @@ function MainMenu() {
         <li>
           <NavLink to="/registry" className={linkClass}>
             {t("registers.nav")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/rozpocet" className={linkClass}>
+            {t("budget.nav")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/upozorneni" className={linkClass}>
+            {t("alerts.nav")}
           </NavLink>
         </li>
         <li>

@@ -429,6 +429,28 @@ export const ModelName = {
   CardPaymentItem: 'CardPaymentItem',
   PaymentProviderEvent: 'PaymentProviderEvent',
   DemoGatewayPayment: 'DemoGatewayPayment',
+  BudgetOrganisation: 'BudgetOrganisation',
+  BudgetOrganisationMember: 'BudgetOrganisationMember',
+  BudgetDataSet: 'BudgetDataSet',
+  BudgetLine: 'BudgetLine',
+  BudgetAggregate: 'BudgetAggregate',
+  BudgetMeasure: 'BudgetMeasure',
+  BudgetMeasureItem: 'BudgetMeasureItem',
+  BudgetCodelistEntry: 'BudgetCodelistEntry',
+  NotificationTopic: 'NotificationTopic',
+  NotificationArea: 'NotificationArea',
+  Alert: 'Alert',
+  AlertTopic: 'AlertTopic',
+  AlertArea: 'AlertArea',
+  NotificationPreference: 'NotificationPreference',
+  NotificationProfile: 'NotificationProfile',
+  ConsentEvent: 'ConsentEvent',
+  Message: 'Message',
+  MessageDelivery: 'MessageDelivery',
+  PushSubscription: 'PushSubscription',
+  VapidKeyPair: 'VapidKeyPair',
+  PhoneVerification: 'PhoneVerification',
+  NotificationSettings: 'NotificationSettings',
   FormDraft: 'FormDraft',
   Submission: 'Submission',
   SubmissionEvent: 'SubmissionEvent',
@@ -453,7 +475,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment" | "formDraft" | "submission" | "submissionEvent" | "submissionFile" | "dogFeeTariff" | "wasteFeeTariff" | "dog" | "submissionWebhook" | "submissionDelivery"
+    modelProps: "municipality" | "municipalityHost" | "bankAccount" | "user" | "session" | "emailToken" | "apiToken" | "auditLogEntry" | "outboxMessage" | "accountEmailRequest" | "loginAttempt" | "storedFile" | "notice" | "noticeAttachment" | "noticeRevision" | "noticeEvent" | "contract" | "purchaseOrder" | "invoice" | "registerImport" | "payer" | "payerLink" | "payerClaimAttempt" | "assessment" | "installment" | "payment" | "paymentAllocation" | "bankStatement" | "cardPayment" | "cardPaymentItem" | "paymentProviderEvent" | "demoGatewayPayment" | "budgetOrganisation" | "budgetOrganisationMember" | "budgetDataSet" | "budgetLine" | "budgetAggregate" | "budgetMeasure" | "budgetMeasureItem" | "budgetCodelistEntry" | "notificationTopic" | "notificationArea" | "alert" | "alertTopic" | "alertArea" | "notificationPreference" | "notificationProfile" | "consentEvent" | "message" | "messageDelivery" | "pushSubscription" | "vapidKeyPair" | "phoneVerification" | "notificationSettings" | "formDraft" | "submission" | "submissionEvent" | "submissionFile" | "dogFeeTariff" | "wasteFeeTariff" | "dog" | "submissionWebhook" | "submissionDelivery"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2825,6 +2847,1634 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    BudgetOrganisation: {
+      payload: Prisma.$BudgetOrganisationPayload<ExtArgs>
+      fields: Prisma.BudgetOrganisationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetOrganisationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetOrganisationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetOrganisationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetOrganisationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetOrganisationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetOrganisationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetOrganisationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetOrganisationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetOrganisationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        update: {
+          args: Prisma.BudgetOrganisationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetOrganisationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetOrganisationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetOrganisationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetOrganisationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetOrganisationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetOrganisation>
+        }
+        groupBy: {
+          args: Prisma.BudgetOrganisationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetOrganisationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetOrganisationMember: {
+      payload: Prisma.$BudgetOrganisationMemberPayload<ExtArgs>
+      fields: Prisma.BudgetOrganisationMemberFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetOrganisationMemberFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetOrganisationMemberFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetOrganisationMemberFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetOrganisationMemberFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetOrganisationMemberFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetOrganisationMemberCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetOrganisationMemberCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetOrganisationMemberCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetOrganisationMemberDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        update: {
+          args: Prisma.BudgetOrganisationMemberUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetOrganisationMemberDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetOrganisationMemberUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetOrganisationMemberUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetOrganisationMemberUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetOrganisationMemberPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetOrganisationMemberAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetOrganisationMember>
+        }
+        groupBy: {
+          args: Prisma.BudgetOrganisationMemberGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationMemberGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetOrganisationMemberCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetOrganisationMemberCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetDataSet: {
+      payload: Prisma.$BudgetDataSetPayload<ExtArgs>
+      fields: Prisma.BudgetDataSetFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetDataSetFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetDataSetFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetDataSetFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetDataSetFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetDataSetFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetDataSetCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetDataSetCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetDataSetCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetDataSetDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        update: {
+          args: Prisma.BudgetDataSetUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetDataSetDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetDataSetUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetDataSetUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetDataSetUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetDataSetPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetDataSetAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetDataSet>
+        }
+        groupBy: {
+          args: Prisma.BudgetDataSetGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetDataSetGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetDataSetCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetDataSetCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetLine: {
+      payload: Prisma.$BudgetLinePayload<ExtArgs>
+      fields: Prisma.BudgetLineFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetLineFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetLineFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetLineFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetLineFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        findMany: {
+          args: Prisma.BudgetLineFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>[]
+        }
+        create: {
+          args: Prisma.BudgetLineCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        createMany: {
+          args: Prisma.BudgetLineCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetLineCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetLineDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        update: {
+          args: Prisma.BudgetLineUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetLineDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetLineUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetLineUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetLineUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetLinePayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetLineAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetLine>
+        }
+        groupBy: {
+          args: Prisma.BudgetLineGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetLineGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetLineCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetLineCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetAggregate: {
+      payload: Prisma.$BudgetAggregatePayload<ExtArgs>
+      fields: Prisma.BudgetAggregateFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetAggregateFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetAggregateFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetAggregateFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetAggregateFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        findMany: {
+          args: Prisma.BudgetAggregateFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>[]
+        }
+        create: {
+          args: Prisma.BudgetAggregateCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        createMany: {
+          args: Prisma.BudgetAggregateCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetAggregateCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetAggregateDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        update: {
+          args: Prisma.BudgetAggregateUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetAggregateDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetAggregateUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetAggregateUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetAggregateUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetAggregatePayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetAggregateAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetAggregate>
+        }
+        groupBy: {
+          args: Prisma.BudgetAggregateGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetAggregateGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetAggregateCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetAggregateCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetMeasure: {
+      payload: Prisma.$BudgetMeasurePayload<ExtArgs>
+      fields: Prisma.BudgetMeasureFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetMeasureFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetMeasureFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetMeasureFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetMeasureFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        findMany: {
+          args: Prisma.BudgetMeasureFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>[]
+        }
+        create: {
+          args: Prisma.BudgetMeasureCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        createMany: {
+          args: Prisma.BudgetMeasureCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetMeasureCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetMeasureDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        update: {
+          args: Prisma.BudgetMeasureUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetMeasureDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetMeasureUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetMeasureUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetMeasureUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasurePayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetMeasureAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetMeasure>
+        }
+        groupBy: {
+          args: Prisma.BudgetMeasureGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetMeasureCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetMeasureItem: {
+      payload: Prisma.$BudgetMeasureItemPayload<ExtArgs>
+      fields: Prisma.BudgetMeasureItemFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetMeasureItemFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetMeasureItemFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetMeasureItemFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetMeasureItemFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetMeasureItemFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetMeasureItemCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetMeasureItemCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetMeasureItemCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetMeasureItemDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        update: {
+          args: Prisma.BudgetMeasureItemUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetMeasureItemDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetMeasureItemUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetMeasureItemUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetMeasureItemUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetMeasureItemPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetMeasureItemAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetMeasureItem>
+        }
+        groupBy: {
+          args: Prisma.BudgetMeasureItemGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureItemGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetMeasureItemCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetMeasureItemCountAggregateOutputType> | number
+        }
+      }
+    }
+    BudgetCodelistEntry: {
+      payload: Prisma.$BudgetCodelistEntryPayload<ExtArgs>
+      fields: Prisma.BudgetCodelistEntryFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BudgetCodelistEntryFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BudgetCodelistEntryFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        findFirst: {
+          args: Prisma.BudgetCodelistEntryFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BudgetCodelistEntryFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        findMany: {
+          args: Prisma.BudgetCodelistEntryFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>[]
+        }
+        create: {
+          args: Prisma.BudgetCodelistEntryCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        createMany: {
+          args: Prisma.BudgetCodelistEntryCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BudgetCodelistEntryCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>[]
+        }
+        delete: {
+          args: Prisma.BudgetCodelistEntryDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        update: {
+          args: Prisma.BudgetCodelistEntryUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        deleteMany: {
+          args: Prisma.BudgetCodelistEntryDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BudgetCodelistEntryUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BudgetCodelistEntryUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>[]
+        }
+        upsert: {
+          args: Prisma.BudgetCodelistEntryUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BudgetCodelistEntryPayload>
+        }
+        aggregate: {
+          args: Prisma.BudgetCodelistEntryAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBudgetCodelistEntry>
+        }
+        groupBy: {
+          args: Prisma.BudgetCodelistEntryGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetCodelistEntryGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BudgetCodelistEntryCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BudgetCodelistEntryCountAggregateOutputType> | number
+        }
+      }
+    }
+    NotificationTopic: {
+      payload: Prisma.$NotificationTopicPayload<ExtArgs>
+      fields: Prisma.NotificationTopicFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NotificationTopicFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NotificationTopicFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>
+        }
+        findFirst: {
+          args: Prisma.NotificationTopicFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NotificationTopicFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>
+        }
+        findMany: {
+          args: Prisma.NotificationTopicFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>[]
+        }
+        create: {
+          args: Prisma.NotificationTopicCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>
+        }
+        createMany: {
+          args: Prisma.NotificationTopicCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NotificationTopicCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>[]
+        }
+        delete: {
+          args: Prisma.NotificationTopicDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>
+        }
+        update: {
+          args: Prisma.NotificationTopicUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>
+        }
+        deleteMany: {
+          args: Prisma.NotificationTopicDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NotificationTopicUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NotificationTopicUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>[]
+        }
+        upsert: {
+          args: Prisma.NotificationTopicUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationTopicPayload>
+        }
+        aggregate: {
+          args: Prisma.NotificationTopicAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotificationTopic>
+        }
+        groupBy: {
+          args: Prisma.NotificationTopicGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationTopicGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NotificationTopicCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationTopicCountAggregateOutputType> | number
+        }
+      }
+    }
+    NotificationArea: {
+      payload: Prisma.$NotificationAreaPayload<ExtArgs>
+      fields: Prisma.NotificationAreaFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NotificationAreaFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NotificationAreaFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>
+        }
+        findFirst: {
+          args: Prisma.NotificationAreaFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NotificationAreaFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>
+        }
+        findMany: {
+          args: Prisma.NotificationAreaFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>[]
+        }
+        create: {
+          args: Prisma.NotificationAreaCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>
+        }
+        createMany: {
+          args: Prisma.NotificationAreaCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NotificationAreaCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>[]
+        }
+        delete: {
+          args: Prisma.NotificationAreaDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>
+        }
+        update: {
+          args: Prisma.NotificationAreaUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>
+        }
+        deleteMany: {
+          args: Prisma.NotificationAreaDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NotificationAreaUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NotificationAreaUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>[]
+        }
+        upsert: {
+          args: Prisma.NotificationAreaUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationAreaPayload>
+        }
+        aggregate: {
+          args: Prisma.NotificationAreaAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotificationArea>
+        }
+        groupBy: {
+          args: Prisma.NotificationAreaGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationAreaGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NotificationAreaCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationAreaCountAggregateOutputType> | number
+        }
+      }
+    }
+    Alert: {
+      payload: Prisma.$AlertPayload<ExtArgs>
+      fields: Prisma.AlertFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AlertFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AlertFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>
+        }
+        findFirst: {
+          args: Prisma.AlertFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AlertFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>
+        }
+        findMany: {
+          args: Prisma.AlertFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>[]
+        }
+        create: {
+          args: Prisma.AlertCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>
+        }
+        createMany: {
+          args: Prisma.AlertCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AlertCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>[]
+        }
+        delete: {
+          args: Prisma.AlertDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>
+        }
+        update: {
+          args: Prisma.AlertUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>
+        }
+        deleteMany: {
+          args: Prisma.AlertDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AlertUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AlertUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>[]
+        }
+        upsert: {
+          args: Prisma.AlertUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertPayload>
+        }
+        aggregate: {
+          args: Prisma.AlertAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAlert>
+        }
+        groupBy: {
+          args: Prisma.AlertGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AlertGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AlertCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AlertCountAggregateOutputType> | number
+        }
+      }
+    }
+    AlertTopic: {
+      payload: Prisma.$AlertTopicPayload<ExtArgs>
+      fields: Prisma.AlertTopicFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AlertTopicFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AlertTopicFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>
+        }
+        findFirst: {
+          args: Prisma.AlertTopicFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AlertTopicFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>
+        }
+        findMany: {
+          args: Prisma.AlertTopicFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>[]
+        }
+        create: {
+          args: Prisma.AlertTopicCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>
+        }
+        createMany: {
+          args: Prisma.AlertTopicCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AlertTopicCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>[]
+        }
+        delete: {
+          args: Prisma.AlertTopicDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>
+        }
+        update: {
+          args: Prisma.AlertTopicUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>
+        }
+        deleteMany: {
+          args: Prisma.AlertTopicDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AlertTopicUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AlertTopicUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>[]
+        }
+        upsert: {
+          args: Prisma.AlertTopicUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertTopicPayload>
+        }
+        aggregate: {
+          args: Prisma.AlertTopicAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAlertTopic>
+        }
+        groupBy: {
+          args: Prisma.AlertTopicGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AlertTopicGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AlertTopicCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AlertTopicCountAggregateOutputType> | number
+        }
+      }
+    }
+    AlertArea: {
+      payload: Prisma.$AlertAreaPayload<ExtArgs>
+      fields: Prisma.AlertAreaFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AlertAreaFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AlertAreaFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>
+        }
+        findFirst: {
+          args: Prisma.AlertAreaFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AlertAreaFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>
+        }
+        findMany: {
+          args: Prisma.AlertAreaFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>[]
+        }
+        create: {
+          args: Prisma.AlertAreaCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>
+        }
+        createMany: {
+          args: Prisma.AlertAreaCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AlertAreaCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>[]
+        }
+        delete: {
+          args: Prisma.AlertAreaDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>
+        }
+        update: {
+          args: Prisma.AlertAreaUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>
+        }
+        deleteMany: {
+          args: Prisma.AlertAreaDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AlertAreaUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AlertAreaUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>[]
+        }
+        upsert: {
+          args: Prisma.AlertAreaUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AlertAreaPayload>
+        }
+        aggregate: {
+          args: Prisma.AlertAreaAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAlertArea>
+        }
+        groupBy: {
+          args: Prisma.AlertAreaGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AlertAreaGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AlertAreaCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AlertAreaCountAggregateOutputType> | number
+        }
+      }
+    }
+    NotificationPreference: {
+      payload: Prisma.$NotificationPreferencePayload<ExtArgs>
+      fields: Prisma.NotificationPreferenceFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NotificationPreferenceFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NotificationPreferenceFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>
+        }
+        findFirst: {
+          args: Prisma.NotificationPreferenceFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NotificationPreferenceFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>
+        }
+        findMany: {
+          args: Prisma.NotificationPreferenceFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>[]
+        }
+        create: {
+          args: Prisma.NotificationPreferenceCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>
+        }
+        createMany: {
+          args: Prisma.NotificationPreferenceCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NotificationPreferenceCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>[]
+        }
+        delete: {
+          args: Prisma.NotificationPreferenceDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>
+        }
+        update: {
+          args: Prisma.NotificationPreferenceUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>
+        }
+        deleteMany: {
+          args: Prisma.NotificationPreferenceDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NotificationPreferenceUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NotificationPreferenceUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>[]
+        }
+        upsert: {
+          args: Prisma.NotificationPreferenceUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationPreferencePayload>
+        }
+        aggregate: {
+          args: Prisma.NotificationPreferenceAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotificationPreference>
+        }
+        groupBy: {
+          args: Prisma.NotificationPreferenceGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationPreferenceGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NotificationPreferenceCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationPreferenceCountAggregateOutputType> | number
+        }
+      }
+    }
+    NotificationProfile: {
+      payload: Prisma.$NotificationProfilePayload<ExtArgs>
+      fields: Prisma.NotificationProfileFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NotificationProfileFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NotificationProfileFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>
+        }
+        findFirst: {
+          args: Prisma.NotificationProfileFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NotificationProfileFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>
+        }
+        findMany: {
+          args: Prisma.NotificationProfileFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>[]
+        }
+        create: {
+          args: Prisma.NotificationProfileCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>
+        }
+        createMany: {
+          args: Prisma.NotificationProfileCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NotificationProfileCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>[]
+        }
+        delete: {
+          args: Prisma.NotificationProfileDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>
+        }
+        update: {
+          args: Prisma.NotificationProfileUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>
+        }
+        deleteMany: {
+          args: Prisma.NotificationProfileDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NotificationProfileUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NotificationProfileUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>[]
+        }
+        upsert: {
+          args: Prisma.NotificationProfileUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationProfilePayload>
+        }
+        aggregate: {
+          args: Prisma.NotificationProfileAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotificationProfile>
+        }
+        groupBy: {
+          args: Prisma.NotificationProfileGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationProfileGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NotificationProfileCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationProfileCountAggregateOutputType> | number
+        }
+      }
+    }
+    ConsentEvent: {
+      payload: Prisma.$ConsentEventPayload<ExtArgs>
+      fields: Prisma.ConsentEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ConsentEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ConsentEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>
+        }
+        findFirst: {
+          args: Prisma.ConsentEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ConsentEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>
+        }
+        findMany: {
+          args: Prisma.ConsentEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>[]
+        }
+        create: {
+          args: Prisma.ConsentEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>
+        }
+        createMany: {
+          args: Prisma.ConsentEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ConsentEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>[]
+        }
+        delete: {
+          args: Prisma.ConsentEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>
+        }
+        update: {
+          args: Prisma.ConsentEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.ConsentEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ConsentEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ConsentEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.ConsentEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentEventPayload>
+        }
+        aggregate: {
+          args: Prisma.ConsentEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateConsentEvent>
+        }
+        groupBy: {
+          args: Prisma.ConsentEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ConsentEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ConsentEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ConsentEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    Message: {
+      payload: Prisma.$MessagePayload<ExtArgs>
+      fields: Prisma.MessageFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MessageFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MessageFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>
+        }
+        findFirst: {
+          args: Prisma.MessageFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MessageFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>
+        }
+        findMany: {
+          args: Prisma.MessageFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>[]
+        }
+        create: {
+          args: Prisma.MessageCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>
+        }
+        createMany: {
+          args: Prisma.MessageCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MessageCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>[]
+        }
+        delete: {
+          args: Prisma.MessageDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>
+        }
+        update: {
+          args: Prisma.MessageUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>
+        }
+        deleteMany: {
+          args: Prisma.MessageDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MessageUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MessageUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>[]
+        }
+        upsert: {
+          args: Prisma.MessageUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessagePayload>
+        }
+        aggregate: {
+          args: Prisma.MessageAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMessage>
+        }
+        groupBy: {
+          args: Prisma.MessageGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MessageGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MessageCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MessageCountAggregateOutputType> | number
+        }
+      }
+    }
+    MessageDelivery: {
+      payload: Prisma.$MessageDeliveryPayload<ExtArgs>
+      fields: Prisma.MessageDeliveryFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MessageDeliveryFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MessageDeliveryFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>
+        }
+        findFirst: {
+          args: Prisma.MessageDeliveryFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MessageDeliveryFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>
+        }
+        findMany: {
+          args: Prisma.MessageDeliveryFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>[]
+        }
+        create: {
+          args: Prisma.MessageDeliveryCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>
+        }
+        createMany: {
+          args: Prisma.MessageDeliveryCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MessageDeliveryCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>[]
+        }
+        delete: {
+          args: Prisma.MessageDeliveryDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>
+        }
+        update: {
+          args: Prisma.MessageDeliveryUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>
+        }
+        deleteMany: {
+          args: Prisma.MessageDeliveryDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MessageDeliveryUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MessageDeliveryUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>[]
+        }
+        upsert: {
+          args: Prisma.MessageDeliveryUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MessageDeliveryPayload>
+        }
+        aggregate: {
+          args: Prisma.MessageDeliveryAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMessageDelivery>
+        }
+        groupBy: {
+          args: Prisma.MessageDeliveryGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MessageDeliveryGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MessageDeliveryCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MessageDeliveryCountAggregateOutputType> | number
+        }
+      }
+    }
+    PushSubscription: {
+      payload: Prisma.$PushSubscriptionPayload<ExtArgs>
+      fields: Prisma.PushSubscriptionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PushSubscriptionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PushSubscriptionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>
+        }
+        findFirst: {
+          args: Prisma.PushSubscriptionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PushSubscriptionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>
+        }
+        findMany: {
+          args: Prisma.PushSubscriptionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>[]
+        }
+        create: {
+          args: Prisma.PushSubscriptionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>
+        }
+        createMany: {
+          args: Prisma.PushSubscriptionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PushSubscriptionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>[]
+        }
+        delete: {
+          args: Prisma.PushSubscriptionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>
+        }
+        update: {
+          args: Prisma.PushSubscriptionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>
+        }
+        deleteMany: {
+          args: Prisma.PushSubscriptionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PushSubscriptionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PushSubscriptionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>[]
+        }
+        upsert: {
+          args: Prisma.PushSubscriptionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PushSubscriptionPayload>
+        }
+        aggregate: {
+          args: Prisma.PushSubscriptionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePushSubscription>
+        }
+        groupBy: {
+          args: Prisma.PushSubscriptionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PushSubscriptionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PushSubscriptionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PushSubscriptionCountAggregateOutputType> | number
+        }
+      }
+    }
+    VapidKeyPair: {
+      payload: Prisma.$VapidKeyPairPayload<ExtArgs>
+      fields: Prisma.VapidKeyPairFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.VapidKeyPairFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.VapidKeyPairFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>
+        }
+        findFirst: {
+          args: Prisma.VapidKeyPairFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.VapidKeyPairFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>
+        }
+        findMany: {
+          args: Prisma.VapidKeyPairFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>[]
+        }
+        create: {
+          args: Prisma.VapidKeyPairCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>
+        }
+        createMany: {
+          args: Prisma.VapidKeyPairCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.VapidKeyPairCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>[]
+        }
+        delete: {
+          args: Prisma.VapidKeyPairDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>
+        }
+        update: {
+          args: Prisma.VapidKeyPairUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>
+        }
+        deleteMany: {
+          args: Prisma.VapidKeyPairDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.VapidKeyPairUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.VapidKeyPairUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>[]
+        }
+        upsert: {
+          args: Prisma.VapidKeyPairUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$VapidKeyPairPayload>
+        }
+        aggregate: {
+          args: Prisma.VapidKeyPairAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateVapidKeyPair>
+        }
+        groupBy: {
+          args: Prisma.VapidKeyPairGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.VapidKeyPairGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.VapidKeyPairCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.VapidKeyPairCountAggregateOutputType> | number
+        }
+      }
+    }
+    PhoneVerification: {
+      payload: Prisma.$PhoneVerificationPayload<ExtArgs>
+      fields: Prisma.PhoneVerificationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PhoneVerificationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PhoneVerificationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>
+        }
+        findFirst: {
+          args: Prisma.PhoneVerificationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PhoneVerificationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>
+        }
+        findMany: {
+          args: Prisma.PhoneVerificationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>[]
+        }
+        create: {
+          args: Prisma.PhoneVerificationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>
+        }
+        createMany: {
+          args: Prisma.PhoneVerificationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PhoneVerificationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>[]
+        }
+        delete: {
+          args: Prisma.PhoneVerificationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>
+        }
+        update: {
+          args: Prisma.PhoneVerificationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>
+        }
+        deleteMany: {
+          args: Prisma.PhoneVerificationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PhoneVerificationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PhoneVerificationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>[]
+        }
+        upsert: {
+          args: Prisma.PhoneVerificationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PhoneVerificationPayload>
+        }
+        aggregate: {
+          args: Prisma.PhoneVerificationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePhoneVerification>
+        }
+        groupBy: {
+          args: Prisma.PhoneVerificationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PhoneVerificationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PhoneVerificationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PhoneVerificationCountAggregateOutputType> | number
+        }
+      }
+    }
+    NotificationSettings: {
+      payload: Prisma.$NotificationSettingsPayload<ExtArgs>
+      fields: Prisma.NotificationSettingsFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NotificationSettingsFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NotificationSettingsFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>
+        }
+        findFirst: {
+          args: Prisma.NotificationSettingsFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NotificationSettingsFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>
+        }
+        findMany: {
+          args: Prisma.NotificationSettingsFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>[]
+        }
+        create: {
+          args: Prisma.NotificationSettingsCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>
+        }
+        createMany: {
+          args: Prisma.NotificationSettingsCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NotificationSettingsCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>[]
+        }
+        delete: {
+          args: Prisma.NotificationSettingsDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>
+        }
+        update: {
+          args: Prisma.NotificationSettingsUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>
+        }
+        deleteMany: {
+          args: Prisma.NotificationSettingsDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NotificationSettingsUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NotificationSettingsUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>[]
+        }
+        upsert: {
+          args: Prisma.NotificationSettingsUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NotificationSettingsPayload>
+        }
+        aggregate: {
+          args: Prisma.NotificationSettingsAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNotificationSettings>
+        }
+        groupBy: {
+          args: Prisma.NotificationSettingsGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationSettingsGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NotificationSettingsCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NotificationSettingsCountAggregateOutputType> | number
+        }
+      }
+    }
     FormDraft: {
       payload: Prisma.$FormDraftPayload<ExtArgs>
       fields: Prisma.FormDraftFieldRefs
@@ -3671,7 +5321,9 @@ export const OutboxMessageScalarFieldEnum = {
   sentAt: 'sentAt',
   transport: 'transport',
   error: 'error',
-  jobId: 'jobId'
+  jobId: 'jobId',
+  headers: 'headers',
+  channel: 'channel'
 } as const
 
 export type OutboxMessageScalarFieldEnum = (typeof OutboxMessageScalarFieldEnum)[keyof typeof OutboxMessageScalarFieldEnum]
@@ -4094,6 +5746,377 @@ export const DemoGatewayPaymentScalarFieldEnum = {
 } as const
 
 export type DemoGatewayPaymentScalarFieldEnum = (typeof DemoGatewayPaymentScalarFieldEnum)[keyof typeof DemoGatewayPaymentScalarFieldEnum]
+
+
+export const BudgetOrganisationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  ico: 'ico',
+  consolidated: 'consolidated',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationScalarFieldEnum = (typeof BudgetOrganisationScalarFieldEnum)[keyof typeof BudgetOrganisationScalarFieldEnum]
+
+
+export const BudgetOrganisationMemberScalarFieldEnum = {
+  organisationId: 'organisationId',
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationMemberScalarFieldEnum = (typeof BudgetOrganisationMemberScalarFieldEnum)[keyof typeof BudgetOrganisationMemberScalarFieldEnum]
+
+
+export const BudgetDataSetScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  version: 'version',
+  status: 'status',
+  format: 'format',
+  fileName: 'fileName',
+  fileSha256: 'fileSha256',
+  amountTypes: 'amountTypes',
+  lineCount: 'lineCount',
+  warnings: 'warnings',
+  warningCount: 'warningCount',
+  note: 'note',
+  uploadedById: 'uploadedById',
+  uploadedAt: 'uploadedAt',
+  approvedById: 'approvedById',
+  approvedAt: 'approvedAt',
+  publishedById: 'publishedById',
+  publishedAt: 'publishedAt',
+  rejectedAt: 'rejectedAt',
+  rejectReason: 'rejectReason'
+} as const
+
+export type BudgetDataSetScalarFieldEnum = (typeof BudgetDataSetScalarFieldEnum)[keyof typeof BudgetDataSetScalarFieldEnum]
+
+
+export const BudgetLineScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  amountType: 'amountType',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount',
+  documentNumber: 'documentNumber',
+  documentType: 'documentType',
+  counterpartyIco: 'counterpartyIco',
+  sourceRow: 'sourceRow'
+} as const
+
+export type BudgetLineScalarFieldEnum = (typeof BudgetLineScalarFieldEnum)[keyof typeof BudgetLineScalarFieldEnum]
+
+
+export const BudgetAggregateScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  amountType: 'amountType',
+  side: 'side',
+  groupCode: 'groupCode',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  transfer: 'transfer',
+  amount: 'amount',
+  lineCount: 'lineCount'
+} as const
+
+export type BudgetAggregateScalarFieldEnum = (typeof BudgetAggregateScalarFieldEnum)[keyof typeof BudgetAggregateScalarFieldEnum]
+
+
+export const BudgetMeasureScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  number: 'number',
+  title: 'title',
+  approvedBy: 'approvedBy',
+  approvedOn: 'approvedOn',
+  publishedAt: 'publishedAt',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetMeasureScalarFieldEnum = (typeof BudgetMeasureScalarFieldEnum)[keyof typeof BudgetMeasureScalarFieldEnum]
+
+
+export const BudgetMeasureItemScalarFieldEnum = {
+  id: 'id',
+  measureId: 'measureId',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount'
+} as const
+
+export type BudgetMeasureItemScalarFieldEnum = (typeof BudgetMeasureItemScalarFieldEnum)[keyof typeof BudgetMeasureItemScalarFieldEnum]
+
+
+export const BudgetCodelistEntryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  validFrom: 'validFrom',
+  validTo: 'validTo'
+} as const
+
+export type BudgetCodelistEntryScalarFieldEnum = (typeof BudgetCodelistEntryScalarFieldEnum)[keyof typeof BudgetCodelistEntryScalarFieldEnum]
+
+
+export const NotificationTopicScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  descriptionCs: 'descriptionCs',
+  descriptionEn: 'descriptionEn',
+  isCrisis: 'isCrisis',
+  noticeCategory: 'noticeCategory',
+  position: 'position',
+  archivedAt: 'archivedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationTopicScalarFieldEnum = (typeof NotificationTopicScalarFieldEnum)[keyof typeof NotificationTopicScalarFieldEnum]
+
+
+export const NotificationAreaScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  parentId: 'parentId',
+  archivedAt: 'archivedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationAreaScalarFieldEnum = (typeof NotificationAreaScalarFieldEnum)[keyof typeof NotificationAreaScalarFieldEnum]
+
+
+export const AlertScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  severity: 'severity',
+  status: 'status',
+  titleCs: 'titleCs',
+  bodyCs: 'bodyCs',
+  titleEn: 'titleEn',
+  bodyEn: 'bodyEn',
+  channels: 'channels',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  scheduledAt: 'scheduledAt',
+  publishedAt: 'publishedAt',
+  sentAt: 'sentAt',
+  cancelledAt: 'cancelledAt',
+  cancelledById: 'cancelledById',
+  noticeId: 'noticeId',
+  idempotencyKey: 'idempotencyKey',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AlertScalarFieldEnum = (typeof AlertScalarFieldEnum)[keyof typeof AlertScalarFieldEnum]
+
+
+export const AlertTopicScalarFieldEnum = {
+  alertId: 'alertId',
+  topicId: 'topicId'
+} as const
+
+export type AlertTopicScalarFieldEnum = (typeof AlertTopicScalarFieldEnum)[keyof typeof AlertTopicScalarFieldEnum]
+
+
+export const AlertAreaScalarFieldEnum = {
+  alertId: 'alertId',
+  areaId: 'areaId'
+} as const
+
+export type AlertAreaScalarFieldEnum = (typeof AlertAreaScalarFieldEnum)[keyof typeof AlertAreaScalarFieldEnum]
+
+
+export const NotificationPreferenceScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  topicId: 'topicId',
+  areaId: 'areaId',
+  channel: 'channel',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationPreferenceScalarFieldEnum = (typeof NotificationPreferenceScalarFieldEnum)[keyof typeof NotificationPreferenceScalarFieldEnum]
+
+
+export const NotificationProfileScalarFieldEnum = {
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  smsPhone: 'smsPhone',
+  smsPhoneVerifiedAt: 'smsPhoneVerifiedAt',
+  quietHoursStart: 'quietHoursStart',
+  quietHoursEnd: 'quietHoursEnd',
+  reminderChannels: 'reminderChannels',
+  paymentChannels: 'paymentChannels',
+  submissionChannels: 'submissionChannels',
+  officialDelivery: 'officialDelivery',
+  officialDeliveryAddress: 'officialDeliveryAddress',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationProfileScalarFieldEnum = (typeof NotificationProfileScalarFieldEnum)[keyof typeof NotificationProfileScalarFieldEnum]
+
+
+export const ConsentEventScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  channel: 'channel',
+  topicId: 'topicId',
+  areaId: 'areaId',
+  messageKind: 'messageKind',
+  granted: 'granted',
+  source: 'source',
+  ip: 'ip',
+  userAgent: 'userAgent',
+  createdAt: 'createdAt'
+} as const
+
+export type ConsentEventScalarFieldEnum = (typeof ConsentEventScalarFieldEnum)[keyof typeof ConsentEventScalarFieldEnum]
+
+
+export const MessageScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  dedupKey: 'dedupKey',
+  userId: 'userId',
+  alertId: 'alertId',
+  assessmentId: 'assessmentId',
+  paymentId: 'paymentId',
+  submissionId: 'submissionId',
+  severity: 'severity',
+  subjectCs: 'subjectCs',
+  bodyCs: 'bodyCs',
+  subjectEn: 'subjectEn',
+  bodyEn: 'bodyEn',
+  path: 'path',
+  supersedesId: 'supersedesId',
+  fanoutCursor: 'fanoutCursor',
+  fanoutDoneAt: 'fanoutDoneAt',
+  createdAt: 'createdAt'
+} as const
+
+export type MessageScalarFieldEnum = (typeof MessageScalarFieldEnum)[keyof typeof MessageScalarFieldEnum]
+
+
+export const MessageDeliveryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  messageId: 'messageId',
+  userId: 'userId',
+  channel: 'channel',
+  recipientKey: 'recipientKey',
+  pushSubscriptionId: 'pushSubscriptionId',
+  address: 'address',
+  status: 'status',
+  notBefore: 'notBefore',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  sentAt: 'sentAt',
+  providerId: 'providerId',
+  outboxMessageId: 'outboxMessageId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type MessageDeliveryScalarFieldEnum = (typeof MessageDeliveryScalarFieldEnum)[keyof typeof MessageDeliveryScalarFieldEnum]
+
+
+export const PushSubscriptionScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  endpoint: 'endpoint',
+  p256dh: 'p256dh',
+  auth: 'auth',
+  userAgent: 'userAgent',
+  expiresAt: 'expiresAt',
+  lastSuccessAt: 'lastSuccessAt',
+  failureCount: 'failureCount',
+  createdAt: 'createdAt'
+} as const
+
+export type PushSubscriptionScalarFieldEnum = (typeof PushSubscriptionScalarFieldEnum)[keyof typeof PushSubscriptionScalarFieldEnum]
+
+
+export const VapidKeyPairScalarFieldEnum = {
+  municipalityId: 'municipalityId',
+  publicKey: 'publicKey',
+  privateKey: 'privateKey',
+  subject: 'subject',
+  createdAt: 'createdAt'
+} as const
+
+export type VapidKeyPairScalarFieldEnum = (typeof VapidKeyPairScalarFieldEnum)[keyof typeof VapidKeyPairScalarFieldEnum]
+
+
+export const PhoneVerificationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  phone: 'phone',
+  codeHash: 'codeHash',
+  attempts: 'attempts',
+  expiresAt: 'expiresAt',
+  verifiedAt: 'verifiedAt',
+  ip: 'ip',
+  createdAt: 'createdAt'
+} as const
+
+export type PhoneVerificationScalarFieldEnum = (typeof PhoneVerificationScalarFieldEnum)[keyof typeof PhoneVerificationScalarFieldEnum]
+
+
+export const NotificationSettingsScalarFieldEnum = {
+  municipalityId: 'municipalityId',
+  remindersEnabled: 'remindersEnabled',
+  reminderOffsetsDays: 'reminderOffsetsDays',
+  reminderSendHour: 'reminderSendHour',
+  reminderLateWindowDays: 'reminderLateWindowDays',
+  reminderMaxOverdueDays: 'reminderMaxOverdueDays',
+  paymentConfirmationsEnabled: 'paymentConfirmationsEnabled',
+  quietHoursStart: 'quietHoursStart',
+  quietHoursEnd: 'quietHoursEnd',
+  updatedById: 'updatedById',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationSettingsScalarFieldEnum = (typeof NotificationSettingsScalarFieldEnum)[keyof typeof NotificationSettingsScalarFieldEnum]
 
 
 export const FormDraftScalarFieldEnum = {
@@ -4657,6 +6680,188 @@ export type ListEnumCardPaymentStatusFieldRefInput<$PrismaModel> = FieldRefInput
 
 
 /**
+ * Reference to a field of type 'BudgetOrganisationKind'
+ */
+export type EnumBudgetOrganisationKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetOrganisationKind'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetOrganisationKind[]'
+ */
+export type ListEnumBudgetOrganisationKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetOrganisationKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetDataSetStatus'
+ */
+export type EnumBudgetDataSetStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetDataSetStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetDataSetStatus[]'
+ */
+export type ListEnumBudgetDataSetStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetDataSetStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetSourceFormat'
+ */
+export type EnumBudgetSourceFormatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetSourceFormat'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetSourceFormat[]'
+ */
+export type ListEnumBudgetSourceFormatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetSourceFormat[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetAmountType[]'
+ */
+export type ListEnumBudgetAmountTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetAmountType[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetAmountType'
+ */
+export type EnumBudgetAmountTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetAmountType'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetCodeKind'
+ */
+export type EnumBudgetCodeKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetCodeKind'>
+    
+
+
+/**
+ * Reference to a field of type 'BudgetCodeKind[]'
+ */
+export type ListEnumBudgetCodeKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BudgetCodeKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'NotificationAreaKind'
+ */
+export type EnumNotificationAreaKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NotificationAreaKind'>
+    
+
+
+/**
+ * Reference to a field of type 'NotificationAreaKind[]'
+ */
+export type ListEnumNotificationAreaKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NotificationAreaKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AlertSeverity'
+ */
+export type EnumAlertSeverityFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AlertSeverity'>
+    
+
+
+/**
+ * Reference to a field of type 'AlertSeverity[]'
+ */
+export type ListEnumAlertSeverityFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AlertSeverity[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AlertStatus'
+ */
+export type EnumAlertStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AlertStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'AlertStatus[]'
+ */
+export type ListEnumAlertStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AlertStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'NotificationChannel[]'
+ */
+export type ListEnumNotificationChannelFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NotificationChannel[]'>
+    
+
+
+/**
+ * Reference to a field of type 'NotificationChannel'
+ */
+export type EnumNotificationChannelFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'NotificationChannel'>
+    
+
+
+/**
+ * Reference to a field of type 'OfficialDeliveryMethod'
+ */
+export type EnumOfficialDeliveryMethodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OfficialDeliveryMethod'>
+    
+
+
+/**
+ * Reference to a field of type 'OfficialDeliveryMethod[]'
+ */
+export type ListEnumOfficialDeliveryMethodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OfficialDeliveryMethod[]'>
+    
+
+
+/**
+ * Reference to a field of type 'MessageKind'
+ */
+export type EnumMessageKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'MessageKind'>
+    
+
+
+/**
+ * Reference to a field of type 'MessageKind[]'
+ */
+export type ListEnumMessageKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'MessageKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'ConsentSource'
+ */
+export type EnumConsentSourceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ConsentSource'>
+    
+
+
+/**
+ * Reference to a field of type 'ConsentSource[]'
+ */
+export type ListEnumConsentSourceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ConsentSource[]'>
+    
+
+
+/**
+ * Reference to a field of type 'DeliveryStatus'
+ */
+export type EnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'DeliveryStatus[]'
+ */
+export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'SubmissionStatus'
  */
 export type EnumSubmissionStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionStatus'>
@@ -4699,16 +6904,16 @@ export type ListEnumAttachmentScanStatusFieldRefInput<$PrismaModel> = FieldRefIn
 
 
 /**
- * Reference to a field of type 'DeliveryStatus'
+ * Reference to a field of type 'SubmissionDeliveryStatus'
  */
-export type EnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus'>
+export type EnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionDeliveryStatus'>
     
 
 
 /**
- * Reference to a field of type 'DeliveryStatus[]'
+ * Reference to a field of type 'SubmissionDeliveryStatus[]'
  */
-export type ListEnumDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeliveryStatus[]'>
+export type ListEnumSubmissionDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionDeliveryStatus[]'>
     
 
 
@@ -4908,6 +7113,28 @@ export type GlobalOmitConfig = {
   cardPaymentItem?: Prisma.CardPaymentItemOmit
   paymentProviderEvent?: Prisma.PaymentProviderEventOmit
   demoGatewayPayment?: Prisma.DemoGatewayPaymentOmit
+  budgetOrganisation?: Prisma.BudgetOrganisationOmit
+  budgetOrganisationMember?: Prisma.BudgetOrganisationMemberOmit
+  budgetDataSet?: Prisma.BudgetDataSetOmit
+  budgetLine?: Prisma.BudgetLineOmit
+  budgetAggregate?: Prisma.BudgetAggregateOmit
+  budgetMeasure?: Prisma.BudgetMeasureOmit
+  budgetMeasureItem?: Prisma.BudgetMeasureItemOmit
+  budgetCodelistEntry?: Prisma.BudgetCodelistEntryOmit
+  notificationTopic?: Prisma.NotificationTopicOmit
+  notificationArea?: Prisma.NotificationAreaOmit
+  alert?: Prisma.AlertOmit
+  alertTopic?: Prisma.AlertTopicOmit
+  alertArea?: Prisma.AlertAreaOmit
+  notificationPreference?: Prisma.NotificationPreferenceOmit
+  notificationProfile?: Prisma.NotificationProfileOmit
+  consentEvent?: Prisma.ConsentEventOmit
+  message?: Prisma.MessageOmit
+  messageDelivery?: Prisma.MessageDeliveryOmit
+  pushSubscription?: Prisma.PushSubscriptionOmit
+  vapidKeyPair?: Prisma.VapidKeyPairOmit
+  phoneVerification?: Prisma.PhoneVerificationOmit
+  notificationSettings?: Prisma.NotificationSettingsOmit
   formDraft?: Prisma.FormDraftOmit
   submission?: Prisma.SubmissionOmit
   submissionEvent?: Prisma.SubmissionEventOmit

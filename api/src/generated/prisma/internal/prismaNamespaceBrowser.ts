@@ -83,6 +83,28 @@ export const ModelName = {
   CardPaymentItem: 'CardPaymentItem',
   PaymentProviderEvent: 'PaymentProviderEvent',
   DemoGatewayPayment: 'DemoGatewayPayment',
+  BudgetOrganisation: 'BudgetOrganisation',
+  BudgetOrganisationMember: 'BudgetOrganisationMember',
+  BudgetDataSet: 'BudgetDataSet',
+  BudgetLine: 'BudgetLine',
+  BudgetAggregate: 'BudgetAggregate',
+  BudgetMeasure: 'BudgetMeasure',
+  BudgetMeasureItem: 'BudgetMeasureItem',
+  BudgetCodelistEntry: 'BudgetCodelistEntry',
+  NotificationTopic: 'NotificationTopic',
+  NotificationArea: 'NotificationArea',
+  Alert: 'Alert',
+  AlertTopic: 'AlertTopic',
+  AlertArea: 'AlertArea',
+  NotificationPreference: 'NotificationPreference',
+  NotificationProfile: 'NotificationProfile',
+  ConsentEvent: 'ConsentEvent',
+  Message: 'Message',
+  MessageDelivery: 'MessageDelivery',
+  PushSubscription: 'PushSubscription',
+  VapidKeyPair: 'VapidKeyPair',
+  PhoneVerification: 'PhoneVerification',
+  NotificationSettings: 'NotificationSettings',
   FormDraft: 'FormDraft',
   Submission: 'Submission',
   SubmissionEvent: 'SubmissionEvent',
@@ -251,7 +273,9 @@ export const OutboxMessageScalarFieldEnum = {
   sentAt: 'sentAt',
   transport: 'transport',
   error: 'error',
-  jobId: 'jobId'
+  jobId: 'jobId',
+  headers: 'headers',
+  channel: 'channel'
 } as const
 
 export type OutboxMessageScalarFieldEnum = (typeof OutboxMessageScalarFieldEnum)[keyof typeof OutboxMessageScalarFieldEnum]
@@ -674,6 +698,377 @@ export const DemoGatewayPaymentScalarFieldEnum = {
 } as const
 
 export type DemoGatewayPaymentScalarFieldEnum = (typeof DemoGatewayPaymentScalarFieldEnum)[keyof typeof DemoGatewayPaymentScalarFieldEnum]
+
+
+export const BudgetOrganisationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  ico: 'ico',
+  consolidated: 'consolidated',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationScalarFieldEnum = (typeof BudgetOrganisationScalarFieldEnum)[keyof typeof BudgetOrganisationScalarFieldEnum]
+
+
+export const BudgetOrganisationMemberScalarFieldEnum = {
+  organisationId: 'organisationId',
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetOrganisationMemberScalarFieldEnum = (typeof BudgetOrganisationMemberScalarFieldEnum)[keyof typeof BudgetOrganisationMemberScalarFieldEnum]
+
+
+export const BudgetDataSetScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  version: 'version',
+  status: 'status',
+  format: 'format',
+  fileName: 'fileName',
+  fileSha256: 'fileSha256',
+  amountTypes: 'amountTypes',
+  lineCount: 'lineCount',
+  warnings: 'warnings',
+  warningCount: 'warningCount',
+  note: 'note',
+  uploadedById: 'uploadedById',
+  uploadedAt: 'uploadedAt',
+  approvedById: 'approvedById',
+  approvedAt: 'approvedAt',
+  publishedById: 'publishedById',
+  publishedAt: 'publishedAt',
+  rejectedAt: 'rejectedAt',
+  rejectReason: 'rejectReason'
+} as const
+
+export type BudgetDataSetScalarFieldEnum = (typeof BudgetDataSetScalarFieldEnum)[keyof typeof BudgetDataSetScalarFieldEnum]
+
+
+export const BudgetLineScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  amountType: 'amountType',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount',
+  documentNumber: 'documentNumber',
+  documentType: 'documentType',
+  counterpartyIco: 'counterpartyIco',
+  sourceRow: 'sourceRow'
+} as const
+
+export type BudgetLineScalarFieldEnum = (typeof BudgetLineScalarFieldEnum)[keyof typeof BudgetLineScalarFieldEnum]
+
+
+export const BudgetAggregateScalarFieldEnum = {
+  id: 'id',
+  dataSetId: 'dataSetId',
+  organisationId: 'organisationId',
+  year: 'year',
+  month: 'month',
+  amountType: 'amountType',
+  side: 'side',
+  groupCode: 'groupCode',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  transfer: 'transfer',
+  amount: 'amount',
+  lineCount: 'lineCount'
+} as const
+
+export type BudgetAggregateScalarFieldEnum = (typeof BudgetAggregateScalarFieldEnum)[keyof typeof BudgetAggregateScalarFieldEnum]
+
+
+export const BudgetMeasureScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  organisationId: 'organisationId',
+  year: 'year',
+  number: 'number',
+  title: 'title',
+  approvedBy: 'approvedBy',
+  approvedOn: 'approvedOn',
+  publishedAt: 'publishedAt',
+  createdById: 'createdById',
+  createdAt: 'createdAt'
+} as const
+
+export type BudgetMeasureScalarFieldEnum = (typeof BudgetMeasureScalarFieldEnum)[keyof typeof BudgetMeasureScalarFieldEnum]
+
+
+export const BudgetMeasureItemScalarFieldEnum = {
+  id: 'id',
+  measureId: 'measureId',
+  paragraf: 'paragraf',
+  polozka: 'polozka',
+  orj: 'orj',
+  org: 'org',
+  uz: 'uz',
+  amount: 'amount'
+} as const
+
+export type BudgetMeasureItemScalarFieldEnum = (typeof BudgetMeasureItemScalarFieldEnum)[keyof typeof BudgetMeasureItemScalarFieldEnum]
+
+
+export const BudgetCodelistEntryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  validFrom: 'validFrom',
+  validTo: 'validTo'
+} as const
+
+export type BudgetCodelistEntryScalarFieldEnum = (typeof BudgetCodelistEntryScalarFieldEnum)[keyof typeof BudgetCodelistEntryScalarFieldEnum]
+
+
+export const NotificationTopicScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  code: 'code',
+  nameCs: 'nameCs',
+  nameEn: 'nameEn',
+  descriptionCs: 'descriptionCs',
+  descriptionEn: 'descriptionEn',
+  isCrisis: 'isCrisis',
+  noticeCategory: 'noticeCategory',
+  position: 'position',
+  archivedAt: 'archivedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationTopicScalarFieldEnum = (typeof NotificationTopicScalarFieldEnum)[keyof typeof NotificationTopicScalarFieldEnum]
+
+
+export const NotificationAreaScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  code: 'code',
+  name: 'name',
+  parentId: 'parentId',
+  archivedAt: 'archivedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationAreaScalarFieldEnum = (typeof NotificationAreaScalarFieldEnum)[keyof typeof NotificationAreaScalarFieldEnum]
+
+
+export const AlertScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  severity: 'severity',
+  status: 'status',
+  titleCs: 'titleCs',
+  bodyCs: 'bodyCs',
+  titleEn: 'titleEn',
+  bodyEn: 'bodyEn',
+  channels: 'channels',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  scheduledAt: 'scheduledAt',
+  publishedAt: 'publishedAt',
+  sentAt: 'sentAt',
+  cancelledAt: 'cancelledAt',
+  cancelledById: 'cancelledById',
+  noticeId: 'noticeId',
+  idempotencyKey: 'idempotencyKey',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AlertScalarFieldEnum = (typeof AlertScalarFieldEnum)[keyof typeof AlertScalarFieldEnum]
+
+
+export const AlertTopicScalarFieldEnum = {
+  alertId: 'alertId',
+  topicId: 'topicId'
+} as const
+
+export type AlertTopicScalarFieldEnum = (typeof AlertTopicScalarFieldEnum)[keyof typeof AlertTopicScalarFieldEnum]
+
+
+export const AlertAreaScalarFieldEnum = {
+  alertId: 'alertId',
+  areaId: 'areaId'
+} as const
+
+export type AlertAreaScalarFieldEnum = (typeof AlertAreaScalarFieldEnum)[keyof typeof AlertAreaScalarFieldEnum]
+
+
+export const NotificationPreferenceScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  topicId: 'topicId',
+  areaId: 'areaId',
+  channel: 'channel',
+  createdAt: 'createdAt'
+} as const
+
+export type NotificationPreferenceScalarFieldEnum = (typeof NotificationPreferenceScalarFieldEnum)[keyof typeof NotificationPreferenceScalarFieldEnum]
+
+
+export const NotificationProfileScalarFieldEnum = {
+  userId: 'userId',
+  municipalityId: 'municipalityId',
+  smsPhone: 'smsPhone',
+  smsPhoneVerifiedAt: 'smsPhoneVerifiedAt',
+  quietHoursStart: 'quietHoursStart',
+  quietHoursEnd: 'quietHoursEnd',
+  reminderChannels: 'reminderChannels',
+  paymentChannels: 'paymentChannels',
+  submissionChannels: 'submissionChannels',
+  officialDelivery: 'officialDelivery',
+  officialDeliveryAddress: 'officialDeliveryAddress',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationProfileScalarFieldEnum = (typeof NotificationProfileScalarFieldEnum)[keyof typeof NotificationProfileScalarFieldEnum]
+
+
+export const ConsentEventScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  channel: 'channel',
+  topicId: 'topicId',
+  areaId: 'areaId',
+  messageKind: 'messageKind',
+  granted: 'granted',
+  source: 'source',
+  ip: 'ip',
+  userAgent: 'userAgent',
+  createdAt: 'createdAt'
+} as const
+
+export type ConsentEventScalarFieldEnum = (typeof ConsentEventScalarFieldEnum)[keyof typeof ConsentEventScalarFieldEnum]
+
+
+export const MessageScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  kind: 'kind',
+  dedupKey: 'dedupKey',
+  userId: 'userId',
+  alertId: 'alertId',
+  assessmentId: 'assessmentId',
+  paymentId: 'paymentId',
+  submissionId: 'submissionId',
+  severity: 'severity',
+  subjectCs: 'subjectCs',
+  bodyCs: 'bodyCs',
+  subjectEn: 'subjectEn',
+  bodyEn: 'bodyEn',
+  path: 'path',
+  supersedesId: 'supersedesId',
+  fanoutCursor: 'fanoutCursor',
+  fanoutDoneAt: 'fanoutDoneAt',
+  createdAt: 'createdAt'
+} as const
+
+export type MessageScalarFieldEnum = (typeof MessageScalarFieldEnum)[keyof typeof MessageScalarFieldEnum]
+
+
+export const MessageDeliveryScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  messageId: 'messageId',
+  userId: 'userId',
+  channel: 'channel',
+  recipientKey: 'recipientKey',
+  pushSubscriptionId: 'pushSubscriptionId',
+  address: 'address',
+  status: 'status',
+  notBefore: 'notBefore',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  sentAt: 'sentAt',
+  providerId: 'providerId',
+  outboxMessageId: 'outboxMessageId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type MessageDeliveryScalarFieldEnum = (typeof MessageDeliveryScalarFieldEnum)[keyof typeof MessageDeliveryScalarFieldEnum]
+
+
+export const PushSubscriptionScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  endpoint: 'endpoint',
+  p256dh: 'p256dh',
+  auth: 'auth',
+  userAgent: 'userAgent',
+  expiresAt: 'expiresAt',
+  lastSuccessAt: 'lastSuccessAt',
+  failureCount: 'failureCount',
+  createdAt: 'createdAt'
+} as const
+
+export type PushSubscriptionScalarFieldEnum = (typeof PushSubscriptionScalarFieldEnum)[keyof typeof PushSubscriptionScalarFieldEnum]
+
+
+export const VapidKeyPairScalarFieldEnum = {
+  municipalityId: 'municipalityId',
+  publicKey: 'publicKey',
+  privateKey: 'privateKey',
+  subject: 'subject',
+  createdAt: 'createdAt'
+} as const
+
+export type VapidKeyPairScalarFieldEnum = (typeof VapidKeyPairScalarFieldEnum)[keyof typeof VapidKeyPairScalarFieldEnum]
+
+
+export const PhoneVerificationScalarFieldEnum = {
+  id: 'id',
+  municipalityId: 'municipalityId',
+  userId: 'userId',
+  phone: 'phone',
+  codeHash: 'codeHash',
+  attempts: 'attempts',
+  expiresAt: 'expiresAt',
+  verifiedAt: 'verifiedAt',
+  ip: 'ip',
+  createdAt: 'createdAt'
+} as const
+
+export type PhoneVerificationScalarFieldEnum = (typeof PhoneVerificationScalarFieldEnum)[keyof typeof PhoneVerificationScalarFieldEnum]
+
+
+export const NotificationSettingsScalarFieldEnum = {
+  municipalityId: 'municipalityId',
+  remindersEnabled: 'remindersEnabled',
+  reminderOffsetsDays: 'reminderOffsetsDays',
+  reminderSendHour: 'reminderSendHour',
+  reminderLateWindowDays: 'reminderLateWindowDays',
+  reminderMaxOverdueDays: 'reminderMaxOverdueDays',
+  paymentConfirmationsEnabled: 'paymentConfirmationsEnabled',
+  quietHoursStart: 'quietHoursStart',
+  quietHoursEnd: 'quietHoursEnd',
+  updatedById: 'updatedById',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationSettingsScalarFieldEnum = (typeof NotificationSettingsScalarFieldEnum)[keyof typeof NotificationSettingsScalarFieldEnum]
 
 
 export const FormDraftScalarFieldEnum = {

@@ -315,6 +315,22 @@ export type MunicipalityWhereInput = {
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationListRelationFilter
+  budgetDataSets?: Prisma.BudgetDataSetListRelationFilter
+  budgetMeasures?: Prisma.BudgetMeasureListRelationFilter
+  budgetCodelist?: Prisma.BudgetCodelistEntryListRelationFilter
+  notificationTopics?: Prisma.NotificationTopicListRelationFilter
+  notificationAreas?: Prisma.NotificationAreaListRelationFilter
+  alerts?: Prisma.AlertListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfiles?: Prisma.NotificationProfileListRelationFilter
+  consentEvents?: Prisma.ConsentEventListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
   formDrafts?: Prisma.FormDraftListRelationFilter
   submissions?: Prisma.SubmissionListRelationFilter
   submissionEvents?: Prisma.SubmissionEventListRelationFilter
@@ -367,6 +383,22 @@ export type MunicipalityOrderByWithRelationInput = {
   payments?: Prisma.PaymentOrderByRelationAggregateInput
   bankStatements?: Prisma.BankStatementOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
+  budgetOrganisations?: Prisma.BudgetOrganisationOrderByRelationAggregateInput
+  budgetDataSets?: Prisma.BudgetDataSetOrderByRelationAggregateInput
+  budgetMeasures?: Prisma.BudgetMeasureOrderByRelationAggregateInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryOrderByRelationAggregateInput
+  notificationTopics?: Prisma.NotificationTopicOrderByRelationAggregateInput
+  notificationAreas?: Prisma.NotificationAreaOrderByRelationAggregateInput
+  alerts?: Prisma.AlertOrderByRelationAggregateInput
+  notificationPreferences?: Prisma.NotificationPreferenceOrderByRelationAggregateInput
+  notificationProfiles?: Prisma.NotificationProfileOrderByRelationAggregateInput
+  consentEvents?: Prisma.ConsentEventOrderByRelationAggregateInput
+  messages?: Prisma.MessageOrderByRelationAggregateInput
+  messageDeliveries?: Prisma.MessageDeliveryOrderByRelationAggregateInput
+  pushSubscriptions?: Prisma.PushSubscriptionOrderByRelationAggregateInput
+  vapidKeyPair?: Prisma.VapidKeyPairOrderByWithRelationInput
+  phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
+  notificationSettings?: Prisma.NotificationSettingsOrderByWithRelationInput
   formDrafts?: Prisma.FormDraftOrderByRelationAggregateInput
   submissions?: Prisma.SubmissionOrderByRelationAggregateInput
   submissionEvents?: Prisma.SubmissionEventOrderByRelationAggregateInput
@@ -422,6 +454,22 @@ export type MunicipalityWhereUniqueInput = Prisma.AtLeast<{
   payments?: Prisma.PaymentListRelationFilter
   bankStatements?: Prisma.BankStatementListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationListRelationFilter
+  budgetDataSets?: Prisma.BudgetDataSetListRelationFilter
+  budgetMeasures?: Prisma.BudgetMeasureListRelationFilter
+  budgetCodelist?: Prisma.BudgetCodelistEntryListRelationFilter
+  notificationTopics?: Prisma.NotificationTopicListRelationFilter
+  notificationAreas?: Prisma.NotificationAreaListRelationFilter
+  alerts?: Prisma.AlertListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfiles?: Prisma.NotificationProfileListRelationFilter
+  consentEvents?: Prisma.ConsentEventListRelationFilter
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  vapidKeyPair?: Prisma.XOR<Prisma.VapidKeyPairNullableScalarRelationFilter, Prisma.VapidKeyPairWhereInput> | null
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
+  notificationSettings?: Prisma.XOR<Prisma.NotificationSettingsNullableScalarRelationFilter, Prisma.NotificationSettingsWhereInput> | null
   formDrafts?: Prisma.FormDraftListRelationFilter
   submissions?: Prisma.SubmissionListRelationFilter
   submissionEvents?: Prisma.SubmissionEventListRelationFilter
@@ -524,6 +572,22 @@ export type MunicipalityCreateInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -576,6 +640,22 @@ export type MunicipalityUncheckedCreateInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -628,6 +708,22 @@ export type MunicipalityUpdateInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -680,6 +776,22 @@ export type MunicipalityUncheckedUpdateInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1142,6 +1254,230 @@ export type MunicipalityUpdateOneRequiredWithoutCardPaymentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.MunicipalityUpdateWithoutCardPaymentsInput>, Prisma.MunicipalityUncheckedUpdateWithoutCardPaymentsInput>
 }
 
+export type MunicipalityCreateNestedOneWithoutBudgetOrganisationsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetOrganisationsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetOrganisationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetOrganisationsInput, Prisma.MunicipalityUpdateWithoutBudgetOrganisationsInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBudgetDataSetsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetDataSetsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetDataSetsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetDataSetsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetDataSetsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetDataSetsInput, Prisma.MunicipalityUpdateWithoutBudgetDataSetsInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBudgetMeasuresInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetMeasuresInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetMeasuresNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetMeasuresInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetMeasuresInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetMeasuresInput, Prisma.MunicipalityUpdateWithoutBudgetMeasuresInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutBudgetCodelistInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetCodelistInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutBudgetCodelistNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutBudgetCodelistInput
+  upsert?: Prisma.MunicipalityUpsertWithoutBudgetCodelistInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutBudgetCodelistInput, Prisma.MunicipalityUpdateWithoutBudgetCodelistInput>, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationTopicsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationTopicsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationTopicsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationTopicsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationTopicsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationTopicsInput, Prisma.MunicipalityUpdateWithoutNotificationTopicsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationAreasInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationAreasInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationAreasNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationAreasInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationAreasInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationAreasInput, Prisma.MunicipalityUpdateWithoutNotificationAreasInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutAlertsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAlertsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutAlertsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutAlertsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutAlertsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutAlertsInput, Prisma.MunicipalityUpdateWithoutAlertsInput>, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationPreferencesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationPreferencesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationPreferencesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationPreferencesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationPreferencesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationPreferencesInput, Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationProfilesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationProfilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationProfilesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationProfilesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationProfilesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationProfilesInput, Prisma.MunicipalityUpdateWithoutNotificationProfilesInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutConsentEventsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutConsentEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutConsentEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutConsentEventsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutConsentEventsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutConsentEventsInput, Prisma.MunicipalityUpdateWithoutConsentEventsInput>, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutMessagesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessagesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutMessagesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessagesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutMessagesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutMessagesInput, Prisma.MunicipalityUpdateWithoutMessagesInput>, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutMessageDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessageDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutMessageDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutMessageDeliveriesInput
+  upsert?: Prisma.MunicipalityUpsertWithoutMessageDeliveriesInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutMessageDeliveriesInput, Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput>, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPushSubscriptionsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPushSubscriptionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPushSubscriptionsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPushSubscriptionsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPushSubscriptionsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPushSubscriptionsInput, Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutVapidKeyPairInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutVapidKeyPairInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutVapidKeyPairNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutVapidKeyPairInput
+  upsert?: Prisma.MunicipalityUpsertWithoutVapidKeyPairInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutVapidKeyPairInput, Prisma.MunicipalityUpdateWithoutVapidKeyPairInput>, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutPhoneVerificationsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPhoneVerificationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutPhoneVerificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutPhoneVerificationsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutPhoneVerificationsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutPhoneVerificationsInput, Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput>, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityCreateNestedOneWithoutNotificationSettingsInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationSettingsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+}
+
+export type MunicipalityUpdateOneRequiredWithoutNotificationSettingsNestedInput = {
+  create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutNotificationSettingsInput
+  upsert?: Prisma.MunicipalityUpsertWithoutNotificationSettingsInput
+  connect?: Prisma.MunicipalityWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput, Prisma.MunicipalityUpdateWithoutNotificationSettingsInput>, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+}
+
 export type MunicipalityCreateNestedOneWithoutFormDraftsInput = {
   create?: Prisma.XOR<Prisma.MunicipalityCreateWithoutFormDraftsInput, Prisma.MunicipalityUncheckedCreateWithoutFormDraftsInput>
   connectOrCreate?: Prisma.MunicipalityCreateOrConnectWithoutFormDraftsInput
@@ -1308,6 +1644,22 @@ export type MunicipalityCreateWithoutHostsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -1359,6 +1711,22 @@ export type MunicipalityUncheckedCreateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1426,6 +1794,22 @@ export type MunicipalityUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -1477,6 +1861,22 @@ export type MunicipalityUncheckedUpdateWithoutHostsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1528,6 +1928,22 @@ export type MunicipalityCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -1579,6 +1995,22 @@ export type MunicipalityUncheckedCreateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1646,6 +2078,22 @@ export type MunicipalityUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -1697,6 +2145,22 @@ export type MunicipalityUncheckedUpdateWithoutBankAccountsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1748,6 +2212,22 @@ export type MunicipalityCreateWithoutUsersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -1799,6 +2279,22 @@ export type MunicipalityUncheckedCreateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -1866,6 +2362,22 @@ export type MunicipalityUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -1917,6 +2429,22 @@ export type MunicipalityUncheckedUpdateWithoutUsersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -1968,6 +2496,22 @@ export type MunicipalityCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -2019,6 +2563,22 @@ export type MunicipalityUncheckedCreateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2086,6 +2646,22 @@ export type MunicipalityUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -2137,6 +2713,22 @@ export type MunicipalityUncheckedUpdateWithoutSessionsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2188,6 +2780,22 @@ export type MunicipalityCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -2239,6 +2847,22 @@ export type MunicipalityUncheckedCreateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2306,6 +2930,22 @@ export type MunicipalityUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -2357,6 +2997,22 @@ export type MunicipalityUncheckedUpdateWithoutApiTokensInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2408,6 +3064,22 @@ export type MunicipalityCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -2459,6 +3131,22 @@ export type MunicipalityUncheckedCreateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2526,6 +3214,22 @@ export type MunicipalityUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -2577,6 +3281,22 @@ export type MunicipalityUncheckedUpdateWithoutAuditEntriesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2628,6 +3348,22 @@ export type MunicipalityCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -2679,6 +3415,22 @@ export type MunicipalityUncheckedCreateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2746,6 +3498,22 @@ export type MunicipalityUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -2797,6 +3565,22 @@ export type MunicipalityUncheckedUpdateWithoutOutboxInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -2848,6 +3632,22 @@ export type MunicipalityCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -2899,6 +3699,22 @@ export type MunicipalityUncheckedCreateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -2966,6 +3782,22 @@ export type MunicipalityUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -3017,6 +3849,22 @@ export type MunicipalityUncheckedUpdateWithoutAccountEmailRequestsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3068,6 +3916,22 @@ export type MunicipalityCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -3119,6 +3983,22 @@ export type MunicipalityUncheckedCreateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3186,6 +4066,22 @@ export type MunicipalityUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -3237,6 +4133,22 @@ export type MunicipalityUncheckedUpdateWithoutLoginAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3288,6 +4200,22 @@ export type MunicipalityCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -3339,6 +4267,22 @@ export type MunicipalityUncheckedCreateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3406,6 +4350,22 @@ export type MunicipalityUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -3457,6 +4417,22 @@ export type MunicipalityUncheckedUpdateWithoutStoredFilesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3508,6 +4484,22 @@ export type MunicipalityCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -3559,6 +4551,22 @@ export type MunicipalityUncheckedCreateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3626,6 +4634,22 @@ export type MunicipalityUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -3677,6 +4701,22 @@ export type MunicipalityUncheckedUpdateWithoutNoticesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3728,6 +4768,22 @@ export type MunicipalityCreateWithoutContractsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -3779,6 +4835,22 @@ export type MunicipalityUncheckedCreateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -3846,6 +4918,22 @@ export type MunicipalityUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -3897,6 +4985,22 @@ export type MunicipalityUncheckedUpdateWithoutContractsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -3948,6 +5052,22 @@ export type MunicipalityCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -3999,6 +5119,22 @@ export type MunicipalityUncheckedCreateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4066,6 +5202,22 @@ export type MunicipalityUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -4117,6 +5269,22 @@ export type MunicipalityUncheckedUpdateWithoutOrdersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4168,6 +5336,22 @@ export type MunicipalityCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -4219,6 +5403,22 @@ export type MunicipalityUncheckedCreateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4286,6 +5486,22 @@ export type MunicipalityUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -4337,6 +5553,22 @@ export type MunicipalityUncheckedUpdateWithoutInvoicesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4388,6 +5620,22 @@ export type MunicipalityCreateWithoutImportsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -4439,6 +5687,22 @@ export type MunicipalityUncheckedCreateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4506,6 +5770,22 @@ export type MunicipalityUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -4557,6 +5837,22 @@ export type MunicipalityUncheckedUpdateWithoutImportsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4608,6 +5904,22 @@ export type MunicipalityCreateWithoutPayersInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -4659,6 +5971,22 @@ export type MunicipalityUncheckedCreateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4726,6 +6054,22 @@ export type MunicipalityUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -4777,6 +6121,22 @@ export type MunicipalityUncheckedUpdateWithoutPayersInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -4828,6 +6188,22 @@ export type MunicipalityCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -4879,6 +6255,22 @@ export type MunicipalityUncheckedCreateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -4946,6 +6338,22 @@ export type MunicipalityUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -4997,6 +6405,22 @@ export type MunicipalityUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -5048,6 +6472,22 @@ export type MunicipalityCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -5099,6 +6539,22 @@ export type MunicipalityUncheckedCreateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -5166,6 +6622,22 @@ export type MunicipalityUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -5217,6 +6689,22 @@ export type MunicipalityUncheckedUpdateWithoutAssessmentsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -5268,6 +6756,22 @@ export type MunicipalityCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -5319,6 +6823,22 @@ export type MunicipalityUncheckedCreateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -5386,6 +6906,22 @@ export type MunicipalityUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -5437,6 +6973,22 @@ export type MunicipalityUncheckedUpdateWithoutPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -5488,6 +7040,22 @@ export type MunicipalityCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -5539,6 +7107,22 @@ export type MunicipalityUncheckedCreateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -5606,6 +7190,22 @@ export type MunicipalityUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -5657,6 +7257,22 @@ export type MunicipalityUncheckedUpdateWithoutBankStatementsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -5708,6 +7324,22 @@ export type MunicipalityCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -5759,6 +7391,22 @@ export type MunicipalityUncheckedCreateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -5826,6 +7474,22 @@ export type MunicipalityUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -5877,6 +7541,4566 @@ export type MunicipalityUncheckedUpdateWithoutCardPaymentsInput = {
   assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetOrganisationsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetOrganisationsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetOrganisationsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetOrganisationsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetOrganisationsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetDataSetsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetDataSetsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetDataSetsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetDataSetsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetDataSetsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetDataSetsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetDataSetsInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetDataSetsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetDataSetsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetMeasuresInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetMeasuresInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetMeasuresInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetMeasuresInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetMeasuresInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetMeasuresInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetMeasuresInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetMeasuresInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetMeasuresInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutBudgetCodelistInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutBudgetCodelistInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutBudgetCodelistInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+}
+
+export type MunicipalityUpsertWithoutBudgetCodelistInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedCreateWithoutBudgetCodelistInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutBudgetCodelistInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutBudgetCodelistInput, Prisma.MunicipalityUncheckedUpdateWithoutBudgetCodelistInput>
+}
+
+export type MunicipalityUpdateWithoutBudgetCodelistInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutBudgetCodelistInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationTopicsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationTopicsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationTopicsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationTopicsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationTopicsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationTopicsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationTopicsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationTopicsInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationTopicsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationTopicsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationAreasInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationAreasInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationAreasInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationAreasInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationAreasInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationAreasInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationAreasInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationAreasInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationAreasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationAreasInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutAlertsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutAlertsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutAlertsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+}
+
+export type MunicipalityUpsertWithoutAlertsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAlertsInput, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutAlertsInput, Prisma.MunicipalityUncheckedCreateWithoutAlertsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutAlertsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutAlertsInput, Prisma.MunicipalityUncheckedUpdateWithoutAlertsInput>
+}
+
+export type MunicipalityUpdateWithoutAlertsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutAlertsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationPreferencesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationPreferencesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationPreferencesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationPreferencesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationPreferencesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationProfilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationProfilesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationProfilesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationProfilesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationProfilesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationProfilesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationProfilesInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationProfilesInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationProfilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationProfilesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutConsentEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutConsentEventsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutConsentEventsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+}
+
+export type MunicipalityUpsertWithoutConsentEventsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedCreateWithoutConsentEventsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutConsentEventsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutConsentEventsInput, Prisma.MunicipalityUncheckedUpdateWithoutConsentEventsInput>
+}
+
+export type MunicipalityUpdateWithoutConsentEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutConsentEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutMessagesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutMessagesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutMessagesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+}
+
+export type MunicipalityUpsertWithoutMessagesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessagesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessagesInput, Prisma.MunicipalityUncheckedCreateWithoutMessagesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutMessagesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessagesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessagesInput>
+}
+
+export type MunicipalityUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutMessageDeliveriesInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityUpsertWithoutMessageDeliveriesInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedCreateWithoutMessageDeliveriesInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutMessageDeliveriesInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutMessageDeliveriesInput, Prisma.MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type MunicipalityUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPushSubscriptionsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityUpsertWithoutPushSubscriptionsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedCreateWithoutPushSubscriptionsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPushSubscriptionsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPushSubscriptionsInput, Prisma.MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type MunicipalityUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutVapidKeyPairInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutVapidKeyPairInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutVapidKeyPairInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityUpsertWithoutVapidKeyPairInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedCreateWithoutVapidKeyPairInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutVapidKeyPairInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutVapidKeyPairInput, Prisma.MunicipalityUncheckedUpdateWithoutVapidKeyPairInput>
+}
+
+export type MunicipalityUpdateWithoutVapidKeyPairInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutVapidKeyPairInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutPhoneVerificationsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityUpsertWithoutPhoneVerificationsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedCreateWithoutPhoneVerificationsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutPhoneVerificationsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutPhoneVerificationsInput, Prisma.MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type MunicipalityUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityCreateWithoutNotificationSettingsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityUncheckedCreateWithoutNotificationSettingsInput = {
+  id?: string
+  slug: string
+  name: string
+  ico: string
+  street: string
+  city: string
+  postalCode: string
+  email: string
+  phone?: string | null
+  website?: string | null
+  publicUrl: string
+  primaryColor?: string
+  accentColor?: string
+  logo?: runtime.Bytes | null
+  logoMimeType?: string | null
+  noticeTwoPersonRule?: boolean
+  isDefault?: boolean
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankAccounts?: Prisma.BankAccountUncheckedCreateNestedManyWithoutMunicipalityInput
+  users?: Prisma.UserUncheckedCreateNestedManyWithoutMunicipalityInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutMunicipalityInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutMunicipalityInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  outbox?: Prisma.OutboxMessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutMunicipalityInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedCreateNestedManyWithoutMunicipalityInput
+  storedFiles?: Prisma.StoredFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  notices?: Prisma.NoticeUncheckedCreateNestedManyWithoutMunicipalityInput
+  contracts?: Prisma.ContractUncheckedCreateNestedManyWithoutMunicipalityInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutMunicipalityInput
+  orders?: Prisma.PurchaseOrderUncheckedCreateNestedManyWithoutMunicipalityInput
+  imports?: Prisma.RegisterImportUncheckedCreateNestedManyWithoutMunicipalityInput
+  payers?: Prisma.PayerUncheckedCreateNestedManyWithoutMunicipalityInput
+  assessments?: Prisma.AssessmentUncheckedCreateNestedManyWithoutMunicipalityInput
+  payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUncheckedCreateNestedManyWithoutMunicipalityInput
+  dogs?: Prisma.DogUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUncheckedCreateNestedManyWithoutMunicipalityInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+}
+
+export type MunicipalityCreateOrConnectWithoutNotificationSettingsInput = {
+  where: Prisma.MunicipalityWhereUniqueInput
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+}
+
+export type MunicipalityUpsertWithoutNotificationSettingsInput = {
+  update: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+  create: Prisma.XOR<Prisma.MunicipalityCreateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedCreateWithoutNotificationSettingsInput>
+  where?: Prisma.MunicipalityWhereInput
+}
+
+export type MunicipalityUpdateToOneWithWhereWithoutNotificationSettingsInput = {
+  where?: Prisma.MunicipalityWhereInput
+  data: Prisma.XOR<Prisma.MunicipalityUpdateWithoutNotificationSettingsInput, Prisma.MunicipalityUncheckedUpdateWithoutNotificationSettingsInput>
+}
+
+export type MunicipalityUpdateWithoutNotificationSettingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
+  submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
+  dogFeeTariffs?: Prisma.DogFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  wasteFeeTariffs?: Prisma.WasteFeeTariffUpdateManyWithoutMunicipalityNestedInput
+  dogs?: Prisma.DogUpdateManyWithoutMunicipalityNestedInput
+  submissionWebhooks?: Prisma.SubmissionWebhookUpdateManyWithoutMunicipalityNestedInput
+  submissionDeliveries?: Prisma.SubmissionDeliveryUpdateManyWithoutMunicipalityNestedInput
+}
+
+export type MunicipalityUncheckedUpdateWithoutNotificationSettingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  ico?: Prisma.StringFieldUpdateOperationsInput | string
+  street?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  postalCode?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  website?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  publicUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  primaryColor?: Prisma.StringFieldUpdateOperationsInput | string
+  accentColor?: Prisma.StringFieldUpdateOperationsInput | string
+  logo?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
+  logoMimeType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  noticeTwoPersonRule?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  isDefault?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hosts?: Prisma.MunicipalityHostUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankAccounts?: Prisma.BankAccountUncheckedUpdateManyWithoutMunicipalityNestedInput
+  users?: Prisma.UserUncheckedUpdateManyWithoutMunicipalityNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutMunicipalityNestedInput
+  auditEntries?: Prisma.AuditLogEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  outbox?: Prisma.OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  loginAttempts?: Prisma.LoginAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutMunicipalityNestedInput
+  accountEmailRequests?: Prisma.AccountEmailRequestUncheckedUpdateManyWithoutMunicipalityNestedInput
+  storedFiles?: Prisma.StoredFileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notices?: Prisma.NoticeUncheckedUpdateManyWithoutMunicipalityNestedInput
+  contracts?: Prisma.ContractUncheckedUpdateManyWithoutMunicipalityNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  orders?: Prisma.PurchaseOrderUncheckedUpdateManyWithoutMunicipalityNestedInput
+  imports?: Prisma.RegisterImportUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payers?: Prisma.PayerUncheckedUpdateManyWithoutMunicipalityNestedInput
+  assessments?: Prisma.AssessmentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -5929,6 +12153,22 @@ export type MunicipalityCreateWithoutFormDraftsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
@@ -5980,6 +12220,22 @@ export type MunicipalityUncheckedCreateWithoutFormDraftsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -6047,6 +12303,22 @@ export type MunicipalityUpdateWithoutFormDraftsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
@@ -6098,6 +12370,22 @@ export type MunicipalityUncheckedUpdateWithoutFormDraftsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -6149,6 +12437,22 @@ export type MunicipalityCreateWithoutSubmissionsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
@@ -6200,6 +12504,22 @@ export type MunicipalityUncheckedCreateWithoutSubmissionsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -6267,6 +12587,22 @@ export type MunicipalityUpdateWithoutSubmissionsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
@@ -6318,6 +12654,22 @@ export type MunicipalityUncheckedUpdateWithoutSubmissionsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -6369,6 +12721,22 @@ export type MunicipalityCreateWithoutSubmissionEventsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutMunicipalityInput
@@ -6420,6 +12788,22 @@ export type MunicipalityUncheckedCreateWithoutSubmissionEventsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -6487,6 +12871,22 @@ export type MunicipalityUpdateWithoutSubmissionEventsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutMunicipalityNestedInput
@@ -6538,6 +12938,22 @@ export type MunicipalityUncheckedUpdateWithoutSubmissionEventsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -6589,6 +13005,22 @@ export type MunicipalityCreateWithoutSubmissionFilesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -6640,6 +13072,22 @@ export type MunicipalityUncheckedCreateWithoutSubmissionFilesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -6707,6 +13155,22 @@ export type MunicipalityUpdateWithoutSubmissionFilesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -6758,6 +13222,22 @@ export type MunicipalityUncheckedUpdateWithoutSubmissionFilesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -6809,6 +13289,22 @@ export type MunicipalityCreateWithoutDogFeeTariffsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -6860,6 +13356,22 @@ export type MunicipalityUncheckedCreateWithoutDogFeeTariffsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -6927,6 +13439,22 @@ export type MunicipalityUpdateWithoutDogFeeTariffsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -6978,6 +13506,22 @@ export type MunicipalityUncheckedUpdateWithoutDogFeeTariffsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -7029,6 +13573,22 @@ export type MunicipalityCreateWithoutWasteFeeTariffsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -7080,6 +13640,22 @@ export type MunicipalityUncheckedCreateWithoutWasteFeeTariffsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -7147,6 +13723,22 @@ export type MunicipalityUpdateWithoutWasteFeeTariffsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -7198,6 +13790,22 @@ export type MunicipalityUncheckedUpdateWithoutWasteFeeTariffsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -7249,6 +13857,22 @@ export type MunicipalityCreateWithoutDogsInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -7300,6 +13924,22 @@ export type MunicipalityUncheckedCreateWithoutDogsInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -7367,6 +14007,22 @@ export type MunicipalityUpdateWithoutDogsInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -7418,6 +14074,22 @@ export type MunicipalityUncheckedUpdateWithoutDogsInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -7469,6 +14141,22 @@ export type MunicipalityCreateWithoutSubmissionWebhooksInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -7520,6 +14208,22 @@ export type MunicipalityUncheckedCreateWithoutSubmissionWebhooksInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -7587,6 +14291,22 @@ export type MunicipalityUpdateWithoutSubmissionWebhooksInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -7638,6 +14358,22 @@ export type MunicipalityUncheckedUpdateWithoutSubmissionWebhooksInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -7689,6 +14425,22 @@ export type MunicipalityCreateWithoutSubmissionDeliveriesInput = {
   payments?: Prisma.PaymentCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventCreateNestedManyWithoutMunicipalityInput
@@ -7740,6 +14492,22 @@ export type MunicipalityUncheckedCreateWithoutSubmissionDeliveriesInput = {
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutMunicipalityInput
   bankStatements?: Prisma.BankStatementUncheckedCreateNestedManyWithoutMunicipalityInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedCreateNestedManyWithoutMunicipalityInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedCreateNestedManyWithoutMunicipalityInput
+  alerts?: Prisma.AlertUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedCreateNestedManyWithoutMunicipalityInput
+  consentEvents?: Prisma.ConsentEventUncheckedCreateNestedManyWithoutMunicipalityInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutMunicipalityInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutMunicipalityInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutMunicipalityInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedCreateNestedOneWithoutMunicipalityInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutMunicipalityInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedCreateNestedOneWithoutMunicipalityInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutMunicipalityInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutMunicipalityInput
   submissionEvents?: Prisma.SubmissionEventUncheckedCreateNestedManyWithoutMunicipalityInput
@@ -7807,6 +14575,22 @@ export type MunicipalityUpdateWithoutSubmissionDeliveriesInput = {
   payments?: Prisma.PaymentUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUpdateManyWithoutMunicipalityNestedInput
@@ -7858,6 +14642,22 @@ export type MunicipalityUncheckedUpdateWithoutSubmissionDeliveriesInput = {
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
   bankStatements?: Prisma.BankStatementUncheckedUpdateManyWithoutMunicipalityNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetDataSets?: Prisma.BudgetDataSetUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetMeasures?: Prisma.BudgetMeasureUncheckedUpdateManyWithoutMunicipalityNestedInput
+  budgetCodelist?: Prisma.BudgetCodelistEntryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationTopics?: Prisma.NotificationTopicUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationAreas?: Prisma.NotificationAreaUncheckedUpdateManyWithoutMunicipalityNestedInput
+  alerts?: Prisma.AlertUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationProfiles?: Prisma.NotificationProfileUncheckedUpdateManyWithoutMunicipalityNestedInput
+  consentEvents?: Prisma.ConsentEventUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutMunicipalityNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutMunicipalityNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutMunicipalityNestedInput
+  vapidKeyPair?: Prisma.VapidKeyPairUncheckedUpdateOneWithoutMunicipalityNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutMunicipalityNestedInput
+  notificationSettings?: Prisma.NotificationSettingsUncheckedUpdateOneWithoutMunicipalityNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutMunicipalityNestedInput
   submissionEvents?: Prisma.SubmissionEventUncheckedUpdateManyWithoutMunicipalityNestedInput
@@ -7895,6 +14695,20 @@ export type MunicipalityCountOutputType = {
   payments: number
   bankStatements: number
   cardPayments: number
+  budgetOrganisations: number
+  budgetDataSets: number
+  budgetMeasures: number
+  budgetCodelist: number
+  notificationTopics: number
+  notificationAreas: number
+  alerts: number
+  notificationPreferences: number
+  notificationProfiles: number
+  consentEvents: number
+  messages: number
+  messageDeliveries: number
+  pushSubscriptions: number
+  phoneVerifications: number
   formDrafts: number
   submissions: number
   submissionEvents: number
@@ -7928,6 +14742,20 @@ export type MunicipalityCountOutputTypeSelect<ExtArgs extends runtime.Types.Exte
   payments?: boolean | MunicipalityCountOutputTypeCountPaymentsArgs
   bankStatements?: boolean | MunicipalityCountOutputTypeCountBankStatementsArgs
   cardPayments?: boolean | MunicipalityCountOutputTypeCountCardPaymentsArgs
+  budgetOrganisations?: boolean | MunicipalityCountOutputTypeCountBudgetOrganisationsArgs
+  budgetDataSets?: boolean | MunicipalityCountOutputTypeCountBudgetDataSetsArgs
+  budgetMeasures?: boolean | MunicipalityCountOutputTypeCountBudgetMeasuresArgs
+  budgetCodelist?: boolean | MunicipalityCountOutputTypeCountBudgetCodelistArgs
+  notificationTopics?: boolean | MunicipalityCountOutputTypeCountNotificationTopicsArgs
+  notificationAreas?: boolean | MunicipalityCountOutputTypeCountNotificationAreasArgs
+  alerts?: boolean | MunicipalityCountOutputTypeCountAlertsArgs
+  notificationPreferences?: boolean | MunicipalityCountOutputTypeCountNotificationPreferencesArgs
+  notificationProfiles?: boolean | MunicipalityCountOutputTypeCountNotificationProfilesArgs
+  consentEvents?: boolean | MunicipalityCountOutputTypeCountConsentEventsArgs
+  messages?: boolean | MunicipalityCountOutputTypeCountMessagesArgs
+  messageDeliveries?: boolean | MunicipalityCountOutputTypeCountMessageDeliveriesArgs
+  pushSubscriptions?: boolean | MunicipalityCountOutputTypeCountPushSubscriptionsArgs
+  phoneVerifications?: boolean | MunicipalityCountOutputTypeCountPhoneVerificationsArgs
   formDrafts?: boolean | MunicipalityCountOutputTypeCountFormDraftsArgs
   submissions?: boolean | MunicipalityCountOutputTypeCountSubmissionsArgs
   submissionEvents?: boolean | MunicipalityCountOutputTypeCountSubmissionEventsArgs
@@ -8099,6 +14927,104 @@ export type MunicipalityCountOutputTypeCountCardPaymentsArgs<ExtArgs extends run
 /**
  * MunicipalityCountOutputType without action
  */
+export type MunicipalityCountOutputTypeCountBudgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetOrganisationWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetDataSetsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetDataSetWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetMeasuresArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetMeasureWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountBudgetCodelistArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetCodelistEntryWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationTopicsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationTopicWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationAreasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationAreaWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountAlertsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AlertWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationPreferenceWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountNotificationProfilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationProfileWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountConsentEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ConsentEventWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountMessagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountMessageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageDeliveryWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PushSubscriptionWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
+export type MunicipalityCountOutputTypeCountPhoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PhoneVerificationWhereInput
+}
+
+/**
+ * MunicipalityCountOutputType without action
+ */
 export type MunicipalityCountOutputTypeCountFormDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.FormDraftWhereInput
 }
@@ -8201,6 +15127,22 @@ export type MunicipalitySelect<ExtArgs extends runtime.Types.Extensions.Internal
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.Municipality$budgetOrganisationsArgs<ExtArgs>
+  budgetDataSets?: boolean | Prisma.Municipality$budgetDataSetsArgs<ExtArgs>
+  budgetMeasures?: boolean | Prisma.Municipality$budgetMeasuresArgs<ExtArgs>
+  budgetCodelist?: boolean | Prisma.Municipality$budgetCodelistArgs<ExtArgs>
+  notificationTopics?: boolean | Prisma.Municipality$notificationTopicsArgs<ExtArgs>
+  notificationAreas?: boolean | Prisma.Municipality$notificationAreasArgs<ExtArgs>
+  alerts?: boolean | Prisma.Municipality$alertsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.Municipality$notificationPreferencesArgs<ExtArgs>
+  notificationProfiles?: boolean | Prisma.Municipality$notificationProfilesArgs<ExtArgs>
+  consentEvents?: boolean | Prisma.Municipality$consentEventsArgs<ExtArgs>
+  messages?: boolean | Prisma.Municipality$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.Municipality$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>
+  vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
+  notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
   formDrafts?: boolean | Prisma.Municipality$formDraftsArgs<ExtArgs>
   submissions?: boolean | Prisma.Municipality$submissionsArgs<ExtArgs>
   submissionEvents?: boolean | Prisma.Municipality$submissionEventsArgs<ExtArgs>
@@ -8302,6 +15244,22 @@ export type MunicipalityInclude<ExtArgs extends runtime.Types.Extensions.Interna
   payments?: boolean | Prisma.Municipality$paymentsArgs<ExtArgs>
   bankStatements?: boolean | Prisma.Municipality$bankStatementsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.Municipality$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.Municipality$budgetOrganisationsArgs<ExtArgs>
+  budgetDataSets?: boolean | Prisma.Municipality$budgetDataSetsArgs<ExtArgs>
+  budgetMeasures?: boolean | Prisma.Municipality$budgetMeasuresArgs<ExtArgs>
+  budgetCodelist?: boolean | Prisma.Municipality$budgetCodelistArgs<ExtArgs>
+  notificationTopics?: boolean | Prisma.Municipality$notificationTopicsArgs<ExtArgs>
+  notificationAreas?: boolean | Prisma.Municipality$notificationAreasArgs<ExtArgs>
+  alerts?: boolean | Prisma.Municipality$alertsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.Municipality$notificationPreferencesArgs<ExtArgs>
+  notificationProfiles?: boolean | Prisma.Municipality$notificationProfilesArgs<ExtArgs>
+  consentEvents?: boolean | Prisma.Municipality$consentEventsArgs<ExtArgs>
+  messages?: boolean | Prisma.Municipality$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.Municipality$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>
+  vapidKeyPair?: boolean | Prisma.Municipality$vapidKeyPairArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.Municipality$phoneVerificationsArgs<ExtArgs>
+  notificationSettings?: boolean | Prisma.Municipality$notificationSettingsArgs<ExtArgs>
   formDrafts?: boolean | Prisma.Municipality$formDraftsArgs<ExtArgs>
   submissions?: boolean | Prisma.Municipality$submissionsArgs<ExtArgs>
   submissionEvents?: boolean | Prisma.Municipality$submissionEventsArgs<ExtArgs>
@@ -8340,6 +15298,22 @@ export type $MunicipalityPayload<ExtArgs extends runtime.Types.Extensions.Intern
     payments: Prisma.$PaymentPayload<ExtArgs>[]
     bankStatements: Prisma.$BankStatementPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
+    budgetOrganisations: Prisma.$BudgetOrganisationPayload<ExtArgs>[]
+    budgetDataSets: Prisma.$BudgetDataSetPayload<ExtArgs>[]
+    budgetMeasures: Prisma.$BudgetMeasurePayload<ExtArgs>[]
+    budgetCodelist: Prisma.$BudgetCodelistEntryPayload<ExtArgs>[]
+    notificationTopics: Prisma.$NotificationTopicPayload<ExtArgs>[]
+    notificationAreas: Prisma.$NotificationAreaPayload<ExtArgs>[]
+    alerts: Prisma.$AlertPayload<ExtArgs>[]
+    notificationPreferences: Prisma.$NotificationPreferencePayload<ExtArgs>[]
+    notificationProfiles: Prisma.$NotificationProfilePayload<ExtArgs>[]
+    consentEvents: Prisma.$ConsentEventPayload<ExtArgs>[]
+    messages: Prisma.$MessagePayload<ExtArgs>[]
+    messageDeliveries: Prisma.$MessageDeliveryPayload<ExtArgs>[]
+    pushSubscriptions: Prisma.$PushSubscriptionPayload<ExtArgs>[]
+    vapidKeyPair: Prisma.$VapidKeyPairPayload<ExtArgs> | null
+    phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
+    notificationSettings: Prisma.$NotificationSettingsPayload<ExtArgs> | null
     formDrafts: Prisma.$FormDraftPayload<ExtArgs>[]
     submissions: Prisma.$SubmissionPayload<ExtArgs>[]
     submissionEvents: Prisma.$SubmissionEventPayload<ExtArgs>[]
@@ -8798,6 +15772,22 @@ export interface Prisma__MunicipalityClient<T, Null = never, ExtArgs extends run
   payments<T extends Prisma.Municipality$paymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$paymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   bankStatements<T extends Prisma.Municipality$bankStatementsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$bankStatementsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BankStatementPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.Municipality$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetOrganisations<T extends Prisma.Municipality$budgetOrganisationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetOrganisationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetOrganisationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetDataSets<T extends Prisma.Municipality$budgetDataSetsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetDataSetsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetDataSetPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetMeasures<T extends Prisma.Municipality$budgetMeasuresArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetMeasuresArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetMeasurePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetCodelist<T extends Prisma.Municipality$budgetCodelistArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$budgetCodelistArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetCodelistEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationTopics<T extends Prisma.Municipality$notificationTopicsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationTopicsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationTopicPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationAreas<T extends Prisma.Municipality$notificationAreasArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationAreasArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationAreaPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  alerts<T extends Prisma.Municipality$alertsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$alertsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AlertPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationPreferences<T extends Prisma.Municipality$notificationPreferencesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationPreferencesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPreferencePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationProfiles<T extends Prisma.Municipality$notificationProfilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationProfilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationProfilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  consentEvents<T extends Prisma.Municipality$consentEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$consentEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messages<T extends Prisma.Municipality$messagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$messagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messageDeliveries<T extends Prisma.Municipality$messageDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$messageDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  pushSubscriptions<T extends Prisma.Municipality$pushSubscriptionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$pushSubscriptionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PushSubscriptionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  vapidKeyPair<T extends Prisma.Municipality$vapidKeyPairArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$vapidKeyPairArgs<ExtArgs>>): Prisma.Prisma__VapidKeyPairClient<runtime.Types.Result.GetResult<Prisma.$VapidKeyPairPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  phoneVerifications<T extends Prisma.Municipality$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationSettings<T extends Prisma.Municipality$notificationSettingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$notificationSettingsArgs<ExtArgs>>): Prisma.Prisma__NotificationSettingsClient<runtime.Types.Result.GetResult<Prisma.$NotificationSettingsPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   formDrafts<T extends Prisma.Municipality$formDraftsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$formDraftsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FormDraftPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   submissions<T extends Prisma.Municipality$submissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   submissionEvents<T extends Prisma.Municipality$submissionEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Municipality$submissionEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -9749,6 +16739,380 @@ export type Municipality$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetOrganisations
+ */
+export type Municipality$budgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetOrganisation
+   */
+  select?: Prisma.BudgetOrganisationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetOrganisation
+   */
+  omit?: Prisma.BudgetOrganisationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetOrganisationInclude<ExtArgs> | null
+  where?: Prisma.BudgetOrganisationWhereInput
+  orderBy?: Prisma.BudgetOrganisationOrderByWithRelationInput | Prisma.BudgetOrganisationOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetOrganisationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetOrganisationScalarFieldEnum | Prisma.BudgetOrganisationScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetDataSets
+ */
+export type Municipality$budgetDataSetsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetDataSet
+   */
+  select?: Prisma.BudgetDataSetSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetDataSet
+   */
+  omit?: Prisma.BudgetDataSetOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetDataSetInclude<ExtArgs> | null
+  where?: Prisma.BudgetDataSetWhereInput
+  orderBy?: Prisma.BudgetDataSetOrderByWithRelationInput | Prisma.BudgetDataSetOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetDataSetWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetDataSetScalarFieldEnum | Prisma.BudgetDataSetScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetMeasures
+ */
+export type Municipality$budgetMeasuresArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetMeasure
+   */
+  select?: Prisma.BudgetMeasureSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetMeasure
+   */
+  omit?: Prisma.BudgetMeasureOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetMeasureInclude<ExtArgs> | null
+  where?: Prisma.BudgetMeasureWhereInput
+  orderBy?: Prisma.BudgetMeasureOrderByWithRelationInput | Prisma.BudgetMeasureOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetMeasureWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetMeasureScalarFieldEnum | Prisma.BudgetMeasureScalarFieldEnum[]
+}
+
+/**
+ * Municipality.budgetCodelist
+ */
+export type Municipality$budgetCodelistArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetCodelistEntry
+   */
+  select?: Prisma.BudgetCodelistEntrySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetCodelistEntry
+   */
+  omit?: Prisma.BudgetCodelistEntryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetCodelistEntryInclude<ExtArgs> | null
+  where?: Prisma.BudgetCodelistEntryWhereInput
+  orderBy?: Prisma.BudgetCodelistEntryOrderByWithRelationInput | Prisma.BudgetCodelistEntryOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetCodelistEntryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetCodelistEntryScalarFieldEnum | Prisma.BudgetCodelistEntryScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationTopics
+ */
+export type Municipality$notificationTopicsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationTopic
+   */
+  select?: Prisma.NotificationTopicSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationTopic
+   */
+  omit?: Prisma.NotificationTopicOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationTopicInclude<ExtArgs> | null
+  where?: Prisma.NotificationTopicWhereInput
+  orderBy?: Prisma.NotificationTopicOrderByWithRelationInput | Prisma.NotificationTopicOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationTopicWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationTopicScalarFieldEnum | Prisma.NotificationTopicScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationAreas
+ */
+export type Municipality$notificationAreasArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationArea
+   */
+  select?: Prisma.NotificationAreaSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationArea
+   */
+  omit?: Prisma.NotificationAreaOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationAreaInclude<ExtArgs> | null
+  where?: Prisma.NotificationAreaWhereInput
+  orderBy?: Prisma.NotificationAreaOrderByWithRelationInput | Prisma.NotificationAreaOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationAreaWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationAreaScalarFieldEnum | Prisma.NotificationAreaScalarFieldEnum[]
+}
+
+/**
+ * Municipality.alerts
+ */
+export type Municipality$alertsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Alert
+   */
+  select?: Prisma.AlertSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Alert
+   */
+  omit?: Prisma.AlertOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AlertInclude<ExtArgs> | null
+  where?: Prisma.AlertWhereInput
+  orderBy?: Prisma.AlertOrderByWithRelationInput | Prisma.AlertOrderByWithRelationInput[]
+  cursor?: Prisma.AlertWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AlertScalarFieldEnum | Prisma.AlertScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationPreferences
+ */
+export type Municipality$notificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationPreference
+   */
+  select?: Prisma.NotificationPreferenceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationPreference
+   */
+  omit?: Prisma.NotificationPreferenceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationPreferenceInclude<ExtArgs> | null
+  where?: Prisma.NotificationPreferenceWhereInput
+  orderBy?: Prisma.NotificationPreferenceOrderByWithRelationInput | Prisma.NotificationPreferenceOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationPreferenceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationPreferenceScalarFieldEnum | Prisma.NotificationPreferenceScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationProfiles
+ */
+export type Municipality$notificationProfilesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationProfile
+   */
+  select?: Prisma.NotificationProfileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationProfile
+   */
+  omit?: Prisma.NotificationProfileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationProfileInclude<ExtArgs> | null
+  where?: Prisma.NotificationProfileWhereInput
+  orderBy?: Prisma.NotificationProfileOrderByWithRelationInput | Prisma.NotificationProfileOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationProfileWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationProfileScalarFieldEnum | Prisma.NotificationProfileScalarFieldEnum[]
+}
+
+/**
+ * Municipality.consentEvents
+ */
+export type Municipality$consentEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ConsentEvent
+   */
+  select?: Prisma.ConsentEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ConsentEvent
+   */
+  omit?: Prisma.ConsentEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ConsentEventInclude<ExtArgs> | null
+  where?: Prisma.ConsentEventWhereInput
+  orderBy?: Prisma.ConsentEventOrderByWithRelationInput | Prisma.ConsentEventOrderByWithRelationInput[]
+  cursor?: Prisma.ConsentEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ConsentEventScalarFieldEnum | Prisma.ConsentEventScalarFieldEnum[]
+}
+
+/**
+ * Municipality.messages
+ */
+export type Municipality$messagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Message
+   */
+  select?: Prisma.MessageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Message
+   */
+  omit?: Prisma.MessageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageInclude<ExtArgs> | null
+  where?: Prisma.MessageWhereInput
+  orderBy?: Prisma.MessageOrderByWithRelationInput | Prisma.MessageOrderByWithRelationInput[]
+  cursor?: Prisma.MessageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageScalarFieldEnum | Prisma.MessageScalarFieldEnum[]
+}
+
+/**
+ * Municipality.messageDeliveries
+ */
+export type Municipality$messageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageDelivery
+   */
+  select?: Prisma.MessageDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageDelivery
+   */
+  omit?: Prisma.MessageDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageDeliveryInclude<ExtArgs> | null
+  where?: Prisma.MessageDeliveryWhereInput
+  orderBy?: Prisma.MessageDeliveryOrderByWithRelationInput | Prisma.MessageDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.MessageDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageDeliveryScalarFieldEnum | Prisma.MessageDeliveryScalarFieldEnum[]
+}
+
+/**
+ * Municipality.pushSubscriptions
+ */
+export type Municipality$pushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PushSubscription
+   */
+  select?: Prisma.PushSubscriptionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PushSubscription
+   */
+  omit?: Prisma.PushSubscriptionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PushSubscriptionInclude<ExtArgs> | null
+  where?: Prisma.PushSubscriptionWhereInput
+  orderBy?: Prisma.PushSubscriptionOrderByWithRelationInput | Prisma.PushSubscriptionOrderByWithRelationInput[]
+  cursor?: Prisma.PushSubscriptionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PushSubscriptionScalarFieldEnum | Prisma.PushSubscriptionScalarFieldEnum[]
+}
+
+/**
+ * Municipality.vapidKeyPair
+ */
+export type Municipality$vapidKeyPairArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the VapidKeyPair
+   */
+  select?: Prisma.VapidKeyPairSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the VapidKeyPair
+   */
+  omit?: Prisma.VapidKeyPairOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.VapidKeyPairInclude<ExtArgs> | null
+  where?: Prisma.VapidKeyPairWhereInput
+}
+
+/**
+ * Municipality.phoneVerifications
+ */
+export type Municipality$phoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PhoneVerification
+   */
+  select?: Prisma.PhoneVerificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PhoneVerification
+   */
+  omit?: Prisma.PhoneVerificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PhoneVerificationInclude<ExtArgs> | null
+  where?: Prisma.PhoneVerificationWhereInput
+  orderBy?: Prisma.PhoneVerificationOrderByWithRelationInput | Prisma.PhoneVerificationOrderByWithRelationInput[]
+  cursor?: Prisma.PhoneVerificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PhoneVerificationScalarFieldEnum | Prisma.PhoneVerificationScalarFieldEnum[]
+}
+
+/**
+ * Municipality.notificationSettings
+ */
+export type Municipality$notificationSettingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationSettings
+   */
+  select?: Prisma.NotificationSettingsSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationSettings
+   */
+  omit?: Prisma.NotificationSettingsOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationSettingsInclude<ExtArgs> | null
+  where?: Prisma.NotificationSettingsWhereInput
 }
 
 /**

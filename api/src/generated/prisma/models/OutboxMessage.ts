@@ -36,6 +36,7 @@ export type OutboxMessageMinAggregateOutputType = {
   transport: string | null
   error: string | null
   jobId: string | null
+  channel: string | null
 }
 
 export type OutboxMessageMaxAggregateOutputType = {
@@ -50,6 +51,7 @@ export type OutboxMessageMaxAggregateOutputType = {
   transport: string | null
   error: string | null
   jobId: string | null
+  channel: string | null
 }
 
 export type OutboxMessageCountAggregateOutputType = {
@@ -64,6 +66,8 @@ export type OutboxMessageCountAggregateOutputType = {
   transport: number
   error: number
   jobId: number
+  headers: number
+  channel: number
   _all: number
 }
 
@@ -80,6 +84,7 @@ export type OutboxMessageMinAggregateInputType = {
   transport?: true
   error?: true
   jobId?: true
+  channel?: true
 }
 
 export type OutboxMessageMaxAggregateInputType = {
@@ -94,6 +99,7 @@ export type OutboxMessageMaxAggregateInputType = {
   transport?: true
   error?: true
   jobId?: true
+  channel?: true
 }
 
 export type OutboxMessageCountAggregateInputType = {
@@ -108,6 +114,8 @@ export type OutboxMessageCountAggregateInputType = {
   transport?: true
   error?: true
   jobId?: true
+  headers?: true
+  channel?: true
   _all?: true
 }
 
@@ -195,6 +203,8 @@ export type OutboxMessageGroupByOutputType = {
   transport: string
   error: string | null
   jobId: string | null
+  headers: runtime.JsonValue | null
+  channel: string
   _count: OutboxMessageCountAggregateOutputType | null
   _min: OutboxMessageMinAggregateOutputType | null
   _max: OutboxMessageMaxAggregateOutputType | null
@@ -230,7 +240,10 @@ export type OutboxMessageWhereInput = {
   transport?: Prisma.StringFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableFilter<"OutboxMessage"> | string | null
   jobId?: Prisma.UuidNullableFilter<"OutboxMessage"> | string | null
+  headers?: Prisma.JsonNullableFilter<"OutboxMessage">
+  channel?: Prisma.StringFilter<"OutboxMessage"> | string
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
+  delivery?: Prisma.XOR<Prisma.MessageDeliveryNullableScalarRelationFilter, Prisma.MessageDeliveryWhereInput> | null
 }
 
 export type OutboxMessageOrderByWithRelationInput = {
@@ -245,7 +258,10 @@ export type OutboxMessageOrderByWithRelationInput = {
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
   jobId?: Prisma.SortOrderInput | Prisma.SortOrder
+  headers?: Prisma.SortOrderInput | Prisma.SortOrder
+  channel?: Prisma.SortOrder
   municipality?: Prisma.MunicipalityOrderByWithRelationInput
+  delivery?: Prisma.MessageDeliveryOrderByWithRelationInput
 }
 
 export type OutboxMessageWhereUniqueInput = Prisma.AtLeast<{
@@ -263,7 +279,10 @@ export type OutboxMessageWhereUniqueInput = Prisma.AtLeast<{
   sentAt?: Prisma.DateTimeNullableFilter<"OutboxMessage"> | Date | string | null
   transport?: Prisma.StringFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableFilter<"OutboxMessage"> | string | null
+  headers?: Prisma.JsonNullableFilter<"OutboxMessage">
+  channel?: Prisma.StringFilter<"OutboxMessage"> | string
   municipality?: Prisma.XOR<Prisma.MunicipalityScalarRelationFilter, Prisma.MunicipalityWhereInput>
+  delivery?: Prisma.XOR<Prisma.MessageDeliveryNullableScalarRelationFilter, Prisma.MessageDeliveryWhereInput> | null
 }, "id" | "jobId">
 
 export type OutboxMessageOrderByWithAggregationInput = {
@@ -278,6 +297,8 @@ export type OutboxMessageOrderByWithAggregationInput = {
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
   jobId?: Prisma.SortOrderInput | Prisma.SortOrder
+  headers?: Prisma.SortOrderInput | Prisma.SortOrder
+  channel?: Prisma.SortOrder
   _count?: Prisma.OutboxMessageCountOrderByAggregateInput
   _max?: Prisma.OutboxMessageMaxOrderByAggregateInput
   _min?: Prisma.OutboxMessageMinOrderByAggregateInput
@@ -298,6 +319,8 @@ export type OutboxMessageScalarWhereWithAggregatesInput = {
   transport?: Prisma.StringWithAggregatesFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableWithAggregatesFilter<"OutboxMessage"> | string | null
   jobId?: Prisma.UuidNullableWithAggregatesFilter<"OutboxMessage"> | string | null
+  headers?: Prisma.JsonNullableWithAggregatesFilter<"OutboxMessage">
+  channel?: Prisma.StringWithAggregatesFilter<"OutboxMessage"> | string
 }
 
 export type OutboxMessageCreateInput = {
@@ -311,7 +334,10 @@ export type OutboxMessageCreateInput = {
   transport: string
   error?: string | null
   jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
   municipality: Prisma.MunicipalityCreateNestedOneWithoutOutboxInput
+  delivery?: Prisma.MessageDeliveryCreateNestedOneWithoutOutboxMessageInput
 }
 
 export type OutboxMessageUncheckedCreateInput = {
@@ -326,6 +352,9 @@ export type OutboxMessageUncheckedCreateInput = {
   transport: string
   error?: string | null
   jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
+  delivery?: Prisma.MessageDeliveryUncheckedCreateNestedOneWithoutOutboxMessageInput
 }
 
 export type OutboxMessageUpdateInput = {
@@ -339,7 +368,10 @@ export type OutboxMessageUpdateInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
   municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutOutboxNestedInput
+  delivery?: Prisma.MessageDeliveryUpdateOneWithoutOutboxMessageNestedInput
 }
 
 export type OutboxMessageUncheckedUpdateInput = {
@@ -354,6 +386,9 @@ export type OutboxMessageUncheckedUpdateInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
+  delivery?: Prisma.MessageDeliveryUncheckedUpdateOneWithoutOutboxMessageNestedInput
 }
 
 export type OutboxMessageCreateManyInput = {
@@ -368,6 +403,8 @@ export type OutboxMessageCreateManyInput = {
   transport: string
   error?: string | null
   jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
 }
 
 export type OutboxMessageUpdateManyMutationInput = {
@@ -381,6 +418,8 @@ export type OutboxMessageUpdateManyMutationInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type OutboxMessageUncheckedUpdateManyInput = {
@@ -395,6 +434,8 @@ export type OutboxMessageUncheckedUpdateManyInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type OutboxMessageListRelationFilter = {
@@ -419,6 +460,8 @@ export type OutboxMessageCountOrderByAggregateInput = {
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrder
   jobId?: Prisma.SortOrder
+  headers?: Prisma.SortOrder
+  channel?: Prisma.SortOrder
 }
 
 export type OutboxMessageMaxOrderByAggregateInput = {
@@ -433,6 +476,7 @@ export type OutboxMessageMaxOrderByAggregateInput = {
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrder
   jobId?: Prisma.SortOrder
+  channel?: Prisma.SortOrder
 }
 
 export type OutboxMessageMinOrderByAggregateInput = {
@@ -447,6 +491,12 @@ export type OutboxMessageMinOrderByAggregateInput = {
   transport?: Prisma.SortOrder
   error?: Prisma.SortOrder
   jobId?: Prisma.SortOrder
+  channel?: Prisma.SortOrder
+}
+
+export type OutboxMessageNullableScalarRelationFilter = {
+  is?: Prisma.OutboxMessageWhereInput | null
+  isNot?: Prisma.OutboxMessageWhereInput | null
 }
 
 export type OutboxMessageCreateNestedManyWithoutMunicipalityInput = {
@@ -491,6 +541,22 @@ export type OutboxMessageUncheckedUpdateManyWithoutMunicipalityNestedInput = {
   deleteMany?: Prisma.OutboxMessageScalarWhereInput | Prisma.OutboxMessageScalarWhereInput[]
 }
 
+export type OutboxMessageCreateNestedOneWithoutDeliveryInput = {
+  create?: Prisma.XOR<Prisma.OutboxMessageCreateWithoutDeliveryInput, Prisma.OutboxMessageUncheckedCreateWithoutDeliveryInput>
+  connectOrCreate?: Prisma.OutboxMessageCreateOrConnectWithoutDeliveryInput
+  connect?: Prisma.OutboxMessageWhereUniqueInput
+}
+
+export type OutboxMessageUpdateOneWithoutDeliveryNestedInput = {
+  create?: Prisma.XOR<Prisma.OutboxMessageCreateWithoutDeliveryInput, Prisma.OutboxMessageUncheckedCreateWithoutDeliveryInput>
+  connectOrCreate?: Prisma.OutboxMessageCreateOrConnectWithoutDeliveryInput
+  upsert?: Prisma.OutboxMessageUpsertWithoutDeliveryInput
+  disconnect?: Prisma.OutboxMessageWhereInput | boolean
+  delete?: Prisma.OutboxMessageWhereInput | boolean
+  connect?: Prisma.OutboxMessageWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.OutboxMessageUpdateToOneWithWhereWithoutDeliveryInput, Prisma.OutboxMessageUpdateWithoutDeliveryInput>, Prisma.OutboxMessageUncheckedUpdateWithoutDeliveryInput>
+}
+
 export type OutboxMessageCreateWithoutMunicipalityInput = {
   id?: string
   toAddress: string
@@ -502,6 +568,9 @@ export type OutboxMessageCreateWithoutMunicipalityInput = {
   transport: string
   error?: string | null
   jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
+  delivery?: Prisma.MessageDeliveryCreateNestedOneWithoutOutboxMessageInput
 }
 
 export type OutboxMessageUncheckedCreateWithoutMunicipalityInput = {
@@ -515,6 +584,9 @@ export type OutboxMessageUncheckedCreateWithoutMunicipalityInput = {
   transport: string
   error?: string | null
   jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
+  delivery?: Prisma.MessageDeliveryUncheckedCreateNestedOneWithoutOutboxMessageInput
 }
 
 export type OutboxMessageCreateOrConnectWithoutMunicipalityInput = {
@@ -558,6 +630,88 @@ export type OutboxMessageScalarWhereInput = {
   transport?: Prisma.StringFilter<"OutboxMessage"> | string
   error?: Prisma.StringNullableFilter<"OutboxMessage"> | string | null
   jobId?: Prisma.UuidNullableFilter<"OutboxMessage"> | string | null
+  headers?: Prisma.JsonNullableFilter<"OutboxMessage">
+  channel?: Prisma.StringFilter<"OutboxMessage"> | string
+}
+
+export type OutboxMessageCreateWithoutDeliveryInput = {
+  id?: string
+  toAddress: string
+  subject: string
+  textBody: string
+  htmlBody?: string | null
+  createdAt?: Date | string
+  sentAt?: Date | string | null
+  transport: string
+  error?: string | null
+  jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutOutboxInput
+}
+
+export type OutboxMessageUncheckedCreateWithoutDeliveryInput = {
+  id?: string
+  municipalityId: string
+  toAddress: string
+  subject: string
+  textBody: string
+  htmlBody?: string | null
+  createdAt?: Date | string
+  sentAt?: Date | string | null
+  transport: string
+  error?: string | null
+  jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
+}
+
+export type OutboxMessageCreateOrConnectWithoutDeliveryInput = {
+  where: Prisma.OutboxMessageWhereUniqueInput
+  create: Prisma.XOR<Prisma.OutboxMessageCreateWithoutDeliveryInput, Prisma.OutboxMessageUncheckedCreateWithoutDeliveryInput>
+}
+
+export type OutboxMessageUpsertWithoutDeliveryInput = {
+  update: Prisma.XOR<Prisma.OutboxMessageUpdateWithoutDeliveryInput, Prisma.OutboxMessageUncheckedUpdateWithoutDeliveryInput>
+  create: Prisma.XOR<Prisma.OutboxMessageCreateWithoutDeliveryInput, Prisma.OutboxMessageUncheckedCreateWithoutDeliveryInput>
+  where?: Prisma.OutboxMessageWhereInput
+}
+
+export type OutboxMessageUpdateToOneWithWhereWithoutDeliveryInput = {
+  where?: Prisma.OutboxMessageWhereInput
+  data: Prisma.XOR<Prisma.OutboxMessageUpdateWithoutDeliveryInput, Prisma.OutboxMessageUncheckedUpdateWithoutDeliveryInput>
+}
+
+export type OutboxMessageUpdateWithoutDeliveryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  toAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  subject?: Prisma.StringFieldUpdateOperationsInput | string
+  textBody?: Prisma.StringFieldUpdateOperationsInput | string
+  htmlBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  transport?: Prisma.StringFieldUpdateOperationsInput | string
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutOutboxNestedInput
+}
+
+export type OutboxMessageUncheckedUpdateWithoutDeliveryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  toAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  subject?: Prisma.StringFieldUpdateOperationsInput | string
+  textBody?: Prisma.StringFieldUpdateOperationsInput | string
+  htmlBody?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  transport?: Prisma.StringFieldUpdateOperationsInput | string
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type OutboxMessageCreateManyMunicipalityInput = {
@@ -571,6 +725,8 @@ export type OutboxMessageCreateManyMunicipalityInput = {
   transport: string
   error?: string | null
   jobId?: string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: string
 }
 
 export type OutboxMessageUpdateWithoutMunicipalityInput = {
@@ -584,6 +740,9 @@ export type OutboxMessageUpdateWithoutMunicipalityInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
+  delivery?: Prisma.MessageDeliveryUpdateOneWithoutOutboxMessageNestedInput
 }
 
 export type OutboxMessageUncheckedUpdateWithoutMunicipalityInput = {
@@ -597,6 +756,9 @@ export type OutboxMessageUncheckedUpdateWithoutMunicipalityInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
+  delivery?: Prisma.MessageDeliveryUncheckedUpdateOneWithoutOutboxMessageNestedInput
 }
 
 export type OutboxMessageUncheckedUpdateManyWithoutMunicipalityInput = {
@@ -610,6 +772,8 @@ export type OutboxMessageUncheckedUpdateManyWithoutMunicipalityInput = {
   transport?: Prisma.StringFieldUpdateOperationsInput | string
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  headers?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  channel?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -626,7 +790,10 @@ export type OutboxMessageSelect<ExtArgs extends runtime.Types.Extensions.Interna
   transport?: boolean
   error?: boolean
   jobId?: boolean
+  headers?: boolean
+  channel?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
+  delivery?: boolean | Prisma.OutboxMessage$deliveryArgs<ExtArgs>
 }, ExtArgs["result"]["outboxMessage"]>
 
 export type OutboxMessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -641,6 +808,8 @@ export type OutboxMessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   transport?: boolean
   error?: boolean
   jobId?: boolean
+  headers?: boolean
+  channel?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["outboxMessage"]>
 
@@ -656,6 +825,8 @@ export type OutboxMessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   transport?: boolean
   error?: boolean
   jobId?: boolean
+  headers?: boolean
+  channel?: boolean
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["outboxMessage"]>
 
@@ -671,11 +842,14 @@ export type OutboxMessageSelectScalar = {
   transport?: boolean
   error?: boolean
   jobId?: boolean
+  headers?: boolean
+  channel?: boolean
 }
 
-export type OutboxMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "toAddress" | "subject" | "textBody" | "htmlBody" | "createdAt" | "sentAt" | "transport" | "error" | "jobId", ExtArgs["result"]["outboxMessage"]>
+export type OutboxMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "municipalityId" | "toAddress" | "subject" | "textBody" | "htmlBody" | "createdAt" | "sentAt" | "transport" | "error" | "jobId" | "headers" | "channel", ExtArgs["result"]["outboxMessage"]>
 export type OutboxMessageInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
+  delivery?: boolean | Prisma.OutboxMessage$deliveryArgs<ExtArgs>
 }
 export type OutboxMessageIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   municipality?: boolean | Prisma.MunicipalityDefaultArgs<ExtArgs>
@@ -688,6 +862,7 @@ export type $OutboxMessagePayload<ExtArgs extends runtime.Types.Extensions.Inter
   name: "OutboxMessage"
   objects: {
     municipality: Prisma.$MunicipalityPayload<ExtArgs>
+    delivery: Prisma.$MessageDeliveryPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -704,6 +879,14 @@ export type $OutboxMessagePayload<ExtArgs extends runtime.Types.Extensions.Inter
      * The job that wrote the message: a job run again (its worker died after sending) finds it and sends nothing twice.
      */
     jobId: string | null
+    /**
+     * Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) of notification e-mails.
+     */
+    headers: runtime.JsonValue | null
+    /**
+     * The channel the message was for: "email", or in demo mode "sms" and "push" as well.
+     */
+    channel: string
   }, ExtArgs["result"]["outboxMessage"]>
   composites: {}
 }
@@ -1099,6 +1282,7 @@ readonly fields: OutboxMessageFieldRefs;
 export interface Prisma__OutboxMessageClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   municipality<T extends Prisma.MunicipalityDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.MunicipalityDefaultArgs<ExtArgs>>): Prisma.Prisma__MunicipalityClient<runtime.Types.Result.GetResult<Prisma.$MunicipalityPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  delivery<T extends Prisma.OutboxMessage$deliveryArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.OutboxMessage$deliveryArgs<ExtArgs>>): Prisma.Prisma__MessageDeliveryClient<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1139,6 +1323,8 @@ export interface OutboxMessageFieldRefs {
   readonly transport: Prisma.FieldRef<"OutboxMessage", 'String'>
   readonly error: Prisma.FieldRef<"OutboxMessage", 'String'>
   readonly jobId: Prisma.FieldRef<"OutboxMessage", 'String'>
+  readonly headers: Prisma.FieldRef<"OutboxMessage", 'Json'>
+  readonly channel: Prisma.FieldRef<"OutboxMessage", 'String'>
 }
     
 
@@ -1537,6 +1723,25 @@ export type OutboxMessageDeleteManyArgs<ExtArgs extends runtime.Types.Extensions
    * Limit how many OutboxMessages to delete.
    */
   limit?: number
+}
+
+/**
+ * OutboxMessage.delivery
+ */
+export type OutboxMessage$deliveryArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageDelivery
+   */
+  select?: Prisma.MessageDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageDelivery
+   */
+  omit?: Prisma.MessageDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageDeliveryInclude<ExtArgs> | null
+  where?: Prisma.MessageDeliveryWhereInput
 }
 
 /**

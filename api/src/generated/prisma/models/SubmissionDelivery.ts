@@ -40,7 +40,7 @@ export type SubmissionDeliveryMinAggregateOutputType = {
   municipalityId: string | null
   submissionId: string | null
   trigger: string | null
-  status: $Enums.DeliveryStatus | null
+  status: $Enums.SubmissionDeliveryStatus | null
   step: string | null
   attempts: number | null
   lastError: string | null
@@ -55,7 +55,7 @@ export type SubmissionDeliveryMaxAggregateOutputType = {
   municipalityId: string | null
   submissionId: string | null
   trigger: string | null
-  status: $Enums.DeliveryStatus | null
+  status: $Enums.SubmissionDeliveryStatus | null
   step: string | null
   attempts: number | null
   lastError: string | null
@@ -229,7 +229,7 @@ export type SubmissionDeliveryGroupByOutputType = {
   municipalityId: string
   submissionId: string
   trigger: string
-  status: $Enums.DeliveryStatus
+  status: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps: runtime.JsonValue
   attempts: number
@@ -268,7 +268,7 @@ export type SubmissionDeliveryWhereInput = {
   municipalityId?: Prisma.UuidFilter<"SubmissionDelivery"> | string
   submissionId?: Prisma.UuidFilter<"SubmissionDelivery"> | string
   trigger?: Prisma.StringFilter<"SubmissionDelivery"> | string
-  status?: Prisma.EnumDeliveryStatusFilter<"SubmissionDelivery"> | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFilter<"SubmissionDelivery"> | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFilter<"SubmissionDelivery"> | string
   completedSteps?: Prisma.JsonFilter<"SubmissionDelivery">
   attempts?: Prisma.IntFilter<"SubmissionDelivery"> | number
@@ -308,7 +308,7 @@ export type SubmissionDeliveryWhereUniqueInput = Prisma.AtLeast<{
   municipalityId?: Prisma.UuidFilter<"SubmissionDelivery"> | string
   submissionId?: Prisma.UuidFilter<"SubmissionDelivery"> | string
   trigger?: Prisma.StringFilter<"SubmissionDelivery"> | string
-  status?: Prisma.EnumDeliveryStatusFilter<"SubmissionDelivery"> | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFilter<"SubmissionDelivery"> | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFilter<"SubmissionDelivery"> | string
   completedSteps?: Prisma.JsonFilter<"SubmissionDelivery">
   attempts?: Prisma.IntFilter<"SubmissionDelivery"> | number
@@ -350,7 +350,7 @@ export type SubmissionDeliveryScalarWhereWithAggregatesInput = {
   municipalityId?: Prisma.UuidWithAggregatesFilter<"SubmissionDelivery"> | string
   submissionId?: Prisma.UuidWithAggregatesFilter<"SubmissionDelivery"> | string
   trigger?: Prisma.StringWithAggregatesFilter<"SubmissionDelivery"> | string
-  status?: Prisma.EnumDeliveryStatusWithAggregatesFilter<"SubmissionDelivery"> | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusWithAggregatesFilter<"SubmissionDelivery"> | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringWithAggregatesFilter<"SubmissionDelivery"> | string
   completedSteps?: Prisma.JsonWithAggregatesFilter<"SubmissionDelivery">
   attempts?: Prisma.IntWithAggregatesFilter<"SubmissionDelivery"> | number
@@ -364,7 +364,7 @@ export type SubmissionDeliveryScalarWhereWithAggregatesInput = {
 export type SubmissionDeliveryCreateInput = {
   id?: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -382,7 +382,7 @@ export type SubmissionDeliveryUncheckedCreateInput = {
   municipalityId: string
   submissionId: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -396,7 +396,7 @@ export type SubmissionDeliveryUncheckedCreateInput = {
 export type SubmissionDeliveryUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -414,7 +414,7 @@ export type SubmissionDeliveryUncheckedUpdateInput = {
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   submissionId?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -430,7 +430,7 @@ export type SubmissionDeliveryCreateManyInput = {
   municipalityId: string
   submissionId: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -444,7 +444,7 @@ export type SubmissionDeliveryCreateManyInput = {
 export type SubmissionDeliveryUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -460,7 +460,7 @@ export type SubmissionDeliveryUncheckedUpdateManyInput = {
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   submissionId?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -624,14 +624,14 @@ export type SubmissionDeliveryUncheckedUpdateManyWithoutSubmissionNestedInput = 
   deleteMany?: Prisma.SubmissionDeliveryScalarWhereInput | Prisma.SubmissionDeliveryScalarWhereInput[]
 }
 
-export type EnumDeliveryStatusFieldUpdateOperationsInput = {
-  set?: $Enums.DeliveryStatus
+export type EnumSubmissionDeliveryStatusFieldUpdateOperationsInput = {
+  set?: $Enums.SubmissionDeliveryStatus
 }
 
 export type SubmissionDeliveryCreateWithoutMunicipalityInput = {
   id?: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -647,7 +647,7 @@ export type SubmissionDeliveryUncheckedCreateWithoutMunicipalityInput = {
   id?: string
   submissionId: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -692,7 +692,7 @@ export type SubmissionDeliveryScalarWhereInput = {
   municipalityId?: Prisma.UuidFilter<"SubmissionDelivery"> | string
   submissionId?: Prisma.UuidFilter<"SubmissionDelivery"> | string
   trigger?: Prisma.StringFilter<"SubmissionDelivery"> | string
-  status?: Prisma.EnumDeliveryStatusFilter<"SubmissionDelivery"> | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFilter<"SubmissionDelivery"> | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFilter<"SubmissionDelivery"> | string
   completedSteps?: Prisma.JsonFilter<"SubmissionDelivery">
   attempts?: Prisma.IntFilter<"SubmissionDelivery"> | number
@@ -706,7 +706,7 @@ export type SubmissionDeliveryScalarWhereInput = {
 export type SubmissionDeliveryCreateWithoutSubmissionInput = {
   id?: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -722,7 +722,7 @@ export type SubmissionDeliveryUncheckedCreateWithoutSubmissionInput = {
   id?: string
   municipalityId: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -763,7 +763,7 @@ export type SubmissionDeliveryCreateManyMunicipalityInput = {
   id?: string
   submissionId: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -777,7 +777,7 @@ export type SubmissionDeliveryCreateManyMunicipalityInput = {
 export type SubmissionDeliveryUpdateWithoutMunicipalityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -793,7 +793,7 @@ export type SubmissionDeliveryUncheckedUpdateWithoutMunicipalityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   submissionId?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -808,7 +808,7 @@ export type SubmissionDeliveryUncheckedUpdateManyWithoutMunicipalityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   submissionId?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -823,7 +823,7 @@ export type SubmissionDeliveryCreateManySubmissionInput = {
   id?: string
   municipalityId: string
   trigger: string
-  status?: $Enums.DeliveryStatus
+  status?: $Enums.SubmissionDeliveryStatus
   step: string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: number
@@ -837,7 +837,7 @@ export type SubmissionDeliveryCreateManySubmissionInput = {
 export type SubmissionDeliveryUpdateWithoutSubmissionInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -853,7 +853,7 @@ export type SubmissionDeliveryUncheckedUpdateWithoutSubmissionInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -868,7 +868,7 @@ export type SubmissionDeliveryUncheckedUpdateManyWithoutSubmissionInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
   trigger?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.EnumDeliveryStatusFieldUpdateOperationsInput | $Enums.DeliveryStatus
+  status?: Prisma.EnumSubmissionDeliveryStatusFieldUpdateOperationsInput | $Enums.SubmissionDeliveryStatus
   step?: Prisma.StringFieldUpdateOperationsInput | string
   completedSteps?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
@@ -979,7 +979,7 @@ export type $SubmissionDeliveryPayload<ExtArgs extends runtime.Types.Extensions.
      * What triggered it: "submitted", "decided".
      */
     trigger: string
-    status: $Enums.DeliveryStatus
+    status: $Enums.SubmissionDeliveryStatus
     step: string
     completedSteps: runtime.JsonValue
     attempts: number
@@ -1420,7 +1420,7 @@ export interface SubmissionDeliveryFieldRefs {
   readonly municipalityId: Prisma.FieldRef<"SubmissionDelivery", 'String'>
   readonly submissionId: Prisma.FieldRef<"SubmissionDelivery", 'String'>
   readonly trigger: Prisma.FieldRef<"SubmissionDelivery", 'String'>
-  readonly status: Prisma.FieldRef<"SubmissionDelivery", 'DeliveryStatus'>
+  readonly status: Prisma.FieldRef<"SubmissionDelivery", 'SubmissionDeliveryStatus'>
   readonly step: Prisma.FieldRef<"SubmissionDelivery", 'String'>
   readonly completedSteps: Prisma.FieldRef<"SubmissionDelivery", 'Json'>
   readonly attempts: Prisma.FieldRef<"SubmissionDelivery", 'Int'>

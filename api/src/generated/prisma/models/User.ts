@@ -249,6 +249,13 @@ export type UserWhereInput = {
   payerLinks?: Prisma.PayerLinkListRelationFilter
   payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfile?: Prisma.XOR<Prisma.NotificationProfileNullableScalarRelationFilter, Prisma.NotificationProfileWhereInput> | null
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
   formDrafts?: Prisma.FormDraftListRelationFilter
   submissions?: Prisma.SubmissionListRelationFilter
   submissionFiles?: Prisma.SubmissionFileListRelationFilter
@@ -275,6 +282,13 @@ export type UserOrderByWithRelationInput = {
   payerLinks?: Prisma.PayerLinkOrderByRelationAggregateInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptOrderByRelationAggregateInput
   cardPayments?: Prisma.CardPaymentOrderByRelationAggregateInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberOrderByRelationAggregateInput
+  notificationPreferences?: Prisma.NotificationPreferenceOrderByRelationAggregateInput
+  notificationProfile?: Prisma.NotificationProfileOrderByWithRelationInput
+  messages?: Prisma.MessageOrderByRelationAggregateInput
+  messageDeliveries?: Prisma.MessageDeliveryOrderByRelationAggregateInput
+  pushSubscriptions?: Prisma.PushSubscriptionOrderByRelationAggregateInput
+  phoneVerifications?: Prisma.PhoneVerificationOrderByRelationAggregateInput
   formDrafts?: Prisma.FormDraftOrderByRelationAggregateInput
   submissions?: Prisma.SubmissionOrderByRelationAggregateInput
   submissionFiles?: Prisma.SubmissionFileOrderByRelationAggregateInput
@@ -305,6 +319,13 @@ export type UserWhereUniqueInput = Prisma.AtLeast<{
   payerLinks?: Prisma.PayerLinkListRelationFilter
   payerClaimAttempts?: Prisma.PayerClaimAttemptListRelationFilter
   cardPayments?: Prisma.CardPaymentListRelationFilter
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberListRelationFilter
+  notificationPreferences?: Prisma.NotificationPreferenceListRelationFilter
+  notificationProfile?: Prisma.XOR<Prisma.NotificationProfileNullableScalarRelationFilter, Prisma.NotificationProfileWhereInput> | null
+  messages?: Prisma.MessageListRelationFilter
+  messageDeliveries?: Prisma.MessageDeliveryListRelationFilter
+  pushSubscriptions?: Prisma.PushSubscriptionListRelationFilter
+  phoneVerifications?: Prisma.PhoneVerificationListRelationFilter
   formDrafts?: Prisma.FormDraftListRelationFilter
   submissions?: Prisma.SubmissionListRelationFilter
   submissionFiles?: Prisma.SubmissionFileListRelationFilter
@@ -368,6 +389,13 @@ export type UserCreateInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -393,6 +421,13 @@ export type UserUncheckedCreateInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -418,6 +453,13 @@ export type UserUpdateInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -443,6 +485,13 @@ export type UserUncheckedUpdateInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -721,6 +770,108 @@ export type UserUpdateOneWithoutCardPaymentsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutCardPaymentsInput, Prisma.UserUpdateWithoutCardPaymentsInput>, Prisma.UserUncheckedUpdateWithoutCardPaymentsInput>
 }
 
+export type UserCreateNestedOneWithoutBudgetOrganisationsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutBudgetOrganisationsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutBudgetOrganisationsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutBudgetOrganisationsInput
+  upsert?: Prisma.UserUpsertWithoutBudgetOrganisationsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutBudgetOrganisationsInput, Prisma.UserUpdateWithoutBudgetOrganisationsInput>, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type UserCreateNestedOneWithoutNotificationPreferencesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationPreferencesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutNotificationPreferencesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationPreferencesInput
+  upsert?: Prisma.UserUpsertWithoutNotificationPreferencesInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutNotificationPreferencesInput, Prisma.UserUpdateWithoutNotificationPreferencesInput>, Prisma.UserUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type UserCreateNestedOneWithoutNotificationProfileInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationProfileInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutNotificationProfileNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutNotificationProfileInput
+  upsert?: Prisma.UserUpsertWithoutNotificationProfileInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutNotificationProfileInput, Prisma.UserUpdateWithoutNotificationProfileInput>, Prisma.UserUncheckedUpdateWithoutNotificationProfileInput>
+}
+
+export type UserCreateNestedOneWithoutMessagesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessagesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutMessagesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessagesInput
+  upsert?: Prisma.UserUpsertWithoutMessagesInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutMessagesInput, Prisma.UserUpdateWithoutMessagesInput>, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+}
+
+export type UserCreateNestedOneWithoutMessageDeliveriesInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessageDeliveriesInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneWithoutMessageDeliveriesNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutMessageDeliveriesInput
+  upsert?: Prisma.UserUpsertWithoutMessageDeliveriesInput
+  disconnect?: Prisma.UserWhereInput | boolean
+  delete?: Prisma.UserWhereInput | boolean
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutMessageDeliveriesInput, Prisma.UserUpdateWithoutMessageDeliveriesInput>, Prisma.UserUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type UserCreateNestedOneWithoutPushSubscriptionsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPushSubscriptionsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPushSubscriptionsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPushSubscriptionsInput
+  upsert?: Prisma.UserUpsertWithoutPushSubscriptionsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPushSubscriptionsInput, Prisma.UserUpdateWithoutPushSubscriptionsInput>, Prisma.UserUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type UserCreateNestedOneWithoutPhoneVerificationsInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPhoneVerificationsInput
+  connect?: Prisma.UserWhereUniqueInput
+}
+
+export type UserUpdateOneRequiredWithoutPhoneVerificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+  connectOrCreate?: Prisma.UserCreateOrConnectWithoutPhoneVerificationsInput
+  upsert?: Prisma.UserUpsertWithoutPhoneVerificationsInput
+  connect?: Prisma.UserWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.UserUpdateToOneWithWhereWithoutPhoneVerificationsInput, Prisma.UserUpdateWithoutPhoneVerificationsInput>, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
 export type UserCreateNestedOneWithoutFormDraftsInput = {
   create?: Prisma.XOR<Prisma.UserCreateWithoutFormDraftsInput, Prisma.UserUncheckedCreateWithoutFormDraftsInput>
   connectOrCreate?: Prisma.UserCreateOrConnectWithoutFormDraftsInput
@@ -782,6 +933,13 @@ export type UserCreateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -806,6 +964,13 @@ export type UserUncheckedCreateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -875,6 +1040,13 @@ export type UserCreateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -899,6 +1071,13 @@ export type UserUncheckedCreateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -939,6 +1118,13 @@ export type UserUpdateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -963,6 +1149,13 @@ export type UserUncheckedUpdateWithoutSessionsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -987,6 +1180,13 @@ export type UserCreateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -1011,6 +1211,13 @@ export type UserUncheckedCreateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -1051,6 +1258,13 @@ export type UserUpdateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -1075,6 +1289,13 @@ export type UserUncheckedUpdateWithoutEmailTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -1099,6 +1320,13 @@ export type UserCreateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -1123,6 +1351,13 @@ export type UserUncheckedCreateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -1163,6 +1398,13 @@ export type UserUpdateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -1187,6 +1429,13 @@ export type UserUncheckedUpdateWithoutApiTokensInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -1211,6 +1460,13 @@ export type UserCreateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -1235,6 +1491,13 @@ export type UserUncheckedCreateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -1275,6 +1538,13 @@ export type UserUpdateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -1299,6 +1569,13 @@ export type UserUncheckedUpdateWithoutPayerLinksInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -1323,6 +1600,13 @@ export type UserCreateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -1347,6 +1631,13 @@ export type UserUncheckedCreateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -1387,6 +1678,13 @@ export type UserUpdateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -1411,6 +1709,13 @@ export type UserUncheckedUpdateWithoutPayerClaimAttemptsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -1435,6 +1740,13 @@ export type UserCreateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
@@ -1459,6 +1771,13 @@ export type UserUncheckedCreateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
@@ -1499,6 +1818,13 @@ export type UserUpdateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -1523,6 +1849,993 @@ export type UserUncheckedUpdateWithoutCardPaymentsInput = {
   apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutBudgetOrganisationsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutBudgetOrganisationsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+}
+
+export type UserUpsertWithoutBudgetOrganisationsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedCreateWithoutBudgetOrganisationsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutBudgetOrganisationsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutBudgetOrganisationsInput, Prisma.UserUncheckedUpdateWithoutBudgetOrganisationsInput>
+}
+
+export type UserUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutBudgetOrganisationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutNotificationPreferencesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutNotificationPreferencesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+}
+
+export type UserUpsertWithoutNotificationPreferencesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutNotificationPreferencesInput, Prisma.UserUncheckedUpdateWithoutNotificationPreferencesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationPreferencesInput, Prisma.UserUncheckedCreateWithoutNotificationPreferencesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutNotificationPreferencesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutNotificationPreferencesInput, Prisma.UserUncheckedUpdateWithoutNotificationPreferencesInput>
+}
+
+export type UserUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutNotificationPreferencesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutNotificationProfileInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutNotificationProfileInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutNotificationProfileInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+}
+
+export type UserUpsertWithoutNotificationProfileInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutNotificationProfileInput, Prisma.UserUncheckedUpdateWithoutNotificationProfileInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutNotificationProfileInput, Prisma.UserUncheckedCreateWithoutNotificationProfileInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutNotificationProfileInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutNotificationProfileInput, Prisma.UserUncheckedUpdateWithoutNotificationProfileInput>
+}
+
+export type UserUpdateWithoutNotificationProfileInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutNotificationProfileInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutMessagesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutMessagesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutMessagesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+}
+
+export type UserUpsertWithoutMessagesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutMessagesInput, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessagesInput, Prisma.UserUncheckedCreateWithoutMessagesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutMessagesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutMessagesInput, Prisma.UserUncheckedUpdateWithoutMessagesInput>
+}
+
+export type UserUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutMessagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutMessageDeliveriesInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutMessageDeliveriesInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+}
+
+export type UserUpsertWithoutMessageDeliveriesInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutMessageDeliveriesInput, Prisma.UserUncheckedUpdateWithoutMessageDeliveriesInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutMessageDeliveriesInput, Prisma.UserUncheckedCreateWithoutMessageDeliveriesInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutMessageDeliveriesInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutMessageDeliveriesInput, Prisma.UserUncheckedUpdateWithoutMessageDeliveriesInput>
+}
+
+export type UserUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutMessageDeliveriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPushSubscriptionsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPushSubscriptionsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+}
+
+export type UserUpsertWithoutPushSubscriptionsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPushSubscriptionsInput, Prisma.UserUncheckedUpdateWithoutPushSubscriptionsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPushSubscriptionsInput, Prisma.UserUncheckedCreateWithoutPushSubscriptionsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPushSubscriptionsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPushSubscriptionsInput, Prisma.UserUncheckedUpdateWithoutPushSubscriptionsInput>
+}
+
+export type UserUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPushSubscriptionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
+}
+
+export type UserCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  municipality: Prisma.MunicipalityCreateNestedOneWithoutUsersInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
+}
+
+export type UserUncheckedCreateWithoutPhoneVerificationsInput = {
+  id?: string
+  municipalityId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  fullName: string
+  phone?: string | null
+  locale?: string
+  role?: $Enums.Role
+  agendas?: Prisma.UserCreateagendasInput | $Enums.Agenda[]
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutUserInput
+  emailTokens?: Prisma.EmailTokenUncheckedCreateNestedManyWithoutUserInput
+  apiTokens?: Prisma.ApiTokenUncheckedCreateNestedManyWithoutCreatedByInput
+  payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
+  cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
+  submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
+  submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
+}
+
+export type UserCreateOrConnectWithoutPhoneVerificationsInput = {
+  where: Prisma.UserWhereUniqueInput
+  create: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+}
+
+export type UserUpsertWithoutPhoneVerificationsInput = {
+  update: Prisma.XOR<Prisma.UserUpdateWithoutPhoneVerificationsInput, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
+  create: Prisma.XOR<Prisma.UserCreateWithoutPhoneVerificationsInput, Prisma.UserUncheckedCreateWithoutPhoneVerificationsInput>
+  where?: Prisma.UserWhereInput
+}
+
+export type UserUpdateToOneWithWhereWithoutPhoneVerificationsInput = {
+  where?: Prisma.UserWhereInput
+  data: Prisma.XOR<Prisma.UserUpdateWithoutPhoneVerificationsInput, Prisma.UserUncheckedUpdateWithoutPhoneVerificationsInput>
+}
+
+export type UserUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  municipality?: Prisma.MunicipalityUpdateOneRequiredWithoutUsersNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
+  submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
+  submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
+}
+
+export type UserUncheckedUpdateWithoutPhoneVerificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  municipalityId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumRoleFieldUpdateOperationsInput | $Enums.Role
+  agendas?: Prisma.UserUpdateagendasInput | $Enums.Agenda[]
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutUserNestedInput
+  emailTokens?: Prisma.EmailTokenUncheckedUpdateManyWithoutUserNestedInput
+  apiTokens?: Prisma.ApiTokenUncheckedUpdateManyWithoutCreatedByNestedInput
+  payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
+  payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
+  cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -1548,6 +2861,13 @@ export type UserCreateWithoutFormDraftsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
@@ -1572,6 +2892,13 @@ export type UserUncheckedCreateWithoutFormDraftsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
@@ -1612,6 +2939,13 @@ export type UserUpdateWithoutFormDraftsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
@@ -1636,6 +2970,13 @@ export type UserUncheckedUpdateWithoutFormDraftsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
@@ -1660,6 +3001,13 @@ export type UserCreateWithoutSubmissionsInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileCreateNestedManyWithoutUserInput
 }
@@ -1684,6 +3032,13 @@ export type UserUncheckedCreateWithoutSubmissionsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissionFiles?: Prisma.SubmissionFileUncheckedCreateNestedManyWithoutUserInput
 }
@@ -1724,6 +3079,13 @@ export type UserUpdateWithoutSubmissionsInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
 }
@@ -1748,6 +3110,13 @@ export type UserUncheckedUpdateWithoutSubmissionsInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
 }
@@ -1772,6 +3141,13 @@ export type UserCreateWithoutSubmissionFilesInput = {
   payerLinks?: Prisma.PayerLinkCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutUserInput
 }
@@ -1796,6 +3172,13 @@ export type UserUncheckedCreateWithoutSubmissionFilesInput = {
   payerLinks?: Prisma.PayerLinkUncheckedCreateNestedManyWithoutUserInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedCreateNestedManyWithoutUserInput
   cardPayments?: Prisma.CardPaymentUncheckedCreateNestedManyWithoutUserInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedCreateNestedManyWithoutUserInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedCreateNestedManyWithoutUserInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedCreateNestedOneWithoutUserInput
+  messages?: Prisma.MessageUncheckedCreateNestedManyWithoutUserInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedCreateNestedManyWithoutUserInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedCreateNestedManyWithoutUserInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedCreateNestedManyWithoutUserInput
   formDrafts?: Prisma.FormDraftUncheckedCreateNestedManyWithoutUserInput
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutUserInput
 }
@@ -1836,6 +3219,13 @@ export type UserUpdateWithoutSubmissionFilesInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
 }
@@ -1860,6 +3250,13 @@ export type UserUncheckedUpdateWithoutSubmissionFilesInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
 }
@@ -1898,6 +3295,13 @@ export type UserUpdateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUpdateManyWithoutUserNestedInput
@@ -1922,6 +3326,13 @@ export type UserUncheckedUpdateWithoutMunicipalityInput = {
   payerLinks?: Prisma.PayerLinkUncheckedUpdateManyWithoutUserNestedInput
   payerClaimAttempts?: Prisma.PayerClaimAttemptUncheckedUpdateManyWithoutUserNestedInput
   cardPayments?: Prisma.CardPaymentUncheckedUpdateManyWithoutUserNestedInput
+  budgetOrganisations?: Prisma.BudgetOrganisationMemberUncheckedUpdateManyWithoutUserNestedInput
+  notificationPreferences?: Prisma.NotificationPreferenceUncheckedUpdateManyWithoutUserNestedInput
+  notificationProfile?: Prisma.NotificationProfileUncheckedUpdateOneWithoutUserNestedInput
+  messages?: Prisma.MessageUncheckedUpdateManyWithoutUserNestedInput
+  messageDeliveries?: Prisma.MessageDeliveryUncheckedUpdateManyWithoutUserNestedInput
+  pushSubscriptions?: Prisma.PushSubscriptionUncheckedUpdateManyWithoutUserNestedInput
+  phoneVerifications?: Prisma.PhoneVerificationUncheckedUpdateManyWithoutUserNestedInput
   formDrafts?: Prisma.FormDraftUncheckedUpdateManyWithoutUserNestedInput
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutUserNestedInput
   submissionFiles?: Prisma.SubmissionFileUncheckedUpdateManyWithoutUserNestedInput
@@ -1954,6 +3365,12 @@ export type UserCountOutputType = {
   payerLinks: number
   payerClaimAttempts: number
   cardPayments: number
+  budgetOrganisations: number
+  notificationPreferences: number
+  messages: number
+  messageDeliveries: number
+  pushSubscriptions: number
+  phoneVerifications: number
   formDrafts: number
   submissions: number
   submissionFiles: number
@@ -1966,6 +3383,12 @@ export type UserCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   payerLinks?: boolean | UserCountOutputTypeCountPayerLinksArgs
   payerClaimAttempts?: boolean | UserCountOutputTypeCountPayerClaimAttemptsArgs
   cardPayments?: boolean | UserCountOutputTypeCountCardPaymentsArgs
+  budgetOrganisations?: boolean | UserCountOutputTypeCountBudgetOrganisationsArgs
+  notificationPreferences?: boolean | UserCountOutputTypeCountNotificationPreferencesArgs
+  messages?: boolean | UserCountOutputTypeCountMessagesArgs
+  messageDeliveries?: boolean | UserCountOutputTypeCountMessageDeliveriesArgs
+  pushSubscriptions?: boolean | UserCountOutputTypeCountPushSubscriptionsArgs
+  phoneVerifications?: boolean | UserCountOutputTypeCountPhoneVerificationsArgs
   formDrafts?: boolean | UserCountOutputTypeCountFormDraftsArgs
   submissions?: boolean | UserCountOutputTypeCountSubmissionsArgs
   submissionFiles?: boolean | UserCountOutputTypeCountSubmissionFilesArgs
@@ -2026,6 +3449,48 @@ export type UserCountOutputTypeCountCardPaymentsArgs<ExtArgs extends runtime.Typ
 /**
  * UserCountOutputType without action
  */
+export type UserCountOutputTypeCountBudgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BudgetOrganisationMemberWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountNotificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NotificationPreferenceWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountMessagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountMessageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.MessageDeliveryWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountPushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PushSubscriptionWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
+export type UserCountOutputTypeCountPhoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PhoneVerificationWhereInput
+}
+
+/**
+ * UserCountOutputType without action
+ */
 export type UserCountOutputTypeCountFormDraftsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.FormDraftWhereInput
 }
@@ -2066,6 +3531,13 @@ export type UserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
   payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.User$budgetOrganisationsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.User$notificationPreferencesArgs<ExtArgs>
+  notificationProfile?: boolean | Prisma.User$notificationProfileArgs<ExtArgs>
+  messages?: boolean | Prisma.User$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.User$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.User$pushSubscriptionsArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.User$phoneVerificationsArgs<ExtArgs>
   formDrafts?: boolean | Prisma.User$formDraftsArgs<ExtArgs>
   submissions?: boolean | Prisma.User$submissionsArgs<ExtArgs>
   submissionFiles?: boolean | Prisma.User$submissionFilesArgs<ExtArgs>
@@ -2131,6 +3603,13 @@ export type UserInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   payerLinks?: boolean | Prisma.User$payerLinksArgs<ExtArgs>
   payerClaimAttempts?: boolean | Prisma.User$payerClaimAttemptsArgs<ExtArgs>
   cardPayments?: boolean | Prisma.User$cardPaymentsArgs<ExtArgs>
+  budgetOrganisations?: boolean | Prisma.User$budgetOrganisationsArgs<ExtArgs>
+  notificationPreferences?: boolean | Prisma.User$notificationPreferencesArgs<ExtArgs>
+  notificationProfile?: boolean | Prisma.User$notificationProfileArgs<ExtArgs>
+  messages?: boolean | Prisma.User$messagesArgs<ExtArgs>
+  messageDeliveries?: boolean | Prisma.User$messageDeliveriesArgs<ExtArgs>
+  pushSubscriptions?: boolean | Prisma.User$pushSubscriptionsArgs<ExtArgs>
+  phoneVerifications?: boolean | Prisma.User$phoneVerificationsArgs<ExtArgs>
   formDrafts?: boolean | Prisma.User$formDraftsArgs<ExtArgs>
   submissions?: boolean | Prisma.User$submissionsArgs<ExtArgs>
   submissionFiles?: boolean | Prisma.User$submissionFilesArgs<ExtArgs>
@@ -2153,6 +3632,13 @@ export type $UserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     payerLinks: Prisma.$PayerLinkPayload<ExtArgs>[]
     payerClaimAttempts: Prisma.$PayerClaimAttemptPayload<ExtArgs>[]
     cardPayments: Prisma.$CardPaymentPayload<ExtArgs>[]
+    budgetOrganisations: Prisma.$BudgetOrganisationMemberPayload<ExtArgs>[]
+    notificationPreferences: Prisma.$NotificationPreferencePayload<ExtArgs>[]
+    notificationProfile: Prisma.$NotificationProfilePayload<ExtArgs> | null
+    messages: Prisma.$MessagePayload<ExtArgs>[]
+    messageDeliveries: Prisma.$MessageDeliveryPayload<ExtArgs>[]
+    pushSubscriptions: Prisma.$PushSubscriptionPayload<ExtArgs>[]
+    phoneVerifications: Prisma.$PhoneVerificationPayload<ExtArgs>[]
     formDrafts: Prisma.$FormDraftPayload<ExtArgs>[]
     submissions: Prisma.$SubmissionPayload<ExtArgs>[]
     submissionFiles: Prisma.$SubmissionFilePayload<ExtArgs>[]
@@ -2578,6 +4064,13 @@ export interface Prisma__UserClient<T, Null = never, ExtArgs extends runtime.Typ
   payerLinks<T extends Prisma.User$payerLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   payerClaimAttempts<T extends Prisma.User$payerClaimAttemptsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$payerClaimAttemptsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PayerClaimAttemptPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   cardPayments<T extends Prisma.User$cardPaymentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$cardPaymentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CardPaymentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  budgetOrganisations<T extends Prisma.User$budgetOrganisationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$budgetOrganisationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BudgetOrganisationMemberPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationPreferences<T extends Prisma.User$notificationPreferencesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationPreferencesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NotificationPreferencePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  notificationProfile<T extends Prisma.User$notificationProfileArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$notificationProfileArgs<ExtArgs>>): Prisma.Prisma__NotificationProfileClient<runtime.Types.Result.GetResult<Prisma.$NotificationProfilePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  messages<T extends Prisma.User$messagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  messageDeliveries<T extends Prisma.User$messageDeliveriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$messageDeliveriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$MessageDeliveryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  pushSubscriptions<T extends Prisma.User$pushSubscriptionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$pushSubscriptionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PushSubscriptionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  phoneVerifications<T extends Prisma.User$phoneVerificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$phoneVerificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PhoneVerificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   formDrafts<T extends Prisma.User$formDraftsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$formDraftsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FormDraftPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   submissions<T extends Prisma.User$submissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$submissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   submissionFiles<T extends Prisma.User$submissionFilesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.User$submissionFilesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SubmissionFilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -3165,6 +4658,169 @@ export type User$cardPaymentsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.CardPaymentScalarFieldEnum | Prisma.CardPaymentScalarFieldEnum[]
+}
+
+/**
+ * User.budgetOrganisations
+ */
+export type User$budgetOrganisationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BudgetOrganisationMember
+   */
+  select?: Prisma.BudgetOrganisationMemberSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BudgetOrganisationMember
+   */
+  omit?: Prisma.BudgetOrganisationMemberOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BudgetOrganisationMemberInclude<ExtArgs> | null
+  where?: Prisma.BudgetOrganisationMemberWhereInput
+  orderBy?: Prisma.BudgetOrganisationMemberOrderByWithRelationInput | Prisma.BudgetOrganisationMemberOrderByWithRelationInput[]
+  cursor?: Prisma.BudgetOrganisationMemberWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BudgetOrganisationMemberScalarFieldEnum | Prisma.BudgetOrganisationMemberScalarFieldEnum[]
+}
+
+/**
+ * User.notificationPreferences
+ */
+export type User$notificationPreferencesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationPreference
+   */
+  select?: Prisma.NotificationPreferenceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationPreference
+   */
+  omit?: Prisma.NotificationPreferenceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationPreferenceInclude<ExtArgs> | null
+  where?: Prisma.NotificationPreferenceWhereInput
+  orderBy?: Prisma.NotificationPreferenceOrderByWithRelationInput | Prisma.NotificationPreferenceOrderByWithRelationInput[]
+  cursor?: Prisma.NotificationPreferenceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NotificationPreferenceScalarFieldEnum | Prisma.NotificationPreferenceScalarFieldEnum[]
+}
+
+/**
+ * User.notificationProfile
+ */
+export type User$notificationProfileArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NotificationProfile
+   */
+  select?: Prisma.NotificationProfileSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NotificationProfile
+   */
+  omit?: Prisma.NotificationProfileOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NotificationProfileInclude<ExtArgs> | null
+  where?: Prisma.NotificationProfileWhereInput
+}
+
+/**
+ * User.messages
+ */
+export type User$messagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Message
+   */
+  select?: Prisma.MessageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Message
+   */
+  omit?: Prisma.MessageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageInclude<ExtArgs> | null
+  where?: Prisma.MessageWhereInput
+  orderBy?: Prisma.MessageOrderByWithRelationInput | Prisma.MessageOrderByWithRelationInput[]
+  cursor?: Prisma.MessageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageScalarFieldEnum | Prisma.MessageScalarFieldEnum[]
+}
+
+/**
+ * User.messageDeliveries
+ */
+export type User$messageDeliveriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the MessageDelivery
+   */
+  select?: Prisma.MessageDeliverySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the MessageDelivery
+   */
+  omit?: Prisma.MessageDeliveryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.MessageDeliveryInclude<ExtArgs> | null
+  where?: Prisma.MessageDeliveryWhereInput
+  orderBy?: Prisma.MessageDeliveryOrderByWithRelationInput | Prisma.MessageDeliveryOrderByWithRelationInput[]
+  cursor?: Prisma.MessageDeliveryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.MessageDeliveryScalarFieldEnum | Prisma.MessageDeliveryScalarFieldEnum[]
+}
+
+/**
+ * User.pushSubscriptions
+ */
+export type User$pushSubscriptionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PushSubscription
+   */
+  select?: Prisma.PushSubscriptionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PushSubscription
+   */
+  omit?: Prisma.PushSubscriptionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PushSubscriptionInclude<ExtArgs> | null
+  where?: Prisma.PushSubscriptionWhereInput
+  orderBy?: Prisma.PushSubscriptionOrderByWithRelationInput | Prisma.PushSubscriptionOrderByWithRelationInput[]
+  cursor?: Prisma.PushSubscriptionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PushSubscriptionScalarFieldEnum | Prisma.PushSubscriptionScalarFieldEnum[]
+}
+
+/**
+ * User.phoneVerifications
+ */
+export type User$phoneVerificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PhoneVerification
+   */
+  select?: Prisma.PhoneVerificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PhoneVerification
+   */
+  omit?: Prisma.PhoneVerificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PhoneVerificationInclude<ExtArgs> | null
+  where?: Prisma.PhoneVerificationWhereInput
+  orderBy?: Prisma.PhoneVerificationOrderByWithRelationInput | Prisma.PhoneVerificationOrderByWithRelationInput[]
+  cursor?: Prisma.PhoneVerificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PhoneVerificationScalarFieldEnum | Prisma.PhoneVerificationScalarFieldEnum[]
 }
 
 /**

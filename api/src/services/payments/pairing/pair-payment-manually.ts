@@ -1,3 +1,4 @@
+import { enqueuePaymentConfirmations } from "../../../jobs/payment-confirmations.ts";
 import type { Context } from "../../../context.ts";
 import type { TenantDb } from "../../../db/tenant.ts";
 import { NotFoundError, ValidationError } from "../../../errors.ts";
@@ -97,6 +98,12 @@ export async function pairPaymentManually(
           },
         );
       }
+      // The citizens whose assessments it paid get a confirmation (notifications).
+      await enqueuePaymentConfirmations(
+        ctx.services,
+        { municipalityId: ctx.municipality.id, paymentIds: [payment.id] },
+        { tx: tx as never, key: `payment:${payment.id}:${created.map((allocation) => allocation.id).join(",")}` },
+      );
       return { paymentId: payment.id, allocations: created };
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { enqueuePaymentConfirmations } from "../../../jobs/payment-confirmations.ts";
 import { createHash } from "node:crypto";
 import type { Context } from "../../../context.ts";
 import type { TenantDb } from "../../../db/tenant.ts";
@@ -145,6 +146,15 @@ export async function importBankStatement(
     }
     const report: StatementImportReport = { dryRun, fileName, warnings: parsed.warnings, statements: results };
     if (dryRun) throw new DryRunRollback(report);
+    // Citizens whose assessments the new payments paid get a confirmation (notifications).
+    const statementIds = results.flatMap((result) => (result.statementId ? [result.statementId] : []));
+    if (statementIds.length) {
+      await enqueuePaymentConfirmations(
+        ctx.services,
+        { municipalityId: ctx.municipality.id, statementIds },
+        { tx: tx as never, key: `statements:${statementIds.join(",")}:${at.toISOString()}` },
+      );
+    }
     await recordAudit(
       { ...ctx, db: tx as unknown as TenantDb },
       {
