@@ -494,3 +494,111 @@ describe("tariffs", () => {
     expect((await citizen.request(SAVE, { input })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("one chip number, one kept dog in the town", () => {
+  // A town of its own, so the registry starts empty and the other tests' counts stay theirs.
+  let chipTown: Awaited<ReturnType<typeof createMunicipality>>;
+  let chipHost: string;
+  let holder: Client;
+  let rival: Client;
+  let clerk: Client;
+  let otherClerk: Client;
+  const CHIP = "203098100777777";
+  const oneDog = (chipNumber: string, name = "Rex") => {
+    const values = example("dog-registration");
+    values.dogs = [{ ...values.dogs[0], name, chipNumber }];
+    return values;
+  };
+  const errorsByPath = (result: { fieldErrors: { path: string[]; code: string; message: string }[] }) =>
+    Object.fromEntries(result.fieldErrors.map((e) => [e.path.join("."), e]));
+
+  beforeAll(async () => {
+    chipTown = await createMunicipality(app);
+    chipHost = chipTown.hosts[0]!.hostname;
+    await createDogFeeTariff(app, chipTown.id);
+    holder = await signedInClient(app, await createUser(app, chipTown.id, { fullName: "Karel Dvořák" }), chipHost);
+    rival = await signedInClient(app, await createUser(app, chipTown.id, { fullName: "Eva Malá" }), chipHost);
+    clerk = await signedInClient(app, await createUser(app, chipTown.id, { role: "CLERK", agendas: ["FINANCE"] }), chipHost);
+    otherClerk = await signedInClient(app, await createUser(app, chipTown.id, { role: "CLERK", agendas: ["FINANCE"] }), chipHost);
+  });
+
+  it("refuses a chip number given twice in one form, on the repeated dog's field, in either spelling", async () => {
+    const values = example("dog-registration");
+    values.dogs[0].chipNumber = "203 098 100 555 555";
+    values.dogs[1].chipNumber = "203098100555555";
+    const result = (await submit(holder, "dog-registration", values)).data!.submitForm;
+    expect(result.__typename).toBe("ValidationError");
+    const byPath = errorsByPath(result);
+    expect(Object.keys(byPath)).toEqual(["values.dogs.1.chipNumber"]);
+    expect(byPath["values.dogs.1.chipNumber"]).toMatchObject({ code: "DUPLICATE" });
+    expect(byPath["values.dogs.1.chipNumber"]?.message).toContain("„Číslo čipu“");
+    expect(byPath["values.dogs.1.chipNumber"]?.message).toContain("položka č. 1");
+    expect(await app.database.prisma.submission.count({ where: { municipalityId: chipTown.id } })).toBe(0);
+  });
+
+  it("approves one of two registrations of the same chip approved at once; the other gets a field error and writes nothing", async () => {
+    // Both are sent while no dog has the chip yet: the submit check passes, the approval must decide.
+    const sent = await Promise.all([submit(holder, "dog-registration", oneDog(CHIP)), submit(rival, "dog-registration", oneDog(CHIP))]);
+    const submissions = sent.map((response) => response.data!.submitForm.submission as { id: string; number: string; revision: number });
+    expect(submissions.every((s) => s?.id)).toBe(true);
+    const [first, second] = await Promise.all([
+      clerk.request(APPROVE, { input: { id: submissions[0]!.id, expectedRevision: submissions[0]!.revision } }),
+      otherClerk.request(APPROVE, { input: { id: submissions[1]!.id, expectedRevision: submissions[1]!.revision } }),
+    ]);
+    const outcomes = [first.data!.approveSubmission, second.data!.approveSubmission];
+    expect(outcomes.filter((o) => o.submission?.status === "APPROVED")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.__typename === "ValidationError");
+    expect(refused.fieldErrors).toEqual([
+      { path: ["dogs", "0", "chipNumber"], code: "ALREADY_REGISTERED", message: expect.stringContaining("Číslo čipu") },
+    ]);
+    expect(await app.database.prisma.dog.count({ where: { municipalityId: chipTown.id, chipNumber: CHIP } })).toBe(1);
+    expect(await app.database.prisma.assessment.count({ where: { municipalityId: chipTown.id } })).toBe(1);
+    expect(await app.database.prisma.payer.count({ where: { municipalityId: chipTown.id } })).toBe(1);
+
+    // The loser stays open, unchanged, and its review now warns the clerk before another try.
+    const loser = submissions[outcomes.indexOf(refused)]!;
+    const row = await app.database.prisma.submission.findFirstOrThrow({ where: { municipalityId: chipTown.id, number: loser.number } });
+    expect(row).toMatchObject({ status: "SUBMITTED", revision: loser.revision, effect: null });
+    const review = (await clerk.request(REVIEW, { id: loser.id })).data!.submissionReview;
+    expect(review.proposedEffect.warnings).toEqual([expect.stringContaining(CHIP)]);
+  });
+
+  it("refuses at submit a chip of a dog the town keeps, without saying whose; takes it again once that dog is deregistered", async () => {
+    const third = await signedInClient(app, await createUser(app, chipTown.id), chipHost);
+    const result = (await submit(third, "dog-registration", oneDog("203 098 100 777 777", "Max"))).data!.submitForm;
+    expect(result.__typename).toBe("ValidationError");
+    const error = errorsByPath(result)["values.dogs.0.chipNumber"];
+    expect(error).toMatchObject({ code: "ALREADY_REGISTERED" });
+    expect(error?.message).toContain("„Číslo čipu“");
+    expect(error?.message).not.toMatch(/Karel|Eva|Dvořák|Malá/);
+    const english = new (await import("../kit/graphql.ts")).Client(app, { host: chipHost, locale: "en" });
+    for (const [name, value] of third.cookies) english.cookies.set(name, value);
+    const inEnglish = (await submit(english, "dog-registration", oneDog(CHIP, "Max"))).data!.submitForm;
+    expect(errorsByPath(inEnglish)["values.dogs.0.chipNumber"]?.message).toContain("“Chip number”");
+
+    await app.database.prisma.dog.updateMany({
+      where: { municipalityId: chipTown.id, chipNumber: CHIP },
+      data: { endedOn: new Date("2026-11-30") },
+    });
+    const after = (await submit(third, "dog-registration", oneDog(CHIP, "Max"))).data!.submitForm;
+    expect(after.__typename).toBe("SubmitFormSuccess");
+  });
+
+  it("is enforced by the database too: no second kept record of a chip in a town, ended records and other towns are free", async () => {
+    const kept = await app.database.prisma.dog.findFirstOrThrow({ where: { municipalityId: chipTown.id, chipNumber: CHIP } });
+    const copy = {
+      municipalityId: chipTown.id,
+      payerId: kept.payerId,
+      name: "Kopie",
+      chipNumber: "203098100888888",
+      keptFrom: new Date("2026-01-01"),
+    };
+    await app.database.prisma.dog.create({ data: copy });
+    await expect(app.database.prisma.dog.create({ data: copy })).rejects.toMatchObject({ code: "P2002" });
+    await app.database.prisma.dog.create({ data: { ...copy, endedOn: new Date("2026-06-30") } });
+    await app.database.prisma.dog.create({ data: { ...copy, chipNumber: null } });
+    await app.database.prisma.dog.create({ data: { ...copy, chipNumber: null } });
+    const elsewhere = await app.database.prisma.payer.create({ data: { municipalityId: town.id, kind: "PERSON", name: "Jiná obec" } });
+    await app.database.prisma.dog.create({ data: { ...copy, municipalityId: town.id, payerId: elsewhere.id } });
+  });
+});

@@ -368,11 +368,16 @@ const cs = {
   "field.notAwaitingAnswer": "Úřad od vás u tohoto podání nic nepožaduje.",
   "field.effectNotAllowed": "Toto podání takový účinek mít nemůže.",
   "field.dogUnknown": "Pes není v evidenci tohoto poplatníka.",
+  "field.chipAlreadyRegistered":
+    "Číslo čipu: pes s tímto číslem čipu je už v evidenci obce přihlášen (mezitím mohlo být schváleno jiné podání). Nic nebylo uloženo.",
+  "field.chipDuplicate": "Číslo čipu: stejné číslo čipu je uvedeno u více psů.",
   "field.tariffMissing": "Pro rok {year} není zadaná sazba poplatku. Doplňte ji v sazebníku.",
   "field.tariffOverLegalMaximum": "Sazba převyšuje zákonné maximum {max} Kč.",
   "field.proRata": "Zvolte způsob počítání měsíců.",
   "field.webhookUrl": "Zadejte adresu začínající https:// (v testovacím provozu i http://).",
   "field.webhookSecret": "Klíč pro podpis musí mít 32 až 200 znaků.",
+  "effect.chipAlreadyRegistered":
+    "Pes {name} (čip {chip}) je už v evidenci obce přihlášen; podání nelze schválit, dokud ho neodstraníte nebo nebude původní záznam ukončen.",
   "effect.noTariff": "Pro rok {year} chybí sazba poplatku ze psů; předpis se nevytvoří, dokud ji nedoplníte nebo nezadáte částku.",
   "effect.noWasteTariff": "Pro rok {year} chybí sazba poplatku za odpad.",
   "effect.noAssessment": "Poplatník nemá na rok {year} předpis tohoto poplatku; nic se nepřepočítá.",
@@ -774,11 +779,16 @@ const en: Record<MessageKey, string> = {
   "field.notAwaitingAnswer": "The office is not asking you for anything on this submission.",
   "field.effectNotAllowed": "This submission cannot have such an effect.",
   "field.dogUnknown": "The dog is not in this payer's records.",
+  "field.chipAlreadyRegistered":
+    "Chip number: a dog with this chip number is already registered in the town (another submission may have been approved meanwhile). Nothing was saved.",
+  "field.chipDuplicate": "Chip number: the same chip number is given for more than one dog.",
   "field.tariffMissing": "There is no fee rate for {year}. Add it to the tariffs.",
   "field.tariffOverLegalMaximum": "The rate exceeds the legal maximum of CZK {max}.",
   "field.proRata": "Choose how months are counted.",
   "field.webhookUrl": "Enter an address starting with https:// (http:// only in testing).",
   "field.webhookSecret": "The signing key must have 32 to 200 characters.",
+  "effect.chipAlreadyRegistered":
+    "The dog {name} (chip {chip}) is already registered in the town; the submission cannot be approved until you remove it or the existing record ends.",
   "effect.noTariff": "The dog fee rate for {year} is missing; no assessment is created until you add it or enter an amount.",
   "effect.noWasteTariff": "The waste fee rate for {year} is missing.",
   "effect.noAssessment": "The payer has no assessment of this fee for {year}; nothing is recalculated.",

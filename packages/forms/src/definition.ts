@@ -42,6 +42,8 @@ export interface TextField extends FieldBase {
   /** Every text field has a maximum (default 200, multiline 4000). */
   maxLength?: number;
   format?: TextFormat;
+  /** Inside a repeatable group: no two entries may have the same (normalised) value, e.g. a dog's chip number. */
+  unique?: boolean;
 }
 
 export interface NumberField extends FieldBase {

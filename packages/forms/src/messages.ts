@@ -51,6 +51,14 @@ export function issueMessage(issue: FormIssue, locale: Locale): string {
       return cs
         ? `Soubor ${p.file} je přiložen vícekrát (pole „${label}“).`
         : `The file ${p.file} is attached more than once (“${label}”).`;
+    case "duplicate":
+      return cs
+        ? `Pole „${label}“ má stejnou hodnotu jako položka č. ${p.entry}; každá položka musí mít vlastní.`
+        : `“${label}” is the same as in entry ${p.entry}; each entry needs its own.`;
+    case "alreadyRegistered":
+      return cs
+        ? `Pole „${label}“: tato hodnota je už v evidenci obce přihlášena (pokud jde o vašeho psa, nejprve ho odhlaste, nebo kontaktujte úřad).`
+        : `“${label}”: this value is already registered in the town's records (if it is your dog, deregister it first, or contact the office).`;
   }
 }
 

@@ -133,6 +133,23 @@ describe("validateForm", () => {
     expect(result.issues.map((i) => i.path)).toEqual(["birthNumber"]);
   });
 
+  it("refuses a unique field's value repeated in a later entry (normalised), naming the earlier entry", () => {
+    const unique: FormDefinition = JSON.parse(JSON.stringify(definition));
+    const group = unique.steps[1]!.fields[0] as Extract<FormDefinition["steps"][number]["fields"][number], { type: "group" }>;
+    (group.fields[1] as { unique?: boolean }).unique = true;
+    const dog = good.dogs[0]!;
+    const values = {
+      ...good,
+      dogs: [dog, { ...dog, name: "Bella", chipNumber: "203164000123457" }, { ...dog, name: "Rex", chipNumber: "203164000123456" }],
+    };
+    const issues = validateForm(unique, values, { today }).issues;
+    expect(issues).toEqual([{ path: "dogs.2.chipNumber", code: "duplicate", label: l("Číslo čipu", "Chip number"), params: { entry: 1 } }]);
+    expect(issueMessage(issues[0]!, "cs")).toBe("Pole „Číslo čipu“ má stejnou hodnotu jako položka č. 1; každá položka musí mít vlastní.");
+    expect(issueMessage(issues[0]!, "en")).toBe("“Chip number” is the same as in entry 1; each entry needs its own.");
+    // Without the flag, repeats are allowed.
+    expect(validateForm(definition, values, { today }).issues).toEqual([]);
+  });
+
   it("survives hostile input shapes", () => {
     for (const input of [null, 42, "text", [], { __proto__: { fullName: "x" } }, { dogs: [null, 1, [], { name: {} }] }]) {
       expect(() => validateForm(definition, input, { today })).not.toThrow();

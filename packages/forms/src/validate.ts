@@ -25,7 +25,11 @@ export type IssueCode =
   | "fileTooBig"
   | "fileType"
   | "filesTooBig"
-  | "duplicateFile";
+  | "duplicateFile"
+  /** The same value as an earlier entry of a repeatable group, for a field marked `unique`. */
+  | "duplicate"
+  /** The server's registry already has it (e.g. a chip number of a dog kept in the town); only the server says so. */
+  | "alreadyRegistered";
 
 export interface FormIssue {
   /** e.g. "dogs.1.chipNumber". */
@@ -239,11 +243,28 @@ function validateGroup(
     issues.push({ path, code: "tooMany", label: field.label, params: { max } });
     return undefined;
   }
-  return items.map((item, index) => {
+  const entries = items.map((item, index) => {
     const out: FormValues = {};
     validateFields(field.fields, isRecord(item) ? item : {}, out, `${path}.${index}.`, issues, options);
     return out;
   });
+  checkUnique(field, entries, path, issues);
+  return entries;
+}
+
+/** A `unique` field's value repeated in a later entry is an issue on that later entry, naming the first one. */
+function checkUnique(field: Extract<Field, { type: "group" }>, entries: FormValues[], path: string, issues: FormIssue[]) {
+  for (const child of field.fields) {
+    if (child.type !== "text" || !child.unique) continue;
+    const first = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      const value = entry[child.name];
+      if (typeof value !== "string" || value === "") return;
+      const earlier = first.get(value);
+      if (earlier === undefined) first.set(value, index);
+      else issues.push({ path: `${path}.${index}.${child.name}`, code: "duplicate", label: child.label, params: { entry: earlier + 1 } });
+    });
+  }
 }
 
 export function normalizeFormat(format: NonNullable<Extract<Field, { type: "text" }>["format"]>, value: string): string | null {

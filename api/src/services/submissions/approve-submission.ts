@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { pragueNow } from "../../clock.ts";
 import type { Context } from "../../context.ts";
-import { ConflictError, parseInput, ValidationError } from "../../errors.ts";
+import { ConflictError, parseInput, ValidationError, type FieldIssue } from "../../errors.ts";
 import { Prisma, type Submission } from "../../generated/prisma/client.ts";
 import { isUniqueViolation } from "../accounts/is-unique-violation.ts";
 import { LIMITS, dateColumn } from "../account-admin/account-admin-rules.ts";
@@ -12,6 +12,7 @@ import { nextVariableSymbol } from "../account-admin/next-variable-symbol.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { findFormDefinition } from "../forms/form-registry.ts";
 import { findReviewable, transitionSubmission } from "./decide-submission.ts";
+import { keptDogChips } from "./kept-dog-chips.ts";
 import { proposeSubmissionEffect } from "./propose-submission-effect.ts";
 import { recordSubmissionEvent, type Tx } from "./record-submission-event.ts";
 import { scheduleDelivery } from "./schedule-delivery.ts";
@@ -172,6 +173,7 @@ function mergeEffect(definition: FormDefinition, proposal: SubmissionEffect, edi
 }
 
 async function applyEffect(ctx: Context, tx: Tx, submission: Submission, effect: SubmissionEffect) {
+  await checkDogChips(ctx, tx, effect);
   const needsPayer = effect.dogs.length > 0 || effect.assessment !== null;
   let payerId = effect.payerId;
   if (needsPayer && !payerId) {
@@ -277,6 +279,31 @@ async function applyEffect(ctx: Context, tx: Tx, submission: Submission, effect:
     amount: effect.assessment?.amount ?? null,
     adjustments: effect.adjustments.map((a) => ({ assessmentId: a.assessmentId, newAmount: a.newAmount })),
   };
+}
+
+/**
+ * One chip, one kept dog in the town: not twice in this approval, and not a dog the registry keeps now, checked
+ * under the town's dog-registry lock (another submission with the same chip may have been approved since this one
+ * was sent; the second approval gets this error and writes nothing).
+ */
+async function checkDogChips(ctx: Context, tx: Tx, effect: SubmissionEffect) {
+  if (effect.dogs.length === 0) return;
+  const kept = await keptDogChips(
+    tx,
+    ctx.municipality.id,
+    effect.dogs.map((dog) => dog.chipNumber),
+    { lock: true },
+  );
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  effect.dogs.forEach((dog, index) => {
+    if (!dog.chipNumber) return;
+    const path = ["dogs", String(index), "chipNumber"];
+    if (kept.has(dog.chipNumber)) issues.push({ path, code: "ALREADY_REGISTERED", messageKey: "field.chipAlreadyRegistered" });
+    else if (seen.has(dog.chipNumber)) issues.push({ path, code: "DUPLICATE", messageKey: "field.chipDuplicate" });
+    seen.add(dog.chipNumber);
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 /** A recalculated assessment: a new amount over the same installments' plan, or cancelled when nothing is owed. */

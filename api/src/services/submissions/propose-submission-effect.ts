@@ -6,6 +6,7 @@ import { pragueNow } from "../../clock.ts";
 import type { Context } from "../../context.ts";
 import { translate } from "../../i18n/messages.ts";
 import type { TenantDb, TenantTx } from "../../db/tenant.ts";
+import { keptDogChips } from "./kept-dog-chips.ts";
 import type { AssessmentAdjustment, EffectAssessment, EffectDog, EndingDog, SubmissionEffect } from "./submission-effect.ts";
 
 type Db = TenantDb | TenantTx;
@@ -85,6 +86,16 @@ export async function proposeSubmissionEffect(
       exemptionReason: str(dog.exemptionReason),
       fee: 0,
     }));
+    // Registered meanwhile through another submission: the clerk sees it before approving (approval refuses it).
+    const registered = await keptDogChips(
+      db,
+      ctx.municipality.id,
+      effect.dogs.map((dog) => dog.chipNumber),
+    );
+    for (const dog of effect.dogs) {
+      if (dog.chipNumber && registered.has(dog.chipNumber))
+        effect.warnings.push({ key: "effect.chipAlreadyRegistered", params: { name: dog.name, chip: dog.chipNumber } });
+    }
     const tariff = await db.dogFeeTariff.findFirst({ where: { year } });
     if (!tariff) {
       effect.warnings.push({ key: "effect.noTariff", params: { year } });

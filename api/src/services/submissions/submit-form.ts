@@ -12,6 +12,7 @@ import { scanFormAttachment } from "../forms/scan-form-attachment.ts";
 import { recordSubmissionEvent, type Tx } from "./record-submission-event.ts";
 import { scheduleDelivery } from "./schedule-delivery.ts";
 import { FormVersionError, IdentityNotVerifiedError } from "./submission-errors.ts";
+import { keptDogChips } from "./kept-dog-chips.ts";
 import { formFieldIssue, jsonBytes, SUBMISSION_LIMITS } from "./submission-rules.ts";
 
 const input = z.object({
@@ -65,6 +66,7 @@ export async function submitForm(ctx: Context, raw: unknown): Promise<SubmitResu
   const { values, attachmentIds } = await checkAttachments(ctx, definition, first.values, viewer.userId);
   const second = validateForm(definition, values, { today });
   if (second.issues.length > 0) throw new ValidationError(second.issues.map((issue) => formFieldIssue(issue)));
+  await checkDogChips(ctx, definition, second.values);
   const summary = summarize(definition, second.values);
 
   try {
@@ -112,6 +114,33 @@ export async function submitForm(ctx: Context, raw: unknown): Promise<SubmitResu
     if (!winner) throw error;
     return { submission: winner, replayed: true };
   }
+}
+
+/**
+ * A dog registration may not list a dog the town's registry keeps now (by anyone: the message does not say whose):
+ * an issue on each such chip number's field. Repeats within the form are the form engine's (`unique`). The clerk's
+ * approval checks again, under a lock, since another submission may be approved meanwhile.
+ */
+async function checkDogChips(ctx: Context, definition: FormDefinition, values: FormValues): Promise<void> {
+  if (definition.effect !== "DOG_REGISTRATION" || !Array.isArray(values.dogs)) return;
+  const dogs = values.dogs as FormValues[];
+  const kept = await keptDogChips(
+    ctx.db,
+    ctx.municipality.id,
+    dogs.map((dog) => dog.chipNumber as string | undefined),
+  );
+  if (kept.size === 0) return;
+  const group = definition.steps.flatMap((step) => step.fields).find((field) => field.type === "group" && field.name === "dogs");
+  const label = (group?.type === "group" ? group.fields.find((field) => field.name === "chipNumber")?.label : undefined) ?? {
+    cs: "Číslo čipu",
+    en: "Chip number",
+  };
+  const issues = dogs.flatMap((dog, index) =>
+    typeof dog.chipNumber === "string" && kept.has(dog.chipNumber)
+      ? [formFieldIssue({ path: `dogs.${index}.chipNumber`, code: "alreadyRegistered", label })]
+      : [],
+  );
+  throw new ValidationError(issues);
 }
 
 /** Each submission e-mails a receipt: an account sends at most SUBMISSION_LIMITS.submissionsPerHour an hour. */

@@ -60,6 +60,7 @@ export const dogRegistration: FormDefinition = {
               hint: l("15 číslic podle ISO 11784, např. 203 098 100 123 456.", "15 digits (ISO 11784), e.g. 203 098 100 123 456."),
               required: true,
               format: "chipNumber",
+              unique: true,
             },
             {
               type: "date",

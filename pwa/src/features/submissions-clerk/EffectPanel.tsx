@@ -202,6 +202,11 @@ export function EffectPanel({
                     {t("submissionsClerk.effect.chip")}: <span className="font-mono">{dog.chipNumber}</span>
                   </span>
                 )}
+                {error(`dogs.${index}.chipNumber`) && (
+                  <span role="alert" className="block text-sm font-medium text-danger">
+                    {error(`dogs.${index}.chipNumber`)}
+                  </span>
+                )}
               </p>
               <TextField
                 type="date"

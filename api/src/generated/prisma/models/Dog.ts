@@ -1518,7 +1518,9 @@ export type $DogPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     name: string
     breed: string | null
     /**
-     * ISO 11784 (15 digits), normalised.
+     * ISO 11784 (15 digits), normalised. One kept dog (endedOn null) per chip and town: a partial unique index,
+     * "Dog_municipalityId_chipNumber_kept_key", hand-written in migration dog_chip_unique_while_kept (Prisma's
+     * schema cannot express a partial index).
      */
     chipNumber: string | null
     birthDate: Date | null

@@ -848,7 +848,7 @@ export type $DogFeeTariffPayload<ExtArgs extends runtime.Types.Extensions.Intern
      */
     proRata: string
     /**
-     * When the year's fee is due (the last installment's date when paid in installments).
+     * The first installment's due date (the fee's due date when paid at once); later ones follow monthly.
      */
     dueDate: Date
     /**
