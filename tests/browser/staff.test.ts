@@ -98,7 +98,7 @@ describe("access rules", () => {
     await expectAccessible(page, "/urad as clerk (desktop)");
     const agendas = page.locator("section[aria-labelledby='agendas-heading'] li");
     const names = await agendas.locator("p.font-semibold").allTextContents();
-    expect(names).toEqual(["Úřední deska", "Registry", "Finance", "Podání"]);
+    expect(names).toEqual(["Úřední deska", "Registry", "Finance", "Podání", "Upozornění", "Rozpočet"]);
     const nav = page.getByRole("navigation", { name: "Hlavní menu" });
     await nav.getByRole("link", { name: "Úřad" }).waitFor();
     expect(await nav.getByRole("link", { name: "Správa" }).count()).toBe(0);
