@@ -130,6 +130,8 @@ describe("card payments in the browser", () => {
     await page.goto("/osobni-ucet");
     const lastYearsDogFee = page.locator('[data-testid="assessment"][data-vs="2104100"]');
     const dogFee = page.locator('[data-testid="assessment"][data-vs="2104201"]');
+    // The account loads after the app shell (and the crisis banner's query): wait for it before reading.
+    await lastYearsDogFee.waitFor({ timeout: 20_000 });
     await expect.poll(() => lastYearsDogFee.textContent()).toContain("Zaplaceno");
     await expect.poll(() => dogFee.textContent()).toContain("Po splatnosti");
     expect(await dogFee.textContent()).not.toContain("Zaplaceno");
@@ -200,7 +202,7 @@ describe("card payments in the browser", () => {
     await clerkPage.goto("/urad/platby-kartou");
     await clerkPage.getByRole("heading", { level: 1, name: "Platby kartou" }).waitFor();
     await settled(clerkPage);
-    await expect.poll(() => clerkPage.getByRole("button", { name: /^Vrátit peníze z platby/ }).count()).toBe(2);
+    await expect.poll(() => clerkPage.getByRole("button", { name: /^Vrátit peníze z platby/ }).count(), { timeout: 20_000 }).toBe(2);
     await expectAccessible(clerkPage, "/urad/platby-kartou");
     await shoot(clerkPage, "desktop-clerk-card-payments");
     // This server's gateway is the demo one: the payment made through it is refunded through it.
